@@ -1,0 +1,1 @@
+"""Input stages: each module turns one kind of input into a ``PassportName``."""

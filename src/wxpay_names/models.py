@@ -1,0 +1,182 @@
+"""The values of the library: frozen pydantic models, built once and formatted many ways."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
+
+from .cleaning import clean
+from .validation import validate_name_part
+
+Evidence = Literal["reported", "inferred", "unknown"]
+Order = Literal["surname_first", "given_first"]
+Separator = Literal[" ", ""]
+Case = Literal["upper", "title"]
+NameSource = Literal["fields", "text", "mrz", "chinese"]
+Spacing = Literal["space", "none"]
+SpellingKind = Literal[
+    "icao",  # ICAO 9303 Part 3, first value of every row: what the passport's MRZ prints
+    "icao_alternative",  # a later value of a multi-valued ICAO row (Ñ → NXX, Ü → UXX)
+    "folded",  # accents dropped as a clerk would type them (Ü → U, Ø → O)
+    "pinyin_lu",  # ü written U, as PRC passports before 2012 (吕 → LU)
+    "pinyin_lv",  # ü written V, the keyboard habit (吕 → LV)
+    "second_reading",  # the other surname reading of a character that has two (覃 QIN / TAN)
+    "pinyin_syllables",  # the given name split per syllable (ZHANG SAN FENG)
+]
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+
+class PassportName(BaseModel):
+    """A passport name as printed, before any bank's convention is applied.
+
+    >>> PassportName(surname="Müller", given_names="Jürgen  Karl").given_names
+    'Jürgen Karl'
+    """
+
+    model_config = _FROZEN
+
+    surname: str = ""
+    given_names: str = ""
+    chinese: str | None = None
+    source: NameSource = "fields"
+    possibly_truncated: bool = False
+
+    @field_validator("surname", "given_names", mode="before")
+    @classmethod
+    def _name_part(cls, value: object) -> object:
+        return validate_name_part(value, "name") if isinstance(value, str) else value
+
+    @field_validator("chinese", mode="before")
+    @classmethod
+    def _chinese(cls, value: object) -> object:
+        return clean(value, "Chinese name").text or None if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> PassportName:
+        if not self.surname and not self.given_names:
+            raise ValueError("A passport name needs a surname or given names; both are empty.")
+        return self
+
+
+class Bank(BaseModel):
+    """One row of ``data/banks.csv``: how a bank writes a foreigner's name, and how sure we are."""
+
+    model_config = _FROZEN
+
+    code: str
+    name_en: str
+    name_zh: str
+    aliases: tuple[str, ...] = ()
+    order: Order
+    separator: Separator
+    given_separator: Separator
+    case: Case
+    case_evidence: Evidence
+    max_length: int | None = Field(default=None, ge=1)
+    max_length_evidence: Evidence
+    evidence: Evidence
+    source: str
+    source_url: str = ""
+    verified_on: date | None = None
+    example_surname: str
+    example_given: str
+    example_output: str
+    note: str = ""
+
+
+class Pattern(BaseModel):
+    """The choices behind a candidate text, holding no letter of the name.
+
+    An app can log which pattern a bank accepted without logging the person.
+    """
+
+    model_config = _FROZEN
+
+    order: Order
+    separator: Spacing
+    given_separator: Spacing
+    given_names: Literal["all", "first"]
+    spelling: SpellingKind
+    case: Case
+    shortened: bool = False
+
+
+class Candidate(BaseModel):
+    """A text the bank may hold, its rank (1 = most likely) and why it is listed."""
+
+    model_config = _FROZEN
+
+    text: str
+    rank: int = Field(ge=1)
+    pattern: Pattern
+    note: str
+
+
+class ProblemCode(StrEnum):
+    """Why a typed name differs from what the bank holds."""
+
+    ORDER_SWAPPED = "ORDER_SWAPPED"
+    MISSING_SPACE = "MISSING_SPACE"
+    EXTRA_SPACE = "EXTRA_SPACE"
+    CASE_DIFFERS = "CASE_DIFFERS"
+    DIACRITICS = "DIACRITICS"
+    PUNCTUATION = "PUNCTUATION"
+    MISSING_NAME_PART = "MISSING_NAME_PART"
+    EXTRA_NAME_PART = "EXTRA_NAME_PART"
+    SPELLING = "SPELLING"
+    INVISIBLE_CHARACTERS = "INVISIBLE_CHARACTERS"
+    MIXED_SCRIPT = "MIXED_SCRIPT"
+    FULL_WIDTH = "FULL_WIDTH"
+    TOO_LONG = "TOO_LONG"
+
+
+class Problem(BaseModel):
+    """One difference, said in English and Simplified Chinese, naming the fix."""
+
+    model_config = _FROZEN
+
+    code: ProblemCode
+    message_en: str
+    message_zh: str
+
+
+class NameCheck(BaseModel):
+    """The verdict on a typed name: ``match``, ``plausible`` or ``mismatch``."""
+
+    model_config = _FROZEN
+
+    status: Literal["match", "plausible", "mismatch"]
+    entered: str
+    expected: str
+    matched: Candidate | None = None
+    problems: tuple[Problem, ...] = ()
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def ok(self) -> bool:
+        """True only when the typed name equals the bank's most likely text."""
+        return self.status == "match"
+
+
+class SharedName(BaseModel):
+    """A text that is a candidate at every bank of a plan, with its rank at each."""
+
+    model_config = _FROZEN
+
+    text: str
+    ranks: tuple[int, ...]
+
+
+class CardPlan(BaseModel):
+    """Which one real name fits every bank card a WeChat account links."""
+
+    model_config = _FROZEN
+
+    banks: tuple[str, ...]
+    shared: tuple[SharedName, ...]
+    compatible: bool
+    advice: tuple[Problem, ...] = ()
