@@ -32,6 +32,8 @@ _CASE_WEIGHT = 1
 _ORDER_WEIGHT = 3
 _FIRST_GIVEN_WEIGHT = 4
 _SHORTENED_WEIGHT = 2
+# Shortened forms rank among the single deviations of this weight.
+_SHORTENED_KEY = (1, _SHORTENED_WEIGHT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,37 +137,47 @@ def build_candidates(name: PassportName, bank: Bank) -> tuple[Candidate, ...]:
     if not first_text:
         raise _no_letters()
     deviations = _deviations(found, bank)
-    # (deviation count, weight, sequence) orders the entries; sequence keeps it deterministic.
-    entries: list[tuple[tuple[int, int, int], str, Pattern, str]] = []
-    for size in (1, 2):
+    # Groups of deviations on distinct dimensions, ordered by (count, weight, sequence);
+    # texts are rendered only until the list is full.
+    groups: list[tuple[tuple[int, int, int], tuple[_Deviation, ...]]] = []
+    for size in (1, 2, 3):
         for group in combinations(deviations, size):
-            if len({deviation.dimension for deviation in group}) < size:
-                continue
-            changes: dict[str, object] = {}
-            for deviation in group:
-                changes.update(deviation.changes)
-            layout = replace(base, **changes)  # type: ignore[arg-type]
-            note = "; ".join(deviation.note for deviation in group)
-            key = (size, sum(deviation.weight for deviation in group), len(entries))
-            entries.append((key, layout.render(), layout.pattern(), note))
-    entries += _shortened(base, first_text, bank)
-    entries.sort(key=lambda entry: entry[0])
+            if len({deviation.dimension for deviation in group}) == size:
+                groups.append(((size, sum(d.weight for d in group), len(groups)), group))
+    groups.sort(key=lambda entry: entry[0])
     result = [
         Candidate.model_construct(text=first_text, rank=1, pattern=base.pattern(), note=_row_note(bank))
     ]
     texts = {first_text}
-    for _, text, pattern, note in entries:
-        if text and text not in texts:
+
+    def add(text: str, pattern: Pattern, note: str) -> None:
+        if text and text not in texts and len(result) < MAX_CANDIDATES:
             texts.add(text)
             result.append(
                 Candidate.model_construct(text=text, rank=len(result) + 1, pattern=pattern, note=note)
             )
-            if len(result) == MAX_CANDIDATES:
-                break
+
+    shortened = _shortened(base, first_text, bank)
+    for key, group in groups:
+        if len(result) >= MAX_CANDIDATES:
+            break
+        if shortened and key[:2] > _SHORTENED_KEY:
+            for text, pattern, note in shortened:
+                add(text, pattern, note)
+            shortened = []
+        changes: dict[str, object] = {}
+        for deviation in group:
+            changes.update(deviation.changes)
+        layout = replace(base, **changes)  # type: ignore[arg-type]
+        text = layout.render()
+        if text not in texts:
+            add(text, layout.pattern(), "; ".join(deviation.note for deviation in group))
+    for text, pattern, note in shortened:
+        add(text, pattern, note)
     return tuple(result)
 
 
-def _shortened(base: _Layout, text: str, bank: Bank) -> list[tuple[tuple[int, int, int], str, Pattern, str]]:
+def _shortened(base: _Layout, text: str, bank: Bank) -> list[tuple[str, Pattern, str]]:
     """Cut forms for a bank whose name field is shorter than the rank-1 text."""
     limit = bank.max_length
     if limit is None or len(text) <= limit:
@@ -173,10 +185,9 @@ def _shortened(base: _Layout, text: str, bank: Bank) -> list[tuple[tuple[int, in
     how_sure = "reported" if bank.max_length_evidence == "reported" else "a limit inferred from reports"
     note = f"shortened to the bank's {limit}-character field ({how_sure})"
     joined = replace(base, separator="", given_separator="")
-    key = (1, _SHORTENED_WEIGHT, -1)
     return [
-        (key, text.replace(" ", "")[:limit], joined.pattern(shortened=True), f"{note}, spaces removed"),
-        (key, text[:limit].rstrip(), base.pattern(shortened=True), note),
+        (text.replace(" ", "")[:limit], joined.pattern(shortened=True), f"{note}, spaces removed"),
+        (text[:limit].rstrip(), base.pattern(shortened=True), note),
     ]
 
 

@@ -1,0 +1,85 @@
+"""The one test module that reads the real data/: every row sweeps its worked example."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from wxpay_names import Bank, PassportName, UnknownBankError, banks, format_name, get_bank
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+SEED_BANKS = {"ICBC": "ZHANG SAN", "ABC": "ZHANGSAN", "CMB": "ZHANG SAN", "BOC": "SAN ZHANG"}
+
+
+@pytest.mark.parametrize("bank", banks(), ids=lambda bank: bank.code)
+def test_worked_example(bank: Bank) -> None:
+    name = PassportName(surname=bank.example_surname, given_names=bank.example_given)
+    assert format_name(name, bank) == bank.example_output
+
+
+@pytest.mark.parametrize("bank", banks(), ids=lambda bank: bank.code)
+def test_every_row_says_where_it_comes_from(bank: Bank) -> None:
+    assert bank.source.strip()
+    assert bank.name_en and bank.name_zh
+    if bank.evidence == "unknown":
+        assert "no public source" in bank.source.lower()
+    else:
+        assert "no public source" not in bank.source.lower()
+
+
+def test_seed_banks_are_reported_with_the_seed_forms() -> None:
+    for code, expected in SEED_BANKS.items():
+        bank = get_bank(code)
+        assert bank.evidence == "reported"
+        assert "Seed 002" in bank.source
+        assert bank.example_output == expected
+
+
+def test_ccb_is_reported_by_its_weaker_source_and_the_rest_unknown() -> None:
+    ccb = get_bank("CCB")
+    assert ccb.evidence == "reported" and "grade D" in ccb.source
+    others = [bank for bank in banks() if bank.code not in {*SEED_BANKS, "CCB"}]
+    assert len(others) >= 14
+    assert {bank.evidence for bank in others} == {"unknown"}
+
+
+def test_contract_lookups() -> None:
+    assert get_bank("工行") is get_bank("icbc") is get_bank("ＩＣＢＣ")
+    with pytest.raises(UnknownBankError, match="ICBC"):
+        get_bank("nope")
+
+
+def test_aliases_are_unambiguous() -> None:
+    from wxpay_names.registry import lookup_key
+
+    owners: dict[str, str] = {}
+    for bank in banks():
+        for key in {lookup_key(k) for k in (bank.code, bank.name_en, bank.name_zh, *bank.aliases)}:
+            assert owners.setdefault(key, bank.code) == bank.code, key
+
+
+def test_icao_latin_table_has_all_95_rows_of_table_a() -> None:
+    rows = list(csv.DictReader((DATA / "icao_latin.csv").open(encoding="utf-8")))
+    table_a = [row for row in rows if row["evidence"] == "reported"]
+    assert len(table_a) == 95
+    multi = {row["letter"]: row["icao"] for row in table_a if "|" in row["icao"]}
+    assert multi == {"Ä": "AE|A", "Å": "AA|A", "Ñ": "N|NXX", "Ö": "OE|O", "Ü": "UE|UXX|U"}
+    for row in rows:
+        assert row["source"] and row["evidence"] in {"reported", "inferred"}
+        assert row["codepoint"] == f"U+{ord(row['letter']):04X}"
+        assert all(
+            value.isascii() and value.isalpha() and value.isupper() for value in row["icao"].split("|")
+        )
+
+
+@pytest.mark.parametrize("table", ["icao_latin.csv", "icao_cyrillic.csv"])
+def test_every_table_row_spells_its_letter(table: str) -> None:
+    from wxpay_names.spelling import spell
+
+    for row in csv.DictReader((DATA / table).open(encoding="utf-8")):
+        first = row["icao"].split("|")[0]
+        for letter in {row["letter"], row["letter"].lower()}:
+            if len(letter) == 1:
+                assert "".join(spell("A" + letter + "A")) == "A" + first + "A", row

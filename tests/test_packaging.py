@@ -1,0 +1,88 @@
+"""The built wheel and sdist carry data/, and the installed package reads it from anywhere."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import sysconfig
+import tarfile
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-t", "sdist", "-d", str(out)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    return out
+
+
+def test_wheel_and_sdist_carry_the_data(built: Path) -> None:
+    (wheel,) = built.glob("*.whl")
+    (sdist,) = built.glob("*.tar.gz")
+    names = zipfile.ZipFile(wheel).namelist()
+    for data in ("banks.csv", "icao_latin.csv", "icao_cyrillic.csv"):
+        assert f"wxpay_names/data/{data}" in names
+    assert "wxpay_names/py.typed" in names
+    with tarfile.open(sdist) as archive:
+        assert any(member.endswith("/data/banks.csv") for member in archive.getnames())
+
+
+def test_installed_wheel_reads_banks_from_another_folder(built: Path, tmp_path: Path) -> None:
+    (wheel,) = built.glob("*.whl")
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=False).create(env_dir)
+    python = env_dir / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+    site = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True, capture_output=True, text=True,
+    ).stdout.strip()  # fmt: skip
+    # Install the wheel alone, and lend the new venv this one's dependencies (pydantic…)
+    # through a path entry: the editable install of this checkout is not visible there.
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", site, str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    Path(site, "lend_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    script = (
+        "import json, wxpay_names; "
+        "print(json.dumps([wxpay_names.__file__, [b.code for b in wxpay_names.banks()]]))"
+    )
+    result = subprocess.run([python, "-c", script], cwd=elsewhere, check=True, capture_output=True, text=True)
+    module_file, codes = json.loads(result.stdout)
+    assert Path(module_file).is_relative_to(Path(site))
+    assert codes[:5] == ["ICBC", "ABC", "CMB", "BOC", "CCB"]
+
+
+def test_import_leaves_heavy_modules_out() -> None:
+    script = (
+        "import sys, wxpay_names; "
+        "from wxpay_names import PassportName, format_name; "
+        "format_name(PassportName(surname='Muller', given_names='Jurgen'), 'ICBC'); "
+        "print(sorted(m for m in ('pypinyin', 'unidecode') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_letters_outside_the_tables_bring_unidecode_in() -> None:
+    script = (
+        "import sys; from wxpay_names import PassportName, format_name; "
+        "print(format_name(PassportName(surname='Nguyễn'), 'ICBC'), 'unidecode' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True)
+    assert result.stdout.split() == ["NGUYEN", "True"]

@@ -1,0 +1,106 @@
+"""Properties every bank's rank 1 and candidates hold for all names (hypothesis)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from wxpay_names import Bank, NameFormatError, PassportName, candidates, format_name
+
+# An oracle written independently of data/: each test letter and what the MRZ prints for it.
+ORACLE = {
+    **{letter: letter.upper() for letter in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+    "ü": "UE", "Ü": "UE", "ö": "OE", "Ö": "OE", "ä": "AE", "Ä": "AE", "å": "AA", "Å": "AA",
+    "ø": "OE", "Ø": "OE", "æ": "AE", "ß": "SS", "é": "E", "È": "E", "ñ": "N", "Ñ": "N",
+    "ł": "L", "Ł": "L", "ç": "C", "ş": "S", "ğ": "G", "ı": "I", "ő": "O", "ž": "Z", "þ": "TH",
+}  # fmt: skip
+RANK_ONE = re.compile(r"[A-Z]+(?: [A-Z]+)*")
+
+letters = st.text(alphabet=sorted(ORACLE), min_size=1, max_size=8)
+# A word may carry an apostrophe or period inside it; words join with a space or a hyphen.
+words = st.builds(lambda a, mark, b: a + mark + b, letters, st.sampled_from(["", "", "'", "’", "."]), st.text(
+    alphabet=sorted(ORACLE), max_size=5))  # fmt: skip
+component = st.builds(
+    lambda parts, joins: "".join(p + j for p, j in zip(parts, joins, strict=False)) + parts[-1],
+    st.lists(words, min_size=1, max_size=3),
+    st.lists(st.sampled_from([" ", "-"]), min_size=2, max_size=2),
+)
+given_names = st.lists(component, max_size=3).map(" ".join)
+surnames = st.one_of(component, st.just(""))
+
+
+def oracle_letters(text: str) -> str:
+    return "".join(ORACLE.get(char, "") for char in text)
+
+
+def make_name(surname: str, given_text: str) -> PassportName | None:
+    if not surname and not given_text:
+        return None
+    return PassportName(surname=surname, given_names=given_text)
+
+
+@given(surname=surnames, given_text=given_names)
+def test_rank_one_obeys_the_output_rules(
+    surname: str, given_text: str, fixture_banks: tuple[Bank, ...]
+) -> None:
+    name = make_name(surname, given_text)
+    if name is None:
+        return
+    for bank in fixture_banks:
+        text = format_name(name, bank)
+        assert RANK_ONE.fullmatch(text), text
+        if not bank.separator and not bank.given_separator:
+            assert " " not in text
+        parts = (oracle_letters(surname), oracle_letters(given_text))
+        if bank.order == "given_first":
+            parts = parts[::-1]
+        assert text.replace(" ", "") == "".join(parts)
+
+
+@given(surname=surnames, given_text=given_names)
+def test_rank_one_is_stable_when_fed_back(
+    surname: str, given_text: str, fixture_banks: tuple[Bank, ...]
+) -> None:
+    name = make_name(surname, given_text)
+    if name is None:
+        return
+    icbc = next(bank for bank in fixture_banks if bank.code == "ICBC")
+    spelled_surname = format_name(PassportName(surname=surname), icbc) if surname else ""
+    spelled_given = format_name(PassportName(given_names=given_text), icbc) if given_text.strip() else ""
+    again = PassportName(surname=spelled_surname, given_names=spelled_given)
+    for bank in fixture_banks:
+        assert format_name(again, bank) == format_name(name, bank)
+
+
+@given(surname=surnames, given_text=given_names)
+def test_candidates_are_unique_and_start_with_rank_one(
+    surname: str, given_text: str, fixture_banks: tuple[Bank, ...]
+) -> None:
+    name = make_name(surname, given_text)
+    if name is None:
+        return
+    for bank in fixture_banks:
+        found = candidates(name, bank)
+        texts = [candidate.text for candidate in found]
+        assert len(set(texts)) == len(texts)
+        assert texts[0] == format_name(name, bank)
+        assert all(text and text == text.strip() and "  " not in text for text in texts)
+
+
+@given(surname=st.text(max_size=40), given_text=st.text(max_size=40))
+def test_any_string_gives_a_name_or_our_errors(
+    surname: str, given_text: str, fixture_banks: tuple[Bank, ...]
+) -> None:
+    try:
+        name = PassportName(surname=surname, given_names=given_text)
+    except ValidationError:
+        return
+    for bank in fixture_banks:
+        try:
+            text = format_name(name, bank)
+        except NameFormatError:
+            continue
+        assert RANK_ONE.fullmatch(text), text
