@@ -22,7 +22,8 @@ def test_worked_example(bank: Bank) -> None:
 @pytest.mark.parametrize("bank", banks(), ids=lambda bank: bank.code)
 def test_every_row_says_where_it_comes_from(bank: Bank) -> None:
     assert bank.source.strip()
-    assert bank.name_en and bank.name_zh
+    assert bank.name_en
+    assert bank.name_zh
     if bank.evidence == "unknown":
         assert "no public source" in bank.source.lower()
     else:
@@ -39,7 +40,8 @@ def test_seed_banks_are_reported_with_the_seed_forms() -> None:
 
 def test_ccb_is_reported_by_its_weaker_source_and_the_rest_unknown() -> None:
     ccb = get_bank("CCB")
-    assert ccb.evidence == "reported" and "grade D" in ccb.source
+    assert ccb.evidence == "reported"
+    assert "grade D" in ccb.source
     others = [bank for bank in banks() if bank.code not in {*SEED_BANKS, "CCB"}]
     assert len(others) >= 14
     assert {bank.evidence for bank in others} == {"unknown"}
@@ -67,7 +69,8 @@ def test_icao_latin_table_has_all_95_rows_of_table_a() -> None:
     multi = {row["letter"]: row["icao"] for row in table_a if "|" in row["icao"]}
     assert multi == {"Ä": "AE|A", "Å": "AA|A", "Ñ": "N|NXX", "Ö": "OE|O", "Ü": "UE|UXX|U"}
     for row in rows:
-        assert row["source"] and row["evidence"] in {"reported", "inferred"}
+        assert row["source"]
+        assert row["evidence"] in {"reported", "inferred"}
         assert row["codepoint"] == f"U+{ord(row['letter']):04X}"
         assert all(
             value.isascii() and value.isalpha() and value.isupper() for value in row["icao"].split("|")
