@@ -1,0 +1,372 @@
+"""from_chinese and the pinyin spellings: surname readings, compound surnames, ü, refusals."""
+
+from __future__ import annotations
+
+import csv
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wxpay_names import (
+    Bank,
+    ErrorCode,
+    InvalidNameError,
+    NameFormatError,
+    PassportName,
+    candidates,
+    format_name,
+    from_chinese,
+)
+from wxpay_names.inputs.chinese import chinese_spellings
+from wxpay_names.spelling import spellings
+
+SURNAMES_CSV = Path(__file__).parents[1] / "data" / "surnames.csv"
+
+# (row of data/surnames.csv, name, passport surname, passport given name). Expected readings
+# come from the sources on each row and from dictionaries, never from running the code.
+TABLE = [
+    ("欧阳", "欧阳娜娜", "OUYANG", "NANA"),
+    ("司马", "司马光", "SIMA", "GUANG"),
+    ("诸葛", "诸葛亮", "ZHUGE", "LIANG"),
+    ("上官", "上官婉儿", "SHANGGUAN", "WANER"),
+    ("长孙", "长孙无忌", "ZHANGSUN", "WUJI"),
+    ("万俟", "万俟卨", "MOQI", "XIE"),
+    ("尉迟", "尉迟恭", "YUCHI", "GONG"),
+    ("单于", "单于军", "CHANYU", "JUN"),
+    ("令狐", "令狐冲", "LINGHU", "CHONG"),
+    ("澹台", "澹台灭明", "TANTAI", "MIEMING"),
+    ("亓官", "亓官静", "QIGUAN", "JING"),
+    ("皇甫", "皇甫谧", "HUANGFU", "MI"),
+    ("东方", "东方朔", "DONGFANG", "SHUO"),
+    ("夏侯", "夏侯惇", "XIAHOU", "DUN"),
+    ("公孙", "公孙策", "GONGSUN", "CE"),
+    ("慕容", "慕容复", "MURONG", "FU"),
+    ("司徒", "司徒美堂", "SITU", "MEITANG"),
+    ("司空", "司空曙", "SIKONG", "SHU"),
+    ("宇文", "宇文泰", "YUWEN", "TAI"),
+    ("轩辕", "轩辕剑", "XUANYUAN", "JIAN"),
+    ("南宫", "南宫敏", "NANGONG", "MIN"),
+    ("西门", "西门豹", "XIMEN", "BAO"),
+    ("端木", "端木蕻良", "DUANMU", "HONGLIANG"),
+    ("呼延", "呼延灼", "HUYAN", "ZHUO"),
+    ("淳于", "淳于髡", "CHUNYU", "KUN"),
+    ("钟离", "钟离权", "ZHONGLI", "QUAN"),
+    ("闾丘", "闾丘露薇", "LYUQIU", "LUWEI"),
+    ("鲜于", "鲜于枢", "XIANYU", "SHU"),
+    ("申屠", "申屠嘉", "SHENTU", "JIA"),
+    ("第五", "第五伦", "DIWU", "LUN"),
+    ("曾", "曾国藩", "ZENG", "GUOFAN"),
+    ("单", "单雄信", "SHAN", "XIONGXIN"),
+    ("解", "解缙", "XIE", "JIN"),
+    ("区", "区志强", "OU", "ZHIQIANG"),
+    ("朴", "朴树", "PIAO", "SHU"),
+    ("仇", "仇英", "QIU", "YING"),
+    ("查", "查良镛", "ZHA", "LIANGYONG"),
+    ("乐", "乐毅", "YUE", "YI"),
+    ("覃", "覃海洋", "QIN", "HAIYANG"),
+    ("缪", "缪荃孙", "MIAO", "QUANSUN"),
+    ("盖", "盖宽饶", "GE", "KUANRAO"),
+    ("翟", "翟志刚", "ZHAI", "ZHIGANG"),
+    ("繁", "繁钦", "PO", "QIN"),
+    ("佴", "佴大明", "NAI", "DAMING"),
+    ("种", "种师道", "CHONG", "SHIDAO"),
+    ("秘", "秘明", "BI", "MING"),
+    ("重", "重华", "CHONG", "HUA"),
+    ("都", "都敏", "DU", "MIN"),
+    ("藏", "藏天朔", "ZANG", "TIANSHUO"),
+    ("粘", "粘华", "NIAN", "HUA"),
+    ("乜", "乜小红", "NIE", "XIAOHONG"),
+    ("贠", "贠建民", "YUN", "JIANMIN"),
+    ("员", "员半千", "YUN", "BANQIAN"),
+    ("能", "能静", "NAI", "JING"),
+    ("句", "句龙", "GOU", "LONG"),
+    ("召", "召伯", "SHAO", "BO"),
+    ("六", "六明", "LU", "MING"),
+    ("薄", "薄熙来", "BO", "XILAI"),
+    ("折", "折可适", "SHE", "KESHI"),
+]
+
+
+def _rows() -> list[dict[str, str]]:
+    with SURNAMES_CSV.open(encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+@pytest.mark.parametrize(("row", "text", "surname", "given"), TABLE)
+def test_table_of_names(row: str, text: str, surname: str, given: str) -> None:
+    name = from_chinese(text)
+    assert (name.surname, name.given_names) == (surname, given)
+    assert name.chinese == text
+    assert name.source == "chinese"
+
+
+def test_table_covers_every_row_of_surnames_csv() -> None:
+    assert len(TABLE) >= 40
+    assert {row["surname"] for row in _rows()} == {row for row, *_ in TABLE}
+
+
+def test_surnames_csv_rows_are_complete_and_sourced() -> None:
+    rows = _rows()
+    assert len({row["surname"] for row in rows}) == len(rows)
+    for row in rows:
+        assert row["kind"] in {"single", "compound"}
+        assert len(row["surname"]) == (1 if row["kind"] == "single" else 2)
+        assert row["evidence"] in {"reported", "inferred", "unknown"}
+        assert row["source"], row["surname"]
+        assert bool(row["other_readings"]) == bool(row["other_evidence"]), row["surname"]
+        for reading in (row["reading"], *filter(None, row["other_readings"].split("|"))):
+            assert re.fullmatch(r"[a-zü]+( [a-zü]+)*", reading), row["surname"]
+            assert len(reading.split()) == len(row["surname"])
+        for form in row["traditional"].split("|"):
+            assert len(form) == len(row["surname"]), row["surname"]
+
+
+EXAMPLES = [
+    # The issue's must-show names.
+    ("欧阳娜娜", "OUYANG", "NANA"),
+    ("司马光", "SIMA", "GUANG"),
+    ("单雄信", "SHAN", "XIONGXIN"),
+    ("查良镛", "ZHA", "LIANGYONG"),
+    ("吕布", "LYU", "BU"),
+    ("張曉明", "ZHANG", "XIAOMING"),
+    ("歐陽", "OUYANG", ""),
+    # Traditional characters, read as their simplified forms.
+    ("尉遲恭", "YUCHI", "GONG"),
+    ("萬俟卨", "MOQI", "XIE"),
+    ("單雄信", "SHAN", "XIONGXIN"),
+    ("區志強", "OU", "ZHIQIANG"),
+    ("樂毅", "YUE", "YI"),
+    ("澹臺滅明", "TANTAI", "MIEMING"),
+    ("鍾離權", "ZHONGLI", "QUAN"),
+    ("閭丘露薇", "LYUQIU", "LUWEI"),
+    ("繆荃孫", "MIAO", "QUANSUN"),
+    # ü is YU after l and n only; after j, q, x, y it is written u.
+    ("吕和平", "LYU", "HEPING"),  # the GB/T 28039-2011 §6.2 example
+    ("张女", "ZHANG", "NYU"),
+    ("李略", "LI", "LYUE"),
+    ("许居", "XU", "JU"),
+    ("余旭", "YU", "XU"),
+    ("王去", "WANG", "QU"),
+    # The given name is one word.
+    ("张三丰", "ZHANG", "SANFENG"),
+]
+
+
+@pytest.mark.parametrize(("text", "surname", "given"), EXAMPLES)
+def test_examples(text: str, surname: str, given: str) -> None:
+    name = from_chinese(text)
+    assert (name.surname, name.given_names) == (surname, given)
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [("曾乐", "ZENG"), ("解缙", "XIE"), ("区志强", "OU"), ("朴树", "PIAO"), ("仇英", "QIU")],
+)
+def test_must_show_surnames(text: str, surname: str) -> None:
+    assert from_chinese(text).surname == surname
+
+
+@pytest.mark.parametrize("row", _rows(), ids=lambda row: row["surname"])
+def test_every_traditional_form_reads_as_its_simplified_form(row: dict[str, str]) -> None:
+    expected = {surname for name, _, surname, _ in TABLE if name == row["surname"]}
+    for form in row["traditional"].split("|"):
+        assert {from_chinese(form + "明").surname} == expected
+
+
+def test_explicit_split_with_a_space_overrides_longest_match() -> None:
+    assert (from_chinese("单于飞").surname, from_chinese("单于飞").given_names) == ("CHANYU", "FEI")
+    name = from_chinese("单 于飞")
+    assert (name.surname, name.given_names) == ("SHAN", "YUFEI")
+    assert from_chinese("欧阳 娜娜").surname == "OUYANG"
+    assert from_chinese("欧阳\u3000娜娜").given_names == "NANA"  # the ideographic space
+
+
+def test_explicit_split_with_arguments() -> None:
+    name = from_chinese(surname="单", given_names="于飞")
+    assert (name.surname, name.given_names) == ("SHAN", "YUFEI")
+    assert from_chinese(surname="欧阳", given_names="娜娜").given_names == "NANA"
+    alone = from_chinese(surname="张三")
+    assert (alone.surname, alone.given_names) == ("ZHANGSAN", "")
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: from_chinese("欧阳娜娜", surname="欧阳"),
+        lambda: from_chinese(given_names="娜娜"),
+        lambda: from_chinese(surname="  ", given_names="娜娜"),
+    ],
+)
+def test_explicit_arguments_misused(call: object) -> None:
+    with pytest.raises(InvalidNameError):
+        call()  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("text", ["郑-李小明", "郑－李小明", "郑‐李小明", "郑-李 小明"])
+def test_double_surname_keeps_its_hyphen(text: str) -> None:
+    name = from_chinese(text)
+    assert (name.surname, name.given_names) == ("ZHENG-LI", "XIAOMING")
+
+
+def test_double_surname_at_banks(icbc: Bank, abc: Bank, boc: Bank) -> None:
+    name = from_chinese("郑-李小明")
+    assert format_name(name, icbc) == "ZHENG LI XIAOMING"
+    assert format_name(name, abc) == "ZHENGLIXIAOMING"
+    assert format_name(name, boc) == "XIAOMING ZHENG LI"
+
+
+@pytest.mark.parametrize("text", ["-李明", "李-", "李--王明", "李明-华", "李 明-华"])
+def test_misplaced_hyphen_is_refused(text: str) -> None:
+    with pytest.raises(InvalidNameError, match="hyphen"):
+        from_chinese(text)
+
+
+@pytest.mark.parametrize("dot", ["·", "•", "・", "‧", "･", "∙", "⋅", "ꞏ", ".", "．"])
+def test_middle_dot_names_are_refused(dot: str) -> None:
+    with pytest.raises(InvalidNameError, match="Latin name printed in the passport") as raised:
+        from_chinese(f"约翰{dot}史密斯")
+    assert raised.value.code == ErrorCode.TRANSLITERATED_FOREIGN_NAME
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "code"),
+    [
+        ("张3", "'3'", ErrorCode.INVALID_CHARACTER),
+        ("张３", "'3'", ErrorCode.INVALID_CHARACTER),
+        ("张San", "'S'", ErrorCode.MIXED_SCRIPT),
+        ("Zhang San", "'Z'", ErrorCode.MIXED_SCRIPT),
+        ("山田たろう", "'た'", ErrorCode.MIXED_SCRIPT),
+        ("张兙", "'兙'", ErrorCode.NO_PINYIN_READING),  # U+5159: no reading in pypinyin
+        ("张!", "'!'", ErrorCode.INVALID_CHARACTER),
+        ("张\ue815", "U+E815", ErrorCode.INVALID_CHARACTER),  # private use, though pypinyin lists it
+    ],
+)
+def test_refusals_name_the_character(text: str, named: str, code: ErrorCode) -> None:
+    with pytest.raises(InvalidNameError, match=re.escape(named)) as raised:
+        from_chinese(text)
+    assert raised.value.code == code
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\u200b"])
+def test_empty_is_refused(text: str) -> None:
+    with pytest.raises(InvalidNameError) as raised:
+        from_chinese(text)
+    assert raised.value.code == ErrorCode.EMPTY_NAME
+
+
+def test_over_long_input_is_refused_first() -> None:
+    with pytest.raises(InvalidNameError) as raised:
+        from_chinese("约翰·史密斯3" * 50)
+    assert raised.value.code == ErrorCode.TOO_LONG
+    with pytest.raises(InvalidNameError) as raised:
+        from_chinese(surname="张" * 257)
+    assert raised.value.code == ErrorCode.TOO_LONG
+
+
+@given(st.text())
+def test_any_text_gives_a_name_or_our_error(text: str) -> None:
+    try:
+        name = from_chinese(text)
+    except NameFormatError:
+        return
+    assert re.fullmatch(r"[A-Z]+(-[A-Z]+)*", name.surname)
+    assert re.fullmatch(r"[A-Z]*", name.given_names)
+
+
+_HAN_ALPHABET = st.sampled_from(list("张王李欧阳司马单于曾乐覃吕女略區歐陽-－ ·3a兙\u3000\u200b"))
+
+
+@given(st.text(_HAN_ALPHABET, max_size=12), st.text(_HAN_ALPHABET, max_size=6))
+def test_han_heavy_text_and_arguments(text: str, given_text: str) -> None:
+    for call in (lambda: from_chinese(text), lambda: from_chinese(surname=text, given_names=given_text)):
+        try:
+            name = call()
+        except NameFormatError:
+            continue
+        assert re.fullmatch(r"[A-Z]+(-[A-Z]+)*", name.surname)
+        assert re.fullmatch(r"[A-Z]*", name.given_names)
+        assert chinese_spellings(name)[0].surname == tuple(name.surname.split("-"))
+
+
+def test_results_are_stable_across_calls() -> None:
+    assert (
+        from_chinese("覃海洋")
+        == from_chinese("覃海洋")
+        == PassportName(surname="QIN", given_names="HAIYANG", chinese="覃海洋", source="chinese")
+    )
+
+
+def test_import_leaves_pypinyin_out_until_from_chinese() -> None:
+    code = (
+        "import sys, wxpay_names\n"
+        "assert 'pypinyin' not in sys.modules, 'imported at package import'\n"
+        "wxpay_names.from_chinese('张三')\n"
+        "assert 'pypinyin' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# --- spellings and candidates --------------------------------------------------------------
+
+
+def _texts(name: PassportName, bank: Bank) -> list[str]:
+    return [candidate.text for candidate in candidates(name, bank)]
+
+
+def test_lyu_with_lu_and_lv(icbc: Bank) -> None:
+    texts = _texts(from_chinese("吕布"), icbc)
+    assert texts[0] == "LYU BU"
+    assert "LU BU" in texts
+    assert "LV BU" in texts
+    assert texts.index("LU BU") < texts.index("LV BU")  # pre-2012 passports before a keyboard habit
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [("覃海洋", "QIN", "TAN"), ("乐毅", "YUE", "LE")])
+def test_both_readings_of_a_two_reading_surname(text: str, first: str, second: str, cmb: Bank) -> None:
+    name = from_chinese(text)
+    texts = _texts(name, cmb)
+    given_word = name.given_names
+    assert texts[0] == f"{first} {given_word}"
+    assert f"{second} {given_word}" in texts
+
+
+def test_syllable_split_given_name_is_lower_ranked(icbc: Bank, boc: Bank) -> None:
+    name = from_chinese("张三丰")
+    texts = _texts(name, icbc)
+    assert texts[0] == "ZHANG SANFENG"
+    assert texts.index("ZHANG SAN FENG") > texts.index("ZHANGSANFENG")
+    assert "SAN FENG ZHANG" in _texts(name, boc)
+
+
+def test_format_name_at_each_fixture_bank(icbc: Bank, abc: Bank, cmb: Bank, boc: Bank) -> None:
+    name = from_chinese("欧阳娜娜")
+    assert [format_name(name, bank) for bank in (icbc, abc, cmb, boc)] == [
+        "OUYANG NANA",
+        "OUYANGNANA",
+        "OUYANG NANA",
+        "NANA OUYANG",
+    ]
+
+
+def test_spellings_hook_delegates_for_chinese_names() -> None:
+    kinds = [spelling.kind for spelling in spellings(from_chinese("闾丘露薇"))]
+    assert kinds == ["icao", "pinyin_lu", "pinyin_lv", "pinyin_syllables"]
+    lu = spellings(from_chinese("闾丘露薇"))[1]
+    assert (lu.surname, lu.given) == (("LUQIU",), (("LUWEI",),))
+
+
+def test_hand_built_name_keeps_its_fields_alone() -> None:
+    name = PassportName(surname="LU", given_names="BU", chinese="吕布", source="chinese")
+    assert [(s.surname, s.given) for s in chinese_spellings(name)] == [(("LU",), (("BU",),))]
+    odd = PassportName(surname="SMITH", chinese="abc", source="chinese")
+    assert len(chinese_spellings(odd)) == 1
+
+
+def test_surname_alone_has_no_given_variants() -> None:
+    kinds = [spelling.kind for spelling in chinese_spellings(from_chinese("覃"))]
+    assert kinds == ["icao", "second_reading"]
