@@ -1,9 +1,249 @@
-"""The machine-readable zone into a PassportName (issue 3 fills this in)."""
+"""The machine-readable zone (ICAO Doc 9303) into a PassportName.
+
+Accepted: a whole zone (TD3 passport 2×44, TD2 2×36, TD1 identity card 3×30, and the
+MRV-A and MRV-B visas of the same shapes), the upper line of a TD3 or TD2 alone, or the
+name field alone. Lines may come with surrounding white space and line breaks, or run
+together; lower case is upper-cased. Nothing else is repaired: a ``0`` read for an ``O``
+stays wrong, and a check digit says so where the lines are whole.
+
+The name is already in ICAO spelling (A–Z): ``ERIKSSON<<ANNA<MARIA`` gives surname
+``ERIKSSON`` and given names ``ANNA MARIA``.
+"""
 
 from __future__ import annotations
 
-from ..models import PassportName
+from collections.abc import Sequence
+from string import ascii_uppercase, digits
+
+from ..cleaning import check_length
+from ..errors import ErrorCode, MRZError
+from ..models import NameSource, PassportName
+from .mrz_layout import (
+    DOCUMENT_LAYOUTS,
+    NAME_FIELD_WIDTHS,
+    VISA_CODE,
+    VISA_LAYOUTS,
+    Layout,
+    Span,
+)
+
+FILLER = "<"
+IDENTIFIER_SEPARATOR = FILLER * 2  # between the primary and the secondary identifier
+_LETTERS = frozenset(ascii_uppercase)
+_MRZ_CHARACTERS = frozenset(ascii_uppercase + ascii_uppercase.lower() + digits + FILLER)
+_CHECK_WEIGHTS = (7, 3, 1)
+_WHAT = "machine-readable zone"
+_SHAPES = "2 lines of 44 characters (passport, TD3), 2 of 36 (TD2) or 3 of 30 (identity card, TD1)"
+
+
+def check_digit(data: str) -> int:
+    """The ICAO 9303 check digit of *data* (Part 3 §4.9): weights 7, 3, 1; A=10 … Z=35; ``<`` = 0.
+
+    >>> check_digit("520727"), check_digit("AB2134<<<")
+    (3, 5)
+    """
+    total = 0
+    for index, char in enumerate(data):
+        if char in digits:
+            value = ord(char) - ord("0")
+        elif char in _LETTERS:
+            value = ord(char) - ord("A") + 10
+        else:
+            value = 0
+        total += value * _CHECK_WEIGHTS[index % 3]
+    return total % 10
 
 
 def parse_mrz(text: str) -> PassportName:
-    raise NotImplementedError
+    """The passport name in a machine-readable zone, its upper line, or its name field.
+
+    Check digits are verified wherever the lines are whole; ``possibly_truncated`` is set
+    when a whole name field ends in a letter (ICAO 9303 Part 4 §4.2.3).
+
+    >>> name = parse_mrz('''
+    ...     P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<
+    ...     L898902C36UTO7408122F1204159ZE184226B<<<<<10
+    ... ''')
+    >>> name.surname, name.given_names, name.possibly_truncated
+    ('ERIKSSON', 'ANNA MARIA', False)
+    """
+    if not isinstance(text, str):
+        raise MRZError(f"A machine-readable zone is a str, not {type(text).__name__}.")
+    check_length(text, _WHAT)
+    lines = text.split()
+    if not lines:
+        raise MRZError(f"The {_WHAT} is empty: give its lines, or the name field alone.")
+    for number, line in enumerate(lines, start=1):
+        _check_characters(line, number if len(lines) > 1 else None)
+    lines = [line.upper() for line in lines]
+    if len(lines) == 1:
+        lines = _split_run_together(lines[0])
+    if len(lines) == 1:
+        return _one_line(lines[0])
+    layout = _layout_for(lines)
+    _check_header(lines, layout)
+    _check_digits(lines, layout)
+    return _name_from_field(layout.name_field.read(lines), "mrz", whole=True, span=layout.name_field)
+
+
+def name_from_field(field: str, source: NameSource) -> PassportName:
+    """The name in an MRZ name field given alone (``SMITH<<JOHN<PAUL``), upper-cased first.
+
+    The field is whole (and may be truncated) when it is 39, 31 or 30 characters long and
+    ends in a letter; a field with its trailing fillers cut off is taken as complete.
+    """
+    _check_characters(field, None)
+    field = field.upper()
+    return _name_from_field(field, source, whole=len(field) in NAME_FIELD_WIDTHS, span=None)
+
+
+def _check_characters(line: str, number: int | None) -> None:
+    for index, char in enumerate(line):
+        if char not in _MRZ_CHARACTERS:
+            raise MRZError(
+                f"The {_WHAT} holds {char!r} at {_place(number, index + 1)}: it is written only with "
+                "the letters A–Z, the digits 0–9 and the filler '<'. Copy it as printed.",
+            )
+
+
+def _place(line: int | None, position: int) -> str:
+    return f"line {line}, position {position}" if line is not None else f"position {position}"
+
+
+def _split_run_together(line: str) -> list[str]:
+    # A scanner that drops the line breaks gives one run of 88, 72 or 90 characters.
+    for layout in DOCUMENT_LAYOUTS:
+        if len(line) == layout.line_length * layout.line_count:
+            size = layout.line_length
+            return [line[start : start + size] for start in range(0, len(line), size)]
+    return [line]
+
+
+def _one_line(line: str) -> PassportName:
+    upper_line = next((layout for layout in DOCUMENT_LAYOUTS if layout.line_length == len(line)), None)
+    if upper_line is not None and upper_line.name_field.line == 1:
+        _check_header([line], upper_line)
+        field = upper_line.name_field
+        return _name_from_field(field.read([line]), "mrz", whole=True, span=field)
+    longest = max(NAME_FIELD_WIDTHS)
+    if len(line) > longest:
+        raise MRZError(
+            f"The {_WHAT} is one line of {len(line)} characters: give the whole zone ({_SHAPES}), "
+            f"the upper line of a passport alone, or the name field alone (at most {longest} characters).",
+        )
+    return name_from_field(line, "mrz")
+
+
+def _layout_for(lines: Sequence[str]) -> Layout:
+    lengths = tuple(len(line) for line in lines)
+    for layout in DOCUMENT_LAYOUTS:
+        if lengths == (layout.line_length,) * layout.line_count:
+            if lines[0].startswith(VISA_CODE):
+                return next(visa for visa in VISA_LAYOUTS if visa.line_length == layout.line_length)
+            return layout
+    shown = ", ".join(str(length) for length in lengths)
+    raise MRZError(
+        f"The {_WHAT} has {len(lines)} lines of {shown} characters; a zone has {_SHAPES}. "
+        "Copy every line whole, one per line.",
+    )
+
+
+def _check_header(lines: Sequence[str], layout: Layout) -> None:
+    # Line 1 begins with the document code (P<, PP, I<, …) and the issuing State: a check
+    # that catches swapped lines before the name is read from the wrong place.
+    code = layout.document_code.read(lines)
+    state = layout.issuing_state.read(lines)
+    if (
+        code[0] not in _LETTERS
+        or code[1] not in _LETTERS | {FILLER}
+        or not _LETTERS.issuperset(state.replace(FILLER, ""))
+    ):
+        raise MRZError(
+            f"Line 1 of the {_WHAT} begins {lines[0][:5]!r}, not with a document code and issuing "
+            f"State (such as 'P<UTO' or 'PPUTO'): check that the lines are complete and in order.",
+        )
+
+
+def _check_digits(lines: Sequence[str], layout: Layout) -> None:
+    _check_document_number(lines, layout)
+    for checked in layout.other_checks:
+        data = "".join(span.read(lines) for span in checked.data)
+        found = checked.digit.read(lines)
+        if found in checked.blank_digits and not data.strip(FILLER):
+            continue
+        _verify(checked.name, data, found, checked.digit)
+
+
+def _check_document_number(lines: Sequence[str], layout: Layout) -> None:
+    checked = layout.document_number
+    number = "".join(span.read(lines) for span in checked.data)
+    digit_span = checked.digit
+    found = digit_span.read(lines)
+    overflow = layout.number_overflow
+    if found == FILLER and overflow is not None:
+        # A number longer than nine characters: the rest, then its check digit, open the
+        # optional data; the digit covers the whole number.
+        rest = overflow.read(lines).split(FILLER, 1)[0]
+        if len(rest) < 2:
+            raise MRZError(
+                f"The document number's check digit ({_place(digit_span.line, digit_span.first)}) is "
+                f"'<', which means the number continues at {_place(overflow.line, overflow.first)}, "
+                "but no continuation and check digit follow there: the zone was misread.",
+                code=ErrorCode.MRZ_CHECK_DIGIT,
+            )
+        number += rest[:-1]
+        found = rest[-1]
+        position = overflow.first + len(rest) - 1
+        digit_span = Span(overflow.line, position, position)
+    _verify(checked.name, number, found, digit_span)
+
+
+def _verify(field: str, data: str, found: str, where: Span) -> None:
+    expected = check_digit(data)
+    if found != str(expected):
+        raise MRZError(
+            # The field's characters stay out of the message: they are personal data.
+            f"The {field} check digit ({_place(where.line, where.first)}) is {found!r}, but the "
+            f"{field} gives {expected}: the zone was misread or altered. Scan it again, or copy "
+            "it exactly as printed.",
+            code=ErrorCode.MRZ_CHECK_DIGIT,
+        )
+
+
+def _name_from_field(field: str, source: NameSource, *, whole: bool, span: Span | None) -> PassportName:
+    """Split an upper-cased name field into surname and given names (Part 3 §4.6)."""
+    first = span.first if span is not None else 1
+    line = span.line if span is not None else None
+    for index, char in enumerate(field):
+        if char in digits:
+            raise MRZError(
+                f"The MRZ name field holds the digit {char!r} at {_place(line, first + index)}: names "
+                "hold only letters and '<'. Give the whole zone, its upper line, or the name field.",
+            )
+    name = field.rstrip(FILLER)
+    if not name:
+        raise MRZError(f"The MRZ name field{'' if span is None else f' (line {line})'} holds no name.")
+    primary, _, secondary = name.partition(IDENTIFIER_SEPARATOR)
+    # Inside an identifier components are one filler apart; a longer run is not ICAO's.
+    for part, offset in ((primary, 0), (secondary, len(primary) + len(IDENTIFIER_SEPARATOR))):
+        stray = _stray_filler(part)
+        if stray is not None:
+            raise MRZError(
+                f"The MRZ name field has a run of fillers at {_place(line, first + offset + stray)}: "
+                "'<<' separates surname from given names once, and one '<' separates the parts "
+                "of each. Copy the field as printed.",
+            )
+    return PassportName(
+        surname=primary.replace(FILLER, " "),
+        given_names=secondary.replace(FILLER, " "),
+        source=source,
+        possibly_truncated=whole and name == field,
+    )
+
+
+def _stray_filler(identifier: str) -> int | None:
+    """Index of a filler that does not sit between two letters, or None."""
+    for index, char in enumerate(identifier):
+        if char == FILLER and (index == 0 or index == len(identifier) - 1 or identifier[index + 1] == FILLER):
+            return index
+    return None

@@ -1,0 +1,161 @@
+"""parse_name: the shapes a name arrives in from a form field, and the ones it refuses."""
+
+from __future__ import annotations
+
+import contextlib
+import string
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wxpay_names import (
+    AmbiguousNameError,
+    Bank,
+    ErrorCode,
+    InvalidNameError,
+    MRZError,
+    NameFormatError,
+    format_name,
+    parse_name,
+)
+
+# Real-world shapes: (text as typed, surname, given names).
+READ = [
+    ("ERIKSSON, Anna Maria", "ERIKSSON", "Anna Maria"),  # the passport's one-field form
+    ("Eriksson, Anna Maria", "Eriksson", "Anna Maria"),
+    ("SMITH,John", "SMITH", "John"),  # no space after the comma
+    ("  Smith ,  John   Paul ", "Smith", "John Paul"),
+    ("ZHANG，San", "ZHANG", "San"),  # full-width comma from a Chinese keyboard
+    ("Ｚｈａｎｇ，Ｓａｎ", "Zhang", "San"),  # full-width letters too
+    ("MÜLLER, Jürgen Karl", "MÜLLER", "Jürgen Karl"),
+    ("Sukarno,", "Sukarno", ""),  # a one-part name, as a surname
+    (", Sukarno", "", "Sukarno"),  # a one-part name, as a given name
+    ("SMITH<<JOHN<PAUL", "SMITH", "JOHN PAUL"),  # MRZ name field
+    ("smith<<john", "SMITH", "JOHN"),
+    ("<<SUKARNO", "", "SUKARNO"),
+    ("SMITH John Paul", "SMITH", "John Paul"),  # capitals mark the surname
+    ("John Paul SMITH", "SMITH", "John Paul"),
+    ("DE LA CRUZ Maria", "DE LA CRUZ", "Maria"),
+    ("Maria DE LA CRUZ", "DE LA CRUZ", "Maria"),
+    ("van BEETHOVEN Ludwig", "van BEETHOVEN", "Ludwig"),  # lower-case prefix before the surname
+    ("O'BRIEN Mary-Kate", "O'BRIEN", "Mary-Kate"),
+    ("NGUYEN Van An", "NGUYEN", "Van An"),
+    ("John F. KENNEDY", "KENNEDY", "John F."),  # an initial is never the surname
+    ("ИВАНОВ Иван Иванович", "ИВАНОВ", "Иван Иванович"),
+    ("SMITH john", "SMITH", "john"),
+    ("Madonna", "Madonna", ""),  # one word: a one-part name
+    ("SUKARNO", "SUKARNO", ""),
+]
+
+# Shapes whose surname cannot be told: (text, error class, code, words the message must hold).
+REFUSED = [
+    ("John Smith", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "'SMITH, John' or 'JOHN, Smith'"),
+    ("ZHANG SAN", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "'SURNAME, Given Names'"),
+    ("Zhang San", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "'SAN, Zhang' or 'ZHANG, San'"),
+    ("zhang san", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "separately"),
+    ("Anna Maria Eriksson", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "'ERIKSSON, Anna Maria'"),
+    ("JOHN F KENNEDY", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "SURNAME, Given Names"),
+    ("SMITH John JONES", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "SURNAME, Given Names"),
+    ("John SMITH Paul", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "SURNAME, Given Names"),
+    (
+        "Ludwig van BEETHOVEN",
+        AmbiguousNameError,
+        ErrorCode.AMBIGUOUS_NAME,
+        "'van BEETHOVEN, Ludwig' or 'BEETHOVEN, Ludwig van'",
+    ),
+    ("Maria de la CRUZ", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "'de la' in"),
+    ("Smith, John, Jr.", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "holds 2 commas"),
+    ("محمد علي", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "SURNAME, Given Names"),
+    ("张三", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "from_chinese()"),
+    ("Sm1th, John", InvalidNameError, ErrorCode.INVALID_CHARACTER, "The surname holds '1'"),
+    ("Smith, J0hn", InvalidNameError, ErrorCode.INVALID_CHARACTER, "The given names holds '0'"),
+    ("John Smith 😀", InvalidNameError, ErrorCode.INVALID_CHARACTER, "at position 12"),
+    ("Smith & Jones", InvalidNameError, ErrorCode.INVALID_CHARACTER, "'&'"),
+    ("SMITH<<JOHN PAUL", MRZError, ErrorCode.MRZ_FORMAT, "holds ' '"),
+    (",", InvalidNameError, ErrorCode.EMPTY_NAME, "no letters"),
+    ("   ", InvalidNameError, ErrorCode.EMPTY_NAME, "no letters"),
+]
+
+
+@pytest.mark.parametrize(("text", "surname", "given_names"), READ)
+def test_shape_is_read(text: str, surname: str, given_names: str) -> None:
+    name = parse_name(text)
+    assert (name.surname, name.given_names) == (surname, given_names)
+    assert name.source == "text"
+
+
+@pytest.mark.parametrize(("text", "error", "code", "says"), REFUSED)
+def test_shape_is_refused_with_a_way_out(
+    text: str, error: type[NameFormatError], code: ErrorCode, says: str
+) -> None:
+    with pytest.raises(error) as caught:
+        parse_name(text)
+    assert caught.value.code == code
+    assert says in str(caught.value)
+
+
+def test_table_is_large_enough() -> None:
+    assert len(READ) + len(REFUSED) >= 20
+
+
+def test_full_mrz_name_field_may_be_truncated() -> None:
+    assert parse_name("PAPANDROPOULOUS<<JONATHON<WARREN<TREVOR").possibly_truncated
+    assert not parse_name("SMITH, John").possibly_truncated
+
+
+def test_over_long_input_is_refused_before_anything_else() -> None:
+    with pytest.raises(InvalidNameError) as caught:
+        parse_name("1" * 257)
+    assert caught.value.code == ErrorCode.TOO_LONG
+
+
+def test_non_str_is_refused_with_our_error() -> None:
+    with pytest.raises(InvalidNameError):
+        parse_name(None)  # type: ignore[arg-type]
+
+
+def test_format_name_reads_text_through_parse_name(icbc: Bank, boc: Bank) -> None:
+    assert format_name("SMITH, John Paul", icbc) == "SMITH JOHN PAUL"
+    assert format_name("John Paul SMITH", boc) == "JOHN PAUL SMITH"
+    with pytest.raises(AmbiguousNameError):
+        format_name("John Smith", icbc)
+
+
+# --- properties -------------------------------------------------------------------------
+
+_WORD = st.text(alphabet=string.ascii_lowercase, min_size=2, max_size=10)
+_WORDS = st.lists(_WORD, min_size=1, max_size=3)
+
+
+@given(_WORDS, _WORDS)
+def test_each_unambiguous_form_gives_the_same_parts(surname_words: list[str], given_words: list[str]) -> None:
+    surname = " ".join(word.upper() for word in surname_words)
+    given_names = " ".join(word.capitalize() for word in given_words)
+    for text in (f"{surname}, {given_names}", f"{surname} {given_names}", f"{given_names} {surname}"):
+        name = parse_name(text)
+        assert (name.surname, name.given_names) == (surname, given_names)
+
+
+@given(_WORDS, _WORDS)
+def test_words_all_in_one_case_are_never_split(first: list[str], second: list[str]) -> None:
+    words = first + second
+    for text in (" ".join(words), " ".join(words).upper(), " ".join(word.capitalize() for word in words)):
+        if len(words) > 1:
+            with pytest.raises(AmbiguousNameError):
+                parse_name(text)
+
+
+@given(st.text(max_size=300))
+def test_any_text_raises_only_name_format_errors(text: str) -> None:
+    with contextlib.suppress(NameFormatError):
+        parse_name(text)
+
+
+@given(st.text(alphabet="Aa Zz,，<.-'’Üü\u200bЖ1", max_size=40))
+def test_punctuation_heavy_text_raises_only_name_format_errors(text: str) -> None:
+    try:
+        name = parse_name(text)
+    except NameFormatError:
+        return
+    assert name.surname or name.given_names
