@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from functools import cache
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from .errors import BankDataError, UnknownBankError
+from .cleaning import MAX_INPUT_LENGTH, is_invisible
+from .errors import BankDataError, ErrorCode, UnknownBankError
 from .models import Bank
 from .resources import data_text
 
@@ -38,14 +41,27 @@ class BankRegistry:
     def from_csv(cls, path: str | Path) -> BankRegistry:
         """Read a bank file of the ``data/banks.csv`` shape (a user's own, or a test fixture)."""
         file = Path(path)
-        with file.open(encoding="utf-8", newline="") as handle:
-            return cls(read_banks(handle, str(file)))
+        try:
+            raw = file.read_bytes()
+        except OSError as error:
+            raise BankDataError(
+                f"{file}: the bank file cannot be read ({error.strerror or error})."
+            ) from None
+        # surrogateescape keeps a byte that is not UTF-8 as a marker read_banks reports by line
+        # and column; the BOM a spreadsheet writes is dropped.
+        text = raw.removeprefix(codecs.BOM_UTF8).decode("utf-8", "surrogateescape")
+        return cls(read_banks(io.StringIO(text, newline=""), str(file)))
 
     def get(self, query: str) -> Bank:
         """The bank named by *query*, case- and full-width-insensitive."""
         if not isinstance(query, str):
             raise UnknownBankError(f"A bank is named by a string, not {type(query).__name__}.")
-        found = self._index.get(lookup_key(query[:256]))
+        if len(query) > MAX_INPUT_LENGTH:
+            raise UnknownBankError(
+                f"The bank name is {len(query)} characters long; at most {MAX_INPUT_LENGTH} are accepted.",
+                code=ErrorCode.TOO_LONG,
+            )
+        found = self._index.get(lookup_key(query))
         if found is None:
             codes = ", ".join(bank.code for bank in self.banks)
             raise UnknownBankError(f"No bank is called {query[:40]!r}. Known codes: {codes}.")
@@ -53,51 +69,194 @@ class BankRegistry:
 
 
 def lookup_key(text: str) -> str:
-    """Fold what people vary when they type a bank's name: width, case, spaces.
+    """Fold what people vary when they type a bank's name: width, case, spaces, invisibles.
 
-    >>> lookup_key("ＩＣＢＣ") == lookup_key(" icbc ")
+    >>> lookup_key("ＩＣＢＣ") == lookup_key(" icbc ") == lookup_key("I\u200bCBC")
     True
     """
-    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(char for char in folded if not (char.isspace() or is_invisible(char)))
 
 
 def read_banks(handle: io.TextIOBase | Iterable[str], filename: str) -> Iterator[Bank]:
-    """Yield the banks of a CSV file, refusing a malformed row by file, line and column."""
-    reader = csv.DictReader(handle)
-    missing = [column for column in BANK_COLUMNS if column not in (reader.fieldnames or ())]
+    """Yield the banks of a CSV file, refusing a malformed row by file, line and column.
+
+    Every problem raises ``BankDataError`` (never a ``csv``, ``pydantic`` or decoding
+    error): a missing or repeated column, a row with too few or too many cells, a value
+    outside its column's choices, a bad number or date, a repeated code or name, bytes
+    that are not UTF-8, an empty file.
+    """
+    records = _records(handle, filename)
+    header = next(records, None)
+    if header is None:
+        raise BankDataError(
+            f"{filename}, line 1: the file is empty; it needs a header line naming the columns "
+            f"({', '.join(BANK_COLUMNS)}) and one line per bank."
+        )
+    columns = _header_columns(header[1], filename)
+    seen_codes: dict[str, int] = {}
+    seen_keys: dict[str, tuple[str, int]] = {}
+    for line, cells in records:
+        if len(cells) != len(columns):
+            raise _cell_count_error(cells, columns, filename, line)
+        row = {column: cells[index] for column, index in columns.items()}
+        bank = _bank_from_row(row, columns, filename, line)
+        if bank.code in seen_codes:
+            raise BankDataError(
+                f"{filename}, line {line}, {_column(columns, 'code')}: {bank.code!r} appears twice "
+                f"(first on line {seen_codes[bank.code]})."
+            )
+        seen_codes[bank.code] = line
+        _check_names_unique(bank, row, columns, seen_keys, filename, line)
+        yield bank
+    if not seen_codes:
+        raise BankDataError(f"{filename}, line 2: the file has a header but no bank row.")
+
+
+def _records(handle: io.TextIOBase | Iterable[str], filename: str) -> Iterator[tuple[int, list[str]]]:
+    """The file's records with the line each starts on; blank lines skipped."""
+    reader = csv.reader(handle, strict=True)
+    end = 0
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            # The record that fails starts on the line after the last good one.
+            raise BankDataError(f"{filename}, line {end + 1}: {error} (check the double quotes).") from None
+        except UnicodeDecodeError as error:
+            raise _encoding_error(filename, end + 1, error.object[error.start : error.start + 1]) from None
+        start, end = end + 1, reader.line_num
+        for number, cell in enumerate(cells, 1):
+            if not cell.isprintable():
+                _check_cell_characters(cell, filename, start, number)
+        if any(cell.strip() for cell in cells):
+            yield start, cells
+
+
+def _check_cell_characters(cell: str, filename: str, line: int, number: int) -> None:
+    """Refuse a control character, or a byte that was not UTF-8, in a cell."""
+    for char in cell:
+        if "\udc80" <= char <= "\udcff":
+            # from_csv decodes with surrogateescape: a byte that is not UTF-8 shows up here.
+            raise _encoding_error(filename, line, bytes([ord(char) - 0xDC00]), f", column {number}")
+        if unicodedata.category(char) in ("Cc", "Cs") and char not in "\t\n\r":
+            raise BankDataError(
+                f"{filename}, line {line}, column {number}: the cell holds the control character "
+                f"U+{ord(char):04X}; remove it."
+            )
+
+
+def _encoding_error(filename: str, line: int, byte: bytes, where: str = "") -> BankDataError:
+    shown = f" (byte 0x{byte.hex().upper()})" if byte else ""
+    return BankDataError(
+        f"{filename}, line {line}{where}: the file is not UTF-8{shown}; save it as UTF-8 (CSV UTF-8)."
+    )
+
+
+def _header_columns(header: list[str], filename: str) -> dict[str, int]:
+    """Each column name of the header line with its index; refuse a missing or repeated one."""
+    columns: dict[str, int] = {}
+    for index, name in enumerate(cell.strip() for cell in header):
+        if name in columns:
+            raise BankDataError(f"{filename}, line 1, column {index + 1}: the column {name!r} appears twice.")
+        columns[name] = index
+    missing = [column for column in BANK_COLUMNS if column not in columns]
     if missing:
         raise BankDataError(f"{filename}, line 1: missing column(s) {', '.join(missing)}.")
-    seen: set[str] = set()
-    for row in reader:
-        line = reader.line_num
-        if None in row or any(value is None for value in row.values()):
-            raise BankDataError(f"{filename}, line {line}: the row has the wrong number of cells.")
-        bank = _bank_from_row(row, filename, line)
-        if bank.code in seen:
-            raise BankDataError(f"{filename}, line {line}, column code: {bank.code!r} appears twice.")
-        seen.add(bank.code)
-        yield bank
+    return columns
 
 
-def _bank_from_row(row: dict[str, str], filename: str, line: int) -> Bank:
+def _column(columns: dict[str, int], name: str) -> str:
+    return f"column {columns[name] + 1} ({name})"
+
+
+def _cell_count_error(cells: list[str], columns: dict[str, int], filename: str, line: int) -> BankDataError:
+    names = list(columns)
+    if len(cells) < len(columns):
+        return BankDataError(
+            f"{filename}, line {line}: the row has {len(cells)} cells but the header names "
+            f"{len(columns)} columns; column {len(cells) + 1} ({names[len(cells)]}) onwards is missing "
+            "(a comma too few, or a quote left open on an earlier cell?)."
+        )
+    return BankDataError(
+        f"{filename}, line {line}, column {len(columns) + 1}: the row has {len(cells)} cells but the "
+        f"header names {len(columns)} columns (a cell holding a comma needs double quotes)."
+    )
+
+
+_REQUIRED = ("code", "name_en", "name_zh", "source")
+
+
+def _bank_from_row(row: dict[str, str], columns: dict[str, int], filename: str, line: int) -> Bank:
     fields: dict[str, object] = {column: row[column].strip() for column in BANK_COLUMNS}
+
+    def refuse(column: str, why: str) -> BankDataError:
+        return BankDataError(f"{filename}, line {line}, {_column(columns, column)}: {why}.")
+
+    for column in _REQUIRED:
+        if not fields[column]:
+            raise refuse(column, "empty; every bank needs one")
+    code = str(fields["code"])
+    if not (code.isascii() and code.isupper() and all(char.isalnum() or char in "_-" for char in code)):
+        raise refuse("code", f"{code!r} is not an upper-case code of A-Z, 0-9, '_' or '-'")
     for column in ("separator", "given_separator"):
         word = str(fields[column])
         if word not in _SEPARATOR_WORDS:
-            raise BankDataError(
-                f"{filename}, line {line}, column {column}: {word!r} is not 'space' or 'none'."
-            )
+            raise refuse(column, f"{word!r} is not 'space' or 'none'")
         fields[column] = _SEPARATOR_WORDS[word]
     aliases = str(fields["aliases"])
     fields["aliases"] = tuple(alias.strip() for alias in aliases.split("|") if alias.strip())
-    for column in ("max_length", "verified_on"):
-        fields[column] = fields[column] or None
+    max_length = str(fields["max_length"])
+    if max_length and not (max_length.isascii() and max_length.isdigit() and int(max_length) >= 1):
+        raise refuse("max_length", f"{max_length!r} is not a whole number of characters (1 or more)")
+    fields["max_length"] = int(max_length) if max_length else None
+    fields["verified_on"] = _iso_date(str(fields["verified_on"]), refuse)
     try:
         return Bank.model_validate(fields)
     except ValidationError as error:
         first = error.errors()[0]
-        column = ".".join(str(part) for part in first["loc"]) or "?"
-        raise BankDataError(f"{filename}, line {line}, column {column}: {first['msg']}.") from None
+        column = str(first["loc"][0]) if first["loc"] else "code"
+        value = fields.get(column, "")
+        raise refuse(column, f"{value!r}: {first['msg']}") from None
+
+
+def _iso_date(text: str, refuse: Callable[[str, str], BankDataError]) -> date | None:
+    if not text:
+        return None
+    shaped = len(text) == 10 and text[4] == text[7] == "-" and (text[:4] + text[5:7] + text[8:]).isdecimal()
+    try:
+        if shaped and text.isascii():
+            return date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise refuse("verified_on", f"{text!r} is not a date written YYYY-MM-DD")
+
+
+def _check_names_unique(
+    bank: Bank,
+    row: dict[str, str],
+    columns: dict[str, int],
+    seen: dict[str, tuple[str, int]],
+    filename: str,
+    line: int,
+) -> None:
+    """Refuse a code, name or alias that already names another bank: a lookup must not guess."""
+    for column, names in (
+        ("code", (bank.code,)),
+        ("name_en", (bank.name_en,)),
+        ("name_zh", (bank.name_zh,)),
+        ("aliases", bank.aliases),
+    ):
+        for name in names:
+            key = lookup_key(name)
+            owner, owner_line = seen.setdefault(key, (bank.code, line))
+            if owner != bank.code:
+                raise BankDataError(
+                    f"{filename}, line {line}, {_column(columns, column)}: {name!r} already names "
+                    f"{owner} (line {owner_line}); a name must find one bank."
+                )
 
 
 @cache

@@ -1,20 +1,27 @@
 """What a passport name may hold: letters, spaces, hyphens, apostrophes, periods.
 
 One function, :func:`validate_name_part`, serves the model's validators (where pydantic
-turns its ``InvalidNameError`` into a ``ValidationError``) and every input path.
+turns its ``InvalidNameError`` into a ``ValidationError``) and every input path. Errors
+name the offending character and its position in the text as the user gave it.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
-from .cleaning import clean, describe_character
+from .cleaning import clean, describe_character, visible_characters
 from .errors import ErrorCode, InvalidNameError
 
-HYPHENS = frozenset("-\u2010\u2011\u2012\u2013")
-APOSTROPHES = frozenset("'\u2019\u2018\u02bc")
+# Every dash a keyboard, a word processor or "smart punctuation" puts for a hyphen.
+HYPHENS = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2212\ufe63")
+# The apostrophe and what stands in for it: ’ ‘ (smart quotes), ʼ ʻ (modifier letters,
+# the Hawaiian ʻokina), ` and ´ (the keys next to it).
+APOSTROPHES = frozenset("'\u2019\u2018\u02bc\u02bb`\u00b4")
 PERIOD = "."
 NAME_PUNCTUATION = HYPHENS | APOSTROPHES | {PERIOD}
+
+# More accents than this on one letter is decoration ("Zalgo" text), not a name.
+MAX_MARKS_PER_LETTER = 3
 
 _ASCII_NAME_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz -'.")
 # Scripts that hold look-alikes of one another (Cyrillic а, Greek Α, Latin a).
@@ -24,8 +31,8 @@ _LOOK_ALIKE_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK"})
 def script_of(char: str) -> str:
     """The script a letter belongs to, as the first word of its Unicode name.
 
-    >>> script_of("a"), script_of("а"), script_of("張")
-    ('LATIN', 'CYRILLIC', 'CJK')
+    >>> script_of("a"), script_of("а"), script_of("Ω"), script_of("張")
+    ('LATIN', 'CYRILLIC', 'GREEK', 'CJK')
     """
     if char.isascii():
         return "LATIN"
@@ -36,7 +43,8 @@ def validate_name_part(text: str, field: str = "name") -> str:
     """Return *text* cleaned (white space collapsed, invisible characters removed).
 
     A part holding no letter counts as empty and gives ``""``. Raises
-    ``InvalidNameError`` naming the first character a passport name cannot hold.
+    ``InvalidNameError`` naming the first character a passport name cannot hold and its
+    position (counted from 1 in *text*, invisible characters included).
 
     >>> validate_name_part("  Jean-Luc ")
     'Jean-Luc'
@@ -44,38 +52,60 @@ def validate_name_part(text: str, field: str = "name") -> str:
     Traceback (most recent call last):
     ...
     wxpay_names.errors.InvalidNameError: The name holds '0' (U+0030 DIGIT ZERO) at position 2: ...
+    >>> validate_name_part("Ivаn")
+    Traceback (most recent call last):
+    ...
+    wxpay_names.errors.InvalidNameError: The name mixes Latin letters with 'а' (U+0430 ...) at position 3. ...
     """
     cleaned = clean(text, field).text
     if _ASCII_NAME_CHARACTERS.issuperset(cleaned):
         return cleaned if any(char.isalpha() for char in cleaned) else ""
-    scripts: dict[str, list[int]] = {}
-    for position, char in enumerate(cleaned):
-        if char == " " or char in NAME_PUNCTUATION:
-            continue
-        category = unicodedata.category(char)
-        if category[0] == "M":
-            continue
-        if category[0] != "L":
-            raise InvalidNameError(
-                f"The {field} holds {char!r} ({describe_character(char)}) at position "
-                f"{position + 1}: a passport name has no digits, symbols or emoji; "
-                "type only the letters of the name.",
-                code=ErrorCode.INVALID_CHARACTER,
-            )
-        scripts.setdefault(script_of(char), []).append(position)
+    # Checked on the text as given (not the cleaned one) so positions are the user's.
+    scripts = _letter_scripts(text, field)
     if not scripts:
         return ""
     if len(scripts) > 1:
-        _refuse_mixed_scripts(cleaned, scripts, field)
+        _refuse_mixed_scripts(scripts, field)
     return cleaned
 
 
-def _refuse_mixed_scripts(text: str, scripts: dict[str, list[int]], field: str) -> None:
-    # The script with most letters is the one meant; the first letter of another is the intruder.
-    main = max(scripts, key=lambda script: len(scripts[script]))
-    intruder = min(position for script, spots in scripts.items() if script != main for position in spots)
-    char = text[intruder]
-    look_alike = bool(_LOOK_ALIKE_SCRIPTS & {main, script_of(char)})
+def _letter_scripts(text: str, field: str) -> dict[str, list[tuple[int, str]]]:
+    """The letters of *text* by script, each with its position; refuse anything else."""
+    scripts: dict[str, list[tuple[int, str]]] = {}
+    marks = -1  # accents on the current letter; -1 when there is no letter to carry one
+    for position, char in visible_characters(text, field):
+        if char == " " or char in NAME_PUNCTUATION:
+            marks = -1
+            continue
+        category = unicodedata.category(char)
+        if category in ("Mn", "Mc"):
+            if marks < 0:
+                _refuse(char, position, field, "an accent that is not on a letter")
+            marks += 1
+            if marks > MAX_MARKS_PER_LETTER:
+                _refuse(char, position, field, f"more than {MAX_MARKS_PER_LETTER} accents on one letter")
+            continue
+        if category[0] != "L":
+            _refuse(char, position, field, "a passport name has no digits, symbols or emoji")
+        marks = 0
+        scripts.setdefault(script_of(char), []).append((position, char))
+    return scripts
+
+
+def _refuse(char: str, position: int, field: str, why: str) -> None:
+    raise InvalidNameError(
+        f"The {field} holds {char!r} ({describe_character(char)}) at position {position + 1}: "
+        f"{why}; type only the letters of the name.",
+        code=ErrorCode.INVALID_CHARACTER,
+    )
+
+
+def _refuse_mixed_scripts(scripts: dict[str, list[tuple[int, str]]], field: str) -> None:
+    # The script with most letters is the one meant (Latin on a tie: the names this library
+    # spells are Latin); the first letter of another script is the intruder.
+    main = max(scripts, key=lambda script: (len(scripts[script]), script == "LATIN"))
+    position, char = min(spot for script, spots in scripts.items() if script != main for spot in spots)
+    look_alike = {main, script_of(char)} <= _LOOK_ALIKE_SCRIPTS
     hint = (
         " It looks like a letter of another alphabet pasted in; retype the name on a plain keyboard."
         if look_alike
@@ -83,6 +113,6 @@ def _refuse_mixed_scripts(text: str, scripts: dict[str, list[int]], field: str) 
     )
     raise InvalidNameError(
         f"The {field} mixes {main.title()} letters with {char!r} ({describe_character(char)}) "
-        f"at position {intruder + 1}.{hint}",
+        f"at position {position + 1}.{hint}",
         code=ErrorCode.MIXED_SCRIPT,
     )

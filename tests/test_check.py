@@ -1,0 +1,359 @@
+"""check_name: the verdict on a typed name, and every problem said in English and Chinese."""
+
+from __future__ import annotations
+
+import contextlib
+import string
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wxpay_names import (
+    Bank,
+    BankRegistry,
+    ErrorCode,
+    InvalidNameError,
+    NameFormatError,
+    PassportName,
+    ProblemCode,
+    check_name,
+)
+from wxpay_names.candidates import build_candidates
+from wxpay_names.check import PROBLEM_ORDER
+from wxpay_names.messages import ERRORS, PHRASES, PROBLEMS, error_message
+
+P = ProblemCode
+ZHANG_SAN = PassportName(surname="Zhang", given_names="San")
+MUELLER = PassportName(surname="Müller", given_names="Jürgen")
+MUELLER_KARL = PassportName(surname="Müller", given_names="Jürgen Karl")
+LONG = PassportName(surname="Müller-Lüdenscheidt", given_names="Jürgen Karl")
+ZHANG_SANFENG = PassportName(surname="Zhang", given_names="Sanfeng")
+OBRIEN = PassportName(surname="O'Brien", given_names="Seán")
+
+# (typed, name, bank, status, problem codes in the order reported). Names are built from
+# fields (never parsed), banks come from tests/fixtures/banks.csv.
+CASES: list[tuple[str, PassportName, str, str, tuple[ProblemCode, ...]]] = [
+    # the seed's four banks, written as each one writes the name
+    ("ZHANG SAN", ZHANG_SAN, "ICBC", "match", ()),
+    ("ZHANGSAN", ZHANG_SAN, "ABC", "match", ()),
+    ("ZHANG SAN", ZHANG_SAN, "CMB", "match", ()),
+    ("SAN ZHANG", ZHANG_SAN, "BOC", "match", ()),
+    # another candidate: plausible, and how it differs from rank 1
+    ("SAN ZHANG", ZHANG_SAN, "ICBC", "plausible", (P.ORDER_SWAPPED,)),
+    ("ZHANGSAN", ZHANG_SAN, "ICBC", "plausible", (P.MISSING_SPACE,)),
+    ("ZHANG SAN", ZHANG_SAN, "ABC", "plausible", (P.EXTRA_SPACE,)),
+    ("Zhang San", ZHANG_SAN, "ICBC", "plausible", (P.CASE_DIFFERS,)),
+    ("ZHANG SAN", ZHANG_SAN, "BOC", "plausible", (P.ORDER_SWAPPED,)),
+    ("SANZHANG", ZHANG_SAN, "ICBC", "plausible", (P.ORDER_SWAPPED, P.MISSING_SPACE)),
+    ("San Zhang", ZHANG_SAN, "ICBC", "plausible", (P.ORDER_SWAPPED, P.CASE_DIFFERS)),
+    ("MULLER JURGEN", MUELLER, "ICBC", "plausible", (P.DIACRITICS,)),
+    ("MUELLER JUERGEN", MUELLER_KARL, "ICBC", "plausible", (P.MISSING_NAME_PART,)),
+    ("ZHANG SANFENG", ZHANG_SANFENG, "ICBC", "match", ()),
+    ("MUELLERLUEDE", LONG, "TEST", "plausible", (P.TOO_LONG,)),
+    # mismatches
+    ("MÜLLER JÜRGEN", MUELLER, "ICBC", "mismatch", (P.DIACRITICS,)),
+    ("MUELLER", MUELLER, "ICBC", "mismatch", (P.MISSING_NAME_PART,)),
+    ("JUERGEN", MUELLER, "ICBC", "mismatch", (P.MISSING_NAME_PART,)),
+    ("zhang san", ZHANG_SAN, "ICBC", "mismatch", (P.CASE_DIFFERS,)),
+    ("ZHANG SAN PETER", ZHANG_SAN, "ICBC", "mismatch", (P.EXTRA_NAME_PART,)),
+    ("MULER JUERGEN", MUELLER, "ICBC", "mismatch", (P.SPELLING,)),
+    ("ZHANGSN", ZHANG_SAN, "ABC", "mismatch", (P.SPELLING,)),
+    ("ZHANG\u200b SAN", ZHANG_SAN, "ICBC", "mismatch", (P.INVISIBLE_CHARACTERS,)),
+    ("\u202eZHANG SAN", ZHANG_SAN, "ICBC", "mismatch", (P.INVISIBLE_CHARACTERS,)),
+    ("ZHANG SAN\x00", ZHANG_SAN, "ICBC", "mismatch", (P.INVISIBLE_CHARACTERS,)),
+    ("ZHАNG SAN", ZHANG_SAN, "ICBC", "mismatch", (P.MIXED_SCRIPT,)),  # a Cyrillic А
+    ("ЖАНГ САН", ZHANG_SAN, "ICBC", "mismatch", (P.MIXED_SCRIPT,)),  # all Cyrillic: transliterated
+    ("ＺＨＡＮＧ　ＳＡＮ", ZHANG_SAN, "ICBC", "mismatch", (P.FULL_WIDTH,)),
+    ("Ｚｈａｎｇ Ｓａｎ", ZHANG_SAN, "ICBC", "mismatch", (P.FULL_WIDTH, P.CASE_DIFFERS)),
+    ("ZHANG-SAN", ZHANG_SAN, "ICBC", "mismatch", (P.PUNCTUATION,)),
+    ("ZHANG, SAN", ZHANG_SAN, "ICBC", "mismatch", (P.PUNCTUATION,)),
+    ("O'BRIEN SEAN", OBRIEN, "ICBC", "mismatch", (P.PUNCTUATION,)),
+    (" ZHANG SAN ", ZHANG_SAN, "ICBC", "mismatch", (P.EXTRA_SPACE,)),
+    ("ZHANG  SAN", ZHANG_SAN, "ICBC", "mismatch", (P.EXTRA_SPACE,)),
+    ("ZHAN GSAN", ZHANG_SAN, "ICBC", "mismatch", (P.MISSING_SPACE, P.EXTRA_SPACE)),
+    ("ZHANG SAN FENG", ZHANG_SANFENG, "ICBC", "mismatch", (P.EXTRA_SPACE,)),
+    ("KARL JUERGEN MUELLER", MUELLER_KARL, "BOC", "mismatch", (P.ORDER_SWAPPED,)),
+    ("MUELLER JUERGEN", MUELLER_KARL, "BOC", "mismatch", (P.ORDER_SWAPPED, P.MISSING_NAME_PART)),
+    ("san zhang", ZHANG_SAN, "ABC", "mismatch", (P.ORDER_SWAPPED, P.EXTRA_SPACE, P.CASE_DIFFERS)),
+    ("", ZHANG_SAN, "ICBC", "mismatch", (P.MISSING_NAME_PART,)),
+    ("张三", ZHANG_SAN, "ICBC", "mismatch", (P.MIXED_SCRIPT, P.MISSING_NAME_PART)),
+    (
+        "MÜLLER LÜDENSCHEIDT JÜRGEN KARLL",
+        LONG,
+        "TEST",
+        "mismatch",
+        (P.DIACRITICS, P.SPELLING, P.TOO_LONG),
+    ),
+    (
+        "\u200bＭüller-jurgen",
+        MUELLER,
+        "ICBC",
+        "mismatch",
+        (P.INVISIBLE_CHARACTERS, P.FULL_WIDTH, P.DIACRITICS, P.PUNCTUATION, P.CASE_DIFFERS),
+    ),
+]
+
+
+@pytest.mark.parametrize(("entered", "name", "bank", "status", "codes"), CASES)
+def test_verdict_and_problems(
+    registry: BankRegistry,
+    entered: str,
+    name: PassportName,
+    bank: str,
+    status: str,
+    codes: tuple[ProblemCode, ...],
+) -> None:
+    result = check_name(entered, name, registry.get(bank))
+    assert result.status == status
+    assert tuple(problem.code for problem in result.problems) == codes
+    assert result.entered == entered
+    assert result.ok is (status == "match")
+    assert (result.matched is None) is (status == "mismatch")
+
+
+def test_the_table_covers_every_problem_code_and_enough_cases() -> None:
+    assert len(CASES) >= 30
+    assert {code for *_, codes in CASES for code in codes} == set(ProblemCode)
+
+
+def test_expected_is_the_banks_rank_one(icbc: Bank, boc: Bank) -> None:
+    assert check_name("anything", ZHANG_SAN, icbc).expected == "ZHANG SAN"
+    assert check_name("anything", ZHANG_SAN, boc).expected == "SAN ZHANG"
+
+
+def test_messages_name_the_fix(boc: Bank, icbc: Bank) -> None:
+    order = check_name("ZHANG SAN", ZHANG_SAN, boc).problems[0]
+    assert order.message_en == "Bank of China writes the given name first: type SAN ZHANG"
+    assert order.message_zh == "中国银行先写名、后写姓：请输入 SAN ZHANG"
+    missing = check_name("MUELLER", MUELLER, icbc).problems[0]
+    assert missing.message_en == "Missing the given name JUERGEN: type MUELLER JUERGEN"
+    assert missing.message_zh == "缺少名 JUERGEN：请输入 MUELLER JUERGEN"
+
+
+def test_spelling_says_where(icbc: Bank) -> None:
+    result = check_name("MULER JUERGEN", MUELLER, icbc)
+    assert "MULER should be MUELLER (letter 3, E, is missing)" in result.problems[0].message_en
+    assert "漏掉了第 3 个字母 E" in result.problems[0].message_zh
+    wrong = check_name("ZHANG SAM", ZHANG_SAN, icbc).problems[0]
+    assert "SAM should be SAN (letter 3 is N, not M)" in wrong.message_en
+    extra = check_name("ZHANGG SAN", ZHANG_SAN, icbc).problems[0]
+    assert "ZHANGG should be ZHANG (letter 6, G, is one too many)" in extra.message_en
+
+
+def test_hygiene_problems_say_what_and_where(icbc: Bank) -> None:
+    invisible = check_name("ZHANG\u200b SAN", ZHANG_SAN, icbc).problems[0]
+    assert "U+200B ZERO WIDTH SPACE at position 6" in invisible.message_en
+    look_alike = check_name("ZHАNG SAN", ZHANG_SAN, icbc).problems[0]
+    assert "U+0410 CYRILLIC CAPITAL LETTER A" in look_alike.message_en
+    diacritics = check_name("MÜLLER JÜRGEN", MUELLER, icbc).problems[0]
+    assert diacritics.message_en == "A bank record holds only the letters A to Z, not Ü: type MUELLER JUERGEN"
+    other_spelling = check_name("MULLER JURGEN", MUELLER, icbc).problems[0]
+    assert "writes Ü as UE" in other_spelling.message_en
+
+
+def test_spaces_are_named_by_place(icbc: Bank, abc: Bank) -> None:
+    assert "between ZHANG and SAN" in check_name("ZHANGSAN", ZHANG_SAN, icbc).problems[0].message_en
+    assert "between ZHANG and SAN" in check_name("ZHANG SAN", ZHANG_SAN, abc).problems[0].message_en
+    edges = check_name(" ZHANG SAN ", ZHANG_SAN, icbc).problems[0].message_en
+    assert "at the start" in edges
+    assert "at the end" in edges
+
+
+def test_too_long_offers_the_cut_forms(registry: BankRegistry) -> None:
+    test_bank = registry.get("TEST")
+    result = check_name("MUELLER LUEDENSCHEIDT JUERGEN KARLL", LONG, test_bank)
+    too_long = result.problems[-1]
+    assert too_long.code is P.TOO_LONG
+    cut = [c.text for c in build_candidates(LONG, test_bank) if c.pattern.shortened]
+    assert cut
+    assert all(text in too_long.message_en for text in cut)
+    assert "12" in too_long.message_en
+
+
+def test_only_over_long_input_is_refused(icbc: Bank) -> None:
+    assert check_name("Z" * 256, ZHANG_SAN, icbc).status == "mismatch"
+    with pytest.raises(InvalidNameError) as caught:
+        check_name("Z" * 257, ZHANG_SAN, icbc)
+    assert caught.value.code is ErrorCode.TOO_LONG
+
+
+def test_a_non_str_typed_name_is_a_name_error(icbc: Bank) -> None:
+    with pytest.raises(NameFormatError):
+        check_name(None, ZHANG_SAN, icbc)  # type: ignore[arg-type]
+
+
+def test_str_bank_and_name_are_resolved(registry: BankRegistry) -> None:
+    with pytest.raises(NameFormatError):
+        check_name("ZHANG SAN", ZHANG_SAN, "no such bank")
+
+
+# Properties over generated names
+
+LETTERS = string.ascii_letters + "üÜøØéÈñßåÅ"
+word = st.text(alphabet=LETTERS, min_size=1, max_size=8)
+part = st.lists(word, min_size=1, max_size=2).map(" ".join)
+surnames = st.one_of(part, part.map(lambda text: text.replace(" ", "-")), st.just(""))
+given_texts = st.lists(word, max_size=3).map(" ".join)
+# Real-looking words, none spelled like another: which deviation a candidate carries can be
+# read back from its letters. (With words such as Å and A, ``AA`` is the surname, or both
+# names run together after folding; no diagnosis can tell, so only the verdict is checked.)
+DISTINCT = ["Zhang", "Müller", "Øster", "Jürgen", "Karl", "Núñez", "Smith", "Lüdenscheidt",
+            "Anna", "Maria", "Wei", "Åsa", "Strauß", "O'Brien", "Jean-Luc", "Ivanova"]  # fmt: skip
+distinct_names = st.lists(st.sampled_from(DISTINCT), min_size=1, max_size=5, unique=True).flatmap(
+    lambda picked: st.integers(min_value=0, max_value=min(2, len(picked))).map(
+        lambda cut: PassportName(surname=" ".join(picked[:cut]), given_names=" ".join(picked[cut:]))
+    )
+)
+
+
+def build(surname: str, given_text: str) -> PassportName | None:
+    if not any(char.isalpha() for char in surname + given_text):
+        return None
+    return PassportName(surname=surname, given_names=given_text)
+
+
+@given(surname=surnames, given_text=given_texts)
+def test_rank_one_matches_and_every_other_candidate_is_plausible(
+    surname: str, given_text: str, fixture_banks: tuple[Bank, ...]
+) -> None:
+    name = build(surname, given_text)
+    if name is None:
+        return
+    for bank in fixture_banks:
+        ranked = build_candidates(name, bank)
+        first = check_name(ranked[0].text, name, bank)
+        assert (first.status, first.problems, first.matched) == ("match", (), ranked[0])
+        for candidate in ranked[1:]:
+            result = check_name(candidate.text, name, bank)
+            assert (result.status, result.matched, result.expected) == (
+                "plausible",
+                candidate,
+                ranked[0].text,
+            )
+            codes = [problem.code for problem in result.problems]
+            assert codes, candidate
+            assert codes == sorted(set(codes), key=PROBLEM_ORDER.index)
+
+
+@given(name=distinct_names)
+def test_a_plausible_result_names_the_deviations_of_its_candidate(
+    name: PassportName, fixture_banks: tuple[Bank, ...]
+) -> None:
+    for bank in fixture_banks:
+        ranked = build_candidates(name, bank)
+        top = ranked[0].pattern
+        for candidate in ranked[1:]:
+            codes = {problem.code for problem in check_name(candidate.text, name, bank).problems}
+            pattern = candidate.pattern
+            if pattern.shortened:
+                assert codes == {P.TOO_LONG}
+                continue
+            if pattern.case != top.case:
+                assert P.CASE_DIFFERS in codes
+            if pattern.given_names == "first":
+                assert P.MISSING_NAME_PART in codes
+            if pattern.spelling != top.spelling:
+                assert P.DIACRITICS in codes
+            if pattern.order != top.order and name.surname and name.given_names:
+                assert P.ORDER_SWAPPED in codes
+            if candidate.text.replace(" ", "") == ranked[0].text.replace(" ", ""):
+                assert codes <= {P.MISSING_SPACE, P.EXTRA_SPACE}
+            if candidate.text.upper() == ranked[0].text.upper():
+                assert codes == {P.CASE_DIFFERS}
+            unchanged = {"order": P.ORDER_SWAPPED, "given_names": P.MISSING_NAME_PART}
+            for dimension, code in unchanged.items():
+                if getattr(pattern, dimension) == getattr(top, dimension):
+                    assert code not in codes, (candidate, dimension)
+
+
+TYPED = st.text(
+    alphabet=st.sampled_from(list("ZHANGSanzhag üÜ-'.,\u200b\u202eＺａ　аН张\x00\t")), max_size=30
+)
+
+
+@given(entered=st.one_of(st.text(max_size=300), TYPED))
+def test_any_typed_text_gives_a_verdict_or_a_name_error(
+    entered: str, fixture_banks: tuple[Bank, ...]
+) -> None:
+    for bank in fixture_banks:
+        try:
+            result = check_name(entered, ZHANG_SAN, bank)
+        except NameFormatError as error:
+            refused = error
+            assert len(entered) > 256
+            assert refused.code is ErrorCode.TOO_LONG
+            continue
+        assert len(entered) <= 256
+        codes = [problem.code for problem in result.problems]
+        assert codes == sorted(set(codes), key=PROBLEM_ORDER.index)
+        if result.status == "match":
+            assert entered == result.expected
+            assert not codes
+        else:
+            assert entered != result.expected
+            assert codes
+        for problem in result.problems:
+            assert problem.message_en
+            assert problem.message_zh
+            if problem.code is not P.TOO_LONG:
+                assert result.expected in problem.message_en
+                assert result.expected in problem.message_zh
+
+
+@given(bank=st.text(max_size=40))
+def test_any_bank_text_gives_a_verdict_or_a_name_error(bank: str) -> None:
+    with contextlib.suppress(NameFormatError):  # anything else fails the test
+        check_name("ZHANG SAN", ZHANG_SAN, bank)
+
+
+def test_a_str_name_goes_through_parse_name(icbc: Bank) -> None:
+    try:
+        result = check_name("ZHANG SAN", "ZHANG, San", icbc)
+    except NotImplementedError:
+        pytest.skip("parse_name is not written yet (issue 3)")
+    assert result.status == "match"
+
+
+# The wording
+
+
+def test_every_problem_code_has_english_and_chinese_wording() -> None:
+    assert set(PROBLEMS) == set(ProblemCode)
+    for code, variants in PROBLEMS.items():
+        assert variants, code
+        for variant, wording in variants.items():
+            assert wording.en.strip(), (code, variant)
+            assert wording.zh.strip(), (code, variant)
+            assert any("\u4e00" <= char <= "\u9fff" for char in wording.zh), (code, variant)
+            # Chinese needs no number agreement ({given}: "given name" or "given names").
+            assert placeholders(wording.zh) <= placeholders(wording.en), (code, variant)
+            assert {"expected", "shortened"} & placeholders(wording.zh), (code, variant)  # names the fix
+
+
+def test_every_phrase_has_both_languages() -> None:
+    for key, wording in PHRASES.items():
+        assert wording.en, key
+        assert wording.zh, key
+        assert placeholders(wording.en) == placeholders(wording.zh), key
+
+
+def test_every_error_code_has_english_and_chinese_wording() -> None:
+    assert set(ERRORS) == set(ErrorCode)
+    for code, wording in ERRORS.items():
+        assert wording.en.strip(), code
+        assert any("\u4e00" <= char <= "\u9fff" for char in wording.zh), code
+
+
+def test_error_message_picks_the_language() -> None:
+    error = InvalidNameError("The name is 300 characters long.", code=ErrorCode.TOO_LONG)
+    assert error_message(error, "en") == "The name is 300 characters long."
+    assert error_message(error, "zh") == ERRORS[ErrorCode.TOO_LONG].zh
+
+
+def test_problem_order_lists_every_code_once() -> None:
+    assert sorted(PROBLEM_ORDER) == sorted(ProblemCode)
+
+
+def placeholders(text: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field}
