@@ -100,12 +100,13 @@ def check_length(text: str, what: str = "name") -> None:
         )
 
 
-def visible_characters(text: str, what: str = "name") -> Iterator[tuple[int, str]]:
+def visible_characters(text: str, what: str = "name", offset: int = 0) -> Iterator[tuple[int, str]]:
     """Each character of *text* that hygiene keeps, with its position in *text* (0-based).
 
     Invisible characters are skipped, white space comes out as ``" "``, full-width forms
     come out folded (``Ｊ`` → ``J``); a control character raises ``InvalidNameError``
-    naming it and its position. The caller must have called :func:`check_length`.
+    naming it and its position (plus *offset*, where *text* starts in what the user typed).
+    The caller must have called :func:`check_length`.
     """
     for position, char in enumerate(text):
         if " " <= char <= "~":
@@ -115,14 +116,14 @@ def visible_characters(text: str, what: str = "name") -> Iterator[tuple[int, str
         elif is_invisible(char):
             continue
         elif unicodedata.category(char) == "Cc":
-            _refuse_control(char, position, what)
+            _refuse_control(char, position + offset, what)
         elif _FULL_WIDTH_FIRST <= ord(char) <= _FULL_WIDTH_LAST:
             yield position, unicodedata.normalize("NFKC", char)
         else:
             yield position, char
 
 
-def clean(text: str, what: str = "name") -> CleanText:
+def clean(text: str, what: str = "name", offset: int = 0) -> CleanText:
     """Apply the input policy to *text*; raise ``InvalidNameError`` for control characters.
 
     >>> clean("  Ｚｈａｎｇ\\u00a0 San\\u200b ")
@@ -135,7 +136,7 @@ def clean(text: str, what: str = "name") -> CleanText:
     invisible: list[int] = []
     full_width = False
     previous = -1
-    for position, char in visible_characters(text, what):
+    for position, char in visible_characters(text, what, offset):
         # A gap in the positions is an invisible character removed (visible_characters
         # yields every other character, one for one).
         invisible.extend(range(previous + 1, position))

@@ -39,12 +39,13 @@ def script_of(char: str) -> str:
     return unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
 
 
-def validate_name_part(text: str, field: str = "name") -> str:
+def validate_name_part(text: str, field: str = "name", *, offset: int = 0) -> str:
     """Return *text* cleaned (white space collapsed, invisible characters removed).
 
     A part holding no letter counts as empty and gives ``""``. Raises
     ``InvalidNameError`` naming the first character a passport name cannot hold and its
-    position (counted from 1 in *text*, invisible characters included).
+    position (counted from 1 in *text*, invisible characters included; *offset* is where
+    *text* starts in what the user typed, when it is a piece of it).
 
     >>> validate_name_part("  Jean-Luc ")
     'Jean-Luc'
@@ -57,11 +58,11 @@ def validate_name_part(text: str, field: str = "name") -> str:
     ...
     wxpay_names.errors.InvalidNameError: The name mixes Latin letters with 'а' (U+0430 ...) at position 3. ...
     """
-    cleaned = clean(text, field).text
+    cleaned = clean(text, field, offset).text
     if _ASCII_NAME_CHARACTERS.issuperset(cleaned):
         return cleaned if any(char.isalpha() for char in cleaned) else ""
     # Checked on the text as given (not the cleaned one) so positions are the user's.
-    scripts = _letter_scripts(text, field)
+    scripts = _letter_scripts(text, field, offset)
     if not scripts:
         return ""
     if len(scripts) > 1:
@@ -69,11 +70,12 @@ def validate_name_part(text: str, field: str = "name") -> str:
     return cleaned
 
 
-def _letter_scripts(text: str, field: str) -> dict[str, list[tuple[int, str]]]:
+def _letter_scripts(text: str, field: str, offset: int) -> dict[str, list[tuple[int, str]]]:
     """The letters of *text* by script, each with its position; refuse anything else."""
     scripts: dict[str, list[tuple[int, str]]] = {}
     marks = -1  # accents on the current letter; -1 when there is no letter to carry one
-    for position, char in visible_characters(text, field):
+    for position, char in visible_characters(text, field, offset):
+        position += offset
         if char == " " or char in NAME_PUNCTUATION:
             marks = -1
             continue

@@ -287,17 +287,20 @@ def _pieces(surname: str) -> list[tuple[str, Readings]]:
     """An explicitly given surname: table forms where they occur, runs of other characters between."""
     pieces: list[tuple[str, Readings]] = []
     position = 0
+    run_start: int | None = None  # where a run of characters the table does not know began
     while position < len(surname):
         known = _longest_surname(surname, position)
         if known:
+            if run_start is not None:
+                pieces.append((surname[run_start:position], ()))
+                run_start = None
             pieces.append(known)
             position += len(known[0])
-        elif pieces and not pieces[-1][1]:
-            pieces[-1] = (pieces[-1][0] + surname[position], ())
-            position += 1
         else:
-            pieces.append((surname[position], ()))
+            run_start = position if run_start is None else run_start
             position += 1
+    if run_start is not None:
+        pieces.append((surname[run_start:], ()))
     return pieces
 
 

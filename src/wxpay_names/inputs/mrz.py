@@ -53,6 +53,8 @@ def check_digit(data: str) -> int:
         total += value * _CHECK_WEIGHTS[index % 3]
     return total % 10
 
+_LINE_BREAKS = str.maketrans(dict.fromkeys("\t\n\v\f\r", " "))
+
 
 def parse_mrz(text: str) -> PassportName:
     """The passport name in a machine-readable zone, its upper line, or its name field.
@@ -70,7 +72,9 @@ def parse_mrz(text: str) -> PassportName:
     if not isinstance(text, str):
         raise MRZError(f"A machine-readable zone is a str, not {type(text).__name__}.")
     check_length(text, _WHAT)
-    lines = text.split()
+    # Only ASCII white space separates lines: str.split() would also take the control
+    # characters U+001C–001F and U+0085 for breaks and let them pass unseen.
+    lines = [line for line in text.translate(_LINE_BREAKS).split(" ") if line]
     if not lines:
         raise MRZError(f"The {_WHAT} is empty: give its lines, or the name field alone.")
     for number, line in enumerate(lines, start=1):

@@ -61,7 +61,12 @@ def _comma_form(text: str) -> PassportName:
             "('SURNAME, Given Names'), or pass the surname and given names separately.",
         )
     surname, _, given = text.partition(SURNAME_END)
-    return _name(validate_name_part(surname, "surname"), validate_name_part(given, "given names"))
+    # Positions in messages count from the start of what the user typed.
+    given_offset = len(surname) + len(SURNAME_END)
+    return _name(
+        validate_name_part(surname, "surname"),
+        validate_name_part(given, "given names field", offset=given_offset),
+    )
 
 
 def _word_form(text: str) -> PassportName:
