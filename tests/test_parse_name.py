@@ -69,7 +69,12 @@ REFUSED = [
     ("محمد علي", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "SURNAME, Given Names"),
     ("张三", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "from_chinese()"),
     ("Sm1th, John", InvalidNameError, ErrorCode.INVALID_CHARACTER, "The surname holds '1'"),
-    ("Smith, J0hn", InvalidNameError, ErrorCode.INVALID_CHARACTER, "The given names field holds '0' (U+0030 DIGIT ZERO) at position 9"),
+    (
+        "Smith, J0hn",
+        InvalidNameError,
+        ErrorCode.INVALID_CHARACTER,
+        "given names field holds '0' (U+0030 DIGIT ZERO) at position 9",
+    ),
     ("John Smith 😀", InvalidNameError, ErrorCode.INVALID_CHARACTER, "at position 12"),
     ("Smith & Jones", InvalidNameError, ErrorCode.INVALID_CHARACTER, "'&'"),
     ("SMITH<<JOHN PAUL", MRZError, ErrorCode.MRZ_FORMAT, "holds ' '"),
