@@ -1,29 +1,365 @@
-"""The command-line checker (the CLI issue grows this into the full tool)."""
+"""The command-line checker: ``python -m wxpay_names`` and the console script ``wxpay-names``.
+
+``main(argv)`` is a function a test can call. It returns the exit code: 0 done (a match, a
+compatible plan), 1 a plausible or mismatched check, a plan with no common rank-1 name or
+a batch with bad rows, 2 unusable arguments or input, said on one line on stderr, never a
+traceback. The command reference, with the ``--json`` shapes, is ``docs/cli.md``.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
 
-from .candidates import format_name
+from . import __version__
+from .batch import BatchFileError, open_input, open_stdout, run_batch, write_atomically
+from .candidates import candidates, format_name
+from .check import check_name
+from .cli_names import read_name
+from .cli_render import (
+    Lang,
+    all_candidates_lines,
+    banks_lines,
+    check_lines,
+    error_message,
+    format_lines,
+    name_lines,
+    plan_lines,
+)
 from .errors import NameFormatError
-from .models import PassportName
-from .registry import banks
+from .models import Bank, PassportName
+from .plan import plan_cards
+from .registry import BankRegistry, default_registry
+
+PROG = "wxpay-names"
+EXIT_OK, EXIT_NOT_OK, EXIT_UNUSABLE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class UsageError(Exception):
+    """Arguments the command cannot use; the message is the one line printed."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="wxpay-names")
-    commands = parser.add_subparsers(dest="command", required=True)
-    fmt = commands.add_parser("format", help="print the name each bank most likely holds")
-    fmt.add_argument("--surname", required=True)
-    fmt.add_argument("--given", default="")
-    args = parser.parse_args(argv)
+    """Run one command; return its exit code."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    as_json = "--json" in arguments
     try:
-        name = PassportName(surname=args.surname, given_names=args.given)
-        for bank in banks():
-            print(f"{bank.code:<6} {format_name(name, bank):<30} {bank.evidence}")
-    except (NameFormatError, ValueError) as error:
-        print(f"wxpay-names: {error}", file=sys.stderr)
-        return 2
-    return 0
+        options = build_parser().parse_args(arguments)
+        handler: Callable[[argparse.Namespace], int] = options.handler
+        return handler(options)
+    except SystemExit as done:  # --help and --version
+        return done.code if isinstance(done.code, int) else EXIT_OK
+    except UsageError as error:
+        return _fail("USAGE", str(error), as_json)
+    except NameFormatError as error:
+        return _fail(str(error.code), error_message(error, _lang(arguments)), as_json)
+    except BatchFileError as error:
+        return _fail("BATCH_FILE", str(error), as_json)
+    except KeyboardInterrupt:
+        _fail("INTERRUPTED", "interrupted; no output file was written.", as_json)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, and keep Python from complaining at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_NOT_OK
+    except Exception as error:
+        return _fail(
+            "INTERNAL_ERROR", f"internal error, please report it: {type(error).__name__}: {error}", as_json
+        )
+
+
+def _fail(code: str, message: str, as_json: bool) -> int:
+    message = " ".join(message.split())
+    if as_json:
+        line = json.dumps({"error": {"code": code, "message": message}}, ensure_ascii=False)
+    else:
+        # Usage errors already name the command (``wxpay-names format: ...``).
+        line = message if message.startswith(PROG) else f"{PROG}: {message}"
+    print(line, file=sys.stderr)
+    return EXIT_UNUSABLE
+
+
+def _lang(arguments: list[str]) -> Lang:
+    # Parsing may have failed before --lang was read; find it by hand for the error's wording.
+    for position, argument in enumerate(arguments):
+        if argument == "--lang=zh" or (
+            argument == "--lang" and arguments[position + 1 : position + 2] == ["zh"]
+        ):
+            return "zh"
+    return "en"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        allow_abbrev=False,
+        description="The exact name a Chinese bank recorded from a foreigner's passport, "
+        "for linking bank cards in WeChat Pay.",
+        epilog="Example: wxpay-names format --surname Zhang --given San",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    common, name = _common_options(), _name_options()
+
+    fmt = commands.add_parser(
+        "format",
+        parents=[common, name],
+        allow_abbrev=False,
+        help="the name each bank most likely holds",
+        description="Print the name each bank most likely holds (rank 1), or every likely form with --all.",
+    )
+    fmt.add_argument(
+        "--bank", action="append", metavar="BANK", help="only this bank (repeatable; default all)"
+    )
+    fmt.add_argument("--all", action="store_true", help="every likely form, numbered, most likely first")
+    fmt.set_defaults(handler=_format)
+
+    check = commands.add_parser(
+        "check",
+        parents=[common, name],
+        allow_abbrev=False,
+        help="is a typed name what the bank holds?",
+        description="Say whether ENTERED is what BANK most likely holds, and how it differs. "
+        "Exit 0 for a match, 1 for a plausible form or a mismatch.",
+    )
+    check.add_argument("entered", metavar="ENTERED", help="the name as typed in WeChat (quote it)")
+    check.add_argument("--bank", required=True, metavar="BANK", help="the bank of the card")
+    check.set_defaults(handler=_check)
+
+    banks = commands.add_parser(
+        "banks",
+        parents=[common],
+        allow_abbrev=False,
+        help="the banks, their conventions and sources",
+        description="List the banks with how each writes a name, how sure that is, and where it comes from.",
+    )
+    banks.add_argument("--bank", action="append", metavar="BANK", help="only this bank (repeatable)")
+    banks.set_defaults(handler=_banks)
+
+    plan = commands.add_parser(
+        "plan",
+        parents=[common, name],
+        allow_abbrev=False,
+        help="one name for several cards",
+        description="WeChat holds one real name: find the name that fits every card's bank, or say why none "
+        "does. Exit 0 when one name is the likeliest at every bank, 1 when not.",
+    )
+    plan.add_argument(
+        "--bank", action="append", required=True, metavar="BANK", help="a bank (give two or more)"
+    )
+    plan.set_defaults(handler=_plan)
+
+    batch = commands.add_parser(
+        "batch",
+        parents=[common],
+        allow_abbrev=False,
+        help="a CSV of names to a CSV of results",
+        description="Read IN.csv (- for standard input) row by row; write one result row per row and bank. "
+        "Name columns: surname and given_names, or mrz, chinese, name; optional bank and entered.",
+    )
+    batch.add_argument("input", metavar="IN.csv", help="the input CSV, or - for standard input")
+    batch.add_argument("-o", "--output", metavar="OUT.csv", help="write here (default: standard output)")
+    batch.add_argument(
+        "--bank",
+        action="append",
+        metavar="BANK",
+        help="banks for rows whose bank cell is empty (default all)",
+    )
+    batch.set_defaults(handler=_batch)
+    return parser
+
+
+def _common_options() -> _Parser:
+    common = _Parser(add_help=False, allow_abbrev=False)
+    common.add_argument("--json", action="store_true", help="machine-readable output (see docs/cli.md)")
+    common.add_argument(
+        "--lang", choices=("en", "zh"), default="en", help="language of messages (default en)"
+    )
+    common.add_argument(
+        "--banks-file",
+        metavar="CSV",
+        help="read the banks from this CSV (the shape of data/banks.csv) instead of the packaged list",
+    )
+    return common
+
+
+def _name_options() -> _Parser:
+    name = _Parser(add_help=False, allow_abbrev=False)
+    group = name.add_argument_group("the passport name, given one way")
+    group.add_argument(
+        "text", nargs="*", metavar="NAME", help="a name such as 'ZHANG, San' or 'SMITH John Paul'"
+    )
+    group.add_argument("--surname", help="the surname as printed in the passport")
+    group.add_argument("--given", help="the given names as printed in the passport")
+    group.add_argument(
+        "--mrz", action="append", metavar="LINE", help="the machine-readable zone (repeat per line)"
+    )
+    group.add_argument("--chinese", metavar="HANZI", help="the name in Chinese characters")
+    return name
+
+
+def _passport_name(options: argparse.Namespace) -> PassportName:
+    ways = [
+        way
+        for way, given in (
+            ("--surname/--given", options.surname is not None or options.given is not None),
+            ("--mrz", bool(options.mrz)),
+            ("--chinese", options.chinese is not None),
+            ("a NAME", bool(options.text)),
+        )
+        if given
+    ]
+    if len(ways) != 1:
+        said = f" (got {' and '.join(ways)})" if ways else ""
+        raise UsageError(
+            f"{PROG} {options.command}: give the passport name one way{said}: --surname/--given, --mrz, "
+            "--chinese, or a NAME such as 'ZHANG, San'."
+        )
+    if options.mrz:
+        return read_name("mrz", "\n".join(options.mrz))
+    if options.chinese is not None:
+        return read_name("chinese", options.chinese)
+    if options.text:
+        return read_name("text", " ".join(options.text))
+    return read_name("fields", options.surname or "", options.given or "")
+
+
+def _registry(options: argparse.Namespace) -> BankRegistry:
+    if not options.banks_file:
+        return default_registry()
+    try:
+        return BankRegistry.from_csv(options.banks_file)
+    except OSError as error:
+        raise UsageError(
+            f"Cannot read the banks file {options.banks_file}: {error.strerror or error}."
+        ) from None
+
+
+def _chosen_banks(registry: BankRegistry, queries: Sequence[str] | None) -> tuple[Bank, ...]:
+    """The banks named, each once, in the order given; every bank when none is named."""
+    if not queries:
+        return registry.banks
+    chosen: dict[str, Bank] = {}
+    for query in queries:
+        bank = registry.get(query)
+        chosen.setdefault(bank.code, bank)
+    return tuple(chosen.values())
+
+
+def _print_json(document: dict[str, Any]) -> None:
+    print(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+def _print_lines(lines: Sequence[str]) -> None:
+    print("\n".join(lines))
+
+
+def _format(options: argparse.Namespace) -> int:
+    registry = _registry(options)
+    name = _passport_name(options)
+    results = [(bank, candidates(name, bank)) for bank in _chosen_banks(registry, options.bank)]
+    if options.json:
+        _print_json(
+            {
+                "name": name.model_dump(mode="json"),
+                "results": [
+                    {
+                        "bank": bank.code,
+                        "evidence": bank.evidence,
+                        "expected": found[0].text,
+                        "candidates": [
+                            c.model_dump(mode="json") for c in (found if options.all else found[:1])
+                        ],
+                    }
+                    for bank, found in results
+                ],
+            }
+        )
+    elif options.all:
+        _print_lines([*name_lines(name, options.lang), "", *all_candidates_lines(results, options.lang)])
+    else:
+        firsts = [(bank, found[0]) for bank, found in results]
+        _print_lines([*name_lines(name, options.lang), "", *format_lines(firsts, options.lang)])
+    return EXIT_OK
+
+
+def _check(options: argparse.Namespace) -> int:
+    registry = _registry(options)
+    bank = registry.get(options.bank)
+    name = _passport_name(options)
+    result = check_name(options.entered, name, bank)
+    if options.json:
+        # The NameCheck itself, with what it was checked against.
+        _print_json(
+            {**result.model_dump(mode="json"), "bank": bank.code, "name": name.model_dump(mode="json")}
+        )
+    else:
+        _print_lines(check_lines(result, bank, options.lang))
+    return EXIT_OK if result.ok else EXIT_NOT_OK
+
+
+def _banks(options: argparse.Namespace) -> int:
+    chosen = _chosen_banks(_registry(options), options.bank)
+    if options.json:
+        _print_json({"banks": [bank.model_dump(mode="json") for bank in chosen]})
+    else:
+        _print_lines(banks_lines(chosen, options.lang))
+    return EXIT_OK
+
+
+def _plan(options: argparse.Namespace) -> int:
+    chosen = _chosen_banks(_registry(options), options.bank)
+    if len(chosen) < 2:
+        raise UsageError(f"{PROG} plan: name two or more different banks with --bank.")
+    name = _passport_name(options)
+    result = plan_cards(name, chosen)
+    expected = [format_name(name, bank) for bank in chosen]
+    if options.json:
+        # The CardPlan itself, with the name and each bank's rank-1 text.
+        _print_json(
+            {
+                **result.model_dump(mode="json"),
+                "expected": {bank.code: text for bank, text in zip(chosen, expected, strict=True)},
+                "name": name.model_dump(mode="json"),
+            }
+        )
+    else:
+        _print_lines(plan_lines(result, chosen, expected, options.lang))
+    return EXIT_OK if result.compatible else EXIT_NOT_OK
+
+
+def _batch(options: argparse.Namespace) -> int:
+    registry = _registry(options)
+    default_banks = _chosen_banks(registry, options.bank)
+    progress = sys.stderr.isatty()
+    settings: dict[str, Any] = {
+        "default_banks": default_banks,
+        "find_bank": registry.get,
+        "lang": options.lang,
+        "json_lines": options.json,
+        "source_name": "standard input" if options.input == "-" else options.input,
+        "progress": progress,
+    }
+    with open_input(options.input) as source:
+        if options.output and options.output != "-":
+            with write_atomically(options.output, options.json) as sink:
+                summary = run_batch(source, sink, **settings)
+        else:
+            with open_stdout(options.json) as sink:
+                summary = run_batch(source, sink, **settings)
+    if progress:
+        print(
+            f"{summary.rows_in} rows read, {summary.rows_out} written, {summary.errors} with an error, "
+            f"{summary.not_matched} checked and not matching.",
+            file=sys.stderr,
+        )
+    return EXIT_OK if summary.all_good else EXIT_NOT_OK

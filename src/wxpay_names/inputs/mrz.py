@@ -53,6 +53,7 @@ def check_digit(data: str) -> int:
         total += value * _CHECK_WEIGHTS[index % 3]
     return total % 10
 
+
 _LINE_BREAKS = str.maketrans(dict.fromkeys("\t\n\v\f\r", " "))
 
 

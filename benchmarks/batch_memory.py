@@ -1,0 +1,99 @@
+"""Throughput and peak memory of ``wxpay-names batch`` at 100,000 and 1,000,000 rows.
+
+Run: ``python benchmarks/batch_memory.py`` (about a minute). Each size runs in a fresh
+process, so its peak resident memory is its own; flat memory means the 1,000,000-row peak
+is about the 100,000-row peak. Rows name one bank each (the lean path the speed target is
+for); every 50th row is bad, so the error path is timed too. Options: ``--sizes 100000``.
+POSIX only (``resource``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BANKS = ("ICBC", "ABC", "CMB", "BOC", "CCB", "工行", "中行")
+
+
+def letters(number: int) -> str:
+    word = ""
+    while True:
+        number, digit = divmod(number, 26)
+        word = "abcdefghijklmnopqrstuvwxyz"[digit] + word
+        if number == 0:
+            return word
+
+
+def write_rows(path: Path, count: int) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "surname", "given_names", "bank"])
+        for number in range(count):
+            surname = ("Zh4ng" if number % 50 == 49 else "Zhang") + letters(number)
+            writer.writerow(
+                [number, surname, "San Feng" if number % 3 else "San", BANKS[number % len(BANKS)]]
+            )
+
+
+def peak_rss_mib() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB elsewhere
+
+
+def child(source: str, target: str) -> None:
+    """Run one batch in this process and report time and memory as JSON on stdout."""
+    from wxpay_names.cli import main
+
+    before = peak_rss_mib()
+    started = time.perf_counter()
+    code = main(["batch", source, "-o", target])
+    seconds = time.perf_counter() - started
+    print(json.dumps({"exit": code, "seconds": seconds, "rss_before": before, "rss_peak": peak_rss_mib()}))
+
+
+def measure(count: int, folder: Path) -> dict[str, float]:
+    source, target = folder / f"in-{count}.csv", folder / f"out-{count}.csv"
+    write_rows(source, count)
+    run = subprocess.run(
+        [sys.executable, __file__, "--child", str(source), str(target)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result: dict[str, float] = json.loads(run.stdout)
+    with target.open(encoding="utf-8", newline="") as handle:
+        written = sum(1 for _ in csv.reader(handle)) - 1
+    if written != count:
+        raise SystemExit(f"{count} rows in, {written} out")
+    source.unlink()
+    target.unlink()
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--child", nargs=2, metavar=("IN", "OUT"), help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if options.child:
+        child(*options.child)
+        return
+    print(f"{'rows':>10}  {'seconds':>8}  {'rows/s':>9}  {'RSS after import':>16}  {'peak RSS':>9}")
+    with tempfile.TemporaryDirectory() as folder:
+        for count in options.sizes:
+            result = measure(count, Path(folder))
+            print(
+                f"{count:>10,}  {result['seconds']:>8.2f}  {count / result['seconds']:>9,.0f}  "
+                f"{result['rss_before']:>12.1f} MiB  {result['rss_peak']:>5.1f} MiB"
+            )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,389 @@
+"""``wxpay-names batch``: a CSV of names to a CSV of results, row by row, in constant memory.
+
+One output row per input row and bank, in input order. A row that cannot be used gets its
+reason in the ``error`` column and the run goes on; only a file that cannot be read as a
+table of names (no header, none of the name columns) stops it. Written to a file, the
+output appears under its name only when the run has finished (see :func:`write_atomically`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import os
+import signal
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+from typing import TextIO
+
+from .candidates import format_name
+from .check import check_name
+from .cli_names import NameKind, name_from_fields, read_name
+from .cli_render import Lang, error_message
+from .errors import ErrorCode, InvalidNameError, NameFormatError
+from .models import Bank, PassportName
+
+NAME_COLUMNS = ("surname", "given_names", "mrz", "chinese", "name")
+RESULT_COLUMNS = ("bank", "expected", "status", "problems", "error")
+# Distinct bank cells remembered; a file naming a new bank on every row must not grow memory.
+_BANK_CACHE_SIZE = 1024
+_PROGRESS_STEP = 4096
+# The columns read by a parser when surname and given_names are empty, in the order tried.
+_TEXT_COLUMNS: tuple[tuple[str, NameKind], ...] = (("mrz", "mrz"), ("chinese", "chinese"), ("name", "text"))
+# The error code of a row whose cells do not fit the header (not a name error: no ErrorCode).
+ROW_FORMAT = "ROW_FORMAT"
+
+
+class BatchFileError(Exception):
+    """The input cannot be read as a table of names; the message says why, on one line."""
+
+
+@dataclass(slots=True)
+class BatchSummary:
+    """What a run did: rows read, rows written, rows with an error, checked rows that did not match."""
+
+    rows_in: int = 0
+    rows_out: int = 0
+    errors: int = 0
+    not_matched: int = 0
+
+    @property
+    def all_good(self) -> bool:
+        return self.errors == 0 and self.not_matched == 0
+
+
+# One output row's results: bank cell, expected, status, problem codes, (error code, message) or None.
+Result = tuple[str, str, str, tuple[str, ...], tuple[str, str] | None]
+
+
+@dataclass(slots=True)
+class _Columns:
+    """Where the name, bank and entered cells are in an input row."""
+
+    header: list[str]
+    index: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def from_header(cls, header: list[str], source: str) -> _Columns:
+        columns = cls(header)
+        for position, cell in enumerate(header):
+            key = cell.strip().lower()
+            if key in (*NAME_COLUMNS, "bank", "entered", *RESULT_COLUMNS):
+                if key in columns.index:
+                    raise BatchFileError(f"{source}: the column {key!r} appears twice in the header.")
+                columns.index[key] = position
+        if not any(name in columns.index for name in NAME_COLUMNS):
+            raise BatchFileError(
+                f"{source}: the header names none of the name columns "
+                f"({', '.join(NAME_COLUMNS)}); the first line must name the columns."
+            )
+        return columns
+
+
+class RowChecker:
+    """Turns one input row into its results, one per bank; keeps bank look-ups cached."""
+
+    def __init__(
+        self,
+        columns: _Columns,
+        default_banks: Sequence[Bank],
+        find_bank: Callable[[str], Bank],
+        lang: Lang,
+    ) -> None:
+        self.columns = columns
+        self.default_banks = tuple(default_banks)
+        self.find_bank = find_bank
+        self.lang = lang
+        self._banks: dict[str, Bank | NameFormatError] = {}
+        # Positions looked up once: this runs for every row.
+        index = columns.index
+        self._width = len(columns.header)
+        self._surname_at, self._given_at = index.get("surname"), index.get("given_names")
+        self._fields = self._surname_at is not None or self._given_at is not None
+        self._texts: list[tuple[int, NameKind]] = [
+            (index[column], kind) for column, kind in _TEXT_COLUMNS if column in index
+        ]
+        self._bank_at, self._entered_at = index.get("bank"), index.get("entered")
+
+    def results(self, cells: list[str]) -> list[Result]:
+        """The results of one row, whose cells number at most the header's (short rows are padded)."""
+        if len(cells) > self._width:
+            message = f"The row has {len(cells)} cells; the header has {self._width}."
+            return self._failed(cells, (ROW_FORMAT, message))
+        try:
+            name = self._name(cells)
+        except Exception as error:
+            return self._failed(cells, self._describe(error))
+        bank_cell = "" if self._bank_at is None else cells[self._bank_at].strip()
+        if not bank_cell:
+            return [self._result(cells, name, bank) for bank in self.default_banks]
+        found = self._bank(bank_cell)
+        if isinstance(found, Bank):
+            return [self._result(cells, name, found)]
+        return [(bank_cell, "", "", (), self._describe(found))]
+
+    def _name(self, cells: list[str]) -> PassportName:
+        if self._fields:
+            surname = "" if self._surname_at is None else cells[self._surname_at]
+            given = "" if self._given_at is None else cells[self._given_at]
+            if surname.strip() or given.strip():
+                return name_from_fields(surname, given)
+        for position, kind in self._texts:
+            text = cells[position]
+            if text and not text.isspace():
+                return read_name(kind, text)
+        raise InvalidNameError(
+            f"The row has no name: fill {self._name_columns()}.", code=ErrorCode.EMPTY_NAME
+        )
+
+    def _name_columns(self) -> str:
+        present = [column for column in NAME_COLUMNS[2:] if column in self.columns.index]
+        if "surname" in self.columns.index or "given_names" in self.columns.index:
+            present.insert(0, "surname and given_names")
+        return " or ".join(present)
+
+    def _bank(self, cell: str) -> Bank | NameFormatError:
+        found = self._banks.get(cell)
+        if found is None:
+            try:
+                found = self.find_bank(cell)
+            except NameFormatError as error:
+                found = error.with_traceback(None)  # kept for the next row: keep no frames alive
+            if len(self._banks) >= _BANK_CACHE_SIZE:
+                self._banks.clear()
+            self._banks[cell] = found
+        return found
+
+    def _result(self, cells: list[str], name: PassportName, bank: Bank) -> Result:
+        entered = None if self._entered_at is None else cells[self._entered_at]
+        try:
+            if entered:
+                check = check_name(entered, name, bank)
+                return (bank.code, check.expected, check.status, tuple(p.code for p in check.problems), None)
+            return (bank.code, format_name(name, bank), "", (), None)
+        except Exception as error:
+            return (bank.code, "", "", (), self._describe(error))
+
+    def _failed(self, cells: list[str], described: tuple[str, str]) -> list[Result]:
+        bank_cell = "" if self._bank_at is None else cells[self._bank_at].strip()
+        if bank_cell:
+            found = self._bank(bank_cell)
+            return [(found.code if isinstance(found, Bank) else bank_cell, "", "", (), described)]
+        return [(bank.code, "", "", (), described) for bank in self.default_banks]
+
+    def _describe(self, error: Exception) -> tuple[str, str]:
+        if isinstance(error, NameFormatError):
+            return str(error.code), error_message(error, self.lang)
+        # Not the row's fault: a defect of the library. Say so, keep going.
+        return "INTERNAL_ERROR", f"{type(error).__name__}: {error}".splitlines()[0]
+
+
+class _CsvSink:
+    def __init__(self, stream: TextIO, columns: _Columns) -> None:
+        self._writer = csv.writer(stream, lineterminator="\n")
+        self._width = len(columns.header)
+        extra = [column for column in RESULT_COLUMNS if column not in columns.index]
+        self._slots = [
+            columns.index[column] if column in columns.index else self._width + extra.index(column)
+            for column in RESULT_COLUMNS
+        ]
+        self._padding = [""] * len(extra)
+        self._writer.writerow([*columns.header, *extra])
+
+    def write(self, line: int, cells: list[str], result: Result) -> None:
+        row = cells[: self._width] + self._padding
+        bank, expected, status, problems, error = result
+        slots = self._slots
+        row[slots[0]] = bank
+        row[slots[1]] = expected
+        row[slots[2]] = status
+        row[slots[3]] = "|".join(problems)
+        row[slots[4]] = f"{error[0]}: {error[1]}" if error else ""
+        self._writer.writerow(row)
+
+
+class _JsonLinesSink:
+    def __init__(self, stream: TextIO, columns: _Columns) -> None:
+        self._stream = stream
+        self._header = columns.header
+
+    def write(self, line: int, cells: list[str], result: Result) -> None:
+        bank, expected, status, problems, error = result
+        record = {
+            "line": line,
+            "input": dict(zip(self._header, cells, strict=False)),
+            "bank": bank,
+            "expected": expected or None,
+            "status": status or None,
+            "problems": list(problems),
+            "error": {"code": error[0], "message": error[1]} if error else None,
+        }
+        self._stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def run_batch(
+    source: TextIO,
+    sink: TextIO,
+    *,
+    default_banks: Sequence[Bank],
+    find_bank: Callable[[str], Bank],
+    lang: Lang = "en",
+    json_lines: bool = False,
+    source_name: str = "input",
+    progress: bool = False,
+) -> BatchSummary:
+    """Read CSV rows from *source*, write one result row per row and bank to *sink*."""
+    reader = csv.reader(source)
+    try:
+        header = next(reader, None)
+        if not header:
+            raise BatchFileError(f"{source_name} is empty: the first line must name the columns.")
+        columns = _Columns.from_header(header, source_name)
+        checker = RowChecker(columns, default_banks, find_bank, lang)
+        writer = _JsonLinesSink(sink, columns) if json_lines else _CsvSink(sink, columns)
+        summary = BatchSummary()
+        width = len(header)
+        for cells in _with_progress(reader, progress):
+            if not cells:  # a blank line is no row
+                continue
+            if len(cells) < width:  # a short row: the missing cells are empty
+                cells += [""] * (width - len(cells))
+            summary.rows_in += 1
+            for result in checker.results(cells):
+                writer.write(reader.line_num, cells, result)
+                summary.rows_out += 1
+                if result[4]:
+                    summary.errors += 1
+                elif result[2] and result[2] != "match":
+                    summary.not_matched += 1
+    except csv.Error as error:
+        raise BatchFileError(f"{source_name}, line {reader.line_num}: {error}.") from None
+    return summary
+
+
+def _with_progress(rows: Iterable[list[str]], enabled: bool) -> Iterator[list[str]]:
+    if not enabled:
+        yield from rows
+        return
+    try:
+        from tqdm import tqdm
+    except ImportError:  # the bar is a comfort, not a requirement
+        yield from rows
+        return
+    with tqdm(unit=" rows", file=sys.stderr, mininterval=0.5) as bar:
+        count = 0
+        for row in rows:
+            yield row
+            count += 1
+            if count == _PROGRESS_STEP:
+                bar.update(count)
+                count = 0
+        bar.update(count)
+
+
+@contextlib.contextmanager
+def open_input(path: str) -> Iterator[TextIO]:
+    """The CSV at *path*, or standard input for ``-``; bytes that are not UTF-8 survive unchanged.
+
+    Undecodable bytes become lone surrogates (``surrogateescape``): the name holding one is
+    refused in its row, and the CSV output writes the original bytes back.
+    """
+    if path == "-":
+        buffer = getattr(sys.stdin, "buffer", None)
+        if buffer is None:
+            yield sys.stdin
+            return
+        stream = io.TextIOWrapper(buffer, encoding="utf-8-sig", errors="surrogateescape", newline="")
+        try:
+            yield stream
+        finally:
+            stream.detach()
+        return
+    try:
+        handle = open(path, encoding="utf-8-sig", errors="surrogateescape", newline="")  # noqa: SIM115
+    except OSError as error:
+        raise BatchFileError(f"Cannot read {path}: {error.strerror or error}.") from None
+    with handle:
+        yield handle
+
+
+@contextlib.contextmanager
+def open_stdout(json_lines: bool) -> Iterator[TextIO]:
+    """Standard output as UTF-8 text for the results, whatever the console's encoding."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        yield sys.stdout
+        return
+    stream = io.TextIOWrapper(buffer, encoding="utf-8", errors=_errors(json_lines), newline="")
+    try:
+        yield stream
+    finally:
+        stream.flush()
+        stream.detach()
+
+
+def _errors(json_lines: bool) -> str:
+    # CSV gives undecodable input bytes back as they came; JSON must stay valid UTF-8.
+    return "replace" if json_lines else "surrogateescape"
+
+
+@contextlib.contextmanager
+def write_atomically(path: str, json_lines: bool) -> Iterator[TextIO]:
+    """A temporary file beside *path*, renamed to *path* only when the block ends normally.
+
+    An exception, Ctrl-C or SIGTERM removes the temporary file, so an interrupted run
+    leaves neither a half-written output nor a stray file.
+    """
+    target = Path(path)
+    folder = target.parent
+    if not folder.is_dir():
+        raise BatchFileError(f"Cannot write {path}: the folder {str(folder)!r} does not exist.")
+    # SIGTERM is turned into an interrupt before the temporary file exists, so it never outlives us.
+    with _sigterm_as_interrupt():
+        try:
+            descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
+        except OSError as error:
+            raise BatchFileError(f"Cannot write in {str(folder)!r}: {error.strerror or error}.") from None
+        try:
+            with os.fdopen(
+                descriptor, "w", encoding="utf-8", errors=_errors(json_lines), newline=""
+            ) as stream:
+                yield stream
+            os.chmod(temporary, 0o666 & ~_umask())
+            os.replace(temporary, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+
+
+def _umask() -> int:
+    # The umask can only be read by setting it; put it straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """While writing a file, let SIGTERM unwind like Ctrl-C so the temporary file is removed."""
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: signals cannot be handled here
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

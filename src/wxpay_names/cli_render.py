@@ -1,0 +1,338 @@
+"""What the command line prints for a person, in English or Simplified Chinese.
+
+Every function returns lines; ``cli.py`` prints them. Columns are aligned by display
+width, so the Chinese bank names (two columns per character) line up too.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+from . import messages
+from .errors import NameFormatError
+from .models import Bank, Candidate, CardPlan, Evidence, NameCheck, PassportName, Pattern
+
+Lang = Literal["en", "zh"]
+
+_EVIDENCE: dict[Evidence, tuple[str, str]] = {
+    "reported": ("reported", "有来源"),
+    "inferred": ("inferred", "推断"),
+    "unknown": ("unknown", "未知"),
+}
+_EVIDENCE_NOTES: dict[Evidence, tuple[str, str]] = {
+    "inferred": (
+        "inferred: reasoned from reports, not stated by the bank.",
+        "推断：根据报道推断，并非银行公布。",
+    ),
+    "unknown": (
+        "unknown: no public source says how the bank writes a foreigner's name; the line holds "
+        "the commonest convention. Run with --all to see the other likely forms.",
+        "未知：没有公开资料说明该银行如何记录外国人姓名，此处为最常见的写法；加 --all 查看其他可能的写法。",
+    ),
+}
+_SOURCES: dict[str, tuple[str, str]] = {
+    "fields": ("from --surname/--given", "来自 --surname/--given"),
+    "text": ("read from the text", "从文本读取"),
+    "mrz": ("read from the machine-readable zone", "从机读区读取"),
+    "chinese": ("spelled from the Chinese characters", "由汉字拼写"),
+}
+# Words the Chinese description of a candidate's pattern uses (the English notes come from candidates.py).
+_PATTERN_ZH: dict[str, str] = {
+    "surname_first": "姓在前",
+    "given_first": "名在前",
+    "space": "姓名间有空格",
+    "none": "姓名间无空格",
+    "first": "只写第一个名字",
+    "upper": "大写",
+    "title": "首字母大写",
+    "icao_alternative": "ICAO 的另一种拼法",
+    "folded": "去掉变音符号",
+    "pinyin_lu": "ü 写作 U",
+    "pinyin_lv": "ü 写作 V",
+    "second_reading": "姓的另一个读音",
+    "pinyin_syllables": "名字按音节分开",
+}
+_VERDICTS: dict[str, tuple[str, str]] = {
+    "match": (
+        'MATCH: "{entered}" is what {bank} most likely holds.',
+        "一致：“{entered}”正是{bank}最可能记录的姓名。",
+    ),
+    "plausible": (
+        'PLAUSIBLE: "{entered}" is form {rank} of the forms {bank} may hold; the likeliest is "{expected}".',
+        "可能：“{entered}”是{bank}可能记录的第 {rank} 种写法；最可能的是“{expected}”。",
+    ),
+    "mismatch": (
+        'MISMATCH: "{entered}" is none of the forms {bank} is likely to hold; the likeliest is "{expected}".',
+        "不一致：“{entered}”不是{bank}可能记录的写法；最可能的是“{expected}”。",
+    ),
+}
+
+
+def pick(lang: Lang, english: str, chinese: str) -> str:
+    return chinese if lang == "zh" else english
+
+
+def display_width(text: str) -> int:
+    """Terminal columns *text* takes: two for wide (CJK) characters, none for combining marks.
+
+    >>> display_width("ICBC"), display_width("中国银行")
+    (4, 8)
+    """
+    return sum(
+        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        for char in text
+    )
+
+
+def table(rows: Sequence[Sequence[str]], indent: str = "") -> list[str]:
+    """Rows as aligned columns, two spaces apart; the last column is not padded."""
+    widths = (
+        [max(display_width(row[column]) for row in rows) for column in range(len(rows[0]))] if rows else []
+    )
+    lines = []
+    for row in rows:
+        cells = [cell + " " * (width - display_width(cell)) for cell, width in zip(row, widths, strict=True)]
+        lines.append((indent + "  ".join(cells)).rstrip())
+    return lines
+
+
+def bank_name(bank: Bank, lang: Lang) -> str:
+    return pick(lang, bank.name_en, bank.name_zh)
+
+
+def evidence_word(evidence: Evidence, lang: Lang) -> str:
+    english, chinese = _EVIDENCE[evidence]
+    return pick(lang, english, chinese)
+
+
+def convention(bank: Bank, lang: Lang) -> str:
+    """How the bank's row writes a name: ``surname first, one space, upper case``."""
+    if lang == "zh":
+        order = "姓在前" if bank.order == "surname_first" else "名在前、姓在后"
+        spacing = "中间有空格" if bank.separator else "中间无空格"
+        return f"{order}，{spacing}，{_PATTERN_ZH[bank.case]}"
+    order = "surname first" if bank.order == "surname_first" else "given names first"
+    spacing = "one space" if bank.separator else "no space"
+    return f"{order}, {spacing}, {bank.case} case"
+
+
+def name_lines(name: PassportName, lang: Lang) -> list[str]:
+    """The name as it was read, so a person sees which part was taken for the surname."""
+    surname = name.surname or "—"
+    given = name.given_names or "—"
+    source = pick(lang, *_SOURCES[name.source])
+    if lang == "zh":
+        line = f"姓：{surname}    名：{given}    （{source}"
+        line += f"：{name.chinese}）" if name.chinese else "）"
+    else:
+        line = f"Surname: {surname}    Given names: {given}    ({source}"
+        line += f": {name.chinese})" if name.chinese else ")"
+    lines = [line]
+    if name.possibly_truncated:
+        lines.append(
+            pick(
+                lang,
+                "Warning: the MRZ name field is full, so the name may be cut short; compare it with the "
+                "name printed on the passport's data page.",
+                "注意：机读区姓名栏已写满，姓名可能被截断；请与护照资料页上印刷的姓名核对。",
+            )
+        )
+    return lines
+
+
+def format_lines(results: Sequence[tuple[Bank, Candidate]], lang: Lang) -> list[str]:
+    """The rank-1 text per bank, with the evidence and convention behind it."""
+    header = pick(lang, "BANK|NAME TO TYPE|EVIDENCE|CONVENTION|", "银行|应填写的姓名|依据|写法|").split("|")
+    rows = [header] + [
+        [
+            bank.code,
+            first.text,
+            evidence_word(bank.evidence, lang),
+            convention(bank, lang),
+            bank_name(bank, lang),
+        ]
+        for bank, first in results
+    ]
+    return table(rows) + _evidence_footnotes((bank.evidence for bank, _ in results), lang)
+
+
+def all_candidates_lines(results: Sequence[tuple[Bank, tuple[Candidate, ...]]], lang: Lang) -> list[str]:
+    """Every bank's candidates, numbered, each with why it is listed."""
+    lines: list[str] = []
+    for bank, found in results:
+        if lines:
+            lines.append("")
+        evidence = evidence_word(bank.evidence, lang)
+        about = pick(
+            lang, f"({evidence}; {convention(bank, lang)})", f"（{evidence}；{convention(bank, lang)}）"
+        )
+        lines.append(f"{bank.code}  {bank_name(bank, lang)} {about}")
+        digits = len(str(len(found)))
+        rows = [
+            [f"{candidate.rank:>{digits}}.", candidate.text, _why(candidate, bank, lang)]
+            for candidate in found
+        ]
+        lines += table(rows, indent="  ")
+    return lines + _evidence_footnotes((bank.evidence for bank, _ in results), lang)
+
+
+def _why(candidate: Candidate, bank: Bank, lang: Lang) -> str:
+    if lang == "en":
+        return candidate.note
+    if candidate.rank == 1:
+        return f"该银行的写法（{evidence_word(bank.evidence, lang)}）"
+    return describe_pattern_zh(candidate.pattern)
+
+
+def describe_pattern_zh(pattern: Pattern) -> str:
+    """A candidate's pattern in Chinese words (the notes of ``candidates`` are English)."""
+    words = [_PATTERN_ZH[pattern.order], _PATTERN_ZH[pattern.separator]]
+    if pattern.given_separator == "none":
+        words.append("名字连写")
+    if pattern.given_names == "first":
+        words.append(_PATTERN_ZH["first"])
+    if pattern.spelling != "icao":
+        words.append(_PATTERN_ZH[pattern.spelling])
+    words.append(_PATTERN_ZH[pattern.case])
+    if pattern.shortened:
+        words.append("按银行姓名栏长度截短")
+    return "，".join(words)
+
+
+def _evidence_footnotes(evidence: Iterable[Evidence], lang: Lang) -> list[str]:
+    present = set(evidence)
+    notes = [pick(lang, *_EVIDENCE_NOTES[kind]) for kind in ("inferred", "unknown") if kind in present]
+    notes.append(pick(lang, "Sources: wxpay-names banks", "来源：wxpay-names banks"))
+    return ["", *notes]
+
+
+def check_lines(result: NameCheck, bank: Bank, lang: Lang) -> list[str]:
+    """A one-line verdict, then each problem with its code."""
+    template = pick(lang, *_VERDICTS[result.status])
+    rank = result.matched.rank if result.matched else 0
+    name = bank.code if lang == "en" else bank.name_zh
+    verdict = template.format(entered=result.entered, bank=name, rank=rank, expected=result.expected)
+    problems = [
+        f"  - {problem.code}: {pick(lang, problem.message_en, problem.message_zh)}"
+        for problem in result.problems
+    ]
+    return [verdict, *problems]
+
+
+def plan_lines(plan: CardPlan, banks: Sequence[Bank], expected: Sequence[str], lang: Lang) -> list[str]:
+    """The name that fits every card, or why none is the likeliest everywhere."""
+    codes = ", ".join(plan.banks) if lang == "en" else "、".join(bank.name_zh for bank in banks)
+    if plan.compatible and plan.shared:
+        text = plan.shared[0].text
+        lines = [
+            pick(
+                lang,
+                f'ONE NAME FITS: type "{text}"; it is the likeliest form at {codes}.',
+                f"可用同一姓名：请填写“{text}”，它在{codes}都是最可能的写法。",
+            )
+        ]
+    else:
+        lines = [
+            pick(
+                lang,
+                f"NO NAME IS THE LIKELIEST AT EVERY BANK ({codes}).",
+                f"没有一个写法在所有银行（{codes}）都是最可能的。",
+            )
+        ]
+    lines += ["", pick(lang, "The likeliest form at each bank:", "各银行最可能的写法：")]
+    lines += table([[bank.code, text] for bank, text in zip(banks, expected, strict=True)], indent="  ")
+    lines.append("")
+    if plan.shared:
+        lines.append(
+            pick(lang, "Names every bank may hold, best first:", "所有银行都可能记录的写法（按可能性排序）：")
+        )
+        rows = [
+            [
+                shared.text,
+                pick(lang, ", ", "，").join(
+                    pick(lang, f"{code} #{rank}", f"{code} 第 {rank} 位")
+                    for code, rank in zip(plan.banks, shared.ranks, strict=True)
+                ),
+            ]
+            for shared in plan.shared
+        ]
+        lines += table(rows, indent="  ")
+    else:
+        lines.append(
+            pick(
+                lang,
+                "No name is among the likely forms of every bank.",
+                "没有一个写法同时在所有银行的可能写法之中。",
+            )
+        )
+    if plan.advice:
+        lines += ["", pick(lang, "Why:", "原因：")]
+        lines += [f"  - {pick(lang, problem.message_en, problem.message_zh)}" for problem in plan.advice]
+    return lines
+
+
+def banks_lines(banks: Sequence[Bank], lang: Lang) -> list[str]:
+    """Every bank with its convention, how sure we are, and where that comes from."""
+    lines = [
+        pick(
+            lang,
+            f"{len(banks)} bank{'' if len(banks) == 1 else 's'}. Evidence: reported = a public source "
+            "says so; inferred = reasoned from reports; unknown = no source, the commonest convention.",
+            f"共 {len(banks)} 家银行。依据：有来源 = 有公开资料说明；推断 = 根据报道推断；"
+            "未知 = 无来源，为最常见的写法。",
+        )
+    ]
+    for bank in banks:
+        lines += ["", f"{bank.code}  {bank.name_en} / {bank.name_zh}"]
+        rows = [
+            [
+                pick(lang, "writes", "写法"),
+                f"{convention(bank, lang)}{pick(lang, ': ', '：')}{bank.example_output} "
+                f"[{evidence_word(bank.evidence, lang)}]",
+            ],
+            [
+                pick(lang, "case", "大小写"),
+                f"{_PATTERN_ZH[bank.case] if lang == 'zh' else bank.case} "
+                f"[{evidence_word(bank.case_evidence, lang)}]",
+            ],
+            [
+                pick(lang, "name field", "姓名栏"),
+                _length(bank, lang),
+            ],
+        ]
+        if bank.aliases:
+            rows.append([pick(lang, "aliases", "别名"), ", ".join(bank.aliases)])
+        rows.append([pick(lang, "source", "来源"), bank.source])
+        if bank.source_url:
+            rows.append(["url", bank.source_url])
+        if bank.verified_on:
+            rows.append([pick(lang, "verified", "核实日期"), bank.verified_on.isoformat()])
+        if bank.note:
+            rows.append([pick(lang, "note", "备注"), bank.note])
+        lines += table(rows, indent="  ")
+    return lines
+
+
+def _length(bank: Bank, lang: Lang) -> str:
+    evidence = evidence_word(bank.max_length_evidence, lang)
+    if bank.max_length is None:
+        return pick(lang, f"length limit unknown [{evidence}]", f"长度限制未知 [{evidence}]")
+    return pick(lang, f"{bank.max_length} characters [{evidence}]", f"{bank.max_length} 个字符 [{evidence}]")
+
+
+def error_message(error: NameFormatError, lang: Lang) -> str:
+    """The error on one line; in Chinese, the wording of its code, then the English details.
+
+    The Chinese wording (``messages.py``) is general; the English message names the character,
+    position or known bank codes, so it follows as the details.
+
+    >>> from wxpay_names.errors import UnknownBankError
+    >>> error_message(UnknownBankError("No bank is called 'XX'."), "zh")
+    "找不到该银行：请使用银行代码（如 ICBC）或中文名称。 详情：No bank is called 'XX'."
+    """
+    message = str(error)
+    if lang == "zh":
+        message = f"{messages.error_message(error, 'zh')} 详情：{message}"
+    return " ".join(message.split())

@@ -1,0 +1,416 @@
+"""``wxpay-names batch``: rows in, rows out, same order, errors in their column, no half files."""
+
+from __future__ import annotations
+
+import csv
+import gc
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from wxpay_names import BankRegistry, NameFormatError
+from wxpay_names.batch import BatchFileError, run_batch, write_atomically
+from wxpay_names.cli import main
+
+FIXTURE_BANKS = str(Path(__file__).parent / "fixtures" / "banks.csv")
+FIXTURE_CODES = ["ICBC", "ABC", "CMB", "BOC", "TEST"]
+
+
+def letters(number: int) -> str:
+    """A distinct run of lower-case letters for every number: 0 → 'a', 26 → 'ba'."""
+    word = ""
+    while True:
+        number, digit = divmod(number, 26)
+        word = "abcdefghijklmnopqrstuvwxyz"[digit] + word
+        if number == 0:
+            return word
+
+
+def write_csv(path: Path, rows: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def batch(tmp_path: Path, rows: list[list[str]], *options: str) -> tuple[int, list[list[str]]]:
+    source, target = tmp_path / "in.csv", tmp_path / "out.csv"
+    write_csv(source, rows)
+    code = main(["batch", str(source), "-o", str(target), "--banks-file", FIXTURE_BANKS, *options])
+    return code, read_csv(target)
+
+
+def test_ten_thousand_rows_with_bad_ones_among_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [["id", "surname", "given_names", "bank"]]
+    expected: list[tuple[str, str, str, str]] = []  # id, bank, expected text, error code
+    for number in range(10_000):
+        row_id, surname = str(number), "Zhang" + letters(number)
+        upper = surname.upper()
+        forms = {"ICBC": f"{upper} SAN", "ABC": f"{upper}SAN", "CMB": f"{upper} SAN", "BOC": f"SAN {upper}"}
+        bank = ["ICBC", "ABC", "CMB", "BOC"][number % 4]
+        if number % 97 == 1:
+            rows.append([row_id, surname + "4", "San", bank])
+            expected.append((row_id, bank, "", "INVALID_CHARACTER"))
+        elif number % 101 == 2:
+            rows.append([row_id, surname, "San", "NOBANK"])
+            expected.append((row_id, "NOBANK", "", "UNKNOWN_BANK"))
+        elif number % 103 == 3:
+            rows.append([row_id, "", " ", bank])
+            expected.append((row_id, bank, "", "EMPTY_NAME"))
+        elif number % 107 == 4:
+            rows.append([row_id, surname, "San", bank, "one cell too many"])
+            expected.append((row_id, bank, "", "ROW_FORMAT"))
+        elif number % 997 == 5:  # no bank: one output row per bank, in file order
+            rows.append([row_id, surname, "San", ""])
+            expected += [(row_id, code, forms.get(code, f"{upper} SAN"), "") for code in FIXTURE_CODES]
+        else:
+            rows.append([row_id, surname, "San", bank])
+            expected.append((row_id, bank, forms[bank], ""))
+    code, output = batch(tmp_path, rows)
+    assert code == 1  # some rows failed
+    assert capsys.readouterr().err == ""  # stderr is no terminal: no bar, no summary
+    header, *results = output
+    assert header == ["id", "surname", "given_names", "bank", "expected", "status", "problems", "error"]
+    assert len(results) == len(expected) > 10_000
+    assert [(row[0], row[3]) for row in results] == [(row_id, bank) for row_id, bank, _, _ in expected]
+    assert [row[4] for row in results] == [text for _, _, text, _ in expected]
+    assert [row[7].split(":")[0] for row in results] == [error for _, _, _, error in expected]
+    assert sum(1 for _, _, _, error in expected if error) > 300
+    assert all(row[5] == row[6] == "" for row in results)  # nothing was entered, so nothing checked
+
+
+def test_output_keeps_the_input_columns_and_replaces_bank_by_its_code(tmp_path: Path) -> None:
+    code, output = batch(
+        tmp_path, [["Given_Names", "Surname", "Bank", "note"], ["San", "Zhang", "中行", "x,y"]]
+    )
+    assert code == 0
+    assert output == [
+        ["Given_Names", "Surname", "Bank", "note", "expected", "status", "problems", "error"],
+        ["San", "Zhang", "BOC", "x,y", "SAN ZHANG", "", "", ""],
+    ]
+
+
+def test_short_rows_count_their_missing_cells_as_empty(tmp_path: Path) -> None:
+    code, output = batch(tmp_path, [["surname", "given_names", "bank"], ["Zhang"]], "--bank", "ABC")
+    assert code == 0
+    assert output[1] == ["Zhang", "", "ABC", "ZHANG", "", "", ""]
+
+
+def test_blank_lines_are_no_rows(tmp_path: Path) -> None:
+    source, target = tmp_path / "in.csv", tmp_path / "out.csv"
+    source.write_text("surname,given_names\n\nZhang,San\n\n", encoding="utf-8")
+    assert (
+        main(["batch", str(source), "-o", str(target), "--banks-file", FIXTURE_BANKS, "--bank", "BOC"]) == 0
+    )
+    assert read_csv(target)[1:] == [["Zhang", "San", "BOC", "SAN ZHANG", "", "", ""]]
+
+
+def test_bank_option_sets_the_banks_of_rows_without_one(tmp_path: Path) -> None:
+    rows = [["surname", "given_names", "bank"], ["Zhang", "San", ""], ["Li", "Lei", "CMB"]]
+    _, output = batch(tmp_path, rows, "--bank", "BOC", "--bank", "ABC")
+    assert [(row[0], row[2], row[3]) for row in output[1:]] == [
+        ("Zhang", "BOC", "SAN ZHANG"),
+        ("Zhang", "ABC", "ZHANGSAN"),
+        ("Li", "CMB", "LI LEI"),
+    ]
+
+
+def test_each_name_column_is_read(tmp_path: Path) -> None:
+    rows = [
+        ["surname", "given_names", "mrz", "chinese", "name"],
+        ["Zhang", "San", "", "", ""],
+        ["", "", "ERIKSSON<<ANNA<MARIA", "", ""],
+        ["", "", "", "欧阳娜娜", ""],
+        ["", "", "", "", "SMITH, John"],
+        ["", "", "", "", ""],
+    ]
+    code, output = batch(tmp_path, rows, "--bank", "ICBC")
+    assert code == 1
+    assert [row[6] for row in output[1:]] == [
+        "ZHANG SAN",
+        "ERIKSSON ANNA MARIA",
+        "OUYANG NANA",
+        "SMITH JOHN",
+        "",
+    ]
+    assert output[-1][-1] == (
+        "EMPTY_NAME: The row has no name: fill surname and given_names or mrz or chinese or name."
+    )
+
+
+def test_entered_names_are_checked(tmp_path: Path) -> None:
+    rows = [["surname", "given_names", "bank", "entered"]]
+    rows += [["Zhang", "San", "ICBC", entered] for entered in ("ZHANG SAN", "SAN ZHANG", "")]
+    code, output = batch(tmp_path, rows)
+    assert code == 1  # one row is not a match
+    results = [dict(zip(output[0], row, strict=True)) for row in output[1:]]
+    assert [row["status"] for row in results] == ["match", "plausible", ""]
+    assert [row["expected"] for row in results] == ["ZHANG SAN"] * 3
+    assert results[0]["problems"] == ""
+    assert "ORDER_SWAPPED" in results[1]["problems"].split("|")
+
+
+def test_a_byte_that_is_not_utf8_fails_its_row_and_survives_in_the_output(tmp_path: Path) -> None:
+    source, target = tmp_path / "in.csv", tmp_path / "out.csv"
+    source.write_bytes(b"surname,given_names\nZh\xe9ng,San\nLi,Lei\n")
+    assert (
+        main(["batch", str(source), "-o", str(target), "--banks-file", FIXTURE_BANKS, "--bank", "CMB"]) == 1
+    )
+    lines = target.read_bytes().splitlines()
+    assert lines[1].startswith(b'Zh\xe9ng,San,CMB,,,,"INVALID_CHARACTER: ')
+    assert lines[2] == b"Li,Lei,CMB,LI LEI,,,"
+
+
+def test_a_utf8_byte_order_mark_is_not_part_of_the_first_column(tmp_path: Path) -> None:
+    source, target = tmp_path / "in.csv", tmp_path / "out.csv"
+    source.write_bytes("surname,given_names\nZhang,San\n".encode("utf-8-sig"))
+    assert (
+        main(["batch", str(source), "-o", str(target), "--banks-file", FIXTURE_BANKS, "--bank", "ABC"]) == 0
+    )
+    assert read_csv(target)[0][0] == "surname"
+
+
+def test_json_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "in.csv"
+    write_csv(source, [["surname", "given_names", "bank"], ["Zhang", "San", "BOC"], ["Zh4ng", "San", "ABC"]])
+    assert main(["batch", str(source), "--json", "--banks-file", FIXTURE_BANKS]) == 1
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert first == {
+        "line": 2,
+        "input": {"surname": "Zhang", "given_names": "San", "bank": "BOC"},
+        "bank": "BOC",
+        "expected": "SAN ZHANG",
+        "status": None,
+        "problems": [],
+        "error": None,
+    }
+    assert second["error"]["code"] == "INVALID_CHARACTER"
+    assert second["expected"] is None
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        ("", "is empty"),
+        ("first,last\nZhang,San\n", "none of the name columns"),
+        ("surname,Surname\nZhang,San\n", "appears twice"),
+    ],
+)
+def test_an_unusable_file_exits_2_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, says: str
+) -> None:
+    source, target = tmp_path / "in.csv", tmp_path / "out.csv"
+    source.write_text(content, encoding="utf-8")
+    assert main(["batch", str(source), "-o", str(target), "--banks-file", FIXTURE_BANKS]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert says in err
+    assert sorted(os.listdir(tmp_path)) == ["in.csv"]
+
+
+def test_a_missing_input_or_output_folder_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["batch", str(tmp_path / "none.csv")]) == 2
+    assert "none.csv" in capsys.readouterr().err
+    source = tmp_path / "in.csv"
+    source.write_text("surname\nZhang\n", encoding="utf-8")
+    assert main(["batch", str(source), "-o", str(tmp_path / "no" / "out.csv")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_rows_are_written_as_they_are_read(registry: BankRegistry) -> None:
+    """Streaming: when row k is read, every earlier row's result is already written."""
+    sink = io.StringIO()
+    written_before: list[int] = []
+
+    def lines() -> Iterator[str]:
+        yield "surname,given_names,bank\n"
+        for number in range(200):
+            written_before.append(sink.getvalue().count("\n"))
+            yield f"Zhang{letters(number)},San,ICBC\n"
+
+    summary = run_batch(
+        lines(),  # type: ignore[arg-type]
+        sink,
+        default_banks=registry.banks,
+        find_bank=registry.get,
+    )
+    assert (summary.rows_in, summary.rows_out) == (200, 200)
+    # Row k (0-based) is read after the header and the k rows before it are out.
+    assert written_before == list(range(1, 201))
+
+
+def test_an_exception_mid_stream_leaves_no_output_file(tmp_path: Path, registry: BankRegistry) -> None:
+    target = tmp_path / "out.csv"
+
+    def lines() -> Iterator[str]:
+        yield "surname,given_names,bank\n"
+        for number in range(5000):
+            yield f"Zhang{letters(number)},San,ICBC\n"
+        raise OSError("the disk went away")
+
+    with pytest.raises(OSError, match="disk"), write_atomically(str(target), json_lines=False) as sink:
+        run_batch(lines(), sink, default_banks=registry.banks, find_bank=registry.get)  # type: ignore[arg-type]
+    assert os.listdir(tmp_path) == []
+
+
+def test_an_interrupt_through_main_exits_130_and_leaves_no_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = 0
+
+    def interrupted_after_some_rows(*args: object) -> str:
+        nonlocal calls
+        calls += 1
+        if calls == 500:
+            raise KeyboardInterrupt
+        return "X"
+
+    monkeypatch.setattr("wxpay_names.batch.format_name", interrupted_after_some_rows)
+    rows = [["surname", "given_names", "bank"]] + [[f"Zhang{letters(n)}", "San", "ICBC"] for n in range(1000)]
+    write_csv(tmp_path / "in.csv", rows)
+    code = main(
+        ["batch", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"), "--banks-file", FIXTURE_BANKS]
+    )
+    assert code == 130
+    assert capsys.readouterr().err == "wxpay-names: interrupted; no output file was written.\n"
+    assert os.listdir(tmp_path) == ["in.csv"]
+
+
+def test_a_finished_file_has_ordinary_permissions(tmp_path: Path) -> None:
+    batch(tmp_path, [["surname"], ["Zhang"]])
+    mask = os.umask(0)
+    os.umask(mask)
+    assert (tmp_path / "out.csv").stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    batch(tmp_path, [["surname"], ["Zhang"], ["Li"]], "--bank", "ICBC")
+    shown = terminal.getvalue()
+    assert "rows/s" in shown  # tqdm's bar
+    assert "2 rows read, 2 written, 0 with an error" in shown
+
+
+def test_writing_to_a_stream_never_raises_on_a_bad_row(registry: BankRegistry) -> None:
+    source = io.StringIO()
+    names = ["ZHANG, San", "\x00", "x" * 300, "J0hn Smith", "Smith, John"]
+    csv.writer(source).writerows([["name"], *([name] for name in names)])
+    source.seek(0)
+    sink = io.StringIO()
+    summary = run_batch(source, sink, default_banks=registry.banks[:1], find_bank=registry.get)
+    rows = list(csv.reader(io.StringIO(sink.getvalue())))
+    assert [row[0] for row in rows[1:]] == names
+    assert [row[-1].split(":")[0] for row in rows[1:]] == [
+        "",
+        "INVALID_CHARACTER",
+        "TOO_LONG",
+        "INVALID_CHARACTER",
+        "",
+    ]
+    assert [row[2] for row in rows[1:]] == ["ZHANG SAN", "", "", "", "SMITH JOHN"]
+    assert (summary.rows_in, summary.rows_out, summary.errors) == (5, 5, 3)
+
+
+def test_bad_rows_keep_no_memory(registry: BankRegistry) -> None:
+    """Memory stays flat: bad rows' errors are freed (a cycle through pydantic's errors once kept them)."""
+
+    def living_errors() -> int:
+        gc.collect()
+        return sum(1 for thing in gc.get_objects() if isinstance(thing, NameFormatError))
+
+    before = living_errors()
+    source = io.StringIO(
+        "surname,given_names,bank\n" + "Zh4ng,San,ICBC\n" * 2000 + ",,ICBC\n" * 500 + "Zhang,San,NOPE\n" * 500
+    )
+    summary = run_batch(source, io.StringIO(), default_banks=registry.banks, find_bank=registry.get)
+    assert summary.errors == 3000
+    assert living_errors() - before < 10
+
+
+def test_a_malformed_csv_stops_with_its_line(registry: BankRegistry) -> None:
+    source = io.StringIO("surname\nZhang\n" + "x" * 200_000 + "\n")
+    with pytest.raises(BatchFileError, match="line 3"):
+        run_batch(source, io.StringIO(), default_banks=registry.banks, find_bank=registry.get)
+
+
+# --- through python -m ---------------------------------------------------------------------
+
+
+def run_module(*argv: str, stdin: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "wxpay_names", "batch", *argv],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=60,
+    )
+
+
+def test_module_batch_from_stdin_to_stdout() -> None:
+    result = run_module("-", stdin="surname,given_names,bank\nZhang,San,ABC\nZhang,San,BOC\n")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [
+        "surname,given_names,bank,expected,status,problems,error",
+        "Zhang,San,ABC,ZHANGSAN,,,",
+        "Zhang,San,BOC,SAN ZHANG,,,",
+    ]
+
+
+def test_module_batch_json_with_a_bad_row_exits_1() -> None:
+    result = run_module("-", "--json", stdin="surname,given_names,bank\nZhang,San,ICBC\nZhang,San,NOPE\n")
+    assert (result.returncode, result.stderr) == (1, "")
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert first["expected"] == "ZHANG SAN"
+    assert second["error"]["code"] == "UNKNOWN_BANK"
+
+
+def test_module_batch_unusable_file_exits_2() -> None:
+    result = run_module("-", stdin="first,last\nZhang,San\n")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_module_batch_killed_mid_run_leaves_no_file(tmp_path: Path, signum: int) -> None:
+    target = tmp_path / "out.csv"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "wxpay_names", "batch", "-", "-o", str(target)],
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+    )
+    assert process.stdin is not None
+    # Half the input arrives; the rest never does, so the run is surely mid-stream when killed.
+    process.stdin.write(b"surname,given_names,bank\n" + b"Zhang,San,ICBC\n" * 2000)
+    process.stdin.flush()
+    deadline = time.monotonic() + 30
+    while not any(name.endswith(".part") for name in os.listdir(tmp_path)):
+        assert time.monotonic() < deadline, "the run never started writing"
+        time.sleep(0.02)
+    process.send_signal(signum)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert err.decode().count("\n") == 1
+    assert os.listdir(tmp_path) == []

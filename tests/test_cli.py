@@ -1,0 +1,428 @@
+"""The command-line checker: ``main(argv)`` in-process, and a few runs of ``python -m wxpay_names``.
+
+In-process tests read the fixture bank file through ``--banks-file``; the subprocess tests
+run the installed tool as a person would, on the packaged ``data/banks.csv``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wxpay_names import Bank, BankRegistry, Candidate, CardPlan, NameCheck, PassportName, candidates
+from wxpay_names.cli import main
+from wxpay_names.cli_render import display_width, table
+
+FIXTURE_BANKS = str(Path(__file__).parent / "fixtures" / "banks.csv")
+ZHANG_SAN = ["--surname", "Zhang", "--given", "San"]
+# ICAO 9303 Part 4's specimen TD3 passport.
+SPECIMEN_MRZ = [
+    "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+    "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
+]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main([*argv, "--banks-file", FIXTURE_BANKS])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def cells(line: str) -> list[str]:
+    """The cells of a table line: text two or more spaces apart."""
+    return re.split(r"\s{2,}", line.strip())
+
+
+def table_row(out: str, first: str) -> list[str]:
+    """The cells of the first table line whose first cell is *first*."""
+    for line in out.splitlines():
+        if cells(line)[0] == first:
+            return cells(line)
+    raise AssertionError(f"no line for {first} in:\n{out}")
+
+
+def assert_one_line_error(err: str) -> None:
+    assert err.endswith("\n")
+    assert err.count("\n") == 1, err
+    assert "Traceback" not in err
+
+
+# --- format -------------------------------------------------------------------------------
+
+
+def test_format_prints_each_fixture_bank_rank_one(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "format", *ZHANG_SAN)
+    assert (code, err) == (0, "")
+    expected = {
+        "ICBC": "ZHANG SAN",
+        "ABC": "ZHANGSAN",
+        "CMB": "ZHANG SAN",
+        "BOC": "SAN ZHANG",
+        "TEST": "ZHANG SAN",
+    }
+    for bank, text in expected.items():
+        assert table_row(out, bank)[1] == text
+    assert table_row(out, "BOC")[2] == "reported"
+    assert table_row(out, "TEST")[2] == "unknown"
+    assert "unknown: no public source" in out  # the TEST row's evidence is explained
+
+
+def test_format_columns_line_up(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "format", *ZHANG_SAN, "--lang", "zh")
+    rows = [line for line in out.splitlines() if line.split("  ")[0] in {"ICBC", "ABC", "BOC", "银行"}]
+    starts = {
+        display_width(line[: line.index(text)])
+        for line, text in zip(rows, ("应填写", "ZHANG", "ZHANGSAN", "SAN"), strict=True)
+    }
+    assert len(starts) == 1, rows
+
+
+def test_format_named_banks_in_the_order_given_each_once(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "format", *ZHANG_SAN, "--bank", "中行", "--bank", "icbc", "--bank", "BOC")
+    assert code == 0
+    listed = [
+        line.split("  ")[0] for line in out.splitlines() if line.startswith(("BOC", "ICBC", "ABC", "CMB"))
+    ]
+    assert listed == ["BOC", "ICBC"]
+
+
+def test_format_all_numbers_every_candidate(
+    capsys: pytest.CaptureFixture[str], registry: BankRegistry
+) -> None:
+    code, out, _ = run(capsys, "format", *ZHANG_SAN, "--all", "--bank", "ICBC")
+    assert code == 0
+    expected = candidates(PassportName(surname="Zhang", given_names="San"), registry.get("ICBC"))
+    numbered = [cells(line) for line in out.splitlines() if line.strip()[:1].isdigit()]
+    assert len(numbered) == len(expected) > 3
+    assert [row[0] for row in numbered] == [f"{rank}." for rank in range(1, len(expected) + 1)]
+    assert [row[1] for row in numbered] == [candidate.text for candidate in expected]
+    assert [row[1] for row in numbered[:2]] == ["ZHANG SAN", "Zhang San"]
+
+
+def test_format_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "format", *ZHANG_SAN, "--json", "--bank", "ABC", "--bank", "BOC")
+    assert code == 0
+    document = json.loads(out)
+    assert set(document) == {"name", "results"}
+    assert PassportName.model_validate(document["name"]) == PassportName(surname="Zhang", given_names="San")
+    assert [result["bank"] for result in document["results"]] == ["ABC", "BOC"]
+    assert [result["expected"] for result in document["results"]] == ["ZHANGSAN", "SAN ZHANG"]
+    for result in document["results"]:
+        assert set(result) == {"bank", "evidence", "expected", "candidates"}
+        [only] = [Candidate.model_validate(c) for c in result["candidates"]]
+        assert (only.rank, only.text) == (1, result["expected"])
+
+
+def test_format_json_all_lists_every_candidate(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(
+        capsys, "format", "--surname", "Müller", "--given", "Jürgen", "--json", "--all", "--bank", "BOC"
+    )
+    [result] = json.loads(out)["results"]
+    texts = [Candidate.model_validate(c).text for c in result["candidates"]]
+    assert texts[0] == "JUERGEN MUELLER"
+    assert "JURGEN MULLER" in texts  # the folded spelling is a candidate
+    assert [c["rank"] for c in result["candidates"]] == list(range(1, len(texts) + 1))
+
+
+def test_format_reads_a_positional_name(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "format", "ZHANG,", "San", "--bank", "BOC", "--json")
+    assert code == 0
+    assert json.loads(out)["results"][0]["expected"] == "SAN ZHANG"
+
+
+def test_format_reads_an_mrz_given_line_by_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(
+        capsys, "format", "--mrz", SPECIMEN_MRZ[0], "--mrz", SPECIMEN_MRZ[1], "--bank", "ICBC"
+    )
+    assert code == 0, err
+    assert table_row(out, "ICBC")[1] == "ERIKSSON ANNA MARIA"
+    assert "machine-readable zone" in out.splitlines()[0]
+
+
+def test_format_reads_chinese_characters(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "format", "--chinese", "欧阳娜娜", "--bank", "ABC", "--json")
+    assert code == 0, err
+    document = json.loads(out)
+    assert document["results"][0]["expected"] == "OUYANGNANA"
+    assert document["name"]["chinese"] == "欧阳娜娜"
+
+
+def test_format_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "format", *ZHANG_SAN, "--lang", "zh", "--bank", "BOC")
+    assert code == 0
+    assert "应填写的姓名" in out
+    assert table_row(out, "BOC")[1:3] == ["SAN ZHANG", "有来源"]
+    assert "中国银行" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["format"],  # no name
+        ["format", *ZHANG_SAN, "--chinese", "张三"],  # two names
+        ["format", "ZHANG, San", "--mrz", "ZHANG<<SAN"],
+    ],
+)
+def test_format_wants_the_name_one_way(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert_one_line_error(err)
+    assert "one way" in err
+
+
+def test_a_refused_name_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "format", "--surname", "Zh4ng", "--given", "San")
+    assert (code, out) == (2, "")
+    assert_one_line_error(err)
+    assert err.startswith("wxpay-names: ")
+    assert "'4'" in err
+
+
+def test_a_refused_name_in_json_mode_is_one_json_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "format", "--surname", "Zh4ng", "--json")
+    assert code == 2
+    assert_one_line_error(err)
+    assert json.loads(err)["error"]["code"] == "INVALID_CHARACTER"
+
+
+def test_an_unknown_bank_lists_the_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "format", *ZHANG_SAN, "--bank", "NOPE")
+    assert code == 2
+    assert_one_line_error(err)
+    assert "NOPE" in err
+    assert "Known codes: ICBC, ABC, CMB, BOC, TEST." in err
+
+
+def test_an_error_in_chinese_gives_the_wording_and_the_details(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "format", *ZHANG_SAN, "--bank", "NOPE", "--lang", "zh")
+    assert code == 2
+    assert_one_line_error(err)
+    assert "找不到该银行" in err
+    assert "NOPE" in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["colour"],
+        ["format", "--bogus"],
+        ["format", *ZHANG_SAN, "--lang", "fr"],
+        ["check", "ZHANG SAN", *ZHANG_SAN],  # no --bank
+        ["banks", "--jsn"],  # no abbreviations: a typo is refused, not guessed
+    ],
+)
+def test_unusable_arguments_exit_2_with_one_line(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert_one_line_error(err)
+    assert err.startswith("wxpay-names")
+
+
+def test_argument_errors_in_json_mode_are_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "format", *ZHANG_SAN, "--lang", "fr", "--json")
+    assert code == 2
+    assert json.loads(err)["error"]["code"] == "USAGE"
+
+
+def test_help_and_version_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    assert "format" in capsys.readouterr().out
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("wxpay-names ")
+
+
+def test_a_missing_banks_file_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code = main(["banks", "--banks-file", str(tmp_path / "none.csv")])
+    _, err = capsys.readouterr()
+    assert code == 2
+    assert_one_line_error(err)
+    assert "none.csv" in err
+
+
+def test_a_defect_is_one_line_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> object:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("wxpay_names.cli.candidates", broken)
+    code, _, err = run(capsys, "format", *ZHANG_SAN)
+    assert code == 2
+    assert_one_line_error(err)
+    assert "internal error" in err
+    assert "boom" in err
+
+
+# --- check (diagnosis: issue 5) -----------------------------------------------------------
+
+
+def test_check_match_exits_0_with_a_one_line_verdict(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "ZHANG SAN", "--bank", "ICBC", *ZHANG_SAN)
+    assert code == 0
+    assert out.splitlines() == ['MATCH: "ZHANG SAN" is what ICBC most likely holds.']
+
+
+def test_check_plausible_exits_1_and_lists_the_difference(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "Zhang San", "--bank", "ICBC", *ZHANG_SAN)
+    assert code == 1
+    verdict, *problems = out.splitlines()
+    assert verdict.startswith("PLAUSIBLE:")
+    assert verdict.endswith('the likeliest is "ZHANG SAN".')
+    assert any(line.startswith("  - CASE_DIFFERS: ") for line in problems)
+
+
+def test_check_mismatch_exits_1_with_problems(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "ZHANG SAM", "--bank", "ICBC", *ZHANG_SAN)
+    assert code == 1
+    verdict, *problems = out.splitlines()
+    assert verdict.startswith("MISMATCH:")
+    assert problems
+    assert all(line.startswith("  - ") for line in problems)
+
+
+def test_check_json_is_the_name_check(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "SAN ZHANG", "--bank", "ICBC", *ZHANG_SAN, "--json")
+    assert code == 1
+    document = json.loads(out)
+    assert (document["bank"], document["name"]["surname"]) == ("ICBC", "Zhang")
+    result = NameCheck.model_validate({k: v for k, v in document.items() if k not in {"bank", "name", "ok"}})
+    assert (result.status, result.expected, document["ok"]) == ("plausible", "ZHANG SAN", False)
+    assert "ORDER_SWAPPED" in [problem.code for problem in result.problems]
+
+
+def test_check_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "ZHANG SAN", "--bank", "工行", *ZHANG_SAN, "--lang", "zh")
+    assert code == 0
+    assert out.startswith("一致：")
+
+
+# --- banks --------------------------------------------------------------------------------
+
+
+def test_banks_lists_conventions_and_sources(
+    capsys: pytest.CaptureFixture[str], fixture_banks: tuple[Bank, ...]
+) -> None:
+    code, out, _ = run(capsys, "banks")
+    assert code == 0
+    for bank in fixture_banks:
+        assert f"{bank.code}  {bank.name_en} / {bank.name_zh}" in out
+        assert bank.source in out
+    assert "given names first, one space, upper case: SAN ZHANG [reported]" in out
+
+
+def test_banks_json_round_trips(capsys: pytest.CaptureFixture[str], fixture_banks: tuple[Bank, ...]) -> None:
+    code, out, _ = run(capsys, "banks", "--json")
+    assert code == 0
+    assert tuple(Bank.model_validate(row) for row in json.loads(out)["banks"]) == fixture_banks
+
+
+# --- plan (issue 10) ----------------------------------------------------------------------
+
+
+def test_plan_compatible_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "plan", "--bank", "ICBC", "--bank", "CMB", *ZHANG_SAN)
+    assert code == 0
+    assert out.splitlines()[0] == 'ONE NAME FITS: type "ZHANG SAN"; it is the likeliest form at ICBC, CMB.'
+
+
+def test_plan_incompatible_exits_1_and_shows_each_banks_rank_one(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "plan", "--bank", "ICBC", "--bank", "BOC", *ZHANG_SAN)
+    assert code == 1
+    assert out.startswith("NO NAME IS THE LIKELIEST AT EVERY BANK")
+    assert table_row(out, "ICBC") == ["ICBC", "ZHANG SAN"]
+    assert table_row(out, "BOC") == ["BOC", "SAN ZHANG"]
+    assert table_row(out, "ZHANG SAN")[1].startswith("ICBC #1, BOC #")
+
+
+def test_plan_json_is_the_card_plan(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "plan", "--bank", "ABC", "--bank", "BOC", *ZHANG_SAN, "--json")
+    assert code == 1
+    document = json.loads(out)
+    assert document["expected"] == {"ABC": "ZHANGSAN", "BOC": "SAN ZHANG"}
+    plan = CardPlan.model_validate({k: v for k, v in document.items() if k not in {"expected", "name"}})
+    assert (plan.banks, plan.compatible) == (("ABC", "BOC"), False)
+
+
+def test_plan_needs_two_different_banks(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "plan", "--bank", "ICBC", "--bank", "工行", *ZHANG_SAN)
+    assert code == 2
+    assert_one_line_error(err)
+    assert "two or more" in err
+
+
+# --- rendering helpers --------------------------------------------------------------------
+
+
+def test_table_aligns_wide_characters() -> None:
+    lines = table([["中国银行", "x"], ["BOC", "y"]])
+    assert [display_width(line[:-1]) for line in lines] == [10, 10]
+
+
+# --- through python -m, as a person runs it -----------------------------------------------
+
+
+def run_module(*argv: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "wxpay_names", *argv],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=60,
+    )
+
+
+def test_module_format_prints_the_seeds_four_forms() -> None:
+    result = run_module("format", "--surname", "Zhang", "--given", "San")
+    assert (result.returncode, result.stderr) == (0, "")
+    seed = {"ICBC": "ZHANG SAN", "ABC": "ZHANGSAN", "CMB": "ZHANG SAN", "BOC": "SAN ZHANG"}
+    for bank, text in seed.items():
+        assert table_row(result.stdout, bank)[1] == text
+
+
+def test_module_format_json() -> None:
+    result = run_module("format", "--surname", "Zhang", "--given", "San", "--json", "--bank", "BOC")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["results"][0]["expected"] == "SAN ZHANG"
+
+
+@pytest.mark.parametrize(
+    ("argv", "exit_code", "check"),
+    [
+        (["check", "ZHANG SAN", "--bank", "ICBC", *ZHANG_SAN], 0, "MATCH:"),
+        (["check", "Zhang San", "--bank", "ICBC", *ZHANG_SAN, "--json"], 1, '"status": "plausible"'),
+        (["banks"], 0, "ICBC  Industrial and Commercial Bank of China"),
+        (["banks", "--json", "--bank", "ABC"], 0, '"code": "ABC"'),
+        (["plan", "--bank", "ICBC", "--bank", "CMB", *ZHANG_SAN], 0, "ONE NAME FITS"),
+        (["plan", "--bank", "ICBC", "--bank", "BOC", *ZHANG_SAN, "--json"], 1, '"compatible": false'),
+    ],
+)
+def test_module_commands_and_exit_codes(argv: list[str], exit_code: int, check: str) -> None:
+    result = run_module(*argv)
+    assert result.returncode == exit_code, result.stderr
+    assert check in result.stdout
+    if "--json" in argv:
+        json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["format", "--surname", "Zh4ng"],
+        ["format", "--lang", "fr", "--surname", "Zhang"],
+        ["check", "ZHANG SAN", "--bank", "NOPE", *ZHANG_SAN, "--json"],
+    ],
+)
+def test_module_unusable_input_exits_2_with_one_line(argv: list[str]) -> None:
+    result = run_module(*argv)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert_one_line_error(result.stderr)
+    if "--json" in argv:
+        assert json.loads(result.stderr)["error"]["code"] == "UNKNOWN_BANK"
