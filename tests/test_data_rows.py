@@ -34,7 +34,7 @@ def test_seed_banks_are_reported_with_the_seed_forms() -> None:
     for code, expected in SEED_BANKS.items():
         bank = get_bank(code)
         assert bank.evidence == "reported"
-        assert "Seed 002" in bank.source
+        assert "seed 002" in bank.source
         assert bank.example_output == expected
 
 
