@@ -8,13 +8,25 @@ ordered by weight: the likelier a clerk's variation, the lighter its weight.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from itertools import combinations
+from functools import cache, lru_cache
+from itertools import chain, combinations
+from typing import NamedTuple
 
 from .errors import ErrorCode, InvalidNameError
-from .models import Bank, Candidate, Case, Order, PassportName, Pattern, Separator, SpellingKind
+from .models import (
+    Bank,
+    Candidate,
+    Case,
+    Evidence,
+    Order,
+    PassportName,
+    Pattern,
+    Separator,
+    SpellingKind,
+    assemble,
+)
 from .resolve import resolve_bank, resolve_name
-from .spelling import Spelling, Words, spellings
+from .spelling import Spelling, primary_words, spellings
 
 MAX_CANDIDATES = 12
 
@@ -36,65 +48,212 @@ _SHORTENED_WEIGHT = 2
 _SHORTENED_KEY = (1, _SHORTENED_WEIGHT)
 
 
-@dataclass(frozen=True, slots=True)
-class _Layout:
-    """Everything but the letters: how one text is put together."""
-
-    spelling: Spelling
-    order: Order
-    separator: Separator
-    given_separator: Separator
-    first_given_only: bool
-    case: Case
-
-    def render(self) -> str:
-        surname = self._words(self.spelling.surname)
-        given_parts = self.spelling.given[:1] if self.first_given_only else self.spelling.given
-        given = self._words(tuple(word for part in given_parts for word in part))
-        first, second = (surname, given) if self.order == "surname_first" else (given, surname)
-        return self.separator.join(part for part in (first, second) if part)
-
-    def _words(self, words: Words) -> str:
-        if self.case == "title":
-            words = tuple(word.capitalize() for word in words)
-        return self.given_separator.join(words)
-
-    def pattern(self, shortened: bool = False) -> Pattern:
-        return Pattern.model_construct(
-            order=self.order,
-            separator="space" if self.separator else "none",
-            given_separator="space" if self.given_separator else "none",
-            given_names="first" if self.first_given_only else "all",
-            spelling=self.spelling.kind,
-            case=self.case,
-            shortened=shortened,
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class _Deviation:
+class _Deviation(NamedTuple):
     dimension: str
     weight: int
     note: str
     changes: dict[str, object]
 
 
-def _base_layout(spelling: Spelling, bank: Bank) -> _Layout:
-    return _Layout(spelling, bank.order, bank.separator, bank.given_separator, False, bank.case)
+# A row of the bank file as far as candidates depend on it: part of the plan cache's key.
+# A plain tuple: building and hashing it costs a fraction of hashing the whole Bank.
+_Row = tuple[str, Order, Separator, Separator, Case, Evidence, int | None, Evidence]
+# Per spelling: its kind and how many surname words, given names, given-name words and
+# words in the first given name it has. Which texts can coincide depends on these counts
+# only, and only on whether each is 0, 1 or more (one word needs no separator), so the
+# plan drops the layouts that would repeat an earlier text for every name of that shape.
+_Shape = tuple[tuple[SpellingKind, int, int, int, int], ...]
+
+# The letters of one spelling as the strings a text is made of: the surname, all given
+# names and the first given name, each in upper and in title case, each joined by a space
+# and by nothing. A step names two of them; _piece() gives the index.
+_Pieces = tuple[str, ...]
+_SURNAME, _GIVEN, _FIRST_GIVEN = 0, 1, 2
+
+# Plans by Bank object (held, so its id stays its own), then by shape. Both bounded.
+_PLANS: dict[int, tuple[Bank, dict[_Shape, _Plan]]] = {}
+_MAX_BANKS_CACHED = 256
+_MAX_SHAPES_CACHED = 512
+
+_TRUNCATED = (
+    "the passport's MRZ name field is full, so the name may be truncated there: "
+    "compare it with the name printed on the data page"
+)
+
+
+class _Step(NamedTuple):
+    """How one candidate text is put together, without a letter of the name.
+
+    A named tuple so the hot loop can unpack it in one go.
+    """
+
+    spelling: int  # index into the name's spellings
+    first_piece: int  # the pieces written first and second, in the step's order
+    second_piece: int
+    separator: Separator
+    pattern: Pattern
+    note: str
+
+    def render(self, pieces: _Pieces) -> str:
+        first, second = pieces[self.first_piece], pieces[self.second_piece]
+        return first + self.separator + second if first and second else first or second
+
+
+class _Plan(NamedTuple):
+    """Every candidate recipe for one bank row and one shape of name, in rank order.
+
+    It depends on the bank and on the counts in the name's shape, never on its letters, so
+    it is built once per (row, shape) and cached; a call only renders texts until the list
+    is full.
+    """
+
+    first: _Step  # the bank's row itself
+    rest: tuple[_Step, ...]
+    shortened_at: int  # index into rest where shortened forms go, when rank 1 is over the limit
+    shortened: tuple[tuple[Pattern, str], ...]  # (pattern, note): spaces removed, then cut
+
+
+def _row(bank: Bank) -> _Row:
+    return (
+        bank.code,
+        bank.order,
+        bank.separator,
+        bank.given_separator,
+        bank.case,
+        bank.evidence,
+        bank.max_length,
+        bank.max_length_evidence,
+    )
+
+
+def _plans_of(bank: Bank) -> dict[_Shape, _Plan]:
+    """The plans already made for this Bank object, by shape (found by identity: hashing a
+    whole Bank costs more than the rest of a call)."""
+    entry = _PLANS.get(id(bank))
+    if entry is None or entry[0] is not bank:
+        if len(_PLANS) >= _MAX_BANKS_CACHED:
+            _PLANS.clear()
+        entry = _PLANS[id(bank)] = (bank, {})
+    return entry[1]
+
+
+def _shape(found: tuple[Spelling, ...]) -> _Shape:
+    if len(found) == 1:  # most names: spelled one way only
+        kind, surname, given = found[0]
+        words = len(given[0]) if len(given) == 1 else sum(map(len, given))
+        return ((kind, len(surname), len(given), words, len(given[0]) if given else 0),)
+    return tuple(
+        [
+            (kind, len(surname), len(given), sum(map(len, given)), len(given[0]) if given else 0)
+            for kind, surname, given in found
+        ]
+    )
+
+
+def _piece(part: int, title: bool, given_separator: Separator) -> int:
+    return part * 4 + title * 2 + (given_separator == "")
+
+
+def _pieces(spelling: Spelling) -> _Pieces:
+    """The twelve strings of ``_Pieces``, in ``_piece()`` order."""
+    surname, given_names = spelling.surname, spelling.given
+    title_surname = tuple(map(str.capitalize, surname))
+    pieces = [
+        " ".join(surname), "".join(surname), " ".join(title_surname), "".join(title_surname),
+    ]  # fmt: skip
+    if len(given_names) == 1:
+        given = given_names[0]
+        title_given = tuple(map(str.capitalize, given))
+        joined = [" ".join(given), "".join(given), " ".join(title_given), "".join(title_given)]
+        pieces += joined + joined  # the first given name is all of them
+        return tuple(pieces)
+    given = tuple(chain.from_iterable(given_names))
+    title_given = tuple(map(str.capitalize, given))
+    first = given_names[0] if given_names else ()
+    title_first = title_given[: len(first)]
+    pieces += [" ".join(given), "".join(given), " ".join(title_given), "".join(title_given)]
+    pieces += [" ".join(first), "".join(first), " ".join(title_first), "".join(title_first)]
+    return tuple(pieces)
+
+
+def _plan(row: _Row, shape: _Shape) -> _Plan:
+    # Counts above 2 plan alike: one plan object serves them all.
+    capped = tuple(
+        (kind, min(surname, 2), min(given_names, 2), min(given, 2), min(first, 2))
+        for kind, surname, given_names, given, first in shape
+    )
+    return _plan_for(row, capped)
+
+
+@cache
+def _pattern(
+    order: Order, separator: Separator, given_separator: Separator, first_given_only: bool,
+    spelling: SpellingKind, case: Case, shortened: bool,
+) -> Pattern:  # fmt: skip
+    # Patterns hold no letter of a name, so one object serves every name.
+    return Pattern(
+        order=order,
+        separator="space" if separator else "none",
+        given_separator="space" if given_separator else "none",
+        given_names="first" if first_given_only else "all",
+        spelling=spelling,
+        case=case,
+        shortened=shortened,
+    )
+
+
+class _Layout(NamedTuple):
+    """Everything but the letters: how one text is put together (while planning)."""
+
+    spelling: int = 0
+    order: Order = "surname_first"
+    separator: Separator = " "
+    given_separator: Separator = " "
+    first_given_only: bool = False
+    case: Case = "upper"
+
+    def step(self, shape: _Shape, note: str) -> _Step:
+        kind = shape[self.spelling][0]
+        title = self.case == "title"
+        surname = _piece(_SURNAME, title, self.given_separator)
+        given = _piece(_FIRST_GIVEN if self.first_given_only else _GIVEN, title, self.given_separator)
+        first, second = (surname, given) if self.order == "surname_first" else (given, surname)
+        pattern = _pattern(
+            self.order, self.separator, self.given_separator, self.first_given_only, kind, self.case, False
+        )
+        return _Step(self.spelling, first, second, self.separator, pattern, note)
+
+    def same_text_as(self, shape: _Shape) -> tuple[object, ...]:
+        """What decides the text for names of this shape: layouts equal here give equal texts."""
+        _, surname_words, _, given_words, first_words = shape[self.spelling]
+        given_words = first_words if self.first_given_only else given_words
+        both = bool(surname_words and given_words)
+        return (
+            self.spelling,
+            self.first_given_only,
+            self.case,
+            self.order if both else None,
+            self.separator if both else None,
+            self.given_separator if surname_words > 1 or given_words > 1 else None,
+        )
 
 
 def rank_one_text(name: PassportName, bank: Bank) -> str:
     """The text the bank most likely holds, without building the other candidates."""
-    text = _base_layout(spellings(name)[0], bank).render()
-    if not text:
+    surname_words, given_words = primary_words(name)
+    surname = bank.given_separator.join(surname_words)
+    given = bank.given_separator.join(given_words)
+    first, second = (surname, given) if bank.order == "surname_first" else (given, surname)
+    if first and second:
+        return first + bank.separator + second
+    if not (first or second):
         raise _no_letters()
-    return text
+    return first or second
 
 
-def _deviations(found: tuple[Spelling, ...], bank: Bank) -> list[_Deviation]:
-    other_order: Order = "given_first" if bank.order == "surname_first" else "surname_first"
-    other_case: Case = "title" if bank.case == "upper" else "upper"
-    row_spacing = (bank.separator, bank.given_separator)
+def _deviations(shape: _Shape, order: Order, case: Case, row_spacing: tuple[str, str]) -> list[_Deviation]:
+    other_order: Order = "given_first" if order == "surname_first" else "surname_first"
+    other_case: Case = "title" if case == "upper" else "upper"
     spacings: list[tuple[tuple[Separator, Separator], int, str]] = [
         ((" ", " "), 2, "a space between every part"),
         (("", ""), 2, "no space anywhere"),
@@ -110,13 +269,14 @@ def _deviations(found: tuple[Spelling, ...], bank: Bank) -> list[_Deviation]:
         for spacing, weight, note in spacings
         if spacing != row_spacing
     ]
-    if len(found[0].given) > 1:
+    if shape[0][2] > 1:  # several given names
         deviations.append(
             _Deviation("given", _FIRST_GIVEN_WEIGHT, "first given name only", {"first_given_only": True})
         )
     deviations += [
-        _Deviation("spelling", *SPELLING_WEIGHTS[spelling.kind], {"spelling": spelling})
-        for spelling in found[1:]
+        _Deviation("spelling", *SPELLING_WEIGHTS[kind], {"spelling": index})
+        for index, (kind, *_counts) in enumerate(shape)
+        if index
     ]
     return deviations
 
@@ -129,77 +289,117 @@ def _case_note(case: Case) -> str:
     return "title case, as the seed report writes it (Zhang San)" if case == "title" else "upper case"
 
 
-def build_candidates(name: PassportName, bank: Bank) -> tuple[Candidate, ...]:
-    """Rank 1 per the bank's row, then the deviations; see the module docstring."""
-    found = spellings(name)
-    base = _base_layout(found[0], bank)
-    first_text = base.render()
-    if not first_text:
-        raise _no_letters()
-    deviations = _deviations(found, bank)
-    # Groups of deviations on distinct dimensions, ordered by (count, weight, sequence);
-    # texts are rendered only until the list is full.
+@lru_cache(maxsize=1024)
+def _plan_for(row: _Row, shape: _Shape) -> _Plan:
+    """Rank 1 per the bank's row, then groups of deviations; see the module docstring."""
+    code, order, separator, given_separator, case, evidence, limit, limit_evidence = row
+    base = _Layout(0, order, separator, given_separator, False, case)
+    deviations = _deviations(shape, order, case, (separator, given_separator))
+    # Groups of deviations on distinct dimensions, ordered by (count, weight, sequence).
     groups: list[tuple[tuple[int, int, int], tuple[_Deviation, ...]]] = []
     for size in (1, 2, 3):
         for group in combinations(deviations, size):
             if len({deviation.dimension for deviation in group}) == size:
                 groups.append(((size, sum(d.weight for d in group), len(groups)), group))
     groups.sort(key=lambda entry: entry[0])
-    result = [
-        Candidate.model_construct(text=first_text, rank=1, pattern=base.pattern(), note=_row_note(bank))
-    ]
-    texts = {first_text}
-
-    def add(text: str, pattern: Pattern, note: str) -> None:
-        if text and text not in texts and len(result) < MAX_CANDIDATES:
-            texts.add(text)
-            result.append(
-                Candidate.model_construct(text=text, rank=len(result) + 1, pattern=pattern, note=note)
-            )
-
-    shortened = _shortened(base, first_text, bank)
+    steps = [base.step(shape, _row_note(code, order, separator, case, evidence))]
+    seen = {base.same_text_as(shape)}
+    shortened_at = 0
     for key, group in groups:
-        if len(result) >= MAX_CANDIDATES:
-            break
-        if shortened and key[:2] > _SHORTENED_KEY:
-            for text, pattern, note in shortened:
-                add(text, pattern, note)
-            shortened = []
+        if not shortened_at and key[:2] > _SHORTENED_KEY:
+            # Shortened forms rank among the single deviations of their weight.
+            shortened_at = len(steps)
         changes: dict[str, object] = {}
         for deviation in group:
             changes.update(deviation.changes)
-        layout = replace(base, **changes)  # type: ignore[arg-type]
-        text = layout.render()
-        if text not in texts:
-            add(text, layout.pattern(), "; ".join(deviation.note for deviation in group))
-    for text, pattern, note in shortened:
-        add(text, pattern, note)
-    return tuple(result)
+        layout = base._replace(**changes)  # type: ignore[arg-type]
+        if layout.same_text_as(shape) not in seen:
+            seen.add(layout.same_text_as(shape))
+            steps.append(layout.step(shape, "; ".join(deviation.note for deviation in group)))
+    shortened: tuple[tuple[Pattern, str], ...] = ()
+    if limit is not None:
+        how_sure = "reported" if limit_evidence == "reported" else "a limit inferred from reports"
+        note = f"shortened to the bank's {limit}-character field ({how_sure})"
+        kind = shape[0][0]
+        shortened = (
+            (_pattern(order, "", "", False, kind, case, True), f"{note}, spaces removed"),
+            (_pattern(order, separator, given_separator, False, kind, case, True), note),
+        )
+    return _Plan(steps[0], tuple(steps[1:]), (shortened_at or len(steps)) - 1, shortened)
 
 
-def _shortened(base: _Layout, text: str, bank: Bank) -> list[tuple[str, Pattern, str]]:
-    """Cut forms for a bank whose name field is shorter than the rank-1 text."""
+def build_candidates(name: PassportName, bank: Bank) -> tuple[Candidate, ...]:
+    """Rank 1 per the bank's row, then the deviations; see the module docstring.
+
+    The per-call work is only the letters: spell the name, render the plan's layouts until
+    the list is full, and wrap each new text in a ``Candidate``.
+    """
+    found = spellings(name)
+    shape = _shape(found)
+    plans = _plans_of(bank)
+    plan = plans.get(shape)
+    if plan is None:
+        if len(plans) >= _MAX_SHAPES_CACHED:
+            plans.clear()
+        plan = plans[shape] = _plan(_row(bank), shape)
+    letters: list[_Pieces | None] = [None] * len(found)
+    letters[0] = primary = _pieces(found[0])
+    first_text = plan.first.render(primary)
+    if not first_text:
+        raise _no_letters()
+    chosen = [{"text": first_text, "rank": 1, "pattern": plan.first.pattern, "note": plan.first.note}]
+    texts = {first_text}
     limit = bank.max_length
-    if limit is None or len(text) <= limit:
-        return []
-    how_sure = "reported" if bank.max_length_evidence == "reported" else "a limit inferred from reports"
-    note = f"shortened to the bank's {limit}-character field ({how_sure})"
-    joined = replace(base, separator="", given_separator="")
-    return [
-        (text.replace(" ", "")[:limit], joined.pattern(shortened=True), f"{note}, spaces removed"),
-        (text[:limit].rstrip(), base.pattern(shortened=True), note),
-    ]
+    shortened_at = plan.shortened_at if limit is not None and len(first_text) > limit else -1
+    for index, (spelling, first_piece, second_piece, separator, pattern, note) in enumerate(plan.rest):
+        if index == shortened_at:
+            _add_shortened(chosen, texts, plan, first_text, limit)
+            if len(chosen) >= MAX_CANDIDATES:
+                break
+        # _Step.render, inlined: this loop is most of a call's time.
+        pieces = letters[spelling]
+        if pieces is None:
+            pieces = letters[spelling] = _pieces(found[spelling])
+        first, second = pieces[first_piece], pieces[second_piece]
+        text = first + separator + second if first and second else first or second
+        if text and text not in texts:
+            texts.add(text)
+            chosen.append({"text": text, "rank": len(chosen) + 1, "pattern": pattern, "note": note})
+            if len(chosen) >= MAX_CANDIDATES:
+                break
+    else:
+        if shortened_at == len(plan.rest):
+            _add_shortened(chosen, texts, plan, first_text, limit)
+    if name.possibly_truncated:
+        # ICAO 9303 Part 4 §4.2.3: a name field filled to its last position may have been cut.
+        for values in chosen:
+            values["note"] = f"{str(values['note']).rstrip('.')}; {_TRUNCATED}."
+    return tuple([assemble(Candidate, values) for values in chosen])
 
 
-def _row_note(bank: Bank) -> str:
-    order = "surname first" if bank.order == "surname_first" else "given names first"
-    spacing = "one space between parts" if bank.separator else "no space between surname and given names"
+def _add_shortened(
+    chosen: list[dict[str, object]], texts: set[str], plan: _Plan, text: str, limit: int | None
+) -> None:
+    """Cut forms for a bank whose name field is shorter than the rank-1 text."""
+    (joined, joined_note), (cut, cut_note) = plan.shortened
+    for shortened, pattern, note in (
+        (text.replace(" ", "")[:limit], joined, joined_note),
+        (text[:limit].rstrip(), cut, cut_note),
+    ):
+        if shortened and shortened not in texts and len(chosen) < MAX_CANDIDATES:
+            texts.add(shortened)
+            chosen.append({"text": shortened, "rank": len(chosen) + 1, "pattern": pattern, "note": note})
+
+
+def _row_note(code: str, order: Order, separator: Separator, case: Case, evidence: Evidence) -> str:
+    order_text = "surname first" if order == "surname_first" else "given names first"
+    spacing = "one space between parts" if separator else "no space between surname and given names"
     sure = {
         "reported": "reported",
         "inferred": "inferred from reports",
         "unknown": "unknown: no source, the commonest convention",
-    }[bank.evidence]
-    return f"{bank.code} convention: {order}, {spacing}, {bank.case} case ({sure})."
+    }[evidence]
+    return f"{code} convention: {order_text}, {spacing}, {case} case ({sure})."
 
 
 def _no_letters() -> InvalidNameError:
@@ -217,7 +417,11 @@ def candidates(name: PassportName | str, bank: Bank | str) -> tuple[Candidate, .
     >>> [c.text for c in candidates(PassportName(surname="Zhang", given_names="San"), "ICBC")][:4]
     ['ZHANG SAN', 'Zhang San', 'ZHANGSAN', 'SAN ZHANG']
     """
-    return build_candidates(resolve_name(name), resolve_bank(bank))
+    # The isinstance checks spare two calls on the common path; resolve_* handle the rest.
+    return build_candidates(
+        name if isinstance(name, PassportName) else resolve_name(name),
+        bank if isinstance(bank, Bank) else resolve_bank(bank),
+    )
 
 
 def format_name(name: PassportName | str, bank: Bank | str) -> str:
@@ -228,4 +432,7 @@ def format_name(name: PassportName | str, bank: Bank | str) -> str:
     >>> [format_name(name, code) for code in ("ICBC", "ABC", "CMB", "BOC")]
     ['ZHANG SAN', 'ZHANGSAN', 'ZHANG SAN', 'SAN ZHANG']
     """
-    return rank_one_text(resolve_name(name), resolve_bank(bank))
+    return rank_one_text(
+        name if isinstance(name, PassportName) else resolve_name(name),
+        bank if isinstance(bank, Bank) else resolve_bank(bank),
+    )

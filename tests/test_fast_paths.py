@@ -1,0 +1,48 @@
+"""The shortcuts taken for speed give what the long way gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from wxpay_names import Bank, PassportName, candidates, format_name, from_chinese
+from wxpay_names.models import SpellingKind
+from wxpay_names.spelling import primary_words, spellings
+
+
+@pytest.mark.parametrize("text", ["张三", "欧阳娜娜", "吕布", "曾乐", "覃晓明", "张三丰", "司马相如"])
+def test_rank_one_of_a_chinese_name_is_the_first_candidate(
+    text: str, fixture_banks: tuple[Bank, ...]
+) -> None:
+    # format_name skips the pinyin variants: the primary spelling must be the first of them.
+    name = from_chinese(text)
+    first = spellings(name)[0]
+    assert primary_words(name) == (first.surname, tuple(word for part in first.given for word in part))
+    for bank in fixture_banks:
+        assert format_name(name, bank) == candidates(name, bank)[0].text
+
+
+@pytest.mark.parametrize(
+    ("surname", "given"),
+    [("Éva", "Zoë"), ("Ñúñez", "José"), ("Ødegård", "Åse"), ("Łukasz", "Wróbel"), ("Nguyễn", "Văn An")],
+)
+def test_other_spellings_are_offered_exactly_when_they_differ(surname: str, given: str) -> None:
+    # spellings() skips respelling a name with no letter the other tables write differently.
+    from wxpay_names.spelling import spell_name
+
+    name = PassportName(surname=surname, given_names=given)
+    primary = spell_name(name)
+    expected = [primary]
+    kinds: tuple[SpellingKind, ...] = ("folded", "icao_alternative")
+    for kind in kinds:
+        other = spell_name(name, kind)
+        if all((other.surname, other.given) != (seen.surname, seen.given) for seen in expected):
+            expected.append(other)
+    assert list(spellings(name)) == expected
+
+
+def test_truncated_mrz_names_say_so_in_every_note(icbc: Bank) -> None:
+    name = PassportName(surname="ERIKSSON", given_names="ANNA MARIA", source="mrz", possibly_truncated=True)
+    found = candidates(name, icbc)
+    assert all("may be truncated" in candidate.note for candidate in found)
+    plain = candidates(name.model_copy(update={"possibly_truncated": False}), icbc)
+    assert [candidate.text for candidate in found] == [candidate.text for candidate in plain]
