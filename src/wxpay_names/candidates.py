@@ -286,7 +286,7 @@ def _order_note(order: Order) -> str:
 
 
 def _case_note(case: Case) -> str:
-    return "title case, as the seed report writes it (Zhang San)" if case == "title" else "upper case"
+    return "title case, as expat guides write it (Zhang San)" if case == "title" else "upper case"
 
 
 @lru_cache(maxsize=1024)
