@@ -298,24 +298,12 @@ def run_plan(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.fixture(scope="module")
-def cli_has_plan() -> None:
-    # The plan command is written by the CLI issue; until it lands these tests say so.
-    result = subprocess.run(
-        [sys.executable, "-m", "wxpay_names", "plan", "--help"], capture_output=True, text=True, check=False
-    )
-    if "invalid choice: 'plan'" in result.stderr:
-        pytest.skip("the CLI has no plan command yet (issue 6)")
-
-
-@pytest.mark.usefixtures("cli_has_plan")
 def test_cli_compatible_banks_exit_0() -> None:
     result = run_plan("--bank", "ICBC", "--bank", "CMB")
     assert result.returncode == 0, result.stderr
     assert "ZHANG SAN" in result.stdout
 
 
-@pytest.mark.usefixtures("cli_has_plan")
 def test_cli_incompatible_banks_exit_1_and_say_why() -> None:
     result = run_plan("--bank", "ICBC", "--bank", "BOC")
     assert result.returncode == 1, result.stderr
@@ -323,7 +311,6 @@ def test_cli_incompatible_banks_exit_1_and_say_why() -> None:
     assert "SAN ZHANG" in result.stdout
 
 
-@pytest.mark.usefixtures("cli_has_plan")
 def test_cli_json() -> None:
     result = run_plan("--bank", "ICBC", "--bank", "BOC", "--json")
     assert result.returncode == 1, result.stderr
@@ -334,14 +321,12 @@ def test_cli_json() -> None:
     assert plan["advice"][0]["code"] == "ORDER_SWAPPED"
 
 
-@pytest.mark.usefixtures("cli_has_plan")
 def test_cli_chinese() -> None:
     result = run_plan("--bank", "工行", "--bank", "中国银行", "--lang", "zh")
     assert result.returncode == 1, result.stderr
     assert "姓名顺序不同" in result.stdout
 
 
-@pytest.mark.usefixtures("cli_has_plan")
 def test_cli_unknown_bank_exits_2() -> None:
     result = run_plan("--bank", "ICBC", "--bank", "NOPE")
     assert result.returncode == 2
