@@ -241,6 +241,9 @@ class _Layout(NamedTuple):
 def rank_one_text(name: PassportName, bank: Bank) -> str:
     """The text the bank most likely holds, without building the other candidates."""
     surname_words, given_words = primary_words(name)
+    if bank.case == "title":  # the data may one day report a bank that keeps title case
+        surname_words = tuple(word.capitalize() for word in surname_words)
+        given_words = tuple(word.capitalize() for word in given_words)
     surname = bank.given_separator.join(surname_words)
     given = bank.given_separator.join(given_words)
     first, second = (surname, given) if bank.order == "surname_first" else (given, surname)
