@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from wxpay_names import Bank, PassportName, candidates, format_name, from_chinese
+from wxpay_names import Bank, NameFormatError, PassportName, candidates, format_name, from_chinese
+from wxpay_names.candidates import build_candidates, rank_one_candidate
 from wxpay_names.models import SpellingKind
 from wxpay_names.spelling import primary_words, spellings
 
@@ -46,3 +49,30 @@ def test_truncated_mrz_names_say_so_in_every_note(icbc: Bank) -> None:
     assert all("may be truncated" in candidate.note for candidate in found)
     plain = candidates(name.model_copy(update={"possibly_truncated": False}), icbc)
     assert [candidate.text for candidate in found] == [candidate.text for candidate in plain]
+
+
+@given(
+    surname=st.text(alphabet="abcxyzÜøßñ-' ", max_size=12),
+    given_names=st.text(alphabet="abcxyzÄéł- ", max_size=16),
+    truncated=st.booleans(),
+)
+def test_rank_one_candidate_is_the_first_of_the_list(
+    surname: str, given_names: str, truncated: bool, fixture_banks: tuple[Bank, ...]
+) -> None:
+    try:
+        name = PassportName(surname=surname, given_names=given_names, possibly_truncated=truncated)
+    except ValueError:
+        return
+    for bank in (*fixture_banks, fixture_banks[0].model_copy(update={"case": "title"})):
+        try:
+            full = build_candidates(name, bank)
+        except NameFormatError:
+            continue
+        assert rank_one_candidate(name, bank) == full[0]
+
+
+@pytest.mark.parametrize("text", ["吕布", "欧阳娜娜", "覃海洋"])
+def test_rank_one_candidate_of_a_chinese_name(text: str, fixture_banks: tuple[Bank, ...]) -> None:
+    name = from_chinese(text)
+    for bank in fixture_banks:
+        assert rank_one_candidate(name, bank) == build_candidates(name, bank)[0]

@@ -254,6 +254,21 @@ def rank_one_text(name: PassportName, bank: Bank) -> str:
     return first or second
 
 
+def rank_one_candidate(name: PassportName, bank: Bank) -> Candidate:
+    """The rank-1 ``Candidate``, equal to ``build_candidates(name, bank)[0]``, without the others.
+
+    Its pattern and note depend on the bank's row alone (and on whether the MRZ name field
+    was full), so only the text is the name's.
+    """
+    note = _row_note(bank.code, bank.order, bank.separator, bank.case, bank.evidence)
+    if name.possibly_truncated:
+        note = f"{note.rstrip('.')}; {_TRUNCATED}."
+    pattern = _pattern(bank.order, bank.separator, bank.given_separator, False, "icao", bank.case, False)
+    return assemble(
+        Candidate, {"text": rank_one_text(name, bank), "rank": 1, "pattern": pattern, "note": note}
+    )
+
+
 def _deviations(shape: _Shape, order: Order, case: Case, row_spacing: tuple[str, str]) -> list[_Deviation]:
     other_order: Order = "given_first" if order == "surname_first" else "surname_first"
     other_case: Case = "title" if case == "upper" else "upper"

@@ -1,0 +1,46 @@
+"""The name's words as the bank writes them: what typed words are matched against."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..models import Bank, PassportName, SpellingKind
+from ..spelling import Spelling, spellings
+
+
+class NameWord(NamedTuple):
+    """One word of the name as the bank writes it."""
+
+    text: str  # upper-case A–Z, the passport's (ICAO) spelling
+    surname: bool
+    shown: str  # in the bank's letter case
+    alternatives: tuple[tuple[str, SpellingKind], ...]  # the word in the name's other spellings
+
+
+def name_words(name: PassportName, bank: Bank) -> tuple[NameWord, ...]:
+    """The words of the name's primary spelling, in the bank's order, each with its other spellings."""
+    primary, *others = spellings(name)
+    ordered = _in_bank_order(primary, bank)
+    alternatives: list[list[tuple[str, SpellingKind]]] = [[] for _ in ordered]
+    for other in others:
+        words = _in_bank_order(other, bank)
+        # Word for word only when the other spelling has the same words (a syllable split has more).
+        if [part for _, part in words] != [part for _, part in ordered]:
+            continue
+        for index, (word, _) in enumerate(words):
+            if word != ordered[index][0]:
+                alternatives[index].append((word, other.kind))
+    title = bank.case == "title"
+    return tuple(
+        [
+            NameWord(text, surname, text.capitalize() if title else text.upper(), tuple(spelled))
+            for (text, surname), spelled in zip(ordered, alternatives, strict=True)
+        ]
+    )
+
+
+def _in_bank_order(spelling: Spelling, bank: Bank) -> list[tuple[str, bool]]:
+    """The words of one spelling, each marked whether it is the surname's, in the bank's order."""
+    surname = [(word, True) for word in spelling.surname]
+    given = [(word, False) for part in spelling.given for word in part]
+    return surname + given if bank.order == "surname_first" else given + surname

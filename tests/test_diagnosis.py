@@ -1,0 +1,151 @@
+"""The pieces behind check_name: edit distance, splitting typed text, the rank-1 shortcut, the work caps."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wxpay_names import Bank, PassportName, check_name
+from wxpay_names.candidates import build_candidates
+from wxpay_names.diagnosis import word_matching
+from wxpay_names.diagnosis.edit_distance import bounded_distance, distance, first_difference
+from wxpay_names.diagnosis.typed_text import TypedWord, read_typed, split_words
+
+# Small alphabets make words that share letters, where the edit table has many cheapest ways.
+letters = st.text(alphabet="ABC", max_size=12)
+
+
+def table_distance(typed: str, wanted: str) -> int:
+    """The textbook Levenshtein table, whole."""
+    previous = list(range(len(wanted) + 1))
+    for row, letter in enumerate(typed, 1):
+        current = [row]
+        for column, other in enumerate(wanted, 1):
+            current.append(
+                min(previous[column - 1] + (letter != other), previous[column] + 1, current[-1] + 1)
+            )
+        previous = current
+    return previous[-1]
+
+
+def table_first_difference(typed: str, wanted: str) -> tuple[str, int]:
+    """Walk the whole table of suffix distances from the start: the first edit on a cheapest way."""
+    rows, columns = len(typed), len(wanted)
+
+    def cost(i: int, j: int) -> int:
+        return table_distance(typed[i:], wanted[j:])
+
+    i = j = 0
+    while i < rows and j < columns:
+        if typed[i] == wanted[j] and cost(i, j) == cost(i + 1, j + 1):
+            i, j = i + 1, j + 1
+        elif cost(i, j) == cost(i + 1, j + 1) + 1:
+            return "wrong", j + 1
+        elif cost(i, j) == cost(i, j + 1) + 1:
+            return "missing", j + 1
+        else:
+            return "extra", i + 1
+    return ("missing", j + 1) if j < columns else ("extra", i + 1)
+
+
+@given(typed=letters, wanted=letters, limit=st.integers(min_value=0, max_value=8))
+def test_bounded_distance_is_the_table_distance_capped(typed: str, wanted: str, limit: int) -> None:
+    expected = table_distance(typed, wanted)
+    assert distance(typed, wanted) == expected
+    assert bounded_distance(typed, wanted, limit) == min(expected, limit + 1)
+
+
+def test_long_words_are_measured_exactly() -> None:
+    # Longer than a machine word: the bit-parallel columns are several words wide.
+    typed = "AB" * 90 + "C" * 30
+    wanted = "BA" * 80 + "AC" * 25
+    assert distance(typed, wanted) == table_distance(typed, wanted)
+
+
+@given(typed=letters, wanted=letters)
+def test_first_difference_is_the_first_edit_on_a_cheapest_way(typed: str, wanted: str) -> None:
+    found = first_difference(typed, wanted)
+    assert (found.edit, found.position) == table_first_difference(typed, wanted)
+    told = first_difference(typed, wanted, table_distance(typed, wanted) or None)
+    assert told == found
+
+
+def reference_words(text: str) -> tuple[list[TypedWord], bool, bool, list[int]]:
+    """Words between spaces and ``-`` breaks, read with a regular expression."""
+    words: list[TypedWord] = []
+    doubled: list[int] = []
+    leading = False
+    end = 0
+    for found in re.finditer(r"[^ -]+", text):
+        gap = text[end : found.start()]
+        if not words and " " in gap:
+            leading = True
+        if words and gap.count(" ") > 1:
+            doubled.append(len(words) - 1)
+        words.append(TypedWord(found.group(), " " in gap))
+        end = found.end()
+    return words, leading and bool(words), text.endswith(" ") and bool(words), doubled
+
+
+@given(text=st.text(alphabet="AB -", max_size=16))
+def test_split_words_keeps_every_space_a_bank_would_not_hold(text: str) -> None:
+    split = split_words(text)
+    words, leading, trailing, doubled = reference_words(text)
+    assert list(split.words) == words
+    assert (split.leading_space, split.trailing_space) == (leading, trailing)
+    assert list(split.doubled_after) == doubled
+
+
+@given(text=st.text(alphabet="ZHANGsan ", max_size=20))
+def test_letters_and_spaces_are_read_as_they_are(text: str) -> None:
+    typed = read_typed(text)
+    assert (typed.icao, typed.folded, typed.cleaned) == (text, text, text)
+    assert not typed.invisible
+    assert not typed.full_width
+    assert not typed.accented
+    assert not typed.punctuation
+
+
+def test_rank_one_of_a_possibly_truncated_name_carries_its_note(icbc: Bank) -> None:
+    name = PassportName(surname="Abcdefghijklmnopqrstuvwxyzab", given_names="Cde", possibly_truncated=True)
+    ranked = build_candidates(name, icbc)
+    result = check_name(ranked[0].text, name, icbc)
+    assert (result.status, result.matched) == ("match", ranked[0])
+    assert result.matched is not None
+    assert "truncated" in result.matched.note
+
+
+def test_a_title_case_bank_matches_its_own_rank_one_only(icbc: Bank) -> None:
+    title_bank = icbc.model_copy(update={"code": "TITLE", "case": "title"})
+    name = PassportName(surname="Zhang", given_names="San")
+    ranked = build_candidates(name, title_bank)
+    assert ranked[0].text == "Zhang San"
+    assert check_name("Zhang San", name, title_bank).status == "match"
+    assert check_name("ZHANG SAN", name, title_bank).status == "plausible"
+
+
+@pytest.mark.parametrize(
+    "entered",
+    [
+        ("AB " * 86)[:256],  # one word typed 85 times: each distinct pair is measured once
+        # 81 different words, each close to hundreds of runs of names: the cap stops the search
+        " ".join(f"{first}{second}" for first in "ABCDEFGHI" for second in "JKLMNOPQR")[:256],
+    ],
+)
+def test_matching_work_is_capped(monkeypatch: pytest.MonkeyPatch, icbc: Bank, entered: str) -> None:
+    calls = 0
+
+    def counted(typed: str, wanted: str, limit: int) -> int:
+        nonlocal calls
+        calls += 1
+        return bounded_distance(typed, wanted, limit)
+
+    monkeypatch.setattr(word_matching, "bounded_distance", counted)
+    one_letter_names = " ".join("ABCDEFGHIJKLMNOPQRSTUVWXYZ"[k % 26] for k in range(127))
+    name = PassportName(surname="A", given_names=one_letter_names)
+    result = check_name(entered, name, icbc)
+    assert result.status == "mismatch"
+    assert 0 < calls <= word_matching._DISTANCES_AT_MOST
