@@ -9,19 +9,30 @@ The surname is found by longest match in ``data/surnames.csv`` (compound surname
 surname readings such as 曾 ZENG, 单 SHAN, with a second reading where a surname has two),
 unless the caller splits the name explicitly. Everything else is read by pypinyin, imported
 here only, on the first call: it costs a quarter of a second and 55 MiB at import.
+
+Speed (``docs/performance.md``): pypinyin's own reading goes through segmentation and a
+chain of hooks and regular expressions per character that cost more than the rest of the
+work. ``_pinyin`` does what ``lazy_pinyin`` does for a list of segments from the same
+tables, live, and keeps only the toneless form of each table value (a pure function of
+the value, bounded by the table). Each name read is kept, with its reading, in one bounded
+cache keyed by its characters, so ``candidates`` finds its pinyin variants without reading
+the name again.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections import OrderedDict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
+from typing import NamedTuple
 
 from ..cleaning import check_length, clean, describe_character
 from ..errors import ErrorCode, InvalidNameError, NameFormatError
-from ..models import PassportName
+from ..models import PassportName, SpellingKind, assemble
 from ..resources import data_text
 from ..spelling import Spelling, Words, spell_name
 from ..validation import HYPHENS, script_of
@@ -38,13 +49,31 @@ MIDDLE_DOTS = frozenset("\u00b7\u2027\u2022\u30fb\uff65\u22c5\u2219\u0387\u1427\
 _PRIVATE_USE_FIRST, _PRIVATE_USE_LAST = 0xE000, 0xF8FF
 
 
-@cache
-def _pypinyin() -> tuple[Callable[[list[str]], list[str]], Mapping[int, str]]:
-    """pypinyin's reader and its character table (read only), imported on first use."""
-    from pypinyin import lazy_pinyin
-    from pypinyin.constants import PINYIN_DICT
+class _Pypinyin(NamedTuple):
+    """What ``_pinyin`` uses of pypinyin (its tables are read live, never copied)."""
 
-    return lazy_pinyin, PINYIN_DICT
+    lazy_pinyin: Callable[[list[str]], list[str]]
+    characters: Mapping[int, str]  # code point -> its readings with tone marks, comma-separated
+    phrases: Mapping[str, list[list[str]]]  # word -> per character, its readings with tone marks
+    is_han: Callable[[str], object]  # pypinyin's test whether a segment is read from these tables
+    toneless: Callable[[str, str], str]  # (character, reading with tone marks) -> toneless
+
+
+@cache
+def _pypinyin() -> _Pypinyin:
+    """pypinyin, imported on first use."""
+    from pypinyin import Style, lazy_pinyin
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT, RE_HANS
+    from pypinyin.converter import UltimateConverter
+
+    # The converter lazy_pinyin builds on every call, with the same (default) options.
+    converter = UltimateConverter()
+
+    def toneless(char: str, reading: str) -> str:
+        converted: str = converter.convert_style(char, reading, Style.NORMAL, True)
+        return converted
+
+    return _Pypinyin(lazy_pinyin, PINYIN_DICT, PHRASES_DICT, RE_HANS.match, toneless)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +82,36 @@ class _SurnameTable:
     longest: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Reading:
+class _Reading(NamedTuple):
     surnames: SurnameParts
     given: Syllables
+
+
+class _Words(NamedTuple):
+    """A reading's usual words: one per surname (two in a 双姓), and the given name ("" if none)."""
+
+    capital_surnames: Words  # in capitals, ü kept (Ü): each spelling writes it its own way
+    capital_given: str
+    surnames: Words  # as the passport writes them (Ü → YU)
+    given: str
+
+
+class _Read:
+    """A name read from its characters: the name, its reading, its spellings once asked for."""
+
+    __slots__ = ("name", "reading", "spellings", "words")
+
+    def __init__(self, name: PassportName, reading: _Reading, words: _Words) -> None:
+        self.name = name
+        self.reading = reading
+        self.words = words
+        self.spellings: tuple[Spelling, ...] | None = None
+
+
+# The names read last, by their ``chinese`` field, oldest first: from_chinese answers a name
+# it has read from here, and chinese_spellings finds its reading here. The oldest goes when
+# full, so names read in a batch and then spelled are all still here.
+_READ: OrderedDict[str, _Read] = OrderedDict()
 
 
 @cache
@@ -91,8 +146,13 @@ def from_chinese(
         if not isinstance(text, str):
             raise InvalidNameError(f"A Chinese name is a str, not {type(text).__name__}.")
         check_length(text, _WHAT)
-        return _name_from_text(text)
-    return _name_for(_explicit_key(text, surname, given_names))
+        # Plain ideographs are text the input policy (``cleaning.clean``) leaves as it is:
+        # checked first because cleaning costs as much as a fifth of the whole reading.
+        key = text if _plain_han()(text) else clean(text, _WHAT).text
+    else:
+        key = _explicit_key(text, surname, given_names)
+    read = _READ.get(key)
+    return (read or _read(key)).name
 
 
 def chinese_spellings(name: PassportName) -> tuple[Spelling, ...]:
@@ -102,45 +162,58 @@ def chinese_spellings(name: PassportName) -> tuple[Spelling, ...]:
     the given name split per syllable (SANFENG → SAN FENG). A name whose fields are not what
     its characters read (built by hand) gets its fields alone.
     """
-    primary = spell_name(name)
     if not name.chinese:
-        return (primary,)
+        return (spell_name(name),)
+    read = _READ.get(name.chinese)
+    if read is not None:
+        known = read.name
+        # The same fields read from the same characters: the same spellings. (A name read
+        # with given names is never one without them, so the key's trailing space below
+        # would not change its reading.)
+        if known is name or (known.surname == name.surname and known.given_names == name.given_names):
+            if read.spellings is None:
+                read.spellings = _spellings(_primary(read.words), read.reading, read.words)
+            return read.spellings
+    primary = spell_name(name)
     # A name without given names was read as a surname alone: say so with a trailing space.
     key = name.chinese if name.given_names else name.chinese + " "
     try:
         reading = _reading(key)
     except NameFormatError:
         return (primary,)
-    if _fields(reading) != (name.surname, name.given_names):
+    words = _words(reading)
+    if _fields(words) != (name.surname, name.given_names):
         return (primary,)
-    return (primary, *_variants(reading))
+    return _spellings(primary, reading, words)
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
-def _name_from_text(text: str) -> PassportName:
-    return _name_for(text if _is_plain_han(text) else clean(text, _WHAT).text)
+@cache
+def _plain_han() -> Callable[[str], object]:
+    """The test for unified ideographs only (text the input policy leaves as it is).
 
-
-def _is_plain_han(text: str) -> bool:
-    """Unified ideographs only: text the input policy (``cleaning.clean``) leaves as it is.
-
-    Checked first because cleaning costs as much as a fifth of the whole reading.
+    Compiled on first use: it takes most of a millisecond, which ``import wxpay_names`` should not pay.
     """
-    return all(
-        "\u3400" <= char <= "\u9fff"
-        or "\U00020000" <= char <= "\U0002f7ff"
-        or "\U00030000" <= char <= "\U0003ffff"
-        for char in text
-    )
+    return re.compile("[\u3400-\u9fff\U00020000-\U0002f7ff\U00030000-\U0003ffff]*").fullmatch
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
-def _name_for(key: str) -> PassportName:
-    surname, given = _fields(_reading(key))
+def _read(key: str) -> _Read:
+    """Read a cleaned key into its name, and keep it in ``_READ``."""
+    reading = _reading(key)
+    words = _words(reading)
+    surname, given = _fields(words)
     # The fields are A-Z words (and a 双姓's hyphen) and the key is clean: nothing to validate.
-    return PassportName.model_construct(
-        surname=surname, given_names=given, chinese=key, source="chinese", possibly_truncated=False
-    )
+    values = {
+        "surname": surname,
+        "given_names": given,
+        "chinese": key,
+        "source": "chinese",
+        "possibly_truncated": False,
+    }
+    read = _Read(assemble(PassportName, values), reading, words)
+    if len(_READ) >= _CACHE_SIZE:
+        _READ.popitem(last=False)
+    _READ[key] = read
+    return read
 
 
 def _explicit_key(text: str, surname: str | None, given_names: str | None) -> str:
@@ -168,10 +241,18 @@ def _explicit_key(text: str, surname: str | None, given_names: str | None) -> st
 # --- reading -------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
 def _reading(key: str) -> _Reading:
     """Read a cleaned name; its first space, if any, separates surname from given name."""
     text = _checked(key)
+    if " " not in text and "-" not in text:  # most names: one surname, then the given name
+        found = _longest_surname(text, 0)
+        if found:
+            given_text = text[len(found[0]) :]
+            given = _pinyin([given_text])[0] if given_text else ()
+            return tuple.__new__(_Reading, (((found[1],),), given))
+        if len(text) > 1:  # a surname the table leaves to pypinyin, read apart from the given name
+            surname, given = _pinyin([text[0], text[1:]])
+            return tuple.__new__(_Reading, ((((surname,),),), given))
     if " " in text:
         surname_text, _, given_text = text.partition(" ")
         units = [_pieces(part) for part in _hyphen_parts(surname_text)]
@@ -184,11 +265,14 @@ def _reading(key: str) -> _Reading:
     segments = [*unread, given_text] if given_text else unread
     pinyin = iter(_pinyin(segments))
     surnames = tuple(tuple(readings or (next(pinyin),) for _, readings in unit) for unit in units)
-    return _Reading(surnames, next(pinyin) if given_text else ())
+    return tuple.__new__(_Reading, (surnames, next(pinyin) if given_text else ()))
 
 
 def _checked(key: str) -> str:
     """The key with hyphens made ASCII, or an ``InvalidNameError`` naming what cannot be read."""
+    # Most keys: ideographs pypinyin reads, so no space, hyphen, dot or private-use character.
+    if key and _plain_han()(key) and all(map(_pypinyin().characters.__contains__, map(ord, key))):
+        return key
     if not key.strip():
         raise InvalidNameError("The Chinese name is empty.", code=ErrorCode.EMPTY_NAME)
     dots = MIDDLE_DOTS.intersection(key)
@@ -200,7 +284,7 @@ def _checked(key: str) -> str:
             "or PassportName(surname=..., given_names=...).",
             code=ErrorCode.TRANSLITERATED_FOREIGN_NAME,
         )
-    readable = _pypinyin()[1]
+    readable = _pypinyin().characters
     for position, char in enumerate(key):
         code = ord(char)
         # pypinyin's table also holds private-use code points; no passport name does.
@@ -304,11 +388,16 @@ def _pieces(surname: str) -> list[tuple[str, Readings]]:
     return pieces
 
 
+# The toneless form of a value of pypinyin's tables (a reading, or a character's readings
+# comma-separated: its first reading, which lazy_pinyin takes). Bounded by the tables.
+_TONELESS: dict[str, str] = {}
+
+
 def _pinyin(segments: list[str]) -> list[Syllables]:
-    """One pypinyin call for every segment; each segment is read apart from the others."""
+    """Each segment read apart from the others, as ``lazy_pinyin(segments)`` reads them."""
     if not segments:
         return []
-    flat: list[str] = _pypinyin()[0](segments)
+    flat = _lazy_pinyin(segments)
     characters = "".join(segments)
     joined = "".join(flat)
     if len(flat) != len(characters):  # pypinyin gives one syllable per Han character; never seen
@@ -325,6 +414,33 @@ def _pinyin(segments: list[str]) -> list[Syllables]:
     return read
 
 
+def _lazy_pinyin(segments: Sequence[str]) -> list[str]:
+    """What ``lazy_pinyin(list(segments))`` returns, without its per-character overhead.
+
+    ``lazy_pinyin`` given a list reads each segment of Han characters whole: the segment's
+    readings from the phrase table if it is a phrase there, else each character's first
+    reading; then every reading is made toneless. The same here, from the same live tables
+    and with pypinyin's own toneless conversion, whose result is kept per table value.
+    Anything else (a segment pypinyin would split further) goes to ``lazy_pinyin`` itself.
+    """
+    tables = _pypinyin()
+    characters, phrases, toneless = tables.characters, tables.phrases, _TONELESS
+    flat: list[str] = []
+    for segment in segments:
+        phrase = phrases.get(segment)
+        if not tables.is_han(segment) or (phrase is not None and len(phrase) != len(segment)):
+            flat += tables.lazy_pinyin([segment])
+            continue
+        values = [readings[0] for readings in phrase] if phrase is not None else None
+        for index, char in enumerate(segment):
+            value = values[index] if values is not None else characters[ord(char)]
+            found = toneless.get(value)
+            if found is None:
+                found = toneless[value] = tables.toneless(char, value.split(",")[0])
+            flat.append(found)
+    return flat
+
+
 def _syllable(syllable: str, char: str) -> str:
     # The slow path: ê (欸) has no passport letter but E; anything else unexpected is refused.
     normal = syllable.replace("v", "ü").replace("ê", "e")
@@ -338,59 +454,82 @@ def _syllable(syllable: str, char: str) -> str:
 _PASSPORT_U = "YU"  # GB/T 28039-2011 §6.2, PRC passports issued since 2012
 
 
-def _word(syllables: Syllables, umlaut: str = _PASSPORT_U) -> str:
-    return "".join(syllables).upper().replace("Ü", umlaut)
+# ü as passports before 2012 wrote it, and as keyboards do.
+_OTHER_U: tuple[tuple[SpellingKind, str], ...] = (("pinyin_lu", "U"), ("pinyin_lv", "V"))
 
 
-def _surname_words(
-    surnames: SurnameParts, umlaut: str = _PASSPORT_U, choice: tuple[int, int, Syllables] | None = None
-) -> Words:
-    """One word per surname; ``choice`` puts another reading in one piece (surname, piece, reading)."""
+def _surname_words(surnames: SurnameParts, choice: tuple[int, int, Syllables]) -> Words:
+    """One word per surname, ``choice`` putting another reading in one piece (surname, piece, reading)."""
     words: list[str] = []
     for unit_index, unit in enumerate(surnames):
         syllables: list[str] = []
         for piece_index, readings in enumerate(unit):
-            chosen = readings[0]
-            if choice and choice[:2] == (unit_index, piece_index):
-                chosen = choice[2]
-            syllables += chosen
-        words.append(_word(tuple(syllables), umlaut))
+            syllables += choice[2] if choice[:2] == (unit_index, piece_index) else readings[0]
+        words.append("".join(syllables).upper().replace("Ü", _PASSPORT_U))
     return tuple(words)
 
 
-def _fields(reading: _Reading) -> tuple[str, str]:
-    return "-".join(_surname_words(reading.surnames)), _word(reading.given)
+def _words(reading: _Reading) -> _Words:
+    """The usual reading of every piece, one word per surname, in capitals and as the passport."""
+    surnames = reading.surnames
+    if len(surnames) == 1 and len(surnames[0]) == 1:  # most names: one surname in one piece
+        capital = "".join(surnames[0][0][0]).upper()
+        capitals: Words = (capital,)
+        passport: Words = (capital.replace("Ü", _PASSPORT_U),)
+    else:
+        capitals = tuple(
+            ["".join([s for readings in unit for s in readings[0]]).upper() for unit in surnames]
+        )
+        passport = tuple([word.replace("Ü", _PASSPORT_U) for word in capitals])
+    given = "".join(reading.given).upper()
+    return tuple.__new__(_Words, (capitals, given, passport, given.replace("Ü", _PASSPORT_U)))
 
 
-def _given(reading: _Reading, umlaut: str = _PASSPORT_U) -> tuple[Words, ...]:
-    return ((_word(reading.given, umlaut),),) if reading.given else ()
+def _fields(words: _Words) -> tuple[str, str]:
+    """The name's surname and given names fields."""
+    surnames = words.surnames
+    return surnames[0] if len(surnames) == 1 else "-".join(surnames), words.given
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
-def _variants(reading: _Reading) -> tuple[Spelling, ...]:
-    variants: list[Spelling] = []
-    has_umlaut = any("ü" in syllable for syllable in _all_syllables(reading))
-    if has_umlaut:
-        variants += [
-            Spelling("pinyin_lu", _surname_words(reading.surnames, "U"), _given(reading, "U")),
-            Spelling("pinyin_lv", _surname_words(reading.surnames, "V"), _given(reading, "V")),
-        ]
-    for unit_index, unit in enumerate(reading.surnames):
-        for piece_index, readings in enumerate(unit):
-            variants += [
-                Spelling(
-                    "second_reading",
-                    _surname_words(reading.surnames, choice=(unit_index, piece_index, other)),
-                    _given(reading),
+def _primary(words: _Words) -> Spelling:
+    """``spell_name`` of the name with these fields, from the words already made: A-Z words
+    spell as themselves, and a 双姓's hyphen parts words (``tests/test_chinese_paths.py``
+    holds the two equal)."""
+    return _spelling("icao", words.surnames, ((words.given,),) if words.given else ())
+
+
+def _spelling(kind: SpellingKind, surname: Words, given: tuple[Words, ...]) -> Spelling:
+    # tuple.__new__ skips the named tuple's Python-level __new__ (built per name read).
+    return tuple.__new__(Spelling, (kind, surname, given))
+
+
+def _spellings(primary: Spelling, reading: _Reading, words: _Words) -> tuple[Spelling, ...]:
+    """The primary spelling, then the variants of the reading, lightest deviation first."""
+    found = [primary]
+    capital_surnames, capital_given, surnames, given = words
+    if "Ü" in capital_given or "Ü" in "".join(capital_surnames):
+        for kind, letter in _OTHER_U:
+            found.append(
+                _spelling(
+                    kind,
+                    tuple([word.replace("Ü", letter) for word in capital_surnames]),
+                    ((capital_given.replace("Ü", letter),),) if capital_given else (),
                 )
-                for other in readings[1:]
-            ]
+            )
+    parts = reading.surnames
+    if len(parts) > 1 or len(parts[0]) > 1 or len(parts[0][0]) > 1:  # a reading to choose
+        passport_given = ((given,),) if given else ()
+        for unit_index, unit in enumerate(parts):
+            for piece_index, readings in enumerate(unit):
+                found += [
+                    _spelling(
+                        "second_reading",
+                        _surname_words(parts, choice=(unit_index, piece_index, other)),
+                        passport_given,
+                    )
+                    for other in readings[1:]
+                ]
     if len(reading.given) > 1:
-        split = tuple(_word((syllable,)) for syllable in reading.given)
-        variants.append(Spelling("pinyin_syllables", _surname_words(reading.surnames), (split,)))
-    return tuple(variants)
-
-
-def _all_syllables(reading: _Reading) -> Syllables:
-    surname = (syllable for unit in reading.surnames for readings in unit for syllable in readings[0])
-    return (*surname, *reading.given)
+        split = tuple([syllable.upper().replace("Ü", _PASSPORT_U) for syllable in reading.given])
+        found.append(_spelling("pinyin_syllables", surnames, (split,)))
+    return tuple(found)

@@ -1,0 +1,148 @@
+"""The fast paths of inputs/chinese.py give what the plain ones give.
+
+``_lazy_pinyin`` stands in for pypinyin's ``lazy_pinyin``; the cache of names read lets
+``chinese_spellings`` skip reading a name again; ``_primary`` stands in for ``spell_name``;
+names are built with ``models.assemble``. Each is compared here with what it replaces.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+from pypinyin import lazy_pinyin
+from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
+
+from wxpay_names import NameFormatError, PassportName, from_chinese
+from wxpay_names.inputs import chinese
+from wxpay_names.inputs.chinese import chinese_spellings
+from wxpay_names.spelling import spell_name
+
+SURNAMES_CSV = Path(__file__).parents[1] / "data" / "surnames.csv"
+
+# Every character pypinyin can read that a name may hold (its table also has private-use ones).
+READABLE = [chr(code) for code in sorted(PINYIN_DICT) if not 0xE000 <= code <= 0xF8FF]
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀英华玉兰霞平刚桂文辉建国志红小云海鹏飞宇浩然子轩女绿略虐"
+
+
+def _table_forms() -> list[str]:
+    with SURNAMES_CSV.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    return [form for row in rows for form in (row["surname"], *row["traditional"].split("|")) if form]
+
+
+SURNAMES = [*_table_forms(), *"王李张刘陈杨黄吴周徐孙马朱胡郭何高林罗吕"]
+
+
+def _names() -> Iterator[str]:
+    """Names of every shape: table and other surnames, 双姓, one to three given characters, ü."""
+    for index, surname in enumerate(SURNAMES):
+        given = GIVEN[index % len(GIVEN)] + GIVEN[(index * 7) % len(GIVEN)] * (index % 3)
+        yield surname + given
+        yield surname  # a surname alone
+        yield f"{surname} {given}"  # split explicitly
+        yield f"{surname}-{SURNAMES[(index + 1) % len(SURNAMES)]}{given}"  # 双姓
+
+
+NAMES = list(_names())
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def test_every_readable_character_reads_as_pypinyin_reads_it() -> None:
+    for chunk in _chunks(READABLE, 64):
+        assert chinese._lazy_pinyin(chunk) == lazy_pinyin(chunk)
+
+
+def test_runs_of_characters_read_as_pypinyin_reads_them() -> None:
+    runs = ["".join(chunk) for chunk in _chunks(READABLE, 3)]
+    for chunk in _chunks(runs, 64):
+        assert chinese._lazy_pinyin(chunk) == lazy_pinyin(chunk)
+
+
+def test_every_phrase_reads_as_pypinyin_reads_it() -> None:
+    phrases = list(PHRASES_DICT)
+    for chunk in _chunks(phrases, 64):
+        assert chinese._lazy_pinyin(chunk) == lazy_pinyin(chunk)
+    # A phrase behind another character is no phrase: read character by character.
+    for chunk in _chunks(["张" + phrase for phrase in phrases[::7]], 64):
+        assert chinese._lazy_pinyin(chunk) == lazy_pinyin(chunk)
+
+
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.sampled_from([*GIVEN, *"".join(SURNAMES), *"〇欸嗯呣ab1 -·\u3000\ue815\U00020000"]),
+            min_size=1,
+            max_size=4,
+        )
+        | st.sampled_from(list(PHRASES_DICT)[:5000]),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_any_segments_read_as_pypinyin_reads_them(segments: list[str]) -> None:
+    assert chinese._lazy_pinyin(segments) == lazy_pinyin(segments)
+
+
+def _read(text: str) -> PassportName | None:
+    try:
+        return from_chinese(text)
+    except NameFormatError:
+        return None
+
+
+@pytest.mark.parametrize("text", NAMES)
+def test_spellings_found_again_equal_spellings_read_again(text: str) -> None:
+    name = from_chinese(text)
+    found = chinese_spellings(name)
+    assert found[0] == spell_name(name)
+    twin = PassportName(
+        surname=name.surname, given_names=name.given_names, chinese=name.chinese, source="chinese"
+    )
+    assert chinese_spellings(twin) == found
+    chinese._READ.clear()  # read again, as for a name that was not read lately
+    assert chinese_spellings(name) == found
+    assert chinese_spellings(twin) == found
+
+
+def test_a_name_whose_fields_are_not_its_reading_keeps_its_fields_alone() -> None:
+    name = from_chinese("张三丰")
+    assert len(chinese_spellings(name)) > 1  # SANFENG split per syllable
+    other = PassportName(surname="CHANG", given_names="SAN FENG", chinese="张三丰", source="chinese")
+    assert chinese_spellings(other) == (spell_name(other),)
+    alone = PassportName(surname="ZHANG", chinese="张三丰", source="chinese")
+    assert chinese_spellings(alone) == (spell_name(alone),)
+
+
+@pytest.mark.parametrize("text", [text for text in NAMES if " " not in text])
+def test_names_equal_their_validated_twins(text: str) -> None:
+    name = from_chinese(text)
+    twin = PassportName.model_validate(name.model_dump())
+    assert name == twin
+    assert name.model_fields_set == twin.model_fields_set
+    assert name.model_dump_json() == twin.model_dump_json()
+    with pytest.raises(ValidationError):
+        name.surname = "LI"  # type: ignore[misc]
+
+
+def test_a_name_read_again_is_the_same_name() -> None:
+    first = from_chinese("欧阳娜娜")
+    assert from_chinese("欧阳娜娜") == first
+    assert from_chinese(surname="欧阳", given_names="娜娜") == from_chinese("欧阳 娜娜")
+
+
+def test_the_cache_of_names_read_stays_bounded() -> None:
+    texts = [surname + a + b for surname in "王李张刘陈" for a in GIVEN for b in GIVEN]
+    assert len(texts) > chinese._CACHE_SIZE
+    for text in texts:
+        assert _read(text) is not None
+    assert 0 < len(chinese._READ) <= chinese._CACHE_SIZE
