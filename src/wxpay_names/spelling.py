@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
@@ -225,12 +226,19 @@ def primary_words(name: PassportName) -> tuple[Words, Words]:
     return tuple(surname.split()), tuple(given_names.split())
 
 
+@cache
+def _chinese_spellings() -> Callable[[PassportName], tuple[Spelling, ...]]:
+    # Imported on first use: inputs.chinese builds on this module. Held once, since an
+    # import statement per call costs about a microsecond on the Chinese path.
+    from .inputs.chinese import chinese_spellings
+
+    return chinese_spellings
+
+
 def spellings(name: PassportName) -> tuple[Spelling, ...]:
     """The primary spelling first, then each alternative that gives different words."""
     if name.source == "chinese" and name.chinese:
-        from .inputs.chinese import chinese_spellings
-
-        return chinese_spellings(name)
+        return _chinese_spellings()(name)
     primary = spell_name(name)
     if name.surname.isascii() and name.given_names.isascii():
         return (primary,)
