@@ -18,7 +18,7 @@ from typing import Literal, NamedTuple
 
 from .cleaning import MAX_INPUT_LENGTH
 from .errors import ErrorCode, NameFormatError
-from .models import Problem, ProblemCode
+from .models import Problem, ProblemCode, assemble
 
 Lang = Literal["en", "zh"]
 
@@ -259,10 +259,14 @@ ERRORS: dict[ErrorCode, Wording] = {
 def problem(code: ProblemCode, variant: str = "default", **fields: str | Wording) -> Problem:
     """The ``Problem`` for *code*, its sentence picked by *variant* and filled with *fields*."""
     wording = PROBLEMS[code][variant]
-    return Problem(
-        code=code,
-        message_en=wording.en.format_map(_pick(fields, "en")),
-        message_zh=wording.zh.format_map(_pick(fields, "zh")),
+    # The values are already of their fields' types: build without validating again.
+    return assemble(
+        Problem,
+        {
+            "code": code,
+            "message_en": wording.en.format_map(_pick(fields, "en")),
+            "message_zh": wording.zh.format_map(_pick(fields, "zh")),
+        },
     )
 
 
