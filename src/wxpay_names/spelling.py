@@ -111,7 +111,12 @@ def _tables() -> _Tables:
     for letter, values, plain in _table_rows():
         for key in _letter_keys(letter):
             icao.setdefault(key, values[0])
-            alternative.setdefault(key, values[1] if len(values) > 1 else values[0])
+            # ICAO's other values: only the recoverable XX forms (Ñ → NXX, Ü → UXX) make a
+            # spelling of their own; the plain ones (Ä → A) are the folded spelling. A State
+            # that writes UXX keeps its first value for letters without an XX form (Ö → OE),
+            # so an alternative text never mixes XX with plain values.
+            xx_forms = [value for value in values if "XX" in value]
+            alternative.setdefault(key, xx_forms[0] if xx_forms else values[0])
             folded.setdefault(key, plain)
     return _Tables(
         _Table.of(icao),
