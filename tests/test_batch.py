@@ -414,3 +414,93 @@ def test_module_batch_killed_mid_run_leaves_no_file(tmp_path: Path, signum: int)
     assert process.returncode == 130
     assert err.decode().count("\n") == 1
     assert os.listdir(tmp_path) == []
+
+
+# --- a name given two ways ----------------------------------------------------------------
+
+TWO_WAYS = "ROW_FORMAT: The row gives the name two ways"
+
+
+def test_a_row_giving_two_different_names_gets_an_error(tmp_path: Path) -> None:
+    rows = [
+        ["id", "surname", "given_names", "mrz", "chinese", "name", "bank"],
+        ["1", "Smith", "John", "", "张三", "", "ICBC"],
+        ["2", "Smith", "John", "", "", "", "ICBC"],
+        ["3", "", "", "", "张三", "LI, Lei", ""],
+        ["4", "Smith", "John", "JONES<<JOHN", "", "", "ICBC"],
+        ["5", "", "", "", "", "SMITH, John", "ICBC"],
+    ]
+    code, output = batch(tmp_path, rows, "--bank", "BOC", "--bank", "ABC")
+    assert code == 1
+    results = [dict(zip(output[0], row, strict=True)) for row in output[1:]]
+    # One output row per input row and bank, in order; the rows named twice have no expected text.
+    assert [(row["id"], row["bank"]) for row in results] == [
+        ("1", "ICBC"),
+        ("2", "ICBC"),
+        ("3", "BOC"),
+        ("3", "ABC"),
+        ("4", "ICBC"),
+        ("5", "ICBC"),
+    ]
+    assert [row["expected"] for row in results] == ["", "SMITH JOHN", "", "", "", "SMITH JOHN"]
+    errors = [row["error"] for row in results]
+    assert [error.startswith(TWO_WAYS) for error in errors] == [True, False, True, True, True, False]
+    assert "(surname and given_names, chinese)" in errors[0]
+    assert "(chinese, name)" in errors[2]
+    assert "(surname and given_names, mrz)" in errors[4]
+    assert errors[0].endswith("use one of surname and given_names, mrz, chinese or name.")
+
+
+def test_a_row_giving_the_same_name_two_ways_is_read_once(tmp_path: Path) -> None:
+    rows = [
+        ["surname", "given_names", "mrz", "chinese", "name"],
+        ["Zhang", "San", "", "张三", "ZHANG, San"],
+        ["Eriksson", "Anna Maria", "ERIKSSON<<ANNA<MARIA", "", ""],
+        ["Müller", "Jürgen", "MUELLER<<JUERGEN", "", ""],  # the MRZ writes ü as UE
+    ]
+    code, output = batch(tmp_path, rows, "--bank", "ICBC")
+    assert code == 0
+    results = [dict(zip(output[0], row, strict=True)) for row in output[1:]]
+    assert [(row["expected"], row["error"]) for row in results] == [
+        ("ZHANG SAN", ""),
+        ("ERIKSSON ANNA MARIA", ""),
+        ("MUELLER JUERGEN", ""),
+    ]
+
+
+def test_a_row_giving_a_name_two_ways_one_unreadable_gets_an_error(tmp_path: Path) -> None:
+    rows = [["surname", "given_names", "name"], ["Zhang", "San", "SAN ZHANG"]]
+    code, output = batch(tmp_path, rows, "--bank", "ICBC")
+    assert code == 1
+    assert output[1][-1].startswith(TWO_WAYS)
+    assert "(surname and given_names, name)" in output[1][-1]
+
+
+def test_an_interrupted_batch_to_standard_output_names_no_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*args: object) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("wxpay_names.batch.format_name", interrupted)
+    write_csv(tmp_path / "in.csv", [["surname", "given_names", "bank"], ["Zhang", "San", "ICBC"]])
+    code = main(["batch", str(tmp_path / "in.csv"), "--banks-file", FIXTURE_BANKS])
+    assert code == 130
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("wxpay-names: interrupted")
+    assert "file" not in err
+
+
+def test_row_errors_say_which_columns_to_fill_not_which_function_to_call(tmp_path: Path) -> None:
+    rows = [["chinese", "name"], ["约翰·史密斯", ""], ["", "张三"]]
+    code, output = batch(tmp_path, rows, "--bank", "ICBC")
+    assert code == 1
+    foreign, chinese = (row[-1] for row in output[1:])
+    assert foreign.startswith("TRANSLITERATED_FOREIGN_NAME: ")
+    assert foreign.endswith(
+        "give that in the surname and given_names columns, or in the name column as 'SMITH, John'."
+    )
+    assert chinese.startswith("AMBIGUOUS_NAME: ")
+    assert "give it in the chinese column" in chinese
+    assert "()" not in foreign + chinese

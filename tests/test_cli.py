@@ -426,3 +426,161 @@ def test_module_unusable_input_exits_2_with_one_line(argv: list[str]) -> None:
     assert_one_line_error(result.stderr)
     if "--json" in argv:
         assert json.loads(result.stderr)["error"]["code"] == "UNKNOWN_BANK"
+
+
+# --- the name given as text: ENTERED first, then the name ---------------------------------
+
+
+def test_check_usage_puts_entered_before_the_name() -> None:
+    usage = " ".join(run_module("check", "--help").stdout.split())
+    assert "ENTERED [NAME ...]" in usage
+
+
+@pytest.mark.parametrize(
+    ("argv", "exit_code", "verdict"),
+    [
+        (["check", "JOHN SMITH", "SMITH, John", "--bank", "BOC"], 0, 'MATCH: "JOHN SMITH"'),
+        (["check", "SAN ZHANG", "ZHANG, San", "--bank", "ICBC"], 1, 'PLAUSIBLE: "SAN ZHANG"'),
+        # Options between the two texts, and a name given in words, read the same way.
+        (["check", "JOHN SMITH", "--bank", "BOC", "SMITH,", "John"], 0, 'MATCH: "JOHN SMITH"'),
+        (["check", "--bank", "BOC", "SMITH JOHN", "SMITH, John"], 1, 'PLAUSIBLE: "SMITH JOHN"'),
+    ],
+)
+def test_module_check_reads_entered_then_a_positional_name(
+    argv: list[str], exit_code: int, verdict: str
+) -> None:
+    result = run_module(*argv)
+    assert (result.returncode, result.stderr) == (exit_code, "")
+    assert result.stdout.startswith(verdict)
+
+
+def test_module_check_json_with_a_positional_name() -> None:
+    result = run_module("check", "SAN ZHANG", "ZHANG, San", "--bank", "ICBC", "--json")
+    assert result.returncode == 1, result.stderr
+    document = json.loads(result.stdout)
+    assert (document["entered"], document["expected"]) == ("SAN ZHANG", "ZHANG SAN")
+    assert (document["name"]["surname"], document["name"]["given_names"]) == ("ZHANG", "San")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["format", "SMITH, John", "--bank", "BOC", "--json"],
+        ["format", "--bank", "BOC", "SMITH,", "John", "--json"],
+        ["format", "SMITH,", "--bank", "BOC", "John", "--json"],  # words on both sides of an option
+    ],
+)
+def test_module_format_reads_a_positional_name(argv: list[str]) -> None:
+    result = run_module(*argv)
+    assert (result.returncode, result.stderr) == (0, "")
+    document = json.loads(result.stdout)
+    assert (document["name"]["surname"], document["name"]["given_names"]) == ("SMITH", "John")
+    assert document["results"][0]["expected"] == "JOHN SMITH"
+
+
+@pytest.mark.parametrize(
+    ("argv", "exit_code", "first_line"),
+    [
+        (["plan", "ZHANG, San", "--bank", "ICBC", "--bank", "CMB"], 0, 'ONE NAME FITS: type "ZHANG SAN"'),
+        (["plan", "--bank", "ICBC", "ZHANG,", "--bank", "BOC", "San"], 1, "NO NAME IS THE LIKELIEST"),
+    ],
+)
+def test_module_plan_reads_a_positional_name(argv: list[str], exit_code: int, first_line: str) -> None:
+    result = run_module(*argv)
+    assert (result.returncode, result.stderr) == (exit_code, "")
+    assert result.stdout.startswith(first_line)
+
+
+def test_check_without_entered_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "check", "--bank", "ICBC", *ZHANG_SAN)
+    assert (code, out) == (2, "")
+    assert_one_line_error(err)
+    assert "ENTERED" in err
+
+
+@pytest.mark.parametrize("command", ["format", "check", "plan", "banks", "batch"])
+def test_an_unknown_option_is_refused_whatever_its_place(
+    capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    code, out, err = run(capsys, command, "--bogus", "ZHANG SAN", "--bank", "ICBC", "--bank", "BOC")
+    assert (code, out) == (2, "")
+    assert_one_line_error(err)
+    assert "--bogus" in err
+
+
+def test_banks_takes_no_name(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "banks", "ZHANG SAN")
+    assert (code, out) == (2, "")
+    assert_one_line_error(err)
+    assert "ZHANG SAN" in err
+
+
+# --- errors speak the command line, not Python ------------------------------------------
+
+# A call such as parse_name() or PassportName(...), or a keyword argument such as surname=.
+PYTHON_HINT = re.compile(r"\w\(|\b\w+=")
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "advice"),
+    [
+        (["--chinese", "约翰·史密斯"], "TRANSLITERATED_FOREIGN_NAME", "--surname and --given"),
+        (["--chinese", "约翰·史密斯"], "TRANSLITERATED_FOREIGN_NAME", "'SMITH, John'"),
+        (["--chinese", "张三abc"], "MIXED_SCRIPT", "--chinese takes Chinese characters only"),
+        (["--chinese", "John"], "MIXED_SCRIPT", "--surname and --given"),
+        (["张三"], "AMBIGUOUS_NAME", "with --chinese"),
+        (["--surname", "张", "--given", "三"], "UNSUPPORTED_SCRIPT", "with --chinese"),
+        (["--surname", "Zhang", "--given", "三"], "UNSUPPORTED_SCRIPT", "with --chinese"),
+        (["SAN ZHANG"], "AMBIGUOUS_NAME", "--surname and --given"),
+    ],
+)
+def test_name_errors_give_the_command_lines_way(
+    capsys: pytest.CaptureFixture[str], argv: list[str], code: str, advice: str
+) -> None:
+    exit_code, _, err = run(capsys, "format", *argv, "--json")
+    assert exit_code == 2
+    error = json.loads(err)["error"]
+    assert error["code"] == code
+    assert advice in error["message"]
+    assert not PYTHON_HINT.search(error["message"]), error["message"]
+    for lang in ("en", "zh"):  # the plain line, and the English details after the Chinese wording
+        _, _, err = run(capsys, "format", *argv, "--lang", lang)
+        assert_one_line_error(err)
+        assert advice in err
+        assert not PYTHON_HINT.search(err), err
+
+
+def test_a_python_hint_the_rules_do_not_know_is_replaced_by_the_cli_ways() -> None:
+    from wxpay_names.cli_render import error_message
+    from wxpay_names.errors import InvalidNameError
+
+    error = InvalidNameError("The name is odd. Try parse_mrz() instead, or surname=.")
+    message = error_message(error, "en")
+    assert message.startswith("The name is odd. ")
+    assert not PYTHON_HINT.search(message), message
+    assert "--surname and --given" in message
+    assert "--chinese" in message
+
+
+def test_text_that_only_looks_like_python_is_kept(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "format", *ZHANG_SAN, "--bank", "ICBC(x)")
+    assert code == 2
+    assert "No bank is called 'ICBC(x)'." in err
+
+
+# --- interrupts ---------------------------------------------------------------------------
+
+
+def test_an_interrupt_of_a_command_that_writes_no_file_says_no_more(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*args: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("wxpay_names.cli.candidates", interrupted)
+    code, out, err = run(capsys, "format", *ZHANG_SAN)
+    assert (code, out) == (130, "")
+    assert err == "wxpay-names: interrupted.\n"
+    code, _, err = run(capsys, "format", *ZHANG_SAN, "--json")
+    assert code == 130
+    assert json.loads(err)["error"] == {"code": "INTERRUPTED", "message": "interrupted."}

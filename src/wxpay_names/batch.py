@@ -24,10 +24,11 @@ from typing import TextIO
 
 from .candidates import format_name
 from .check import check_name
-from .cli_names import NameKind, name_from_fields, read_name
+from .cli_names import NameKind, read_name
 from .cli_render import Lang, error_message
 from .errors import ErrorCode, InvalidNameError, NameFormatError
 from .models import Bank, PassportName
+from .spelling import Spelling, spellings
 
 NAME_COLUMNS = ("surname", "given_names", "mrz", "chinese", "name")
 RESULT_COLUMNS = ("bank", "expected", "status", "problems", "error")
@@ -36,8 +37,19 @@ _BANK_CACHE_SIZE = 1024
 _PROGRESS_STEP = 4096
 # The columns read by a parser when surname and given_names are empty, in the order tried.
 _TEXT_COLUMNS: tuple[tuple[str, NameKind], ...] = (("mrz", "mrz"), ("chinese", "chinese"), ("name", "text"))
-# The error code of a row whose cells do not fit the header (not a name error: no ErrorCode).
+# The error code of a row whose cells do not fit the header, or that gives the name two ways
+# that differ (not a name error: no ErrorCode).
 ROW_FORMAT = "ROW_FORMAT"
+_FIELDS = "surname and given_names"
+_COUNTS = {2: "two", 3: "three", 4: "four"}
+
+
+class _RowError(Exception):
+    """The row's cells do not fit the file's rules; the message says why (code ``ROW_FORMAT``)."""
+
+
+def _words(spelling: Spelling) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return spelling.surname, tuple(word for given in spelling.given for word in given)
 
 
 class BatchFileError(Exception):
@@ -106,8 +118,8 @@ class RowChecker:
         self._width = len(columns.header)
         self._surname_at, self._given_at = index.get("surname"), index.get("given_names")
         self._fields = self._surname_at is not None or self._given_at is not None
-        self._texts: list[tuple[int, NameKind]] = [
-            (index[column], kind) for column, kind in _TEXT_COLUMNS if column in index
+        self._texts: list[tuple[str, int, NameKind]] = [
+            (column, index[column], kind) for column, kind in _TEXT_COLUMNS if column in index
         ]
         self._bank_at, self._entered_at = index.get("bank"), index.get("entered")
 
@@ -129,24 +141,59 @@ class RowChecker:
         return [(bank_cell, "", "", (), self._describe(found))]
 
     def _name(self, cells: list[str]) -> PassportName:
+        filled: list[tuple[str, NameKind, str, str]] = []  # column(s), kind, text, given names
         if self._fields:
             surname = "" if self._surname_at is None else cells[self._surname_at]
             given = "" if self._given_at is None else cells[self._given_at]
             if surname.strip() or given.strip():
-                return name_from_fields(surname, given)
-        for position, kind in self._texts:
+                filled.append((_FIELDS, "fields", surname, given))
+        for column, position, kind in self._texts:
             text = cells[position]
             if text and not text.isspace():
-                return read_name(kind, text)
-        raise InvalidNameError(
-            f"The row has no name: fill {self._name_columns()}.", code=ErrorCode.EMPTY_NAME
-        )
+                filled.append((column, kind, text, ""))
+        if not filled:
+            raise InvalidNameError(
+                f"The row has no name: fill {self._name_columns(' or ')}.", code=ErrorCode.EMPTY_NAME
+            )
+        if len(filled) == 1:  # nearly every row: no second reading to compare
+            _, kind, text, given = filled[0]
+            return read_name(kind, text, given)
+        return self._one_name(filled)
 
-    def _name_columns(self) -> str:
+    def _one_name(self, filled: list[tuple[str, NameKind, str, str]]) -> PassportName:
+        """The first of several ways the row gives the name, when every way reads as that name."""
+        names: list[PassportName] = []
+        for _, kind, text, given in filled:
+            try:
+                names.append(read_name(kind, text, given))
+            except NameFormatError:
+                names = []  # a way that cannot be read is no name the others agree with
+                break
+        # Compared by spelling, so "Müller" agrees with the MRZ's "MUELLER" and 张三 with "Zhang San".
+        keys = [{_words(spelling) for spelling in spellings(name)} for name in names]
+        if keys and all(keys[0] & other for other in keys[1:]):
+            return names[0]
+        columns = ", ".join(column for column, *_ in filled)
+        count = _COUNTS.get(len(filled), str(len(filled)))
+        if self.lang == "zh":
+            message = (
+                f"该行用{len(filled)}种方式给出了姓名（{columns}），且不是同一个姓名："
+                f"只填写其中一种：{self._name_columns('、')}。"
+            )
+        else:
+            message = (
+                f"The row gives the name {count} ways ({columns}) that are not the same name: "
+                f"use one of {self._name_columns(', ', ' or ')}."
+            )
+        raise _RowError(message)
+
+    def _name_columns(self, separator: str, last: str | None = None) -> str:
         present = [column for column in NAME_COLUMNS[2:] if column in self.columns.index]
         if "surname" in self.columns.index or "given_names" in self.columns.index:
-            present.insert(0, "surname and given_names")
-        return " or ".join(present)
+            present.insert(0, _FIELDS)
+        if last is None or len(present) < 2:
+            return separator.join(present)
+        return separator.join(present[:-1]) + last + present[-1]
 
     def _bank(self, cell: str) -> Bank | NameFormatError:
         found = self._banks.get(cell)
@@ -178,8 +225,10 @@ class RowChecker:
         return [(bank.code, "", "", (), described) for bank in self.default_banks]
 
     def _describe(self, error: Exception) -> tuple[str, str]:
+        if isinstance(error, _RowError):
+            return ROW_FORMAT, str(error)
         if isinstance(error, NameFormatError):
-            return str(error.code), error_message(error, self.lang)
+            return str(error.code), error_message(error, self.lang, "columns")
         # Not the row's fault: a defect of the library. Say so, keep going.
         return "INTERNAL_ERROR", f"{type(error).__name__}: {error}".splitlines()[0]
 

@@ -52,8 +52,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     as_json = "--json" in arguments
+    options: argparse.Namespace | None = None
     try:
-        options = build_parser().parse_args(arguments)
+        options = parse_arguments(arguments)
         handler: Callable[[argparse.Namespace], int] = options.handler
         return handler(options)
     except SystemExit as done:  # --help and --version
@@ -65,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BatchFileError as error:
         return _fail("BATCH_FILE", str(error), as_json)
     except KeyboardInterrupt:
-        _fail("INTERRUPTED", "interrupted; no output file was written.", as_json)
+        _fail("INTERRUPTED", _interrupted(options), as_json)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, and keep Python from complaining at exit.
@@ -75,6 +76,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(
             "INTERNAL_ERROR", f"internal error, please report it: {type(error).__name__}: {error}", as_json
         )
+
+
+def _interrupted(options: argparse.Namespace | None) -> str:
+    """What an interrupt left behind: only ``batch`` writes, and only ``batch -o`` writes a file."""
+    if options is None or options.command != "batch":
+        return "interrupted."
+    if _writes_a_file(options):
+        return "interrupted; no output file was written."
+    return "interrupted; the output stops before the end of the input."
+
+
+def _writes_a_file(options: argparse.Namespace) -> bool:
+    return bool(options.output) and options.output != "-"
 
 
 def _fail(code: str, message: str, as_json: bool) -> int:
@@ -98,6 +112,24 @@ def _lang(arguments: list[str]) -> Lang:
     return "en"
 
 
+def parse_arguments(arguments: Sequence[str]) -> argparse.Namespace:
+    """The options of *arguments*, with the words of a name wherever they stand among the options.
+
+    argparse gives a positional list only the words before the first option that follows it
+    (``check "ZHANG SAN" --bank ICBC "ZHANG, San"`` would leave ``ZHANG, San`` over); the
+    words left over are the rest of the name, in the order typed.
+    """
+    options, left_over = build_parser().parse_known_args(arguments)
+    if left_over:
+        unknown = [word for word in left_over if word.startswith("-") and word != "-"]
+        if unknown or not hasattr(options, "text"):
+            raise UsageError(
+                f"{PROG} {options.command}: unrecognized arguments: {' '.join(unknown or left_over)}"
+            )
+        options.text = [*options.text, *left_over]
+    return options
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
@@ -108,15 +140,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    common, name = _common_options(), _name_options()
+    common = _common_options()
 
     fmt = commands.add_parser(
         "format",
-        parents=[common, name],
+        parents=[common],
         allow_abbrev=False,
         help="the name each bank most likely holds",
         description="Print the name each bank most likely holds (rank 1), or every likely form with --all.",
+        epilog="Example: wxpay-names format 'ZHANG, San' --bank BOC",
     )
+    _add_name_arguments(fmt)
     fmt.add_argument(
         "--bank", action="append", metavar="BANK", help="only this bank (repeatable; default all)"
     )
@@ -125,13 +159,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser(
         "check",
-        parents=[common, name],
+        parents=[common],
         allow_abbrev=False,
         help="is a typed name what the bank holds?",
         description="Say whether ENTERED is what BANK most likely holds, and how it differs. "
         "Exit 0 for a match, 1 for a plausible form or a mismatch.",
+        epilog="Example: wxpay-names check 'SAN ZHANG' 'ZHANG, San' --bank ICBC "
+        "(first the name as typed, then the passport name).",
     )
+    # ENTERED is added before the name, so it is the first text and a name given as text the rest.
     check.add_argument("entered", metavar="ENTERED", help="the name as typed in WeChat (quote it)")
+    _add_name_arguments(check)
     check.add_argument("--bank", required=True, metavar="BANK", help="the bank of the card")
     check.set_defaults(handler=_check)
 
@@ -147,12 +185,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     plan = commands.add_parser(
         "plan",
-        parents=[common, name],
+        parents=[common],
         allow_abbrev=False,
         help="one name for several cards",
         description="WeChat holds one real name: find the name that fits every card's bank, or say why none "
         "does. Exit 0 when one name is the likeliest at every bank, 1 when not.",
     )
+    _add_name_arguments(plan)
     plan.add_argument(
         "--bank", action="append", required=True, metavar="BANK", help="a bank (give two or more)"
     )
@@ -192,9 +231,10 @@ def _common_options() -> _Parser:
     return common
 
 
-def _name_options() -> _Parser:
-    name = _Parser(add_help=False, allow_abbrev=False)
-    group = name.add_argument_group("the passport name, given one way")
+def _add_name_arguments(parser: argparse.ArgumentParser) -> None:
+    # Added to each command rather than through a parent parser: a parent's positional would come
+    # before the command's own (``check NAME ENTERED``), and the name must come after ENTERED.
+    group = parser.add_argument_group("the passport name, given one way")
     group.add_argument(
         "text", nargs="*", metavar="NAME", help="a name such as 'ZHANG, San' or 'SMITH John Paul'"
     )
@@ -204,7 +244,6 @@ def _name_options() -> _Parser:
         "--mrz", action="append", metavar="LINE", help="the machine-readable zone (repeat per line)"
     )
     group.add_argument("--chinese", metavar="HANZI", help="the name in Chinese characters")
-    return name
 
 
 def _passport_name(options: argparse.Namespace) -> PassportName:
@@ -350,7 +389,7 @@ def _batch(options: argparse.Namespace) -> int:
         "progress": progress,
     }
     with open_input(options.input) as source:
-        if options.output and options.output != "-":
+        if _writes_a_file(options):
             with write_atomically(options.output, options.json) as sink:
                 summary = run_batch(source, sink, **settings)
         else:

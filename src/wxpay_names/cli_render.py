@@ -6,12 +6,14 @@ width, so the Chinese bank names (two columns per character) line up too.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Literal
+from typing import Literal, NamedTuple
 
+from . import __all__ as library_names
 from . import messages
-from .errors import NameFormatError
+from .errors import ErrorCode, NameFormatError
 from .models import Bank, Candidate, CardPlan, Evidence, NameCheck, PassportName, Pattern
 
 Lang = Literal["en", "zh"]
@@ -322,17 +324,106 @@ def _length(bank: Bank, lang: Lang) -> str:
     return pick(lang, f"{bank.max_length} characters [{evidence}]", f"{bank.max_length} 个字符 [{evidence}]")
 
 
-def error_message(error: NameFormatError, lang: Lang) -> str:
+# Where the name was given: the options of a command, or the columns of a batch file.
+NameWays = Literal["options", "columns"]
+
+
+class _Ways(NamedTuple):
+    """The words that say how to give a name, in place of the library's Python calls."""
+
+    in_fields: str
+    as_text: str
+    in_chinese: str
+    chinese_takes: str
+
+
+_WAYS: dict[NameWays, _Ways] = {
+    "options": _Ways(
+        "with --surname and --given",
+        "as a text such as 'SMITH, John'",
+        "with --chinese",
+        "--chinese takes",
+    ),
+    "columns": _Ways(
+        "in the surname and given_names columns",
+        "in the name column as 'SMITH, John'",
+        "in the chinese column",
+        "The chinese column takes",
+    ),
+}
+# The library's messages speak to programmers (parse_name(), PassportName(...)); these put the
+# command line's ways in their place. Matched by code and by the words of the hint, so a
+# message reworded in the library falls to the general rule below, never through.
+_CLI_HINTS: tuple[tuple[frozenset[ErrorCode], re.Pattern[str], str], ...] = (
+    (
+        frozenset({ErrorCode.TRANSLITERATED_FOREIGN_NAME}),
+        re.compile(r"pass that to parse_name\(\) or PassportName\([^)]*\)"),
+        "give that {in_fields}, or {as_text}",
+    ),
+    (
+        frozenset({ErrorCode.MIXED_SCRIPT}),
+        re.compile(
+            r"from_chinese\(\) reads Chinese characters only; a name in another script goes to "
+            r"parse_name\(\) or PassportName\([^)]*\) with the Latin name printed in the passport"
+        ),
+        "{chinese_takes} Chinese characters only; give the Latin name printed in the passport "
+        "{in_fields}, or {as_text}",
+    ),
+    (
+        frozenset({ErrorCode.UNSUPPORTED_SCRIPT}),
+        re.compile(r"pass the name to from_chinese\(\)"),
+        "give a name in Chinese characters {in_chinese}",
+    ),
+    (
+        frozenset({ErrorCode.AMBIGUOUS_NAME}),
+        re.compile(r"read it with from_chinese\(\)"),
+        "give it {in_chinese}",
+    ),
+    (
+        frozenset({ErrorCode.AMBIGUOUS_NAME}),
+        re.compile(r"pass the surname and given names separately"),
+        "give them {in_fields}",
+    ),
+)
+# What is left of Python after the rules: a call of the library (``parse_mrz(``) or one of its
+# keywords (``surname=``). Only the library's own names: a bank typed as ``ICBC(x)`` is no call.
+_PYTHON = re.compile(
+    rf"\b(?:{'|'.join(sorted(map(re.escape, library_names)))})\(|\b(?:surname|given_names|chinese)="
+)
+_SENTENCE_END = re.compile(r"[.!?]\s+")
+
+
+def cli_wording(message: str, code: ErrorCode | str, ways: NameWays = "options") -> str:
+    """*message* with the library's Python advice put as the command line gives a name.
+
+    >>> cli_wording("Cannot tell: pass the surname and given names separately.", "AMBIGUOUS_NAME")
+    'Cannot tell: give them with --surname and --given.'
+    """
+    words = _WAYS[ways]._asdict()
+    for codes, hint, replacement in _CLI_HINTS:
+        if code in codes:
+            message = hint.sub(replacement.format(**words), message)
+    found = _PYTHON.search(message)
+    if found:
+        # A hint no rule knows: keep the sentences before it, and say the command line's ways.
+        starts = [end.end() for end in _SENTENCE_END.finditer(message, 0, found.start())]
+        kept = message[: starts[-1]] if starts else ""
+        message = f"{kept}Give the name {words['in_fields']}, {words['in_chinese']}, or {words['as_text']}."
+    return message
+
+
+def error_message(error: NameFormatError, lang: Lang, ways: NameWays = "options") -> str:
     """The error on one line; in Chinese, the wording of its code, then the English details.
 
     The Chinese wording (``messages.py``) is general; the English message names the character,
-    position or known bank codes, so it follows as the details.
+    position or known bank codes, so it follows as the details. Advice to call a Python function
+    becomes the command line's way to give the name (*ways*: options, or batch columns).
 
     >>> from wxpay_names.errors import UnknownBankError
     >>> error_message(UnknownBankError("No bank is called 'XX'."), "zh")
     "找不到该银行：请使用银行代码（如 ICBC）或中文名称。 详情：No bank is called 'XX'."
     """
-    message = str(error)
+    message = cli_wording(str(error), error.code, ways)
     if lang == "zh":
         message = f"{messages.error_message(error, 'zh')} 详情：{message}"
     return " ".join(message.split())
