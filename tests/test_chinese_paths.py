@@ -1,8 +1,9 @@
-"""The fast paths of inputs/chinese.py give what the plain ones give.
+"""The fast paths of the Chinese-name reading give what the plain ones give.
 
-``_lazy_pinyin`` stands in for pypinyin's ``lazy_pinyin``; the cache of names read lets
-``chinese_spellings`` skip reading a name again; ``_primary`` stands in for ``spell_name``;
-names are built with ``models.assemble``. Each is compared here with what it replaces.
+``pinyin_reading.lazy_pinyin_segments`` stands in for pypinyin's ``lazy_pinyin``; the names
+read last (``chinese_spellings.NAMES_READ``) let ``chinese_spellings`` skip reading a name
+again; ``_primary`` stands in for ``spell_name``; names are built with ``models.assemble``.
+Each is compared here with what it replaces.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from pypinyin import lazy_pinyin
 from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 
 from wxpay_names import NameFormatError, PassportName, from_chinese
-from wxpay_names.inputs import chinese
 from wxpay_names.inputs.chinese import chinese_spellings
+from wxpay_names.inputs.chinese_spellings import NAMES_READ, spellings_read_again
+from wxpay_names.inputs.pinyin_reading import lazy_pinyin_segments, pypinyin
 from wxpay_names.spelling import spell_name
 
 SURNAMES_CSV = Path(__file__).parents[1] / "data" / "surnames.csv"
@@ -59,22 +61,22 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
 
 def test_every_readable_character_reads_as_pypinyin_reads_it() -> None:
     for chunk in _chunks(READABLE, 64):
-        assert chinese._lazy_pinyin(chunk) == lazy_pinyin(chunk)
+        assert lazy_pinyin_segments(chunk) == lazy_pinyin(chunk)
 
 
 def test_runs_of_characters_read_as_pypinyin_reads_them() -> None:
     runs = ["".join(chunk) for chunk in _chunks(READABLE, 3)]
     for chunk in _chunks(runs, 64):
-        assert chinese._lazy_pinyin(chunk) == lazy_pinyin(chunk)
+        assert lazy_pinyin_segments(chunk) == lazy_pinyin(chunk)
 
 
 def test_every_phrase_reads_as_pypinyin_reads_it() -> None:
     phrases = list(PHRASES_DICT)
     for chunk in _chunks(phrases, 64):
-        assert chinese._lazy_pinyin(chunk) == lazy_pinyin(chunk)
+        assert lazy_pinyin_segments(chunk) == lazy_pinyin(chunk)
     # A phrase behind another character is no phrase: read character by character.
     for chunk in _chunks(["张" + phrase for phrase in phrases[::7]], 64):
-        assert chinese._lazy_pinyin(chunk) == lazy_pinyin(chunk)
+        assert lazy_pinyin_segments(chunk) == lazy_pinyin(chunk)
 
 
 @given(
@@ -90,7 +92,7 @@ def test_every_phrase_reads_as_pypinyin_reads_it() -> None:
     )
 )
 def test_any_segments_read_as_pypinyin_reads_them(segments: list[str]) -> None:
-    assert chinese._lazy_pinyin(segments) == lazy_pinyin(segments)
+    assert lazy_pinyin_segments(segments) == lazy_pinyin(segments)
 
 
 def _read(text: str) -> PassportName | None:
@@ -109,9 +111,9 @@ def test_spellings_found_again_equal_spellings_read_again(text: str) -> None:
         surname=name.surname, given_names=name.given_names, chinese=name.chinese, source="chinese"
     )
     assert chinese_spellings(twin) == found
-    chinese._READ.clear()  # read again, as for a name that was not read lately
-    assert chinese_spellings(name) == found
-    assert chinese_spellings(twin) == found
+    # Read again, as for a name that is no longer among the names read last.
+    assert spellings_read_again(name) == found
+    assert spellings_read_again(twin) == found
 
 
 def test_a_name_whose_fields_are_not_its_reading_keeps_its_fields_alone() -> None:
@@ -142,7 +144,20 @@ def test_a_name_read_again_is_the_same_name() -> None:
 
 def test_the_cache_of_names_read_stays_bounded() -> None:
     texts = [surname + a + b for surname in "王李张刘陈" for a in GIVEN for b in GIVEN]
-    assert len(texts) > chinese._CACHE_SIZE
+    assert len(texts) > NAMES_READ.capacity
     for text in texts:
         assert _read(text) is not None
-    assert 0 < len(chinese._READ) <= chinese._CACHE_SIZE
+    assert len(NAMES_READ) == NAMES_READ.capacity
+    assert texts[-1] in NAMES_READ
+    assert texts[0] not in NAMES_READ  # the oldest went first
+
+
+def test_the_toneless_memo_stays_within_the_tables() -> None:
+    tables = pypinyin()
+    for chunk in _chunks(READABLE, 64):
+        lazy_pinyin_segments(chunk)
+    values = {
+        *PINYIN_DICT.values(),
+        *(readings[0] for phrase in PHRASES_DICT.values() for readings in phrase),
+    }
+    assert set(tables.toneless_values) <= values

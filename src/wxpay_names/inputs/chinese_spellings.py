@@ -1,0 +1,214 @@
+"""The spellings of a name read from Chinese characters, and the names read last.
+
+A name read from its characters has, beside the passport's spelling, the variants a bank
+may hold: ü written U (passports before 2012) and V (a keyboard habit) as well as YU
+(GB/T 28039-2011 §6.2); the surname's other reading, where ``data/surnames.csv`` gives
+one (覃 QIN, TAN); and the given name split per syllable (SANFENG → SAN FENG). Which of
+these a bank holds, and in what order to try them, is for ``candidates`` to rank.
+
+Each name read is kept with its reading in ``NAMES_READ``, so that ``candidates`` and
+``check_name``, which spell the name, do not read its characters again.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import NamedTuple
+
+from ..errors import NameFormatError
+from ..models import PassportName, SpellingKind, assemble
+from ..spelling import Spelling, Words, spell_name
+from .chinese_reading import Reading, SurnameParts, read_name
+from .pinyin_reading import Syllables
+
+_PASSPORT_U = "YU"  # GB/T 28039-2011 §6.2, PRC passports issued since 2012
+# ü as passports before 2012 wrote it, and as keyboards do.
+_OTHER_U: tuple[tuple[SpellingKind, str], ...] = (("pinyin_lu", "U"), ("pinyin_lv", "V"))
+
+
+class _Words(NamedTuple):
+    """A reading's usual words: one per surname (two in a 双姓), and the given name ("" if none)."""
+
+    capital_surnames: Words  # in capitals, ü kept (Ü): each spelling writes it its own way
+    capital_given: str
+    surnames: Words  # as the passport writes them (Ü → YU)
+    given: str
+
+
+class _Read:
+    """A name read from its characters: the name, its reading, its spellings once asked for."""
+
+    __slots__ = ("name", "reading", "spellings", "words")
+
+    def __init__(self, name: PassportName, reading: Reading, words: _Words) -> None:
+        self.name = name
+        self.reading = reading
+        self.words = words
+        self.spellings: tuple[Spelling, ...] | None = None
+
+
+class _NamesRead(OrderedDict[str, _Read]):
+    """The names read last, by their ``chinese`` key, oldest first, at most ``capacity``.
+
+    Why it exists: reading a name's characters is most of the cost of ``from_chinese``, and
+    every name from Chinese is spelled again by ``candidates`` and ``check_name``. Oldest
+    out first, not least recently used, so that a hit costs one dict look-up and no move;
+    names read in a batch and then spelled are all still here. At its capacity it holds a
+    few MiB.
+    """
+
+    def __init__(self, capacity: int) -> None:
+        super().__init__()
+        self.capacity = capacity
+
+    def add(self, key: str, read: _Read) -> None:
+        if len(self) >= self.capacity:
+            self.popitem(last=False)
+        self[key] = read
+
+
+NAMES_READ = _NamesRead(capacity=4096)
+
+
+def passport_name(key: str) -> PassportName:
+    """The name a cleaned key reads as: one of the names read last, or read now and kept."""
+    read = NAMES_READ.get(key)
+    return (read or _read_and_keep(key)).name
+
+
+def chinese_spellings(name: PassportName) -> tuple[Spelling, ...]:
+    """The name's fields as they are, then its pinyin variants, lightest deviation first.
+
+    Variants: ü written U and V (LYU → LU, LV), the surname's other reading (覃 QIN → TAN),
+    the given name split per syllable (SANFENG → SAN FENG). A name whose fields are not what
+    its characters read (built by hand) gets its fields alone.
+    """
+    if not name.chinese:
+        return (spell_name(name),)
+    read = NAMES_READ.get(name.chinese)
+    if read is not None:
+        known = read.name
+        # The same fields read from the same characters: the same spellings. (A name read
+        # with given names is never one without them, so the key's trailing space in
+        # spellings_read_again would not change its reading.)
+        if known is name or (known.surname == name.surname and known.given_names == name.given_names):
+            if read.spellings is None:
+                read.spellings = _spellings(_primary(read.words), read.reading, read.words)
+            return read.spellings
+    return spellings_read_again(name)
+
+
+def spellings_read_again(name: PassportName) -> tuple[Spelling, ...]:
+    """``chinese_spellings`` of a name that is not among the names read last."""
+    primary = spell_name(name)
+    if not name.chinese:
+        return (primary,)
+    # A name without given names was read as a surname alone: say so with a trailing space.
+    key = name.chinese if name.given_names else name.chinese + " "
+    try:
+        reading = read_name(key)
+    except NameFormatError:
+        return (primary,)
+    words = _words(reading)
+    if _fields(words) != (name.surname, name.given_names):
+        return (primary,)
+    return _spellings(primary, reading, words)
+
+
+def _read_and_keep(key: str) -> _Read:
+    reading = read_name(key)
+    words = _words(reading)
+    surname, given = _fields(words)
+    # The fields are A-Z words (and a 双姓's hyphen) and the key is clean: nothing to validate.
+    values = {
+        "surname": surname,
+        "given_names": given,
+        "chinese": key,
+        "source": "chinese",
+        "possibly_truncated": False,
+    }
+    read = _Read(assemble(PassportName, values), reading, words)
+    NAMES_READ.add(key, read)
+    return read
+
+
+def _words(reading: Reading) -> _Words:
+    """The usual reading of every piece, one word per surname, in capitals and as the passport."""
+    surnames = reading.surnames
+    if len(surnames) == 1 and len(surnames[0]) == 1:  # most names: one surname in one piece
+        capital = "".join(surnames[0][0][0]).upper()
+        capitals: Words = (capital,)
+        passport: Words = (capital.replace("Ü", _PASSPORT_U),)
+    else:
+        capitals = tuple(
+            ["".join([s for readings in unit for s in readings[0]]).upper() for unit in surnames]
+        )
+        passport = tuple([word.replace("Ü", _PASSPORT_U) for word in capitals])
+    given = "".join(reading.given).upper()
+    return tuple.__new__(_Words, (capitals, given, passport, given.replace("Ü", _PASSPORT_U)))
+
+
+def _fields(words: _Words) -> tuple[str, str]:
+    """The name's surname and given names fields."""
+    surnames = words.surnames
+    return surnames[0] if len(surnames) == 1 else "-".join(surnames), words.given
+
+
+def _primary(words: _Words) -> Spelling:
+    """``spell_name`` of the name with these fields, from the words already made: A-Z words
+    spell as themselves, and a 双姓's hyphen parts words (``tests/test_chinese_paths.py``
+    holds the two equal)."""
+    return _spelling("icao", words.surnames, ((words.given,),) if words.given else ())
+
+
+def _spelling(kind: SpellingKind, surname: Words, given: tuple[Words, ...]) -> Spelling:
+    # tuple.__new__ skips the named tuple's Python-level __new__ (built per name read).
+    return tuple.__new__(Spelling, (kind, surname, given))
+
+
+def _surname_words(surnames: SurnameParts, choice: tuple[int, int, Syllables]) -> Words:
+    """One word per surname, ``choice`` putting another reading in one piece (surname, piece, reading)."""
+    words: list[str] = []
+    for unit_index, unit in enumerate(surnames):
+        syllables: list[str] = []
+        for piece_index, readings in enumerate(unit):
+            syllables += choice[2] if choice[:2] == (unit_index, piece_index) else readings[0]
+        words.append("".join(syllables).upper().replace("Ü", _PASSPORT_U))
+    return tuple(words)
+
+
+def _spellings(primary: Spelling, reading: Reading, words: _Words) -> tuple[Spelling, ...]:
+    """The primary spelling, then the variants of the reading, lightest deviation first.
+
+    A surname's other readings are offered whatever the evidence for them in
+    ``data/surnames.csv`` (``reported`` or ``inferred``): they come after the usual reading,
+    and ``candidates`` ranks them below it.
+    """
+    found = [primary]
+    capital_surnames, capital_given, surnames, given = words
+    if "Ü" in capital_given or "Ü" in "".join(capital_surnames):
+        for kind, letter in _OTHER_U:
+            found.append(
+                _spelling(
+                    kind,
+                    tuple([word.replace("Ü", letter) for word in capital_surnames]),
+                    ((capital_given.replace("Ü", letter),),) if capital_given else (),
+                )
+            )
+    parts = reading.surnames
+    if len(parts) > 1 or len(parts[0]) > 1 or len(parts[0][0]) > 1:  # a reading to choose
+        passport_given = ((given,),) if given else ()
+        for unit_index, unit in enumerate(parts):
+            for piece_index, readings in enumerate(unit):
+                found += [
+                    _spelling(
+                        "second_reading",
+                        _surname_words(parts, choice=(unit_index, piece_index, other)),
+                        passport_given,
+                    )
+                    for other in readings[1:]
+                ]
+    if len(reading.given) > 1:
+        split = tuple([syllable.upper().replace("Ü", _PASSPORT_U) for syllable in reading.given])
+        found.append(_spelling("pinyin_syllables", surnames, (split,)))
+    return tuple(found)

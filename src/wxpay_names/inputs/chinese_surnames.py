@@ -1,0 +1,95 @@
+"""Where a Chinese surname ends, and how it reads: ``data/surnames.csv`` by longest match.
+
+The table holds the compound surnames (欧阳, 司马), which decide where the surname ends, and
+the characters whose surname reading is not pypinyin's reading of the character alone
+(曾 ZENG, 单 SHAN), in simplified and traditional forms, with a second reading where a
+surname has two (覃 QIN, TAN). Surnames it does not hold are read by pypinyin.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+
+from ..resources import data_text
+from .chinese_text import misplaced_hyphen
+from .pinyin_reading import Syllables
+
+Readings = tuple[Syllables, ...]  # the readings of one piece of a surname, the usual one first
+Piece = tuple[str, Readings]  # characters, and their readings from the table (none: pypinyin reads them)
+
+
+class _SurnameTable:
+    # A plain class: a dataclass costs most of a millisecond at ``import wxpay_names``.
+    __slots__ = ("longest", "readings")
+
+    def __init__(self, readings: dict[str, Readings]) -> None:
+        self.readings = readings  # simplified and traditional forms alike
+        self.longest = max(map(len, readings))
+
+
+@cache
+def _surname_table() -> _SurnameTable:
+    """``data/surnames.csv``, read once on first use (its evidence columns are for people)."""
+    readings: dict[str, Readings] = {}
+    for row in csv.DictReader(data_text("surnames.csv")):
+        others = (other for other in row["other_readings"].split("|") if other)
+        found = tuple(tuple(reading.split()) for reading in (row["reading"], *others))
+        for form in (row["surname"], *row["traditional"].split("|")):
+            readings.setdefault(form, found)
+    return _SurnameTable(readings)
+
+
+def longest_surname(text: str, position: int) -> Piece | None:
+    """The longest surname of the table starting at ``position``, if any."""
+    table = _surname_table()
+    for size in range(min(table.longest, len(text) - position), 0, -1):
+        form = text[position : position + size]
+        readings = table.readings.get(form)
+        if readings:
+            return form, readings
+    return None
+
+
+def split_surnames(text: str) -> tuple[list[list[Piece]], str]:
+    """Surnames by longest match at the start, another after each hyphen; the rest is given."""
+    units: list[list[Piece]] = []
+    position = 0
+    while True:
+        if position >= len(text) or text[position] == "-":
+            raise misplaced_hyphen()
+        piece = longest_surname(text, position) or (text[position], ())
+        units.append([piece])
+        position += len(piece[0])
+        if not text.startswith("-", position):
+            return units, text[position:]
+        position += 1
+
+
+def explicit_surnames(surname_text: str) -> list[list[Piece]]:
+    """A surname given apart from the given name: each of its hyphen parts, in pieces."""
+    parts = surname_text.split("-")
+    if not all(parts):
+        raise misplaced_hyphen()
+    return [_pieces(part) for part in parts]
+
+
+def _pieces(surname: str) -> list[Piece]:
+    """Table forms where they occur, runs of other characters between."""
+    pieces: list[Piece] = []
+    position = 0
+    run_start: int | None = None  # where a run of characters the table does not know began
+    while position < len(surname):
+        known = longest_surname(surname, position)
+        if known:
+            if run_start is not None:
+                pieces.append((surname[run_start:position], ()))
+                run_start = None
+            pieces.append(known)
+            position += len(known[0])
+        else:
+            run_start = position if run_start is None else run_start
+            position += 1
+    if run_start is not None:
+        pieces.append((surname[run_start:], ()))
+    return pieces

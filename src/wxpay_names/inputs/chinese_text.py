@@ -1,0 +1,102 @@
+"""What the text of a Chinese name may hold, and the errors that name what it may not.
+
+A name is Chinese characters pypinyin can read, a space that splits surname from given name,
+and hyphens that join the two surnames of a 双姓. A middle dot marks a transliterated foreign
+or ethnic-minority name, which has no pinyin reading: the bank used the Latin name printed in
+the passport. Everything else is refused, naming the character and where it stands.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import cache
+
+from ..cleaning import describe_character
+from ..errors import ErrorCode, InvalidNameError
+from ..validation import HYPHENS, script_of
+from .pinyin_reading import pypinyin
+
+# U+00B7 and what is typed for it: Big5's U+2027, bullets, katakana and half-width dots, the
+# sinological dot U+A78F, and full stops (Alipay accepts '.' in minority names).
+MIDDLE_DOTS = frozenset("\u00b7\u2027\u2022\u30fb\uff65\u22c5\u2219\u0387\u1427\u2e31\ua78f.\uff0e")
+_PRIVATE_USE_FIRST, _PRIVATE_USE_LAST = 0xE000, 0xF8FF
+
+
+@cache
+def plain_han() -> Callable[[str], object]:
+    """The test for unified ideographs only (text the input policy leaves as it is).
+
+    Compiled on first use: it takes most of a millisecond, which ``import wxpay_names`` should not pay.
+    """
+    return re.compile("[\u3400-\u9fff\U00020000-\U0002f7ff\U00030000-\U0003ffff]*").fullmatch
+
+
+def checked(key: str) -> str:
+    """The cleaned key with hyphens made ASCII, or an ``InvalidNameError`` naming what cannot be read."""
+    # Most keys: ideographs pypinyin reads, so no space, hyphen, dot or private-use character.
+    if key and plain_han()(key) and all(map(pypinyin().characters.__contains__, map(ord, key))):
+        return key
+    if not key.strip():
+        raise InvalidNameError("The Chinese name is empty.", code=ErrorCode.EMPTY_NAME)
+    dots = MIDDLE_DOTS.intersection(key)
+    if dots:
+        raise InvalidNameError(
+            f"The Chinese name joins its parts with {describe_character(min(dots))}: it is a "
+            "transliteration of a foreign or ethnic-minority name, not a name read in pinyin. "
+            "The bank used the Latin name printed in the passport: pass that to parse_name() "
+            "or PassportName(surname=..., given_names=...).",
+            code=ErrorCode.TRANSLITERATED_FOREIGN_NAME,
+        )
+    readable = pypinyin().characters
+    for position, char in enumerate(key):
+        code = ord(char)
+        # pypinyin's table also holds private-use code points; no passport name does.
+        if (code in readable and not _PRIVATE_USE_FIRST <= code <= _PRIVATE_USE_LAST) or char == " ":
+            continue
+        if char not in HYPHENS:
+            raise unreadable(char, position)
+    if HYPHENS.intersection(key) - {"-"}:
+        return "".join("-" if char in HYPHENS else char for char in key)
+    return key
+
+
+def unreadable(char: str, position: int | None) -> InvalidNameError:
+    """The error for a character from_chinese cannot read, saying what to pass instead."""
+    where = f"{char!r} ({describe_character(char)})"
+    if position is not None:
+        where += f" at position {position + 1}"
+    category = unicodedata.category(char)
+    if script_of(char) == "CJK" and category == "Lo":
+        return InvalidNameError(
+            f"The Chinese name holds {where}, which has no known Hanyu Pinyin reading: type the "
+            "Latin name printed in the passport instead.",
+            code=ErrorCode.NO_PINYIN_READING,
+        )
+    if category[0] == "N":
+        return InvalidNameError(
+            f"The Chinese name holds {where}: a name has no digits; type only its characters.",
+            code=ErrorCode.INVALID_CHARACTER,
+        )
+    if category[0] == "L":
+        return InvalidNameError(
+            f"The Chinese name holds {where}, which is not a Chinese character. from_chinese() "
+            "reads Chinese characters only; a name in another script goes to parse_name() or "
+            "PassportName(...) with the Latin name printed in the passport.",
+            code=ErrorCode.MIXED_SCRIPT,
+        )
+    return InvalidNameError(
+        f"The Chinese name holds {where}: type only the characters of the name, with a space "
+        "between surname and given name if you want to split it yourself.",
+        code=ErrorCode.INVALID_CHARACTER,
+    )
+
+
+def misplaced_hyphen() -> InvalidNameError:
+    """The error for a hyphen anywhere but between the two surnames of a 双姓."""
+    return InvalidNameError(
+        "A hyphen in a Chinese name joins two surnames (双姓, e.g. 郑-李小明); it cannot start or "
+        "end the name, stand twice, or fall inside the given name, which is one word.",
+        code=ErrorCode.INVALID_CHARACTER,
+    )
