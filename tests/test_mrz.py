@@ -9,7 +9,16 @@ import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from wxpay_names import Bank, ErrorCode, MRZError, NameFormatError, PassportName, candidates, parse_mrz
+from wxpay_names import (
+    Bank,
+    ErrorCode,
+    MRZError,
+    NameFormatError,
+    PassportName,
+    candidates,
+    parse_mrz,
+    parse_name,
+)
 from wxpay_names.inputs.mrz import check_digit
 
 # ICAO 9303 Part 4 §4.2.3 (8th edition): upper TD3 lines, with the name each holds and
@@ -98,10 +107,10 @@ def test_name_field_without_its_fillers_is_not_taken_as_truncated() -> None:
     assert _parts(parse_mrz("ERIKSSON<<ANNA<MARIA")) == ("ERIKSSON", "ANNA MARIA", False)
 
 
-@pytest.mark.parametrize("width", [30, 31, 39])
-def test_whole_name_field_ending_in_a_letter_may_be_truncated(width: int) -> None:
-    field = "ERIKSSON<<ANNA<MARIA<" + "K" * (width - 21)
-    assert len(field) == width
+@pytest.mark.parametrize("last_names", ["ELISABETH", "CHRISTIANE", "ELISABETH<KRISTINA"])
+def test_whole_name_field_ending_in_a_letter_may_be_truncated(last_names: str) -> None:
+    field = "ERIKSSON<<ANNA<MARIA<" + last_names
+    assert len(field) in (30, 31, 39)
     assert parse_mrz(field).possibly_truncated
     assert not parse_mrz(field[:-1] + "<").possibly_truncated
 
@@ -109,6 +118,152 @@ def test_whole_name_field_ending_in_a_letter_may_be_truncated(width: int) -> Non
 def test_lower_case_and_surrounding_white_space_are_tolerated() -> None:
     text = f"\r\n  {TD3_LINE1.lower()}\r\n\t{TD3_LINE2.lower()}  \n"
     assert _parts(parse_mrz(text)) == ("ERIKSSON", "ANNA MARIA", False)
+
+
+# --- a line given alone ----------------------------------------------------------------
+# One line is an upper line only when it begins with a document code and an issuing State
+# (Part 4 §4.2.2, Parts 5–7); otherwise it is a name field, or refused when it could be both.
+
+
+def test_36_character_name_field_alone_is_read_as_a_name_field() -> None:
+    field = "HERNANDEZ<GARCIA<<MARIA<GUADALUPE<LU"  # 'HE…' is no document code
+    assert len(field) == 36
+    assert _parts(parse_mrz(field)) == ("HERNANDEZ GARCIA", "MARIA GUADALUPE LU", False)
+
+
+@pytest.mark.parametrize("line", [TD2[0], MRV_B[0], "C<UTOERIKSSON<<ANNA<MARIA<ELISABET<K"])
+def test_upper_line_of_36_characters_alone_is_read_as_one(line: str) -> None:
+    assert len(line) == 36
+    name = parse_mrz(line)
+    assert (name.surname, name.given_names[:10]) == ("ERIKSSON", "ANNA MARIA")
+    assert name.possibly_truncated == line.endswith("K")
+
+
+@pytest.mark.parametrize("cut", [36, 14])
+def test_36_characters_that_may_be_an_upper_line_or_a_name_field_are_refused(cut: int) -> None:
+    # 'CA' + 'RLS' has the shape of a TD2 document code ('CA') and State: as 36 characters,
+    # this is a TD2 upper line as much as a name field.
+    name = "CARLSSON<<KRISTINA<MARIA<ELISABETH<ANNA"[:cut]
+    with pytest.raises(MRZError, match="whole zone") as caught:
+        parse_mrz(name.ljust(36, "<"))
+    assert caught.value.code == ErrorCode.MRZ_FORMAT
+    # Given whole (39 characters) the field reads; without its fillers too, unless 36 long.
+    assert parse_mrz(name.ljust(39, "<")).surname == "CARLSSON"
+    assert len(name) == 36 or parse_mrz(name).surname == "CARLSSON"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "HERNANDEZ<GARCIA<<MARIA<GUADALUPE<LUISA<ANA<",  # no document code
+        "ALVAREZ<DE<LA<FUENTE<<JUAN<CARLOS<ALBERTO<JO",  # A begins a card's code, not a passport's
+    ],
+)
+def test_44_characters_without_a_passport_or_visa_code_are_refused(line: str) -> None:
+    assert len(line) == 44
+    with pytest.raises(MRZError, match="one line of 44 characters"):
+        parse_mrz(line)
+
+
+@pytest.mark.parametrize("code", ["P<", "PP"])
+@pytest.mark.parametrize(("line", "surname", "given", "truncated"), PART4_LINES)
+def test_upper_line_without_its_trailing_fillers_is_still_an_upper_line(
+    code: str, line: str, surname: str, given: str, truncated: bool
+) -> None:
+    shortened = (code + line[2:]).rstrip("<")
+    assert _parts(parse_mrz(shortened)) == (surname, given, truncated)
+    if not truncated:  # some of the trailing fillers kept
+        assert _parts(parse_mrz(shortened + "<<<")) == (surname, given, False)
+
+
+@pytest.mark.parametrize("line", ["I<UTOERIKSSON<<ANNA<MARIA", "V<UTOERIKSSON<<ANNA<MARIA<<<<"])
+def test_shortened_card_or_visa_line_is_refused(line: str) -> None:
+    # Once shortened, 'I<UTO…' could also be a name field whose surname begins with 'I'.
+    with pytest.raises(MRZError, match="whole"):
+        parse_mrz(line)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "P<UTOERIKSSON<<ANNA<MARIA",
+        "PPUTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+        "I<UTOERIKSSON<<ANNA<MARIA",
+    ],
+)
+def test_parse_name_refuses_an_upper_line(text: str) -> None:
+    with pytest.raises(MRZError, match="parse_mrz"):
+        parse_name(text)
+
+
+@pytest.mark.parametrize(
+    ("field", "surname", "given"),
+    [
+        ("PETERSON<<JOHN", "PETERSON", "JOHN"),  # PE is a passport code (emergency), PETER no State
+        ("PORTER<<ANN", "PORTER", "ANN"),
+        ("IDRIS<<ALI", "IDRIS", "ALI"),
+        ("VAN<DER<BERG<<JAN", "VAN DER BERG", "JAN"),
+        ("ARKFREITH", "ARKFREITH", ""),
+        ("<<SUKARNO", "", "SUKARNO"),
+    ],
+)
+def test_name_field_beginning_like_a_document_code_is_a_name_field(
+    field: str, surname: str, given: str
+) -> None:
+    assert _parts(parse_mrz(field)) == (surname, given, False)
+    if "<" in field:
+        assert (parse_name(field).surname, parse_name(field).given_names) == (surname, given)
+
+
+# --- fillers misread ------------------------------------------------------------------------
+# OCR-B's '<' is often read as a letter (K, C). The name has no check digit, so the shape of
+# the field is the only evidence.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PKUTOERIKSSONKKANNAKMARIA".ljust(44, "K"),  # every '<' read as K
+        "P<UTOERIKSSON<<ANNA<MARIA".ljust(44, "K"),  # the trailing fillers read as K
+        "ERIKSSON<<ANNA<MARIA".ljust(39, "C"),
+        "ERIKSSON<<ANNA<MARIAKKK",
+        "ERIKSSONKKANNAKMARIA".ljust(30, "K"),
+        f"{'PKUTOERIKSSONKKANNAKMARIA'.ljust(44, 'K')}\n{TD3_LINE2}",
+    ],
+)
+def test_fillers_read_as_a_letter_are_refused(text: str) -> None:
+    with pytest.raises(MRZError, match="filler") as caught:
+        parse_mrz(text)
+    assert caught.value.code == ErrorCode.MRZ_FORMAT
+
+
+def test_parse_name_refuses_fillers_read_as_a_letter() -> None:
+    with pytest.raises(MRZError, match="filler"):
+        parse_name("ERIKSSON<<ANNA<MARIAKKKK")
+
+
+# A one-part name as long as the field or longer: the only name ICAO writes with no filler (§1.3).
+_LONG_ONE_PART_NAME = "KEIHANAIKUKAUAKAHIHULIHEEKAHAUNAELEMAKA"
+
+
+@pytest.mark.parametrize(
+    "text", [_LONG_ONE_PART_NAME[:39], _LONG_ONE_PART_NAME[:30], "PPUTO" + _LONG_ONE_PART_NAME[:39]]
+)
+def test_whole_field_without_a_filler_given_alone_is_refused(text: str) -> None:
+    with pytest.raises(MRZError, match="without a single filler"):
+        parse_mrz(text)
+
+
+def test_whole_field_without_a_filler_in_a_whole_zone_is_a_long_one_part_name() -> None:
+    # Line 2's fillers were read as fillers and its check digits pass: the name is taken as printed.
+    td3 = parse_mrz(f"PPUTO{_LONG_ONE_PART_NAME[:39]}\n{TD3_LINE2}")
+    assert _parts(td3) == (_LONG_ONE_PART_NAME[:39], "", True)
+    td1 = parse_mrz("\n".join((*TD1[:2], _LONG_ONE_PART_NAME[:30])))
+    assert _parts(td1) == (_LONG_ONE_PART_NAME[:30], "", True)
+
+
+def test_a_shortened_field_without_a_filler_is_a_one_part_name() -> None:
+    assert _parts(parse_mrz(_LONG_ONE_PART_NAME[:29])) == (_LONG_ONE_PART_NAME[:29], "", False)
 
 
 # --- whole zones and check digits -------------------------------------------------------
@@ -236,8 +391,8 @@ def test_visa_has_no_composite_digit_to_check() -> None:
         ("ERIKSSON<<ANNA<MARÍA", "holds 'Í' at position 19"),
         (f"{TD3_LINE1}\n{TD3_LINE2[:5]}«{TD3_LINE2[6:]}", "holds '«' at line 2, position 6"),
         ("ERIKSSON<<ANNA<MAR1A", "digit '1' at position 19"),
-        (TD1[0], "digit '2' at position 7"),
-        (TD3_LINE2, "not with a document code"),
+        (TD1[0], "begins like the upper line of an identity card"),  # TD1's holds no name
+        (TD3_LINE2, "one line of 44 characters, which is neither a name field"),
         ("<<<<<<<<<<", "holds no name"),
         ("ERIKSSON<<<ANNA", "run of fillers at position 11"),
         ("<ERIKSSON<<ANNA", "run of fillers at position 1"),
@@ -280,15 +435,57 @@ def test_mrz_shaped_text_raises_only_name_format_errors(lines: list[str]) -> Non
         parse_mrz("\n".join(lines))
 
 
+# Specimen zones with where the name field sits (line, first and last position, as ICAO
+# numbers them: TD3 Part 4, TD1 Part 5, TD2 Part 6, visas Part 7) and the name it holds.
+_SPECIMENS = [
+    ((TD3_LINE1, TD3_LINE2), 1, 6, 44, "ERIKSSON", "ANNA MARIA"),
+    (TD1, 3, 1, 30, "ERIKSSON", "ANNA MARIA"),
+    (TD2, 1, 6, 36, "ERIKSSON", "ANNA MARIA"),
+    (TD1_LONG_NUMBER, 3, 1, 30, "STEVENSON", "PETER JOHN"),
+    (TD2_LONG_NUMBER, 1, 6, 36, "STEVENSON", "PETER JOHN"),
+    (MRV_A, 1, 6, 44, "ERIKSSON", "ANNA MARIA"),
+    (MRV_B, 1, 6, 36, "ERIKSSON", "ANNA MARIA"),
+]
+
+
+def _as_field(surname: str, given_names: str) -> str:
+    """The name written as an ICAO name field without its trailing fillers (Part 3 §4.6)."""
+    return surname.replace(" ", "<") + ("<<" + given_names.replace(" ", "<") if given_names else "")
+
+
 @given(
-    st.sampled_from(["\n".join(zone) for zone in (TD1, TD2, TD1_LONG_NUMBER, TD2_LONG_NUMBER, MRV_A, MRV_B)]),
-    st.lists(st.tuples(st.integers(0, 90), st.sampled_from("<0719AZ \n")), max_size=4),
+    st.sampled_from(_SPECIMENS),
+    st.lists(st.tuples(st.integers(0, 92), st.sampled_from("<0719AZK \n")), max_size=4),
 )
-def test_altered_specimen_is_read_or_refused_with_our_error(zone: str, edits: list[tuple[int, str]]) -> None:
+@example(_SPECIMENS[2], [(7, "<")])  # ERIKSSON → ER<KSSON: a name the edit changed, read
+@example(_SPECIMENS[1], [(77, "Z")])  # TD1 line 3: MARIA → ZARIA
+@example(_SPECIMENS[0], [(2, "D"), (3, "<"), (4, "<")])  # another State: the same name
+def test_altered_specimen_reads_its_own_name_field_or_is_refused(
+    specimen: tuple[tuple[str, ...], int, int, int, str, str], edits: list[tuple[int, str]]
+) -> None:
+    lines, line, first, last, surname, given_names = specimen
+    original = "\n".join(lines)
+    start = sum(len(text) + 1 for text in lines[: line - 1]) + first - 1
+    name_field = range(start, start + last - first + 1)
+    zone = original
     for index, char in edits:
         zone = zone[:index] + char + zone[index + 1 :]
-    with contextlib.suppress(NameFormatError):
-        assert parse_mrz(zone).surname in {"ERIKSSON", "STEVENSON"} or edits
+    try:
+        name = parse_mrz(zone)
+    except NameFormatError:
+        return
+    changed = {
+        index for index in range(len(zone)) if index >= len(original) or zone[index] != original[index]
+    }
+    if changed.isdisjoint(name_field):
+        # Nothing in the name field was touched: the name is the specimen's, untruncated.
+        assert (name.surname, name.given_names, name.possibly_truncated) == (surname, given_names, False)
+    else:
+        # The name is what the edited field says, read at the field's place, and nothing else:
+        # it differs from the specimen's only where an edit fell.
+        field = zone[name_field.start : name_field.stop]
+        assert _as_field(name.surname, name.given_names) == field.rstrip("<")
+        assert name.possibly_truncated == (field[-1] != "<")
 
 
 # --- round trip through the ICAO name field ---------------------------------------------
@@ -322,6 +519,18 @@ def icao_name_field(primary: list[str], secondary: list[str], width: int) -> str
         primary[cuttable[-1]] = primary[cuttable[-1]][:-1]
 
 
+def _begins_like_an_upper_line(field: str) -> bool:
+    """A document code ICAO gives (P<, PP; A<, C<, I<, V<), then a State: a letter, letters, fillers."""
+    code, state = field[:2], field[2:5]
+    known_code = code in ("P<", "PP") or (code[0] in "ACIV" and code[1] == "<")
+    return known_code and state[0] != "<" and "<" not in state.rstrip("<")
+
+
+def _parts_of_field(written: str) -> tuple[str, str]:
+    primary, _, secondary = written.partition("<<")
+    return primary.replace("<", " "), secondary.replace("<", " ")
+
+
 @given(
     st.lists(_COMPONENT, min_size=1, max_size=4),
     st.lists(_COMPONENT, min_size=0, max_size=4),
@@ -331,10 +540,26 @@ def icao_name_field(primary: list[str], secondary: list[str], width: int) -> str
 @example(["BENNELONG", "WOOLOOMOOLOO", "WARRANDYTE", "WARNAMBOOL"], ["DINGO", "POTOROO"], 39)
 @example(["NILAVADHANANANDA"], ["ARNPOL", "PETCH", "CHARONGUANG"], 30)
 @example(["SATRIYA", "SUDARPA", "WIRAATMADJA", "KUSUMANEGARA"], [], 30)  # primary alone, cut
+@example(["KOWALSKI"], ["ANNA", "MARIAAA"], 39)  # ends like fillers read as A: refused
+@example(["P", "UTO"], ["ANNA"], 39)  # begins like a passport's upper line
+@example(["I", "UTO"], ["ANNA"], 31)  # begins like a card's upper line
 def test_icao_name_field_parses_back(primary: list[str], secondary: list[str], width: int) -> None:
     field = icao_name_field(primary, secondary, width)
     assume(field is not None)
     assert field is not None
+    written = field.rstrip("<")
+    if (len(written) >= 3 and len(set(written[-3:])) == 1) or "<" not in field:
+        # The shapes a filler misread as a letter gives (three of a letter where fillers belong,
+        # a full field without a filler) are refused: the name has no check digit to tell.
+        with pytest.raises(MRZError, match="filler"):
+            parse_mrz(field)
+        return
+    if _begins_like_an_upper_line(field):
+        # 'P<UTO', 'PPUTO', 'I<UTO'…: read as an upper line without its fillers, or refused.
+        with contextlib.suppress(MRZError):
+            name = parse_mrz(field)
+            assert (name.surname, name.given_names) == _parts_of_field(field[5:].rstrip("<"))
+        return
     name = parse_mrz(field)
     surname, given_names = name.surname.split(), name.given_names.split()
     full = "<".join(primary) + ("<<" + "<".join(secondary) if secondary else "")

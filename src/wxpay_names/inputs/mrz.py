@@ -6,6 +6,11 @@ name field alone. Lines may come with surrounding white space and line breaks, o
 together; lower case is upper-cased. Nothing else is repaired: a ``0`` read for an ``O``
 stays wrong, and a check digit says so where the lines are whole.
 
+The name has no check digit, so a line given alone is told apart by its shape only: it is an
+upper line when it begins with a document code and an issuing State (``P<UTO``, ``PPUTO``,
+``I<UTO``), a name field otherwise, and refused when it could be either. A name field that
+shows its fillers were misread as a letter is refused too (see ``_name_from_field``).
+
 The name is already in ICAO spelling (A–Z): ``ERIKSSON<<ANNA<MARIA`` gives surname
 ``ERIKSSON`` and given names ``ANNA MARIA``.
 """
@@ -19,8 +24,13 @@ from ..cleaning import check_length
 from ..errors import ErrorCode, MRZError
 from ..models import NameSource, PassportName
 from .mrz_layout import (
+    CARD_CODES,
     DOCUMENT_LAYOUTS,
     NAME_FIELD_WIDTHS,
+    PASSPORT_CODE,
+    SHORTENED_LINE_CODES,
+    TD3,
+    UPPER_LINE_LAYOUTS,
     VISA_CODE,
     VISA_LAYOUTS,
     Layout,
@@ -34,6 +44,13 @@ _MRZ_CHARACTERS = frozenset(ascii_uppercase + ascii_uppercase.lower() + digits +
 _CHECK_WEIGHTS = (7, 3, 1)
 _WHAT = "machine-readable zone"
 _SHAPES = "2 lines of 44 characters (passport, TD3), 2 of 36 (TD2) or 3 of 30 (identity card, TD1)"
+_CODE_LETTERS = frozenset(PASSPORT_CODE + CARD_CODES + VISA_CODE)
+_LONGEST_FIELD = max(NAME_FIELD_WIDTHS)
+_HEADER_LENGTH = 5  # document code (2) and issuing State (3), the same in every format
+# Three of one letter ending the name: what an OCR that reads the trailing fillers '<' as K
+# or C leaves. Our judgement, not ICAO's: we know of no name that ends so (Table A's ``NXX``
+# and ``UXX`` end in two), while two are common (``…SS``, ``…LL``) and cannot be refused.
+_MISREAD_FILLER_RUN = 3
 
 
 def check_digit(data: str) -> int:
@@ -88,18 +105,40 @@ def parse_mrz(text: str) -> PassportName:
     layout = _layout_for(lines)
     _check_header(lines, layout)
     _check_digits(lines, layout)
-    return _name_from_field(layout.name_field.read(lines), "mrz", whole=True, span=layout.name_field)
+    field = layout.name_field
+    # The other lines' fillers, read as '<' and passing their check digits, show the scanner
+    # reads fillers right: a name field without one is then a long one-part name.
+    fillers_seen = any(FILLER in line for number, line in enumerate(lines, 1) if number != field.line)
+    return _name_from_field(
+        field.read(lines), "mrz", whole=True, first=field.first, line=field.line, fillers_seen=fillers_seen
+    )
 
 
 def name_from_field(field: str, source: NameSource) -> PassportName:
     """The name in an MRZ name field given alone (``SMITH<<JOHN<PAUL``), upper-cased first.
 
     The field is whole (and may be truncated) when it is 39, 31 or 30 characters long and
-    ends in a letter; a field with its trailing fillers cut off is taken as complete.
+    ends in a letter; a field with its trailing fillers cut off is taken as complete. Text
+    that begins like an upper line (``P<UTO…``, ``PPUTO…``, ``I<UTO…``) or is longer than
+    any name field is refused: read as a name, its document code would join the surname.
     """
     _check_characters(field, None)
     field = field.upper()
-    return _name_from_field(field, source, whole=len(field) in NAME_FIELD_WIDTHS, span=None)
+    if _has_header(field) and (field[1] == FILLER or field[:2] in SHORTENED_LINE_CODES):
+        raise MRZError(
+            f"The text begins like the upper line of a {_WHAT} (a document code and issuing State, "
+            f"such as 'P<UTO'), not like a name field: pass the zone to parse_mrz(), give the name "
+            "field alone ('ERIKSSON<<ANNA<MARIA'), or write the name as 'SURNAME, Given Names'.",
+        )
+    if len(field) > _LONGEST_FIELD:
+        raise MRZError(
+            f"The MRZ name field has {len(field)} characters; it has at most {_LONGEST_FIELD}: give the "
+            f"name field alone, pass the whole zone to parse_mrz(), or write the name as "
+            "'SURNAME, Given Names'.",
+        )
+    return _name_from_field(
+        field, source, whole=len(field) in NAME_FIELD_WIDTHS, first=1, line=None, fillers_seen=False
+    )
 
 
 def _check_characters(line: str, number: int | None) -> None:
@@ -125,18 +164,75 @@ def _split_run_together(line: str) -> list[str]:
 
 
 def _one_line(line: str) -> PassportName:
-    upper_line = next((layout for layout in DOCUMENT_LAYOUTS if layout.line_length == len(line)), None)
-    if upper_line is not None and upper_line.name_field.line == 1:
-        _check_header([line], upper_line)
-        field = upper_line.name_field
-        return _name_from_field(field.read([line]), "mrz", whole=True, span=field)
-    longest = max(NAME_FIELD_WIDTHS)
-    if len(line) > longest:
+    layout = _upper_line_layout(line)
+    if layout is not None:
+        field = layout.name_field
+        return _name_from_field(
+            line[field.first - 1 : field.last],
+            "mrz",
+            whole=len(line) == layout.line_length,
+            first=field.first,
+            line=None,
+            fillers_seen=False,
+        )
+    if len(line) > _LONGEST_FIELD:
         raise MRZError(
-            f"The {_WHAT} is one line of {len(line)} characters: give the whole zone ({_SHAPES}), "
-            f"the upper line of a passport alone, or the name field alone (at most {longest} characters).",
+            f"The {_WHAT} is one line of {len(line)} characters, which is neither a name field (at "
+            f"most {_LONGEST_FIELD}) nor an upper line (44 or 36 characters, beginning with a document code "
+            f"and issuing State such as 'P<UTO' or 'PPUTO'): give the whole zone ({_SHAPES}), the "
+            "upper line alone, or the name field alone.",
         )
     return name_from_field(line, "mrz")
+
+
+def _has_header(line: str) -> bool:
+    """Whether *line* begins as an upper line does: a document code, then an issuing State.
+
+    The code is a letter that begins one (P, A, C, I or V), then a letter or ``<``; the State
+    is a letter, then letters, then fillers (``UTO``, ``D<<``): Part 3 §5, Parts 4–7 §4.2.2.
+    """
+    if len(line) < _HEADER_LENGTH or line[0] not in _CODE_LETTERS or line[1] not in _LETTERS | {FILLER}:
+        return False
+    state = line[2:_HEADER_LENGTH]
+    return state[0] in _LETTERS and _LETTERS.issuperset(state.rstrip(FILLER))
+
+
+def _upper_line_layout(line: str) -> Layout | None:
+    """The format whose upper line *line* is; None for a name field; refused when it may be either.
+
+    A line of an upper line's whole length with a code its format allows is that upper line
+    (44: ``P…`` passport, ``V…`` visa; 36: ``A…``, ``C…``, ``I…`` TD2, ``V…`` visa), except
+    that at 36 characters a code with a letter second (``ID``, ``CA``) may as well begin a
+    36-character name field (``CARLSSON<<…``): refused. A shorter line is an upper line that
+    lost its trailing fillers only with the passport codes ``P<`` and ``PP``; ``A<``, ``C<``,
+    ``I<`` and ``V<`` there may begin a name field too, and are refused. Any other shortened
+    line is a name field: ``PE`` and ``PO`` begin PETERSON and PORTER as well as passports.
+    """
+    if not _has_header(line):
+        return None
+    code = line[:2]
+    for layout in UPPER_LINE_LAYOUTS:
+        if layout.line_length == len(line) and code[0] in layout.code_letters:
+            if code[1] == FILLER or len(line) > _LONGEST_FIELD:
+                return layout
+            raise MRZError(
+                f"The {_WHAT} is one line of {len(line)} characters that may be the upper line of a "
+                f"{layout.name} ({layout.description}) or a name field: give the whole zone "
+                f"({_SHAPES}), or the name field whole, with its trailing fillers ({_LONGEST_FIELD} "
+                "characters).",
+            )
+    if len(line) > _LONGEST_FIELD:
+        return None
+    if code in SHORTENED_LINE_CODES:
+        return TD3
+    if code[1] == FILLER:
+        raise MRZError(
+            f"The {_WHAT} is one line of {len(line)} characters that begins like the upper line of an "
+            f"identity card or visa ('{code[0]}<' and an issuing State) but is shorter than one, so it "
+            "may as well be a name field: give the whole zone, or the upper line whole with its "
+            "trailing fillers.",
+        )
+    return None
 
 
 def _layout_for(lines: Sequence[str]) -> Layout:
@@ -215,10 +311,22 @@ def _verify(field: str, data: str, found: str, where: Span) -> None:
         )
 
 
-def _name_from_field(field: str, source: NameSource, *, whole: bool, span: Span | None) -> PassportName:
-    """Split an upper-cased name field into surname and given names (Part 3 §4.6)."""
-    first = span.first if span is not None else 1
-    line = span.line if span is not None else None
+def _name_from_field(
+    field: str, source: NameSource, *, whole: bool, first: int, line: int | None, fillers_seen: bool
+) -> PassportName:
+    """Split an upper-cased name field into surname and given names (Part 3 §4.6).
+
+    *first* is the field's position in its line (*line*, None for text given as one line);
+    *whole* says the field is filled to its format's width. Two shapes are refused because
+    the filler ``<`` read as a letter gives them, and no check digit covers the name:
+
+    - a name ending in three or more of one letter, where the fillers belong;
+    - a whole field with no filler at all, unless *fillers_seen* (the zone's other lines
+      read their fillers as ``<``). Only a one-part name of at least the field's width is
+      written so (Part 4 §4.2.2.1: a lone primary identifier is cut to end in a letter; any
+      other name holds a ``<``), and such a name is possibly truncated, so its full form must
+      come from the data page anyway.
+    """
     for index, char in enumerate(field):
         if char in digits:
             raise MRZError(
@@ -227,7 +335,23 @@ def _name_from_field(field: str, source: NameSource, *, whole: bool, span: Span 
             )
     name = field.rstrip(FILLER)
     if not name:
-        raise MRZError(f"The MRZ name field{'' if span is None else f' (line {line})'} holds no name.")
+        raise MRZError(f"The MRZ name field{'' if line is None else f' (line {line})'} holds no name.")
+    run = _trailing_run(name)
+    if run >= _MISREAD_FILLER_RUN:
+        letter = name[-1]
+        raise MRZError(
+            f"The MRZ name field ends in a run of {run} {letter!r} from "
+            f"{_place(line, first + len(name) - run)}, where its fillers belong: the filler '<' was "
+            f"probably read as {letter!r}. Check the fillers against the document and paste the "
+            "lines whole, as printed.",
+        )
+    if whole and FILLER not in field and not fillers_seen:
+        raise MRZError(
+            f"The MRZ name field fills all {len(field)} positions without a single filler '<'. Only a "
+            f"one-part name of {len(field)} letters or more is written so, and a scanner that reads "
+            "'<' as a letter gives the same: check the fillers, or give the whole zone. If the "
+            "passport does print such a name, take it from the data page (PassportName).",
+        )
     primary, _, secondary = name.partition(IDENTIFIER_SEPARATOR)
     # Inside an identifier components are one filler apart; a longer run is not ICAO's.
     for part, offset in ((primary, 0), (secondary, len(primary) + len(IDENTIFIER_SEPARATOR))):
@@ -244,6 +368,16 @@ def _name_from_field(field: str, source: NameSource, *, whole: bool, span: Span 
         source=source,
         possibly_truncated=whole and name == field,
     )
+
+
+def _trailing_run(name: str) -> int:
+    """How many times *name*'s last character repeats at its end."""
+    count = 0
+    for char in reversed(name):
+        if char != name[-1]:
+            break
+        count += 1
+    return count
 
 
 def _stray_filler(identifier: str) -> int | None:

@@ -47,11 +47,13 @@ class Layout:
 
     ``number_overflow`` is where a document number longer than nine characters continues,
     followed by its check digit, when the nine-character field's check digit is ``<``
-    (TD1: Part 5 §4.2.2; TD2: Part 6 §4.2.2).
+    (TD1: Part 5 §4.2.2; TD2: Part 6 §4.2.2). ``code_letters`` are the letters its document
+    code may begin with.
     """
 
     name: str
     description: str
+    code_letters: str
     line_length: int
     line_count: int
     document_code: Span
@@ -68,9 +70,16 @@ def _digit(line: int, position: int) -> Span:
 
 _PERSONAL_NUMBER_BLANKS = frozenset("<0")
 
+# The first letter of a document code: P for a passport (Part 4 §4.2.2), A, C or I for a TD1
+# or TD2 document (Parts 5 and 6 §4.2.2.3, note k), V for a visa (Part 7 §4.2.2).
+PASSPORT_CODE = "P"
+CARD_CODES = "ACI"
+VISA_CODE = "V"
+
 TD3 = Layout(
     name="TD3",
     description="passport, 2 lines of 44 characters",
+    code_letters=PASSPORT_CODE,
     line_length=44,
     line_count=2,
     document_code=Span(1, 1, 2),
@@ -89,6 +98,7 @@ TD3 = Layout(
 TD2 = Layout(
     name="TD2",
     description="travel document, 2 lines of 36 characters",
+    code_letters=CARD_CODES,
     line_length=36,
     line_count=2,
     document_code=Span(1, 1, 2),
@@ -106,6 +116,7 @@ TD2 = Layout(
 TD1 = Layout(
     name="TD1",
     description="identity card, 3 lines of 30 characters",
+    code_letters=CARD_CODES,
     line_length=30,
     line_count=3,
     document_code=Span(1, 1, 2),
@@ -127,6 +138,7 @@ TD1 = Layout(
 MRV_A = Layout(
     name="MRV-A",
     description="visa, 2 lines of 44 characters",
+    code_letters=VISA_CODE,
     line_length=44,
     line_count=2,
     document_code=Span(1, 1, 2),
@@ -140,6 +152,7 @@ MRV_A = Layout(
 MRV_B = Layout(
     name="MRV-B",
     description="visa, 2 lines of 36 characters",
+    code_letters=VISA_CODE,
     line_length=36,
     line_count=2,
     document_code=Span(1, 1, 2),
@@ -152,7 +165,16 @@ MRV_B = Layout(
 
 DOCUMENT_LAYOUTS = (TD3, TD2, TD1)
 VISA_LAYOUTS = (MRV_A, MRV_B)
-VISA_CODE = "V"  # first letter of a visa's document code (Part 7 §4.2.2)
+# The formats whose upper line holds the name, so that the line can be given alone.
+UPPER_LINE_LAYOUTS = tuple(
+    layout for layout in (*DOCUMENT_LAYOUTS, *VISA_LAYOUTS) if layout.name_field.line == 1
+)
+
+# The passport codes recognised on an upper line that lost its trailing fillers: the old
+# ``P<`` and the ordinary passport's ``PP`` (Part 4 §4.4, Amendment 2: every passport carries
+# a second letter from 2028). The other codes cannot be told from a name's first letters once
+# the line is short: ``PE`` (emergency) and ``PO`` (official) begin PETERSON and PORTER.
+SHORTENED_LINE_CODES = frozenset({"P<", "PP"})
 
 # A name field filled to its last position may have been truncated (Part 4 §4.2.3).
 NAME_FIELD_WIDTHS = frozenset(layout.name_field.width for layout in DOCUMENT_LAYOUTS)
