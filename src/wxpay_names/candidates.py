@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 from itertools import chain, combinations
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .errors import ErrorCode, InvalidNameError
 from .models import (
@@ -70,8 +70,8 @@ _Shape = tuple[tuple[SpellingKind, int, int, int, int], ...]
 _Pieces = tuple[str, ...]
 _SURNAME, _GIVEN, _FIRST_GIVEN = 0, 1, 2
 
-# Plans by Bank object (held, so its id stays its own), then by shape. Both bounded.
-_PLANS: dict[int, tuple[Bank, dict[_Shape, _Plan]]] = {}
+# Plans by Bank object, then by shape (see _BankPlans). Both bounded.
+_PLANS: dict[int, _BankPlans] = {}
 _MAX_BANKS_CACHED = 256
 _MAX_SHAPES_CACHED = 512
 
@@ -113,6 +113,14 @@ class _Plan(NamedTuple):
     shortened: tuple[tuple[Pattern, str], ...]  # (pattern, note): spaces removed, then cut
 
 
+class _BankPlans(NamedTuple):
+    """What one Bank object's candidates follow, whatever the name."""
+
+    bank: Bank  # held, so its id stays its own
+    first: tuple[Pattern, str]  # rank 1's pattern and note: the bank's row alone decides them
+    by_shape: dict[_Shape, _Plan]
+
+
 def _row(bank: Bank) -> _Row:
     return (
         bank.code,
@@ -126,15 +134,17 @@ def _row(bank: Bank) -> _Row:
     )
 
 
-def _plans_of(bank: Bank) -> dict[_Shape, _Plan]:
-    """The plans already made for this Bank object, by shape (found by identity: hashing a
-    whole Bank costs more than the rest of a call)."""
+def _plans_of(bank: Bank) -> _BankPlans:
+    """The plans already made for this Bank object (found by identity: hashing a whole Bank
+    costs more than the rest of a call)."""
     entry = _PLANS.get(id(bank))
-    if entry is None or entry[0] is not bank:
+    if entry is None or entry.bank is not bank:
         if len(_PLANS) >= _MAX_BANKS_CACHED:
             _PLANS.clear()
-        entry = _PLANS[id(bank)] = (bank, {})
-    return entry[1]
+        pattern = _pattern(bank.order, bank.separator, bank.given_separator, False, "icao", bank.case, False)
+        note = _row_note(bank.code, bank.order, bank.separator, bank.case, bank.evidence)
+        entry = _PLANS[id(bank)] = _BankPlans(bank, (pattern, note), {})
+    return entry
 
 
 def _shape(found: tuple[Spelling, ...]) -> _Shape:
@@ -157,23 +167,21 @@ def _piece(part: int, title: bool, given_separator: Separator) -> int:
 def _pieces(spelling: Spelling) -> _Pieces:
     """The twelve strings of ``_Pieces``, in ``_piece()`` order."""
     surname, given_names = spelling.surname, spelling.given
-    title_surname = tuple(map(str.capitalize, surname))
-    pieces = [
-        " ".join(surname), "".join(surname), " ".join(title_surname), "".join(title_surname),
-    ]  # fmt: skip
     if len(given_names) == 1:
-        given = given_names[0]
-        title_given = tuple(map(str.capitalize, given))
-        joined = [" ".join(given), "".join(given), " ".join(title_given), "".join(title_given)]
-        pieces += joined + joined  # the first given name is all of them
-        return tuple(pieces)
-    given = tuple(chain.from_iterable(given_names))
-    title_given = tuple(map(str.capitalize, given))
+        given = _forms(given_names[0])
+        return (*_forms(surname), *given, *given)  # the first given name is all of them
     first = given_names[0] if given_names else ()
-    title_first = title_given[: len(first)]
-    pieces += [" ".join(given), "".join(given), " ".join(title_given), "".join(title_given)]
-    pieces += [" ".join(first), "".join(first), " ".join(title_first), "".join(title_first)]
-    return tuple(pieces)
+    return (*_forms(surname), *_forms(tuple(chain.from_iterable(given_names))), *_forms(first))
+
+
+def _forms(words: tuple[str, ...]) -> tuple[str, str, str, str]:
+    """The words joined by a space and by nothing, in upper then in title case (``_piece()`` order)."""
+    if len(words) == 1:  # most name parts: nothing to join
+        word = words[0]
+        title = word.capitalize()
+        return (word, word, title, title)
+    titles = [word.capitalize() for word in words]
+    return (" ".join(words), "".join(words), " ".join(titles), "".join(titles))
 
 
 def _plan(row: _Row, shape: _Shape) -> _Plan:
@@ -254,19 +262,19 @@ def rank_one_text(name: PassportName, bank: Bank) -> str:
     return first or second
 
 
-def rank_one_candidate(name: PassportName, bank: Bank) -> Candidate:
+def rank_one_candidate(name: PassportName, bank: Bank, text: str | None = None) -> Candidate:
     """The rank-1 ``Candidate``, equal to ``build_candidates(name, bank)[0]``, without the others.
 
     Its pattern and note depend on the bank's row alone (and on whether the MRZ name field
-    was full), so only the text is the name's.
+    was full), so only the text is the name's: *text* is ``rank_one_text(name, bank)`` when
+    the caller has it already.
     """
-    note = _row_note(bank.code, bank.order, bank.separator, bank.case, bank.evidence)
+    pattern, note = _plans_of(bank).first
     if name.possibly_truncated:
-        note = f"{note.rstrip('.')}; {_TRUNCATED}."
-    pattern = _pattern(bank.order, bank.separator, bank.given_separator, False, "icao", bank.case, False)
-    return assemble(
-        Candidate, {"text": rank_one_text(name, bank), "rank": 1, "pattern": pattern, "note": note}
-    )
+        note = _truncated(note)
+    if text is None:
+        text = rank_one_text(name, bank)
+    return assemble(Candidate, {"text": text, "rank": 1, "pattern": pattern, "note": note})
 
 
 def _deviations(shape: _Shape, order: Order, case: Case, row_spacing: tuple[str, str]) -> list[_Deviation]:
@@ -346,67 +354,123 @@ def _plan_for(row: _Row, shape: _Shape) -> _Plan:
     return _Plan(steps[0], tuple(steps[1:]), (shortened_at or len(steps)) - 1, shortened)
 
 
-def build_candidates(name: PassportName, bank: Bank) -> tuple[Candidate, ...]:
+class Draft(NamedTuple):
+    """A name's candidates at a bank before they become models: the values of each.
+
+    ``check_name`` compares a typed text with the texts and builds only the ``Candidate``
+    it matched (a model costs about as much as all the string work of a text);
+    ``candidates()`` builds them all. Both come from the same rendering, so they cannot
+    disagree.
+    """
+
+    values: list[dict[str, Any]]  # the fields of each Candidate in rank order, for models.assemble
+    spelled: tuple[Spelling, ...]  # the name's spellings, kept for the diagnosis to reuse
+
+    def text(self, index: int) -> str:
+        text: str = self.values[index]["text"]
+        return text
+
+    def texts(self) -> list[str]:
+        return [values["text"] for values in self.values]
+
+    def candidate(self, index: int) -> Candidate:
+        """The ``Candidate`` at *index* (rank ``index + 1``)."""
+        return assemble(Candidate, self.values[index])
+
+    def is_shortened(self, index: int) -> bool:
+        return bool(self.values[index]["pattern"].shortened)
+
+
+def draft_candidates(name: PassportName, bank: Bank, until: str = "") -> Draft:
     """Rank 1 per the bank's row, then the deviations; see the module docstring.
 
-    The per-call work is only the letters: spell the name, render the plan's layouts until
-    the list is full, and wrap each new text in a ``Candidate``.
+    The per-call work is only the letters: spell the name and render the plan's layouts
+    until the list is full, or until the text *until* is rendered (``check_name`` needs
+    no candidate ranked below the one typed; ``""``, never a candidate's text, renders all).
     """
     found = spellings(name)
     shape = _shape(found)
-    plans = _plans_of(bank)
+    plans = _plans_of(bank).by_shape
     plan = plans.get(shape)
     if plan is None:
         if len(plans) >= _MAX_SHAPES_CACHED:
             plans.clear()
         plan = plans[shape] = _plan(_row(bank), shape)
-    letters: list[_Pieces | None] = [None] * len(found)
-    letters[0] = primary = _pieces(found[0])
+    primary = _pieces(found[0])
     first_text = plan.first.render(primary)
     if not first_text:
         raise _no_letters()
-    chosen = [{"text": first_text, "rank": 1, "pattern": plan.first.pattern, "note": plan.first.note}]
-    texts = {first_text}
-    limit = bank.max_length
+    chosen: list[dict[str, Any]] = [
+        {"text": first_text, "rank": 1, "pattern": plan.first.pattern, "note": plan.first.note}
+    ]
+    if first_text != until:
+        _render_rest(plan, found, primary, chosen, bank.max_length, until)
+    if name.possibly_truncated:
+        # ICAO 9303 Part 4 §4.2.3: a name field filled to its last position may have been cut.
+        for values in chosen:
+            values["note"] = _truncated(values["note"])
+    # tuple.__new__ skips the named tuple's Python-level __new__ (as spelling._spelling does).
+    return tuple.__new__(Draft, (chosen, found))
+
+
+def _render_rest(
+    plan: _Plan,
+    found: tuple[Spelling, ...],
+    primary: _Pieces,
+    chosen: list[dict[str, Any]],
+    limit: int | None,
+    until: str,
+) -> None:
+    """Every candidate after rank 1 with a new text, in rank order, appended to *chosen*."""
+    letters: list[_Pieces | None] = [None] * len(found)
+    letters[0] = primary
+    first_text = chosen[0]["text"]
+    seen = {first_text}
     shortened_at = plan.shortened_at if limit is not None and len(first_text) > limit else -1
     for index, (spelling, first_piece, second_piece, separator, pattern, note) in enumerate(plan.rest):
-        if index == shortened_at:
-            _add_shortened(chosen, texts, plan, first_text, limit)
-            if len(chosen) >= MAX_CANDIDATES:
-                break
+        if index == shortened_at and _add_shortened(first_text, chosen, seen, plan, limit, until):
+            return
         # _Step.render, inlined: this loop is most of a call's time.
         pieces = letters[spelling]
         if pieces is None:
             pieces = letters[spelling] = _pieces(found[spelling])
         first, second = pieces[first_piece], pieces[second_piece]
         text = first + separator + second if first and second else first or second
-        if text and text not in texts:
-            texts.add(text)
-            chosen.append({"text": text, "rank": len(chosen) + 1, "pattern": pattern, "note": note})
-            if len(chosen) >= MAX_CANDIDATES:
-                break
-    else:
-        if shortened_at == len(plan.rest):
-            _add_shortened(chosen, texts, plan, first_text, limit)
-    if name.possibly_truncated:
-        # ICAO 9303 Part 4 §4.2.3: a name field filled to its last position may have been cut.
-        for values in chosen:
-            values["note"] = f"{str(values['note']).rstrip('.')}; {_TRUNCATED}."
-    return tuple([assemble(Candidate, values) for values in chosen])
+        if text and text not in seen:
+            seen.add(text)
+            rank = len(chosen) + 1
+            chosen.append({"text": text, "rank": rank, "pattern": pattern, "note": note})
+            if rank == MAX_CANDIDATES or text == until:
+                return
+    if shortened_at == len(plan.rest):
+        _add_shortened(first_text, chosen, seen, plan, limit, until)
+
+
+def build_candidates(name: PassportName, bank: Bank) -> tuple[Candidate, ...]:
+    """Every candidate of ``draft_candidates``, as ``Candidate`` models in rank order."""
+    return tuple([assemble(Candidate, values) for values in draft_candidates(name, bank).values])
 
 
 def _add_shortened(
-    chosen: list[dict[str, object]], texts: set[str], plan: _Plan, text: str, limit: int | None
-) -> None:
-    """Cut forms for a bank whose name field is shorter than the rank-1 text."""
+    first_text: str, chosen: list[dict[str, Any]], seen: set[str], plan: _Plan, limit: int | None, until: str
+) -> bool:
+    """Cut forms for a bank whose name field is shorter than the rank-1 text; True: the list is done."""
     (joined, joined_note), (cut, cut_note) = plan.shortened
     for shortened, pattern, note in (
-        (text.replace(" ", "")[:limit], joined, joined_note),
-        (text[:limit].rstrip(), cut, cut_note),
+        (first_text.replace(" ", "")[:limit], joined, joined_note),
+        (first_text[:limit].rstrip(), cut, cut_note),
     ):
-        if shortened and shortened not in texts and len(chosen) < MAX_CANDIDATES:
-            texts.add(shortened)
+        if shortened and shortened not in seen:
+            seen.add(shortened)
             chosen.append({"text": shortened, "rank": len(chosen) + 1, "pattern": pattern, "note": note})
+            if len(chosen) >= MAX_CANDIDATES or shortened == until:
+                return True
+    return False
+
+
+def _truncated(note: str) -> str:
+    """*note*, saying the name may have been cut in the passport's MRZ."""
+    return f"{note.rstrip('.')}; {_TRUNCATED}."
 
 
 def _row_note(code: str, order: Order, separator: Separator, case: Case, evidence: Evidence) -> str:

@@ -9,6 +9,9 @@
    are in :mod:`wxpay_names.diagnosis`.
 
 The work is linear in the typed text, or close to it (see :mod:`.diagnosis.word_matching`).
+For speed, a typed rank-1 text is recognised without the candidate list, and otherwise the
+candidates' texts are rendered first (``candidates.draft_candidates``, stopping at the text
+typed) and only the candidate typed becomes a ``Candidate`` model.
 Problems are listed most important first, in the order of :data:`PROBLEM_ORDER`, one per
 code (a code that applies to several words names them all in its message).
 """
@@ -18,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from .candidates import build_candidates, rank_one_candidate
+from .candidates import draft_candidates, rank_one_candidate, rank_one_text
 from .cleaning import check_length
 from .diagnosis.context import Context, evidence
 from .diagnosis.text_problems import character_problems, length_problems
@@ -70,32 +73,33 @@ def check_name(entered: str, name: PassportName | str, bank: Bank | str) -> Name
     check_length(entered, "typed name")
     found_bank = resolve_bank(bank)
     found_name = resolve_name(name)
-    rank_one = _rank_one_if_typed(entered, found_name, found_bank)
-    if rank_one is not None:
-        return _result("match", entered, rank_one.text, rank_one, ())
-    ranked = build_candidates(found_name, found_bank)
-    for candidate in ranked:
-        if entered == candidate.text:
-            if candidate.rank == 1:
-                return _result("match", entered, candidate.text, candidate, ())
-            context = Context.of(found_name, found_bank, ranked)
-            return _verdict("plausible", entered, context, _differences(candidate, context), candidate)
-    context = Context.of(found_name, found_bank, ranked)
-    return _verdict("mismatch", entered, context, _diagnose_typed(entered, context), None)
+    if _is_rank_one(entered, found_name, found_bank):
+        return _result("match", entered, entered, rank_one_candidate(found_name, found_bank, entered), ())
+    # Texts first, models after: only the candidate typed, if any, becomes a Candidate, and
+    # the rendering stops at it (no candidate ranked below it is needed).
+    draft = draft_candidates(found_name, found_bank, until=entered)
+    if draft.text(-1) != entered:
+        context = Context.of(found_name, found_bank, draft)
+        return _verdict("mismatch", entered, context, _diagnose_typed(entered, context), None)
+    index = len(draft.values) - 1
+    if index == 0:  # not expected: _is_rank_one saw it (kept so the verdict never depends on that)
+        return _result("match", entered, entered, draft.candidate(0), ())
+    context = Context.of(found_name, found_bank, draft)
+    return _verdict("plausible", entered, context, _differences(index, context), draft.candidate(index))
 
 
-def _rank_one_if_typed(entered: str, name: PassportName, bank: Bank) -> Candidate | None:
-    """The rank-1 candidate when *entered* is its text, found without building the others.
+def _is_rank_one(entered: str, name: PassportName, bank: Bank) -> bool:
+    """Whether *entered* is the rank-1 text, found without rendering the other candidates.
 
-    Most checks are of the right text: this spares them the candidate list. ``None`` means
-    "ask the candidate list": the text differs, or the name cannot be written (the list
-    raises the error to report).
+    Most checks are of the right text: this spares them the candidate list. ``False`` also
+    when the name cannot be written: the candidate list raises the error to report.
     """
+    if bank.case == "upper" and entered != entered.upper():
+        return False  # an upper-case bank's rank-1 text is its own upper case: no need to spell it
     try:
-        first = rank_one_candidate(name, bank)
+        return entered == rank_one_text(name, bank)
     except NameFormatError:
-        return None
-    return first if entered == first.text else None
+        return False
 
 
 def _result(
@@ -103,8 +107,14 @@ def _result(
 ) -> NameCheck:
     # Every value is already of its field's type: validating the model again would cost more
     # than the check itself on the common path (see models.assemble).
-    values = {"status": status, "entered": entered, "expected": expected, "matched": matched}
-    return assemble(NameCheck, {**values, "problems": problems})
+    values = {
+        "status": status,
+        "entered": entered,
+        "expected": expected,
+        "matched": matched,
+        "problems": problems,
+    }
+    return assemble(NameCheck, values)
 
 
 def _verdict(
@@ -115,13 +125,20 @@ def _verdict(
         by_code.setdefault(each.code, each)
     if not by_code:  # a plausible or mismatched text always says at least why
         by_code[ProblemCode.SPELLING] = context.problem(ProblemCode.SPELLING, "unexplained")
-    problems = tuple(sorted(by_code.values(), key=lambda each: _RANK[each.code]))
+    problems = tuple(by_code.values())
+    if len(problems) > 1:
+        problems = tuple(sorted(problems, key=_rank))
     return _result(status, entered, context.expected, matched, problems)
 
 
-def _differences(candidate: Candidate, context: Context) -> list[Problem]:
-    """How a lower-ranked candidate differs from rank 1."""
-    if candidate.pattern.shortened and context.bank.max_length is not None:
+def _rank(found: Problem) -> int:
+    return _RANK[found.code]
+
+
+def _differences(index: int, context: Context) -> list[Problem]:
+    """How the lower-ranked candidate at *index* differs from rank 1."""
+    draft = context.draft
+    if draft.is_shortened(index) and context.bank.max_length is not None:
         return [
             context.problem(
                 ProblemCode.TOO_LONG,
@@ -130,7 +147,7 @@ def _differences(candidate: Candidate, context: Context) -> list[Problem]:
                 how_sure=evidence(context.bank.max_length_evidence),
             )
         ]
-    return compare(split_words(candidate.text), context).problems
+    return compare(split_words(draft.text(index)), context).problems
 
 
 def _diagnose_typed(entered: str, context: Context) -> list[Problem]:

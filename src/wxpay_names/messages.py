@@ -13,7 +13,7 @@ Chinese one. A test checks that every ``ProblemCode`` and every ``ErrorCode`` ha
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Literal, NamedTuple
 
 from .cleaning import MAX_INPUT_LENGTH
@@ -258,16 +258,9 @@ ERRORS: dict[ErrorCode, Wording] = {
 
 def problem(code: ProblemCode, variant: str = "default", **fields: str | Wording) -> Problem:
     """The ``Problem`` for *code*, its sentence picked by *variant* and filled with *fields*."""
-    wording = PROBLEMS[code][variant]
+    english, chinese = _filled(PROBLEMS[code][variant], fields)
     # The values are already of their fields' types: build without validating again.
-    return assemble(
-        Problem,
-        {
-            "code": code,
-            "message_en": wording.en.format_map(_pick(fields, "en")),
-            "message_zh": wording.zh.format_map(_pick(fields, "zh")),
-        },
-    )
+    return assemble(Problem, {"code": code, "message_en": english, "message_zh": chinese})
 
 
 def phrase(key: str, **fields: str | Wording) -> Wording:
@@ -276,15 +269,17 @@ def phrase(key: str, **fields: str | Wording) -> Wording:
     >>> phrase("space_between", left="ZHANG", right="SAN")
     Wording(en='between ZHANG and SAN', zh='ZHANG 和 SAN 之间')
     """
-    wording = PHRASES[key]
-    return Wording(wording.en.format_map(_pick(fields, "en")), wording.zh.format_map(_pick(fields, "zh")))
+    # tuple.__new__ skips the named tuple's Python-level __new__: a diagnosis says many phrases.
+    return tuple.__new__(Wording, _filled(PHRASES[key], fields))
 
 
 def join_phrases(items: Iterable[Wording], separator: str = "list_separator") -> Wording:
     """Several phrases as one list: ``a, b`` / ``a、b``."""
     listed = list(items)
+    if len(listed) == 1:  # the common case: nothing to join
+        return listed[0]
     glue = PHRASES[separator]
-    return Wording(glue.en.join(item.en for item in listed), glue.zh.join(item.zh for item in listed))
+    return Wording(glue.en.join([item.en for item in listed]), glue.zh.join([item.zh for item in listed]))
 
 
 def error_message(error: NameFormatError, lang: Lang = "en") -> str:
@@ -305,10 +300,18 @@ def problem_message(found: Problem, lang: Lang = "en") -> str:
     return found.message_en if lang == "en" else found.message_zh
 
 
-def _pick(fields: Mapping[str, str | Wording], lang: Lang) -> dict[str, str]:
-    return {
-        key: (getattr(value, lang) if isinstance(value, Wording) else value) for key, value in fields.items()
-    }
+def _filled(wording: Wording, fields: dict[str, str | Wording]) -> tuple[str, str]:
+    """*wording*'s English and Chinese with *fields* put in: a ``Wording`` gives each its half.
+
+    Most fields are plain text, the same in both languages: then one dict serves both.
+    """
+    english = chinese = fields
+    for key, value in fields.items():
+        if isinstance(value, Wording):
+            if english is fields:
+                english, chinese = dict(fields), dict(fields)
+            english[key], chinese[key] = value
+    return wording.en.format_map(english), wording.zh.format_map(chinese)
 
 
 # Card plans

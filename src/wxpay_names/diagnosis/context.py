@@ -3,38 +3,43 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
+from ..candidates import Draft
 from ..messages import PHRASES, Wording, join_phrases, problem
-from ..models import Bank, Candidate, PassportName, Problem, ProblemCode
+from ..models import Bank, PassportName, Problem, ProblemCode
 from .name_words import NameWord, name_words
 
 _T = TypeVar("_T")
 SHOWN_AT_MOST = 4  # characters or words a message lists before "…"
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
-    """Everything a diagnosis compares against, and the words its messages use."""
+class Context(NamedTuple):
+    """Everything a diagnosis compares against, and the words its messages use.
+
+    A named tuple: built on every check that is not a match, and a frozen dataclass's
+    ``__init__`` costs several times as much.
+    """
 
     name: PassportName
     bank: Bank
-    ranked: tuple[Candidate, ...]
+    draft: Draft  # the candidates, rank 1 first
     words: tuple[NameWord, ...]
+    bank_name: Wording  # every problem names the bank
 
     @classmethod
-    def of(cls, name: PassportName, bank: Bank, ranked: tuple[Candidate, ...]) -> Context:
-        return cls(name, bank, ranked, name_words(name, bank))
+    def of(cls, name: PassportName, bank: Bank, draft: Draft) -> Context:
+        bank_name = Wording(bank.name_en, bank.name_zh)
+        # tuple.__new__ skips the named tuple's Python-level __new__ (built on most checks).
+        return tuple.__new__(cls, (name, bank, draft, name_words(draft.spelled, bank), bank_name))
 
     @property
     def expected(self) -> str:
-        return self.ranked[0].text
+        return self.draft.text(0)
 
     def problem(self, code: ProblemCode, variant: str = "default", **fields: str | Wording) -> Problem:
         """The problem's wording, filled with the bank's name and the text to type."""
-        bank_name = Wording(self.bank.name_en, self.bank.name_zh)
-        return problem(code, variant, bank=bank_name, expected=self.expected, **fields)
+        return problem(code, variant, bank=self.bank_name, expected=self.expected, **fields)
 
     def separator(self, first: int, second: int) -> str:
         """What the bank puts between two name words: between surname and given, or within one."""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
-from ..models import Bank, PassportName, SpellingKind
-from ..spelling import Spelling, spellings
+from ..models import Bank, SpellingKind
+from ..spelling import Spelling
+
+_new_word = tuple.__new__
 
 
 class NameWord(NamedTuple):
@@ -17,10 +20,17 @@ class NameWord(NamedTuple):
     alternatives: tuple[tuple[str, SpellingKind], ...]  # the word in the name's other spellings
 
 
-def name_words(name: PassportName, bank: Bank) -> tuple[NameWord, ...]:
-    """The words of the name's primary spelling, in the bank's order, each with its other spellings."""
-    primary, *others = spellings(name)
+def name_words(spelled: Sequence[Spelling], bank: Bank) -> tuple[NameWord, ...]:
+    """The words of the name's primary spelling, in the bank's order, each with its other spellings.
+
+    *spelled* is ``spellings(name)``, as the candidates were rendered from (not spelled again).
+    """
+    primary, *others = spelled
     ordered = _in_bank_order(primary, bank)
+    case = str.capitalize if bank.case == "title" else str.upper
+    # tuple.__new__ skips the named tuple's Python-level __new__: every check builds these.
+    if not others:  # most names: spelled one way only
+        return tuple([_new_word(NameWord, (text, surname, case(text), ())) for text, surname in ordered])
     alternatives: list[list[tuple[str, SpellingKind]]] = [[] for _ in ordered]
     for other in others:
         words = _in_bank_order(other, bank)
@@ -30,10 +40,9 @@ def name_words(name: PassportName, bank: Bank) -> tuple[NameWord, ...]:
         for index, (word, _) in enumerate(words):
             if word != ordered[index][0]:
                 alternatives[index].append((word, other.kind))
-    title = bank.case == "title"
     return tuple(
         [
-            NameWord(text, surname, text.capitalize() if title else text.upper(), tuple(spelled))
+            _new_word(NameWord, (text, surname, case(text), tuple(spelled)))
             for (text, surname), spelled in zip(ordered, alternatives, strict=True)
         ]
     )

@@ -56,7 +56,8 @@ def length_problems(typed: TypedText, context: Context) -> list[Problem]:
         "length": str(length),
         "how_sure": evidence(context.bank.max_length_evidence),
     }
-    shortened = [candidate.text for candidate in context.ranked if candidate.pattern.shortened]
+    draft = context.draft
+    shortened = [text for index, text in enumerate(draft.texts()) if draft.is_shortened(index)]
     if not shortened:
         return [context.problem(ProblemCode.TOO_LONG, "over_limit", **fields)]
     tries = shortened[0] if len(shortened) == 1 else phrase("or", first=shortened[0], second=shortened[1])

@@ -32,6 +32,7 @@ _LOOK_ALIKES = dict(
 # Punctuation that parts two words (a hyphen, a comma); any other is simply dropped.
 _WORD_BREAKS = frozenset(",;/\\·・") | HYPHENS
 WORD_BREAK = "-"  # how the reading marks such a break: no letter, yet not a space either
+_new = tuple.__new__
 
 
 @dataclass(slots=True)
@@ -152,8 +153,10 @@ def split_words(text: str) -> TypedWords:
         # Words parted by single spaces, the common case: str.split does the whole work.
         if not text:
             return TypedWords(())
-        parts = text.split(" ")
-        return TypedWords(tuple([TypedWord(part, index > 0) for index, part in enumerate(parts)]))
+        first, *rest = text.split(" ")
+        # tuple.__new__ skips the named tuples' Python-level __new__: every check splits a text.
+        spaced = [_new(TypedWord, (first, False)), *[_new(TypedWord, (part, True)) for part in rest]]
+        return _new(TypedWords, (tuple(spaced), False, False, ()))
     words: list[TypedWord] = []
     doubled: list[int] = []
     letters: list[str] = []

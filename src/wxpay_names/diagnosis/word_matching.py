@@ -55,6 +55,7 @@ class _Pool(NamedTuple):
     lengths: list[int]  # of the keys, shortest first
 
 
+_new_piece = tuple.__new__
 _Cut = tuple[int, int, int, SpellingKind | None]  # (start, end, name word, the spelling it is in)
 _Near = tuple[int, tuple[int, ...], How, SpellingKind | None, int]  # (typed word, run, how, kind, distance)
 
@@ -63,20 +64,31 @@ def match_words(typed: Sequence[TypedWord], words: Sequence[NameWord]) -> list[P
     """The pieces of the typed words, in typed order, each naming the name words it stands for."""
     upper = [word.text.upper() for word in typed]
     free = [True] * len(words)
-    pieces: dict[int, list[Piece]] = {}  # typed word -> its pieces
-    waiting: dict[str, list[int]] = {}  # name word -> its indices, the first last (to pop)
-    for index in range(len(words) - 1, -1, -1):
-        waiting.setdefault(words[index].text, []).append(index)
-    for position, text in enumerate(upper):
-        same = waiting.get(text)
-        if same:
-            _take(Piece(position, 0, typed[position].text, (same.pop(),), "exact"), pieces, free)
-    if len(pieces) < len(upper) and any(free):
+    exact = _exact_pieces(typed, upper, words, free)
+    if len(exact) == len(upper):
+        # Every typed word is a name word as it is (case, order or spaces aside): nothing is
+        # left to regroup, and repeated words went out in passport order already, as
+        # _in_typed_order would hand them out. (tests/test_check_paths.py holds this equal
+        # to the long way.)
+        return exact
+    return _matched_further(typed, upper, words, free, exact)
+
+
+def _matched_further(
+    typed: Sequence[TypedWord],
+    upper: Sequence[str],
+    words: Sequence[NameWord],
+    free: list[bool],
+    exact: list[Piece],
+) -> list[Piece]:
+    """Steps 2 to 4 of :func:`match_words`, after the typed words equal to a name word (*exact*)."""
+    pieces: dict[int, list[Piece]] = {piece.token: [piece] for piece in exact}  # typed word -> its pieces
+    if any(free):
         for piece in _regrouped(typed, upper, words, free, pieces):
             _take(piece, pieces, free)
         for position, run, how, kind, distance in _near_matches(upper, words, free, pieces):
             if position not in pieces and all(free[index] for index in run):
-                piece = Piece(position, 0, typed[position].text, run, how, kind=kind, distance=distance)
+                piece = Piece(position, 0, typed[position].text, run, how, 0, kind, distance)
                 _take(piece, pieces, free)
     ordered: list[Piece] = []
     for position, word in enumerate(typed):
@@ -86,6 +98,27 @@ def match_words(typed: Sequence[TypedWord], words: Sequence[NameWord]) -> list[P
         else:
             ordered += sorted(found, key=_start) if len(found) > 1 else found
     return _in_typed_order(ordered, words)
+
+
+def _exact_pieces(
+    typed: Sequence[TypedWord], upper: Sequence[str], words: Sequence[NameWord], free: list[bool]
+) -> list[Piece]:
+    """Typed words equal to a name word, in typed order; a repeated name word goes to them in order."""
+    waiting: dict[str, list[int]] = {}  # name word -> its indices, the first last (to pop)
+    for index in range(len(words) - 1, -1, -1):
+        waiting.setdefault(words[index].text, []).append(index)
+    found: list[Piece] = []
+    for position, text in enumerate(upper):
+        same = waiting.get(text)
+        if same:
+            index = same.pop()
+            free[index] = False
+            # Piece(position, 0, typed text, (index,), "exact") without the named tuple's
+            # Python-level __new__: this runs for every typed word of every check.
+            found.append(
+                _new_piece(Piece, (position, 0, typed[position].text, (index,), "exact", 0, None, 0))
+            )
+    return found
 
 
 def _take(piece: Piece, pieces: dict[int, list[Piece]], free: list[bool]) -> None:
@@ -150,6 +183,8 @@ def _regrouped(
         while longest < _RUN_AT_MOST and position + longest < len(typed) and position + longest not in pieces:
             longest += 1
         for length in range(longest, 0, -1):
+            if length == 1 and free.count(True) < 2:
+                continue  # one typed word is regrouped only into two name words or more, each free
             run = range(position, position + length)
             respell = length == 1
             if respell not in pools:
@@ -253,19 +288,22 @@ def _near_matches(
     # The free runs of name words by length: (run, its letters, letters that may be off).
     targets: dict[int, list[tuple[tuple[int, ...], str, int]]] = {}
     respelled: dict[str, list[tuple[tuple[int, ...], SpellingKind]]] = {}  # the run in another spelling
+    respell = any(word.alternatives for word in words)  # most names have no other spelling
     for first in range(len(words)):
         run: tuple[int, ...] = ()
+        wanted = ""
         for index in range(first, min(first + _RUN_AT_MOST, len(words))):
             if not free[index]:
                 break
             run += (index,)
-            wanted = "".join(words[each].text for each in run)
+            wanted += words[index].text
             limit = _spelling_limit(wanted)
             if limit > 0:  # a one-letter word is never "misspelled": any other letter is another word
                 targets.setdefault(len(wanted), []).append((run, wanted, limit))
-            for kind, spelled in _other_spellings(run, words):
-                if spelled != wanted:
-                    respelled.setdefault(spelled, []).append((run, kind))
+            if respell:
+                for kind, spelled in _other_spellings(run, words):
+                    if spelled != wanted:
+                        respelled.setdefault(spelled, []).append((run, kind))
     # (another spelling first, distance, run length, typed word, run, tie-break, how, kind): the
     # closest first, then the shortest run, the earliest word; the tie-break keeps the order found.
     options: list[tuple[int, int, int, int, tuple[int, ...], int, How, SpellingKind | None]] = []

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from itertools import pairwise
+from itertools import islice, pairwise
+from operator import lt
+from typing import NamedTuple
 
 from ..messages import Wording, join_phrases, phrase
 from ..models import PassportName, Problem, ProblemCode, SpellingKind
@@ -13,12 +14,13 @@ from .edit_distance import Difference, first_difference
 from .typed_text import TypedWords, spell_letter
 from .word_matching import Piece, match_words
 
+# Pieces whose letters differ from the name word's: only these have letter problems to say.
+_RESPELLED = frozenset({"spelled", "alternative"})
 # Other spellings of the passport's accented letters: said as the passport's spelling, not a typo.
 _DIACRITIC_KINDS: frozenset[SpellingKind] = frozenset({"folded", "icao_alternative"})
 
 
-@dataclass(frozen=True, slots=True)
-class Comparison:
+class Comparison(NamedTuple):
     problems: list[Problem]
     cost: int  # how far the typed words are from the name: picks the likelier reading of accents
 
@@ -31,35 +33,39 @@ def compare(typed: TypedWords, context: Context) -> Comparison:
     cost = 0
     named = [piece for piece in pieces if piece.how != "extra"]
     sequence = [index for piece in named for index in piece.words]
-    # A word cut in two by a space comes twice in a row: once is enough for its order.
-    order = _order_problem(
-        [index for step, index in enumerate(sequence) if not step or sequence[step - 1] != index], context
-    )
+    order = _order_problem(sequence, context)
     if order:
         found.append(order)
         cost += 1
-    present = {index for piece in named for index in piece.words}
-    missing = [index for index in range(len(words)) if index not in present]
-    if missing:
+    present = set(sequence)
+    if len(present) < len(words):
+        missing = [index for index in range(len(words)) if index not in present]
         parts = [
             phrase("surname" if words[index].surname else "given_name", word=words[index].shown)
             for index in missing
         ]
         found.append(context.problem(ProblemCode.MISSING_NAME_PART, parts=join_phrases(parts)))
         cost += 3 * len(missing)
-    extras = [piece.typed for piece in pieces if piece.how == "extra"]
-    if extras:
+    if len(named) < len(pieces):
+        extras = [piece.typed for piece in pieces if piece.how == "extra"]
         found.append(context.problem(ProblemCode.EXTRA_NAME_PART, words=listed(extras)))
         cost += 3 * len(extras)
-    found += _letter_problems(named, context)
-    cost += sum(piece.distance + (piece.how == "alternative") for piece in named)
+    respelled = [piece for piece in named if piece.how in _RESPELLED]
+    if respelled:
+        found += _letter_problems(respelled, context)
+        cost += sum(piece.distance + (piece.how == "alternative") for piece in respelled)
     found += _space_problems(typed, pieces, context)
-    if any(not _case_fits(piece, context) for piece in named):
+    if not all(_case_fits(piece, context) for piece in named):
         found.append(context.problem(ProblemCode.CASE_DIFFERS, case=phrase(f"case_{context.bank.case}")))
     return Comparison(found, cost + len(found))
 
 
 def _order_problem(sequence: Sequence[int], context: Context) -> Problem | None:
+    """Name words typed out of the bank's order: which parts, said as the bank writes them."""
+    if all(map(lt, sequence, islice(sequence, 1, None))):  # in order, each word once: the common case
+        return None
+    # A word cut in two by a space comes twice in a row: once is enough for its order.
+    sequence = [index for step, index in enumerate(sequence) if not step or sequence[step - 1] != index]
     if all(earlier < later for earlier, later in pairwise(sequence)):
         return None
     words = context.words
@@ -79,16 +85,15 @@ def _order_problem(sequence: Sequence[int], context: Context) -> Problem | None:
 
 
 def _letter_problems(named: Sequence[Piece], context: Context) -> list[Problem]:
+    """What the misspelled and respelled pieces (all of *named*) should be."""
     corrections: list[Wording] = []
     respelled = False
     for piece in named:
-        if piece.how not in {"spelled", "alternative"}:
-            continue
         if piece.kind in _DIACRITIC_KINDS and passport_letters(context.name):
             respelled = True
             continue
-        wanted = "".join(context.words[index].text for index in piece.words)
-        shown = "".join(context.words[index].shown for index in piece.words)
+        wanted = "".join([context.words[index].text for index in piece.words])
+        shown = "".join([context.words[index].shown for index in piece.words])
         where = _said(first_difference(piece.typed.upper(), wanted, piece.distance or None))
         corrections.append(phrase("correction", typed=piece.typed, word=shown, where=where))
     found: list[Problem] = []
@@ -146,10 +151,14 @@ def _space_problems(typed: TypedWords, pieces: Sequence[Piece], context: Context
             )
             (missing if joined else extra).append(between)
     for piece in pieces:  # a misspelled run of several name words is typed as one word
-        for first, second in pairwise(piece.words):
-            if context.separator(first, second):
-                missing.append(phrase("space_between", left=words[first].shown, right=words[second].shown))
-    extra += [phrase("space_doubled", word=typed.words[index].text) for index in typed.doubled_after]
+        if len(piece.words) > 1:
+            for first, second in pairwise(piece.words):
+                if context.separator(first, second):
+                    missing.append(
+                        phrase("space_between", left=words[first].shown, right=words[second].shown)
+                    )
+    if typed.doubled_after:
+        extra += [phrase("space_doubled", word=typed.words[index].text) for index in typed.doubled_after]
     if typed.trailing_space:
         extra.append(phrase("space_end"))
     found: list[Problem] = []
