@@ -157,3 +157,22 @@ def test_a_title_case_row_gives_title_case_rank_one_everywhere(fixture_banks: tu
         titled = bank.model_copy(update={"case": "title"})
         assert format_name(name, titled) == candidates(name, titled)[0].text
         assert candidates(name, titled)[0].text.replace(" ", "").startswith(("Mueller", "Juergen"))
+
+
+def test_an_over_long_name_puts_the_cut_forms_right_after_rank_one(registry_test_bank: Bank) -> None:
+    found = candidates(PassportName(surname="Virtanen", given_names="Aleksanteri"), registry_test_bank)
+    assert "12-character field" in found[0].note
+    assert "may hold a shortened form" in found[0].note
+    assert [candidate.pattern.shortened for candidate in found[:3]] == [False, True, True]
+
+
+def test_a_name_that_fits_gets_no_length_warning(registry_test_bank: Bank) -> None:
+    assert "field" not in candidates(ZHANG_SAN, registry_test_bank)[0].note
+
+
+def test_icao_xx_forms_rank_after_every_single_deviation(icbc: Bank) -> None:
+    found = candidates(PassportName(surname="Muñoz", given_names="Iñaki"), icbc)
+    xx = [candidate.rank for candidate in found if candidate.pattern.spelling == "icao_alternative"]
+    singles = [candidate.rank for candidate in found[1:] if ";" not in candidate.note]
+    assert xx
+    assert min(xx) > max(set(singles) - set(xx))

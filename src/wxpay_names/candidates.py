@@ -2,8 +2,12 @@
 
 Rank 1 is the bank's recorded convention applied to the primary (ICAO) spelling. Every
 other candidate carries one deviation (other order, other spacing, first given name
-alone, another spelling, title case, shortened), then pairs of deviations, each group
-ordered by weight: the likelier a clerk's variation, the lighter its weight.
+alone, another spelling, title case, shortened), then pairs, then triples of deviations,
+each group ordered by weight: the likelier a clerk's variation, the lighter its weight.
+A rare deviation (ICAO's XX forms) ranks as one more; cut forms follow an over-long rank 1.
+
+The work is planned once per bank row and shape of name (counts of words, never letters)
+and cached; a call only renders the texts (see ``_Plan``).
 """
 
 from __future__ import annotations
@@ -43,9 +47,9 @@ SPELLING_WEIGHTS: dict[SpellingKind, tuple[int, str]] = {
 _CASE_WEIGHT = 1
 _ORDER_WEIGHT = 3
 _FIRST_GIVEN_WEIGHT = 4
-_SHORTENED_WEIGHT = 2
-# Shortened forms rank among the single deviations of this weight.
-_SHORTENED_KEY = (1, _SHORTENED_WEIGHT)
+# When rank 1 is longer than the bank's field, the cut forms come right after it: the one
+# length report (ICBC) saw the bank hold the name joined and cut, not any other variation.
+_SHORTENED_KEY = (1, 0)
 
 
 class _Deviation(NamedTuple):
@@ -53,6 +57,9 @@ class _Deviation(NamedTuple):
     weight: int
     note: str
     changes: dict[str, object]
+    # A rare deviation ranks as if it were one more: ICAO's XX forms (Ñ → NXX) are valid
+    # MRZ spellings, but no report shows a bank holding one.
+    rare: bool = False
 
 
 # A row of the bank file as far as candidates depend on it: part of the plan cache's key.
@@ -270,10 +277,11 @@ def rank_one_candidate(name: PassportName, bank: Bank, text: str | None = None) 
     the caller has it already.
     """
     pattern, note = _plans_of(bank).first
-    if name.possibly_truncated:
-        note = _truncated(note)
     if text is None:
         text = rank_one_text(name, bank)
+    note = _rank_one_note(note, text, bank)
+    if name.possibly_truncated:
+        note = _truncated(note)
     return assemble(Candidate, {"text": text, "rank": 1, "pattern": pattern, "note": note})
 
 
@@ -300,7 +308,7 @@ def _deviations(shape: _Shape, order: Order, case: Case, row_spacing: tuple[str,
             _Deviation("given", _FIRST_GIVEN_WEIGHT, "first given name only", {"first_given_only": True})
         )
     deviations += [
-        _Deviation("spelling", *SPELLING_WEIGHTS[kind], {"spelling": index})
+        _Deviation("spelling", *SPELLING_WEIGHTS[kind], {"spelling": index}, kind == "icao_alternative")
         for index, (kind, *_counts) in enumerate(shape)
         if index
     ]
@@ -326,7 +334,8 @@ def _plan_for(row: _Row, shape: _Shape) -> _Plan:
     for size in (1, 2, 3):
         for group in combinations(deviations, size):
             if len({deviation.dimension for deviation in group}) == size:
-                groups.append(((size, sum(d.weight for d in group), len(groups)), group))
+                rank_as = size + sum(deviation.rare for deviation in group)
+                groups.append(((rank_as, sum(d.weight for d in group), len(groups)), group))
     groups.sort(key=lambda entry: entry[0])
     steps = [base.step(shape, _row_note(code, order, separator, case, evidence))]
     seen = {base.same_text_as(shape)}
@@ -401,7 +410,12 @@ def draft_candidates(name: PassportName, bank: Bank, until: str = "") -> Draft:
     if not first_text:
         raise _no_letters()
     chosen: list[dict[str, Any]] = [
-        {"text": first_text, "rank": 1, "pattern": plan.first.pattern, "note": plan.first.note}
+        {
+            "text": first_text,
+            "rank": 1,
+            "pattern": plan.first.pattern,
+            "note": _rank_one_note(plan.first.note, first_text, bank),
+        }
     ]
     if first_text != until:
         _render_rest(plan, found, primary, chosen, bank.max_length, until)
@@ -466,6 +480,18 @@ def _add_shortened(
             if len(chosen) >= MAX_CANDIDATES or shortened == until:
                 return True
     return False
+
+
+def _rank_one_note(note: str, text: str, bank: Bank) -> str:
+    """The row's note, warning when *text* is longer than the bank's name field."""
+    limit = bank.max_length
+    if limit is None or len(text) <= limit:
+        return note
+    how_sure = "reported" if bank.max_length_evidence == "reported" else "a limit inferred from reports"
+    return (
+        f"{note.rstrip('.')}; longer than the bank's {limit}-character field ({how_sure}): "
+        "the bank may hold a shortened form, listed next."
+    )
 
 
 def _truncated(note: str) -> str:
