@@ -169,3 +169,36 @@ def _placeholders(template: str) -> list[str]:
     import string
 
     return [field for _, field, _, _ in string.Formatter().parse(template) if field]
+
+
+@given(fields=names, kind=st.sampled_from(["icao", "folded", "icao_alternative"]))
+def test_a_name_spelled_whole_has_the_words_of_its_parts(fields: tuple[str, str, bool], kind: str) -> None:
+    from itertools import chain
+
+    from wxpay_names.spelling import primary_words, spell, spell_name
+
+    name = _name(fields)
+    if name is None:
+        return
+    spelled = spell_name(name, kind)  # type: ignore[arg-type]
+    assert spelled.surname == spell(name.surname, kind)  # type: ignore[arg-type]
+    given = tuple(found for part in name.given_names.split(" ") if (found := spell(part, kind)))  # type: ignore[arg-type]
+    assert spelled.given == given
+    assert primary_words(name, kind) == (spelled.surname, tuple(chain.from_iterable(spelled.given)))  # type: ignore[arg-type]
+
+
+def test_spell_name_of_one_given_name_is_primary_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One piece of code splits a name into its parts: spell_name asks primary_words for it.
+    from wxpay_names import spelling
+
+    calls: list[PassportName] = []
+    original = spelling.primary_words
+
+    def spy(name: PassportName, kind: str = "icao") -> tuple[tuple[str, ...], tuple[str, ...]]:
+        calls.append(name)
+        return original(name, kind)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(spelling, "primary_words", spy)
+    name = PassportName(surname="Müller", given_names="Jean-Luc")
+    assert spelling.spell_name(name) == ("icao", ("MUELLER",), (("JEAN", "LUC"),))
+    assert calls == [name]

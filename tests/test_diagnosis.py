@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wxpay_names import Bank, PassportName, check_name
+from wxpay_names import Bank, BankRegistry, PassportName, check_name
 from wxpay_names.candidates import build_candidates
 from wxpay_names.diagnosis import word_matching
 from wxpay_names.diagnosis.edit_distance import bounded_distance, distance, first_difference
@@ -149,3 +149,159 @@ def test_matching_work_is_capped(monkeypatch: pytest.MonkeyPatch, icbc: Bank, en
     result = check_name(entered, name, icbc)
     assert result.status == "mismatch"
     assert 0 < calls <= word_matching._DISTANCES_AT_MOST
+
+
+# A typed character that reads as no letter takes its space with it
+
+
+@pytest.mark.parametrize(
+    ("entered", "codes"),
+    [
+        ("ZHANG SAN 1", ["PUNCTUATION"]),
+        ("ZHANG 1 SAN", ["PUNCTUATION"]),
+        ("ZHANG . SAN", ["PUNCTUATION"]),
+        ("ZHANG - SAN", ["PUNCTUATION"]),
+        ("ZHANG \u200b SAN", ["INVISIBLE_CHARACTERS"]),
+        ("ZHANG  SAN", ["EXTRA_SPACE"]),  # a doubled space typed is still one to remove
+        ("ZHANG  . SAN", ["PUNCTUATION", "EXTRA_SPACE"]),
+    ],
+)
+def test_a_dropped_word_leaves_no_space_problem(icbc: Bank, entered: str, codes: list[str]) -> None:
+    result = check_name(entered, PassportName(surname="Zhang", given_names="San"), icbc)
+    assert [problem.code.value for problem in result.problems] == codes
+
+
+def test_reading_drops_a_word_without_letters_and_its_space() -> None:
+    assert read_typed("ZHANG SAN 1").icao == "ZHANG SAN"
+    assert read_typed("ZHANG . SAN").folded == "ZHANG SAN"
+    assert read_typed("ZHANG  SAN.").icao == "ZHANG  SAN"
+
+
+# A spelling the bank may hold is explained, not called a typo
+
+
+def _messages(result_problems: tuple[object, ...]) -> str:
+    return " ".join(f"{p.message_en} {p.message_zh}" for p in result_problems)  # type: ignore[attr-defined]
+
+
+def test_lu_is_the_spelling_of_passports_before_2012(icbc: Bank) -> None:
+    from wxpay_names import from_chinese
+
+    result = check_name("LU BU", from_chinese("吕布"), icbc)
+    assert (result.status, result.expected) == ("plausible", "LYU BU")
+    assert [problem.code.value for problem in result.problems] == ["SPELLING"]
+    message = result.problems[0].message_en
+    assert message.startswith("Passports issued before 2012 wrote ü as U: if yours prints LU")
+    assert message.endswith("if it prints LYU, type LYU BU")
+    assert "should be" not in message
+    assert "应为" not in result.problems[0].message_zh
+
+
+def test_lv_is_a_keyboard_habit(icbc: Bank) -> None:
+    from wxpay_names import from_chinese
+
+    result = check_name("LV BU", from_chinese("吕布"), icbc)
+    assert result.status == "plausible"
+    assert "keyboard" in result.problems[0].message_en
+    assert "should be" not in _messages(result.problems)
+
+
+def test_a_surname_with_two_readings_is_said_as_both(icbc: Bank) -> None:
+    from wxpay_names import from_chinese
+
+    result = check_name("TAN HAIYANG", from_chinese("覃海洋"), icbc)
+    assert result.status == "plausible"
+    message = result.problems[0].message_en
+    assert "覃海洋" in message
+    assert "QIN or TAN" in message
+    assert "TAN should be QIN" not in message
+    assert "应为" not in result.problems[0].message_zh
+
+
+def test_a_given_name_split_per_syllable_is_said_as_such(icbc: Bank) -> None:
+    from wxpay_names import from_chinese
+
+    result = check_name("ZHANG SAN FENG", from_chinese("张三丰"), icbc)
+    assert result.status == "plausible"
+    assert [problem.code.value for problem in result.problems] == ["SPELLING"]
+    assert "SAN FENG is the given name split per syllable" in result.problems[0].message_en
+    assert "Remove" not in result.problems[0].message_en
+    # The same split typed for a name that is not pinyin is a space to remove.
+    latin = check_name("ZHANG SAN FENG", PassportName(surname="Zhang", given_names="Sanfeng"), icbc)
+    assert [problem.code.value for problem in latin.problems] == ["EXTRA_SPACE"]
+
+
+def test_a_typo_beside_a_respelling_names_both(icbc: Bank) -> None:
+    from wxpay_names import from_chinese
+
+    result = check_name("LU BUU", from_chinese("吕布"), icbc)
+    assert result.status == "mismatch"
+    message = result.problems[0].message_en
+    assert "BUU should be BU" in message
+    assert "LU for LYU (ü written U, as PRC passports issued before 2012)" in message
+    assert "LU should be" not in message
+
+
+CHINESE_NAMES = ["吕布", "吕小龙", "女娲", "覃海洋", "张三丰", "欧阳娜娜", "乐嘉"]
+
+
+@pytest.mark.parametrize("characters", CHINESE_NAMES)
+def test_no_candidate_of_another_spelling_is_called_a_typo(
+    characters: str, fixture_banks: tuple[Bank, ...]
+) -> None:
+    from wxpay_names import from_chinese
+
+    name = from_chinese(characters)
+    for bank in fixture_banks:
+        for candidate in build_candidates(name, bank)[1:]:
+            result = check_name(candidate.text, name, bank)
+            assert result.status == "plausible"
+            if candidate.pattern.spelling != "icao":
+                text = _messages(result.problems)
+                assert "should be" not in text, (bank.code, candidate)
+                assert "应为" not in text, (bank.code, candidate)
+
+
+# A name cut where the bank's field may end is said as that, and only that
+
+VIRTANEN = PassportName(surname="Virtanen", given_names="Anna Kaisa Marjatta")
+
+
+@pytest.mark.parametrize("entered", ["VIRTANENANNAKAISAMARJ", "VIRTANEN ANNA KAISA MAR", "VIRTANENANNAKAIS"])
+def test_a_cut_short_name_is_too_long_only(icbc: Bank, entered: str) -> None:
+    result = check_name(entered, VIRTANEN, icbc)
+    assert result.status == "mismatch"
+    assert [problem.code.value for problem in result.problems] == ["TOO_LONG"]
+    message = result.problems[0].message_en
+    assert message.startswith("This is the name cut short")
+    for shortened in ("VIRTANENANNAKAISAMAR", "VIRTANEN ANNA KAISA", "VIRTANEN ANNA KAISA MARJATTA"):
+        assert shortened in message
+    assert "VIRTANENANNAKAISAMAR" in result.problems[0].message_zh
+
+
+@pytest.mark.parametrize(
+    ("entered", "bank_code"),
+    [
+        ("VIRTANEN", "ICBC"),  # whole words left out, far shorter than the field: names are missing
+        ("VIRTANEN ANNA KAISA MARJA", "CMB"),  # no field size is known at CMB
+        ("VIRTANEN ANNA KAISA MARJATTAX", "ICBC"),  # not the start of the name
+    ],
+)
+def test_other_short_texts_are_not_a_cut(registry: BankRegistry, entered: str, bank_code: str) -> None:
+    result = check_name(entered, VIRTANEN, registry.get(bank_code))
+    assert not any(problem.message_en.startswith("This is the name cut short") for problem in result.problems)
+
+
+# Several words of one part missing are said together
+
+
+def test_missing_words_of_a_part_are_listed_together(icbc: Bank) -> None:
+    name = PassportName(surname="van der Berg", given_names="Maria")
+    result = check_name("BERG", name, icbc)
+    missing = result.problems[0]
+    assert missing.message_en == (
+        "Missing the surname words VAN and DER, the given name MARIA: type VAN DER BERG MARIA"
+    )
+    assert missing.message_zh == "缺少姓 VAN 和 DER、名 MARIA：请输入 VAN DER BERG MARIA"
+    given = check_name("VIRTANEN ANNA", VIRTANEN, icbc).problems[0]
+    assert "the given names KAISA and MARJATTA" in given.message_en

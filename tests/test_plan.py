@@ -83,7 +83,9 @@ def test_advice_says_which_banks_agree(icbc: Bank, cmb: Bank, boc: Bank, abc: Ba
 def test_three_banks_that_agree_are_named_together(registry: BankRegistry) -> None:
     plan = plan_cards(ZHANG_SAN, ["BOC", "ICBC", "CMB", "TEST"], registry=registry)
     assert codes(plan.advice) == [ProblemCode.ORDER_SWAPPED]
-    assert "ICBC, CMB and TEST write the surname first" in plan.advice[0].message_en
+    # TEST's row has no source: the group is said to write "most likely", and TEST is named.
+    assert "ICBC, CMB and TEST most likely write the surname first" in plan.advice[0].message_en
+    assert "No source says how TEST writes names" in plan.advice[0].message_en
     assert "ICBC, CMB and TEST agree with each other." in plan.advice[0].message_en
     assert "中国工商银行、招商银行和测试银行" in plan.advice[0].message_zh
 
@@ -331,3 +333,89 @@ def test_cli_unknown_bank_exits_2() -> None:
     result = run_plan("--bank", "ICBC", "--bank", "NOPE")
     assert result.returncode == 2
     assert "NOPE" in result.stderr
+
+
+# --- how sure the advice is -------------------------------------------------------------
+
+
+def test_reported_banks_are_said_to_write_without_a_caveat(icbc: Bank, boc: Bank) -> None:
+    advice = plan_cards(ZHANG_SAN, [icbc, boc]).advice[0]
+    assert "ICBC writes the surname first" in advice.message_en
+    assert "BOC writes the given names first" in advice.message_en
+    assert "most likely write" not in advice.message_en
+    assert "No source" not in advice.message_en
+    assert "很可能" not in advice.message_zh
+
+
+def test_an_inferred_bank_most_likely_writes(icbc: Bank, boc: Bank) -> None:
+    inferred = boc.model_copy(update={"code": "BOC2", "evidence": "inferred"})
+    advice = plan_cards(ZHANG_SAN, [icbc, inferred]).advice[0]
+    assert "ICBC writes the surname first" in advice.message_en
+    assert "BOC2 most likely writes the given names first" in advice.message_en
+    assert "中国银行很可能先写名、后写姓" in advice.message_zh
+
+
+def test_an_unknown_bank_is_a_guess(registry: BankRegistry, boc: Bank) -> None:
+    advice = plan_cards(ZHANG_SAN, [boc, registry.get("TEST")]).advice[0]
+    assert "TEST most likely writes the surname first" in advice.message_en
+    assert advice.message_en.endswith(
+        "No source says how TEST writes names: its form here is the commonest convention, a guess."
+    )
+    assert advice.message_zh.endswith("没有资料说明测试银行如何书写姓名：此处为最常见的写法，仅为猜测。")
+
+
+def test_the_cli_verdict_says_which_banks_are_a_guess(registry: BankRegistry, icbc: Bank, cmb: Bank) -> None:
+    from wxpay_names.cli_render import plan_lines
+
+    unknown = registry.get("TEST")
+    plan = plan_cards(ZHANG_SAN, [icbc, unknown])
+    expected = [format_name(ZHANG_SAN, bank) for bank in (icbc, unknown)]
+    assert plan_lines(plan, [icbc, unknown], expected, "en")[0] == (
+        'ONE NAME FITS: type "ZHANG SAN"; it is the likeliest form at ICBC, TEST. (TEST: a guess, no source)'
+    )
+    assert plan_lines(plan, [icbc, unknown], expected, "zh")[0].endswith("（测试银行：无来源，仅为猜测）")
+    sure = plan_cards(ZHANG_SAN, [icbc, cmb])
+    first = plan_lines(sure, [icbc, cmb], ["ZHANG SAN", "ZHANG SAN"], "en")[0]
+    assert first == 'ONE NAME FITS: type "ZHANG SAN"; it is the likeliest form at ICBC, CMB.'
+
+
+def test_the_cli_verdict_with_a_bank_without_a_source() -> None:
+    result = run_plan("--bank", "ICBC", "--bank", "PSBC")  # PSBC's row is unknown in data/banks.csv
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0].endswith("(PSBC: a guess, no source)")
+
+
+# --- what the advice says about more than two banks, and about length -------------------
+
+VIRTANEN = PassportName(surname="Virtanen", given_names="Anna Kaisa Marjatta")
+
+
+def test_two_banks_are_both_and_more_are_all_of_them(icbc: Bank, boc: Bank, abc: Bank, cmb: Bank) -> None:
+    two = plan_cards(ZHANG_SAN, [icbc, boc]).advice[0]
+    assert two.message_en.endswith("no single name is the most likely at both.")
+    assert "两边最可能" in two.message_zh
+    for advice in plan_cards(ZHANG_SAN, [icbc, boc, abc, cmb]).advice:
+        assert "at all of them." in advice.message_en
+        assert "at both" not in advice.message_en
+        assert "所有银行最可能" in advice.message_zh
+
+
+def test_length_advice_says_only_what_is_known(icbc: Bank, abc: Bank, boc: Bank, cmb: Bank) -> None:
+    plan = plan_cards(VIRTANEN, [icbc, abc, boc, cmb])
+    [too_long] = [problem for problem in plan.advice if problem.code is ProblemCode.TOO_LONG]
+    message = too_long.message_en
+    assert "keep it whole" not in message
+    assert "no limit is known for ABC, BOC and CMB" in message
+    assert "(VIRTANENANNAKAISAMAR or VIRTANEN ANNA KAISA)" in message
+    assert "ABC、BOC" not in too_long.message_zh
+    assert "中国农业银行、中国银行和招商银行的姓名栏长度限制未知" in too_long.message_zh
+
+
+def test_a_field_known_to_fit_is_named_with_its_own_text(icbc: Bank, abc: Bank) -> None:
+    roomy = abc.model_copy(update={"code": "ABC40", "max_length": 40, "max_length_evidence": "reported"})
+    plan = plan_cards(VIRTANEN, [icbc, roomy])
+    [too_long] = [problem for problem in plan.advice if problem.code is ProblemCode.TOO_LONG]
+    assert "ABC40's field (40 characters, reported) holds it whole (VIRTANENANNAKAISAMARJATTA)" in (
+        too_long.message_en
+    )
+    assert "no limit is known" not in too_long.message_en

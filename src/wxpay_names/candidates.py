@@ -17,11 +17,11 @@ from itertools import chain, combinations
 from typing import Any, NamedTuple
 
 from .errors import ErrorCode, InvalidNameError
+from .messages import BankRow, candidate_note, over_limit_note, row_note, truncated_note
 from .models import (
     Bank,
     Candidate,
     Case,
-    Evidence,
     Order,
     PassportName,
     Pattern,
@@ -34,15 +34,16 @@ from .spelling import Spelling, primary_words, spellings
 
 MAX_CANDIDATES = 12
 
-# How far from the bank's row a deviation takes a text; lighter is likelier.
-SPELLING_WEIGHTS: dict[SpellingKind, tuple[int, str]] = {
-    "icao": (0, ""),
-    "pinyin_lu": (1, "ü written U, as PRC passports issued before 2012"),
-    "folded": (2, "accents dropped (Ü → U, Ø → O) instead of the passport's ICAO spelling"),
-    "pinyin_lv": (2, "ü written V, a keyboard habit seen in the wild"),
-    "second_reading": (2, "the surname's other reading"),
-    "pinyin_syllables": (3, "the given name split per syllable"),
-    "icao_alternative": (4, "ICAO's other spelling of a letter (Ñ → NXX, Ü → UXX)"),
+# How far from the bank's row a deviation takes a text; lighter is likelier. (Every note's
+# wording is in messages.py: candidate_note says how a pattern deviates from its row.)
+SPELLING_WEIGHTS: dict[SpellingKind, int] = {
+    "icao": 0,
+    "pinyin_lu": 1,
+    "folded": 2,
+    "pinyin_lv": 2,
+    "second_reading": 2,
+    "pinyin_syllables": 3,
+    "icao_alternative": 4,
 }
 _CASE_WEIGHT = 1
 _ORDER_WEIGHT = 3
@@ -55,7 +56,6 @@ _SHORTENED_KEY = (1, 0)
 class _Deviation(NamedTuple):
     dimension: str
     weight: int
-    note: str
     changes: dict[str, object]
     # A rare deviation ranks as if it were one more: ICAO's XX forms (Ñ → NXX) are valid
     # MRZ spellings, but no report shows a bank holding one.
@@ -64,7 +64,7 @@ class _Deviation(NamedTuple):
 
 # A row of the bank file as far as candidates depend on it: part of the plan cache's key.
 # A plain tuple: building and hashing it costs a fraction of hashing the whole Bank.
-_Row = tuple[str, Order, Separator, Separator, Case, Evidence, int | None, Evidence]
+_Row = BankRow
 # Per spelling: its kind and how many surname words, given names, given-name words and
 # words in the first given name it has. Which texts can coincide depends on these counts
 # only, and only on whether each is 0, 1 or more (one word needs no separator), so the
@@ -81,11 +81,6 @@ _SURNAME, _GIVEN, _FIRST_GIVEN = 0, 1, 2
 _PLANS: dict[int, _BankPlans] = {}
 _MAX_BANKS_CACHED = 256
 _MAX_SHAPES_CACHED = 512
-
-_TRUNCATED = (
-    "the passport's MRZ name field is full, so the name may be truncated there: "
-    "compare it with the name printed on the data page"
-)
 
 
 class _Step(NamedTuple):
@@ -128,7 +123,8 @@ class _BankPlans(NamedTuple):
     by_shape: dict[_Shape, _Plan]
 
 
-def _row(bank: Bank) -> _Row:
+def bank_row(bank: Bank) -> _Row:
+    """The columns of *bank*'s row that its candidates (and their notes) depend on."""
     return (
         bank.code,
         bank.order,
@@ -149,8 +145,7 @@ def _plans_of(bank: Bank) -> _BankPlans:
         if len(_PLANS) >= _MAX_BANKS_CACHED:
             _PLANS.clear()
         pattern = _pattern(bank.order, bank.separator, bank.given_separator, False, "icao", bank.case, False)
-        note = _row_note(bank.code, bank.order, bank.separator, bank.case, bank.evidence)
-        entry = _PLANS[id(bank)] = _BankPlans(bank, (pattern, note), {})
+        entry = _PLANS[id(bank)] = _BankPlans(bank, (pattern, row_note(bank_row(bank)).en), {})
     return entry
 
 
@@ -227,7 +222,7 @@ class _Layout(NamedTuple):
     first_given_only: bool = False
     case: Case = "upper"
 
-    def step(self, shape: _Shape, note: str) -> _Step:
+    def step(self, shape: _Shape, row: _Row) -> _Step:
         kind = shape[self.spelling][0]
         title = self.case == "title"
         surname = _piece(_SURNAME, title, self.given_separator)
@@ -236,7 +231,7 @@ class _Layout(NamedTuple):
         pattern = _pattern(
             self.order, self.separator, self.given_separator, self.first_given_only, kind, self.case, False
         )
-        return _Step(self.spelling, first, second, self.separator, pattern, note)
+        return _Step(self.spelling, first, second, self.separator, pattern, candidate_note(row, pattern).en)
 
     def same_text_as(self, shape: _Shape) -> tuple[object, ...]:
         """What decides the text for names of this shape: layouts equal here give equal texts."""
@@ -281,52 +276,42 @@ def rank_one_candidate(name: PassportName, bank: Bank, text: str | None = None) 
         text = rank_one_text(name, bank)
     note = _rank_one_note(note, text, bank)
     if name.possibly_truncated:
-        note = _truncated(note)
+        note = truncated_note(note)
     return assemble(Candidate, {"text": text, "rank": 1, "pattern": pattern, "note": note})
 
 
 def _deviations(shape: _Shape, order: Order, case: Case, row_spacing: tuple[str, str]) -> list[_Deviation]:
     other_order: Order = "given_first" if order == "surname_first" else "surname_first"
     other_case: Case = "title" if case == "upper" else "upper"
-    spacings: list[tuple[tuple[Separator, Separator], int, str]] = [
-        ((" ", " "), 2, "a space between every part"),
-        (("", ""), 2, "no space anywhere"),
-        ((" ", ""), 3, "given names joined, a space before the surname"),
-        (("", " "), 3, "no space between surname and given names"),
+    spacings: list[tuple[tuple[Separator, Separator], int]] = [
+        ((" ", " "), 2),  # a space between every part
+        (("", ""), 2),  # no space anywhere
+        ((" ", ""), 3),  # given names joined
+        (("", " "), 3),  # no space between surname and given names
     ]
     deviations = [
-        _Deviation("order", _ORDER_WEIGHT, _order_note(other_order), {"order": other_order}),
-        _Deviation("case", _CASE_WEIGHT, _case_note(other_case), {"case": other_case}),
+        _Deviation("order", _ORDER_WEIGHT, {"order": other_order}),
+        _Deviation("case", _CASE_WEIGHT, {"case": other_case}),
     ]
     deviations += [
-        _Deviation("spacing", weight, note, {"separator": spacing[0], "given_separator": spacing[1]})
-        for spacing, weight, note in spacings
+        _Deviation("spacing", weight, {"separator": spacing[0], "given_separator": spacing[1]})
+        for spacing, weight in spacings
         if spacing != row_spacing
     ]
     if shape[0][2] > 1:  # several given names
-        deviations.append(
-            _Deviation("given", _FIRST_GIVEN_WEIGHT, "first given name only", {"first_given_only": True})
-        )
+        deviations.append(_Deviation("given", _FIRST_GIVEN_WEIGHT, {"first_given_only": True}))
     deviations += [
-        _Deviation("spelling", *SPELLING_WEIGHTS[kind], {"spelling": index}, kind == "icao_alternative")
+        _Deviation("spelling", SPELLING_WEIGHTS[kind], {"spelling": index}, kind == "icao_alternative")
         for index, (kind, *_counts) in enumerate(shape)
         if index
     ]
     return deviations
 
 
-def _order_note(order: Order) -> str:
-    return "surname first" if order == "surname_first" else "given names first, surname last"
-
-
-def _case_note(case: Case) -> str:
-    return "title case, as expat guides write it (Zhang San)" if case == "title" else "upper case"
-
-
 @lru_cache(maxsize=1024)
 def _plan_for(row: _Row, shape: _Shape) -> _Plan:
     """Rank 1 per the bank's row, then groups of deviations; see the module docstring."""
-    code, order, separator, given_separator, case, evidence, limit, limit_evidence = row
+    _, order, separator, given_separator, case, _, limit, _ = row
     base = _Layout(0, order, separator, given_separator, False, case)
     deviations = _deviations(shape, order, case, (separator, given_separator))
     # Groups of deviations on distinct dimensions, ordered by (count, weight, sequence).
@@ -337,7 +322,7 @@ def _plan_for(row: _Row, shape: _Shape) -> _Plan:
                 rank_as = size + sum(deviation.rare for deviation in group)
                 groups.append(((rank_as, sum(d.weight for d in group), len(groups)), group))
     groups.sort(key=lambda entry: entry[0])
-    steps = [base.step(shape, _row_note(code, order, separator, case, evidence))]
+    steps = [base.step(shape, row)]
     seen = {base.same_text_as(shape)}
     shortened_at = 0
     for key, group in groups:
@@ -350,16 +335,13 @@ def _plan_for(row: _Row, shape: _Shape) -> _Plan:
         layout = base._replace(**changes)  # type: ignore[arg-type]
         if layout.same_text_as(shape) not in seen:
             seen.add(layout.same_text_as(shape))
-            steps.append(layout.step(shape, "; ".join(deviation.note for deviation in group)))
+            steps.append(layout.step(shape, row))
     shortened: tuple[tuple[Pattern, str], ...] = ()
     if limit is not None:
-        how_sure = "reported" if limit_evidence == "reported" else "a limit inferred from reports"
-        note = f"shortened to the bank's {limit}-character field ({how_sure})"
         kind = shape[0][0]
-        shortened = (
-            (_pattern(order, "", "", False, kind, case, True), f"{note}, spaces removed"),
-            (_pattern(order, separator, given_separator, False, kind, case, True), note),
-        )
+        joined = _pattern(order, "", "", False, kind, case, True)
+        cut = _pattern(order, separator, given_separator, False, kind, case, True)
+        shortened = ((joined, candidate_note(row, joined).en), (cut, candidate_note(row, cut).en))
     return _Plan(steps[0], tuple(steps[1:]), (shortened_at or len(steps)) - 1, shortened)
 
 
@@ -404,7 +386,7 @@ def draft_candidates(name: PassportName, bank: Bank, until: str = "") -> Draft:
     if plan is None:
         if len(plans) >= _MAX_SHAPES_CACHED:
             plans.clear()
-        plan = plans[shape] = _plan(_row(bank), shape)
+        plan = plans[shape] = _plan(bank_row(bank), shape)
     primary = _pieces(found[0])
     first_text = plan.first.render(primary)
     if not first_text:
@@ -422,7 +404,7 @@ def draft_candidates(name: PassportName, bank: Bank, until: str = "") -> Draft:
     if name.possibly_truncated:
         # ICAO 9303 Part 4 §4.2.3: a name field filled to its last position may have been cut.
         for values in chosen:
-            values["note"] = _truncated(values["note"])
+            values["note"] = truncated_note(values["note"])
     # tuple.__new__ skips the named tuple's Python-level __new__ (as spelling._spelling does).
     return tuple.__new__(Draft, (chosen, found))
 
@@ -487,27 +469,7 @@ def _rank_one_note(note: str, text: str, bank: Bank) -> str:
     limit = bank.max_length
     if limit is None or len(text) <= limit:
         return note
-    how_sure = "reported" if bank.max_length_evidence == "reported" else "a limit inferred from reports"
-    return (
-        f"{note.rstrip('.')}; longer than the bank's {limit}-character field ({how_sure}): "
-        "the bank may hold a shortened form, listed next."
-    )
-
-
-def _truncated(note: str) -> str:
-    """*note*, saying the name may have been cut in the passport's MRZ."""
-    return f"{note.rstrip('.')}; {_TRUNCATED}."
-
-
-def _row_note(code: str, order: Order, separator: Separator, case: Case, evidence: Evidence) -> str:
-    order_text = "surname first" if order == "surname_first" else "given names first"
-    spacing = "one space between parts" if separator else "no space between surname and given names"
-    sure = {
-        "reported": "reported",
-        "inferred": "inferred from reports",
-        "unknown": "unknown: no source, the commonest convention",
-    }[evidence]
-    return f"{code} convention: {order_text}, {spacing}, {case} case ({sure})."
+    return over_limit_note(note, limit, bank.max_length_evidence)
 
 
 def _no_letters() -> InvalidNameError:

@@ -24,7 +24,7 @@ from typing import Literal
 from .candidates import draft_candidates, rank_one_candidate, rank_one_text
 from .cleaning import check_length
 from .diagnosis.context import Context, evidence
-from .diagnosis.text_problems import character_problems, length_problems
+from .diagnosis.text_problems import character_problems, cut_short, length_problems
 from .diagnosis.typed_text import read_typed, split_words
 from .diagnosis.word_problems import compare
 from .errors import InvalidNameError, NameFormatError
@@ -153,6 +153,9 @@ def _differences(index: int, context: Context) -> list[Problem]:
 def _diagnose_typed(entered: str, context: Context) -> list[Problem]:
     """A mismatch: the characters first, then the words (in the likelier reading of accents)."""
     typed = read_typed(entered)
+    cut = cut_short(typed, context)
+    if cut is not None:  # the name cut where the bank's field may end: its words are not wrong
+        return [*character_problems(typed, context), cut]
     comparisons = [compare(split_words(typed.icao), context)]
     if typed.folded != typed.icao:
         comparisons.append(compare(split_words(typed.folded), context))

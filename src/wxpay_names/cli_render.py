@@ -13,48 +13,17 @@ from typing import Literal, NamedTuple
 
 from . import __all__ as library_names
 from . import messages
+from .candidates import bank_row
 from .errors import ErrorCode, NameFormatError
-from .models import Bank, Candidate, CardPlan, Evidence, NameCheck, PassportName, Pattern
+from .messages import EVIDENCE, NOTES, Wording
+from .models import Bank, Candidate, CardPlan, Evidence, NameCheck, PassportName
 
 Lang = Literal["en", "zh"]
-
-_EVIDENCE: dict[Evidence, tuple[str, str]] = {
-    "reported": ("reported", "有来源"),
-    "inferred": ("inferred", "推断"),
-    "unknown": ("unknown", "未知"),
-}
-_EVIDENCE_NOTES: dict[Evidence, tuple[str, str]] = {
-    "inferred": (
-        "inferred: reasoned from reports, not stated by the bank.",
-        "推断：根据报道推断，并非银行公布。",
-    ),
-    "unknown": (
-        "unknown: no public source says how the bank writes a foreigner's name; the line holds "
-        "the commonest convention. Run with --all to see the other likely forms.",
-        "未知：没有公开资料说明该银行如何记录外国人姓名，此处为最常见的写法；加 --all 查看其他可能的写法。",
-    ),
-}
 _SOURCES: dict[str, tuple[str, str]] = {
     "fields": ("from --surname/--given", "来自 --surname/--given"),
     "text": ("read from the text", "从文本读取"),
     "mrz": ("read from the machine-readable zone", "从机读区读取"),
     "chinese": ("spelled from the Chinese characters", "由汉字拼写"),
-}
-# Words the Chinese description of a candidate's pattern uses (the English notes come from candidates.py).
-_PATTERN_ZH: dict[str, str] = {
-    "surname_first": "姓在前",
-    "given_first": "名在前",
-    "space": "姓名间有空格",
-    "none": "姓名间无空格",
-    "first": "只写第一个名字",
-    "upper": "大写",
-    "title": "首字母大写",
-    "icao_alternative": "ICAO 的另一种拼法",
-    "folded": "去掉变音符号",
-    "pinyin_lu": "ü 写作 U",
-    "pinyin_lv": "ü 写作 V",
-    "second_reading": "姓的另一个读音",
-    "pinyin_syllables": "名字按音节分开",
 }
 _VERDICTS: dict[str, tuple[str, str]] = {
     "match": (
@@ -74,6 +43,11 @@ _VERDICTS: dict[str, tuple[str, str]] = {
 
 def pick(lang: Lang, english: str, chinese: str) -> str:
     return chinese if lang == "zh" else english
+
+
+def said(wording: Wording, lang: Lang) -> str:
+    """A wording of ``messages.py`` in *lang*."""
+    return pick(lang, wording.en, wording.zh)
 
 
 def display_width(text: str) -> int:
@@ -105,19 +79,17 @@ def bank_name(bank: Bank, lang: Lang) -> str:
 
 
 def evidence_word(evidence: Evidence, lang: Lang) -> str:
-    english, chinese = _EVIDENCE[evidence]
-    return pick(lang, english, chinese)
+    return said(EVIDENCE[evidence].label, lang)
 
 
 def convention(bank: Bank, lang: Lang) -> str:
     """How the bank's row writes a name: ``surname first, one space, upper case``."""
-    if lang == "zh":
-        order = "姓在前" if bank.order == "surname_first" else "名在前、姓在后"
-        spacing = "中间有空格" if bank.separator else "中间无空格"
-        return f"{order}，{spacing}，{_PATTERN_ZH[bank.case]}"
-    order = "surname first" if bank.order == "surname_first" else "given names first"
-    spacing = "one space" if bank.separator else "no space"
-    return f"{order}, {spacing}, {bank.case} case"
+    words = [
+        NOTES[f"row_{bank.order}"],
+        NOTES["short_space" if bank.separator else "short_none"],
+        NOTES[bank.case],
+    ]
+    return pick(lang, ", ", "，").join(said(word, lang) for word in words)
 
 
 def name_lines(name: PassportName, lang: Lang) -> list[str]:
@@ -181,31 +153,21 @@ def all_candidates_lines(results: Sequence[tuple[Bank, tuple[Candidate, ...]]], 
 
 
 def _why(candidate: Candidate, bank: Bank, lang: Lang) -> str:
+    """Why the candidate is listed. The English is its note; the Chinese comes from the same
+    wording in ``messages.py`` (the MRZ warning is printed above the list, by ``name_lines``)."""
     if lang == "en":
         return candidate.note
-    if candidate.rank == 1:
-        return f"该银行的写法（{evidence_word(bank.evidence, lang)}）"
-    return describe_pattern_zh(candidate.pattern)
-
-
-def describe_pattern_zh(pattern: Pattern) -> str:
-    """A candidate's pattern in Chinese words (the notes of ``candidates`` are English)."""
-    words = [_PATTERN_ZH[pattern.order], _PATTERN_ZH[pattern.separator]]
-    if pattern.given_separator == "none":
-        words.append("名字连写")
-    if pattern.given_names == "first":
-        words.append(_PATTERN_ZH["first"])
-    if pattern.spelling != "icao":
-        words.append(_PATTERN_ZH[pattern.spelling])
-    words.append(_PATTERN_ZH[pattern.case])
-    if pattern.shortened:
-        words.append("按银行姓名栏长度截短")
-    return "，".join(words)
+    note = messages.candidate_note(bank_row(bank), candidate.pattern).zh
+    limit = bank.max_length
+    if candidate.rank == 1 and limit is not None and len(candidate.text) > limit:
+        note = messages.over_limit_note(note, limit, bank.max_length_evidence, "zh")
+    return note
 
 
 def _evidence_footnotes(evidence: Iterable[Evidence], lang: Lang) -> list[str]:
     present = set(evidence)
-    notes = [pick(lang, *_EVIDENCE_NOTES[kind]) for kind in ("inferred", "unknown") if kind in present]
+    footnotes = [EVIDENCE[kind].footnote for kind in EVIDENCE if kind in present]
+    notes = [said(footnote, lang) for footnote in footnotes if footnote]
     notes.append(pick(lang, "Sources: wxpay-names banks", "来源：wxpay-names banks"))
     return ["", *notes]
 
@@ -216,6 +178,8 @@ def check_lines(result: NameCheck, bank: Bank, lang: Lang) -> list[str]:
     rank = result.matched.rank if result.matched else 0
     name = bank.code if lang == "en" else bank.name_zh
     verdict = template.format(entered=result.entered, bank=name, rank=rank, expected=result.expected)
+    # "most likely" of a bank no source describes is a guess: the verdict says so.
+    verdict += said(messages.evidence_caveat([(Wording(bank.code, bank.name_zh), bank.evidence)]), lang)
     problems = [
         f"  - {problem.code}: {pick(lang, problem.message_en, problem.message_zh)}"
         for problem in result.problems
@@ -228,11 +192,14 @@ def plan_lines(plan: CardPlan, banks: Sequence[Bank], expected: Sequence[str], l
     codes = ", ".join(plan.banks) if lang == "en" else "、".join(bank.name_zh for bank in banks)
     if plan.compatible and plan.shared:
         text = plan.shared[0].text
+        # A bank's rank 1 is a guess where no source reports its convention: the verdict says so.
+        unsure = [(messages.plan_bank_list([bank.code], [bank.name_zh]), bank.evidence) for bank in banks]
+        caveat = said(messages.evidence_caveat(unsure), lang)
         lines = [
             pick(
                 lang,
-                f'ONE NAME FITS: type "{text}"; it is the likeliest form at {codes}.',
-                f"可用同一姓名：请填写“{text}”，它在{codes}都是最可能的写法。",
+                f'ONE NAME FITS: type "{text}"; it is the likeliest form at {codes}.{caveat}',
+                f"可用同一姓名：请填写“{text}”，它在{codes}都是最可能的写法。{caveat}",
             )
         ]
     else:
@@ -277,13 +244,12 @@ def plan_lines(plan: CardPlan, banks: Sequence[Bank], expected: Sequence[str], l
 
 def banks_lines(banks: Sequence[Bank], lang: Lang) -> list[str]:
     """Every bank with its convention, how sure we are, and where that comes from."""
+    legend = messages.evidence_legend()
     lines = [
         pick(
             lang,
-            f"{len(banks)} bank{'' if len(banks) == 1 else 's'}. Evidence: reported = a public source "
-            "says so; inferred = reasoned from reports; unknown = no source, the commonest convention.",
-            f"共 {len(banks)} 家银行。依据：有来源 = 有公开资料说明；推断 = 根据报道推断；"
-            "未知 = 无来源，为最常见的写法。",
+            f"{len(banks)} bank{'' if len(banks) == 1 else 's'}. Evidence: {legend.en}.",
+            f"共 {len(banks)} 家银行。依据：{legend.zh}。",
         )
     ]
     for bank in banks:
@@ -296,7 +262,7 @@ def banks_lines(banks: Sequence[Bank], lang: Lang) -> list[str]:
             ],
             [
                 pick(lang, "case", "大小写"),
-                f"{_PATTERN_ZH[bank.case] if lang == 'zh' else bank.case} "
+                f"{said(NOTES[bank.case], 'zh') if lang == 'zh' else bank.case} "
                 f"[{evidence_word(bank.case_evidence, lang)}]",
             ],
             [

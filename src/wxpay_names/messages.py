@@ -6,19 +6,20 @@ number: the same in both languages) or a :class:`Wording` (a phrase, itself from
 module), whose English half goes into the English sentence and Chinese half into the
 Chinese one. A test checks that every ``ProblemCode`` and every ``ErrorCode`` has both.
 
->>> problem(ProblemCode.ORDER_SWAPPED, "given_first", bank=Wording("Bank of China", "中国银行"),
-...         expected="SAN ZHANG", given=PHRASES["given_name_one"]).message_en
+>>> way = phrase("way_given_first", given=PHRASES["given_name_one"])
+>>> problem(ProblemCode.ORDER_SWAPPED, "reported", bank=Wording("Bank of China", "中国银行"),
+...         expected="SAN ZHANG", way=way).message_en
 'Bank of China writes the given name first: type SAN ZHANG'
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Literal, NamedTuple
+from collections.abc import Iterable, Sequence
+from typing import Literal, NamedTuple, get_args
 
 from .cleaning import MAX_INPUT_LENGTH
 from .errors import ErrorCode, NameFormatError
-from .models import Problem, ProblemCode, assemble
+from .models import Case, Evidence, Order, Pattern, Problem, ProblemCode, Separator, SpellingKind, assemble
 
 Lang = Literal["en", "zh"]
 
@@ -30,41 +31,34 @@ class Wording(NamedTuple):
     zh: str
 
 
+# A statement about how a bank writes names, worded by how sure the bank file is of it
+# (the row's evidence): a wrong convention stated as fact locks a person out of their money.
+# {way} is a phrase "way_..." of PHRASES.
+_CONVENTION: dict[str, Wording] = {
+    "reported": Wording("{bank} writes {way}: type {expected}", "{bank}{way}：请输入 {expected}"),
+    "inferred": Wording(
+        "{bank} most likely writes {way}: type {expected}", "{bank}很可能{way}：请输入 {expected}"
+    ),
+    "unknown": Wording(
+        "No source says how {bank} writes names; the commonest convention is {way}: try {expected} first",
+        "没有资料说明{bank}如何书写姓名；最常见的写法是{way}：请先试 {expected}",
+    ),
+}
+
 # Every wording of every problem: code -> variant -> sentence. Each sentence ends by
-# naming the fix ("type ZHANG SAN").
+# naming the fix ("type ZHANG SAN"). A statement of a bank's convention has one variant per
+# evidence value ("reported", "inferred", "unknown").
 PROBLEMS: dict[ProblemCode, dict[str, Wording]] = {
-    ProblemCode.ORDER_SWAPPED: {
-        "surname_first": Wording(
-            "{bank} writes the surname first: type {expected}",
-            "{bank}先写姓、后写名：请输入 {expected}",
-        ),
-        "given_first": Wording(
-            "{bank} writes the {given} first: type {expected}",
-            "{bank}先写名、后写姓：请输入 {expected}",
-        ),
-        "passport_order": Wording(
-            "{bank} writes the names in the passport's order: type {expected}",
-            "{bank}按护照上的顺序书写各部分姓名：请输入 {expected}",
-        ),
-    },
-    ProblemCode.MISSING_SPACE: {
-        "default": Wording(
-            "{bank} puts a space {places}: type {expected}",
-            "{places}应有空格（{bank}的写法）：请输入 {expected}",
-        ),
-    },
+    ProblemCode.ORDER_SWAPPED: dict(_CONVENTION),
+    ProblemCode.MISSING_SPACE: dict(_CONVENTION),
     ProblemCode.EXTRA_SPACE: {
         "default": Wording(
             "Remove the space {places}: type {expected}",
             "{places}多了空格：请输入 {expected}",
         ),
+        **_CONVENTION,
     },
-    ProblemCode.CASE_DIFFERS: {
-        "default": Wording(
-            "{bank} most likely holds the name in {case}: type {expected}",
-            "{bank}很可能以{case}记录姓名：请输入 {expected}",
-        ),
-    },
+    ProblemCode.CASE_DIFFERS: dict(_CONVENTION),
     ProblemCode.DIACRITICS: {
         "typed": Wording(
             "A bank record holds only the letters A to Z, not {letters}: type {expected}",
@@ -102,6 +96,41 @@ PROBLEMS: dict[ProblemCode, dict[str, Wording]] = {
         "unexplained": Wording(
             "The name differs from what {bank} most likely holds: type {expected}",
             "与{bank}最可能记录的姓名不同：请输入 {expected}",
+        ),
+        # A spelling the bank may well hold: said as what it is, never as a typo.
+        "pinyin_lu": Wording(
+            "Passports issued before 2012 wrote ü as U: if yours prints {typed}, the bank most likely "
+            "holds {typed}; if it prints {word}, type {expected}",
+            "2012 年以前签发的护照把 ü 写作 U：如果您的护照上印的是 {typed}，银行很可能记录的就是 {typed}；"
+            "如果印的是 {word}，请输入 {expected}",
+        ),
+        "pinyin_lv": Wording(
+            "{typed} writes ü as V, a keyboard habit; passports write {word} (U before 2012): "
+            "type {expected}, unless the bank shows {typed}",
+            "{typed} 用 V 代替 ü，这是键盘输入习惯；护照上写作 {word}（2012 年以前为 U）："
+            "请输入 {expected}，除非银行显示的就是 {typed}",
+        ),
+        "second_reading": Wording(
+            "In {characters} the surname is read {word} or {typed}: use what your passport prints; "
+            "if it prints {word}, type {expected}",
+            "{characters}中的姓可读作 {word} 或 {typed}：请以护照上印的为准；"
+            "如果印的是 {word}，请输入 {expected}",
+        ),
+        "pinyin_syllables": Wording(
+            "{typed} is the given name split per syllable, as some records write it; the passport "
+            "prints {word}: if the bank shows {typed}, keep it; otherwise type {expected}",
+            "{typed} 是按音节分开书写的名字，有些记录这样写；护照上印的是 {word}：如果银行显示的是 {typed}，"
+            "就照此填写；否则请输入 {expected}",
+        ),
+        "folded": Wording(
+            "{typed} drops accents that the passport's machine-readable line spells as {word}: "
+            "type {expected}",
+            "{typed} 去掉了变音符号，护照机读区写作 {word}：请输入 {expected}",
+        ),
+        "icao_alternative": Wording(
+            "{typed} is ICAO's other spelling of a letter; the passport's machine-readable line most "
+            "likely writes {word}: type {expected}",
+            "{typed} 是 ICAO 对某个字母的另一种拼法；护照机读区最可能写作 {word}：请输入 {expected}",
         ),
     },
     ProblemCode.INVISIBLE_CHARACTERS: {
@@ -148,6 +177,13 @@ PROBLEMS: dict[ProblemCode, dict[str, Wording]] = {
             "这是为适应{bank}的姓名栏（据信最多 {limit} 个字符，{how_sure}）而截短的姓名；"
             "完整姓名的可能性更大：请输入 {expected}",
         ),
+        "cut": Wording(
+            "This is the name cut short: {bank}'s name field is thought to hold {limit} characters "
+            "({how_sure}) and the whole name has {length}. The bank may hold it cut: try {shortened}, "
+            "or the whole name {expected}",
+            "这是截短的姓名：{bank}的姓名栏据信最多容纳 {limit} 个字符（{how_sure}），而完整姓名有 "
+            "{length} 个字符。银行可能保存的是截短的姓名：请试试 {shortened}，或完整姓名 {expected}",
+        ),
     },
 }
 
@@ -155,6 +191,14 @@ PROBLEMS: dict[ProblemCode, dict[str, Wording]] = {
 PHRASES: dict[str, Wording] = {
     "surname": Wording("the surname {word}", "姓 {word}"),
     "given_name": Wording("the given name {word}", "名 {word}"),
+    "surname_words": Wording("the surname words {words}", "姓 {words}"),
+    "given_names": Wording("the given names {words}", "名 {words}"),
+    "way_surname_first": Wording("the surname first", "先写姓、后写名"),
+    "way_given_first": Wording("the {given} first", "先写名、后写姓"),
+    "way_passport_order": Wording("the names in the passport's order", "按护照上的顺序书写各部分姓名"),
+    "way_space": Wording("a space {places}", "在 {places}加空格"),
+    "way_no_space": Wording("no space {places}", "在 {places}不加空格"),
+    "way_case": Wording("the name in {case}", "以{case}书写姓名"),
     "given_name_one": Wording("given name", "名"),
     "given_name_many": Wording("given names", "名"),
     "space_between": Wording("between {left} and {right}", "{left} 和 {right} 之间"),
@@ -178,16 +222,78 @@ PHRASES: dict[str, Wording] = {
     "character_at": Wording("{character} at position {position}", "第 {position} 位的 {character}"),
     "character_in": Wording("{character} in {word}", "{word} 中的 {character}"),
     "or": Wording("{first} or {second}", "{first} 或 {second}"),
+    "respelled": Wording("{typed} for {word} ({how})", "{typed} 代替 {word}（{how}）"),
     "list_separator": Wording(", ", "、"),
     "correction_separator": Wording("; ", "；"),
     "script_CYRILLIC": Wording("Cyrillic letters", "西里尔字母"),
     "script_GREEK": Wording("Greek letters", "希腊字母"),
     "script_CJK": Wording("Chinese characters", "汉字"),
     "script_other": Wording("another script", "其他文字"),
-    "evidence_reported": Wording("reported", "有来源报告"),
-    "evidence_inferred": Wording("inferred from reports", "根据报告推断"),
-    "evidence_unknown": Wording("a guess", "无来源，仅为猜测"),
 }
+
+
+class EvidenceWording(NamedTuple):
+    """How one evidence value of the bank file is said."""
+
+    label: Wording  # a table cell
+    how_sure: Wording  # inside a sentence, in parentheses
+    in_note: Wording  # at the end of a candidate's note on the bank's row
+    footnote: Wording | None  # under a table that shows it
+    meaning: Wording  # what the label means, in the legend of the bank list
+
+
+# Strongest first: the order compatible_banks lists banks in.
+EVIDENCE: dict[Evidence, EvidenceWording] = {
+    "reported": EvidenceWording(
+        Wording("reported", "有来源"),
+        Wording("reported", "有来源报告"),
+        Wording("reported", "有来源报告"),
+        None,
+        Wording("a public source says so", "有公开资料说明"),
+    ),
+    "inferred": EvidenceWording(
+        Wording("inferred", "推断"),
+        Wording("inferred from reports", "根据报告推断"),
+        Wording("inferred from reports", "根据报告推断"),
+        Wording(
+            "inferred: reasoned from reports, not stated by the bank.", "推断：根据报道推断，并非银行公布。"
+        ),
+        Wording("reasoned from reports", "根据报道推断"),
+    ),
+    "unknown": EvidenceWording(
+        Wording("unknown", "未知"),
+        Wording("a guess, no source", "无来源，仅为猜测"),
+        Wording("unknown: no source, the commonest convention", "未知：无来源，为最常见的写法"),
+        Wording(
+            "unknown: no public source says how the bank writes a foreigner's name; the line holds "
+            "the commonest convention. Run with --all to see the other likely forms.",
+            "未知：没有公开资料说明该银行如何记录外国人姓名，此处为最常见的写法；"
+            "加 --all 查看其他可能的写法。",
+        ),
+        Wording("no source, the commonest convention", "无来源，为最常见的写法"),
+    ),
+}
+assert tuple(EVIDENCE) == get_args(Evidence)  # every value worded, strongest first
+
+
+def evidence_legend() -> Wording:
+    """What each evidence label means: ``reported = a public source says so; …``."""
+    en = "; ".join([f"{each.label.en} = {each.meaning.en}" for each in EVIDENCE.values()])
+    zh = "；".join([f"{each.label.zh} = {each.meaning.zh}" for each in EVIDENCE.values()])
+    return Wording(en, zh)
+
+
+def evidence_rank(kind: Evidence) -> int:
+    """0 for the surest evidence (``reported``), larger for weaker."""
+    return _EVIDENCE_RANK[kind]
+
+
+def weakest(*kinds: Evidence) -> Evidence:
+    """The least sure of several evidence values: a statement resting on all is no surer."""
+    return max(kinds, key=evidence_rank)
+
+
+_EVIDENCE_RANK: dict[Evidence, int] = {kind: rank for rank, kind in enumerate(EVIDENCE)}
 
 # A short wording of every error, for people; the exception's own message (English) says more.
 ERRORS: dict[ErrorCode, Wording] = {
@@ -295,11 +401,6 @@ def error_message(error: NameFormatError, lang: Lang = "en") -> str:
     return ERRORS.get(error.code, ERRORS[ErrorCode.INVALID_NAME]).zh
 
 
-def problem_message(found: Problem, lang: Lang = "en") -> str:
-    """The message of *found* in *lang*."""
-    return found.message_en if lang == "en" else found.message_zh
-
-
 def _filled(wording: Wording, fields: dict[str, str | Wording]) -> tuple[str, str]:
     """*wording*'s English and Chinese with *fields* put in: a ``Wording`` gives each its half.
 
@@ -315,108 +416,257 @@ def _filled(wording: Wording, fields: dict[str, str | Wording]) -> tuple[str, st
 
 
 # Card plans
-# The advice of plan_cards (issue 10), in English and Simplified Chinese: how the banks one WeChat
-# account links write the same passport name differently. plan.py fills the placeholders; the
-# words live here. No imports: this section must work wherever it sits in the module.
+# The advice of plan_cards (issue 10): how the banks one WeChat account links write the same
+# passport name differently. plan.py fills the placeholders; the words live here.
 
 # How a bank writes one dimension of the name, by the value of its banks.csv column.
-PLAN_WAYS: dict[str, dict[str, tuple[str, str]]] = {
+PLAN_WAYS: dict[str, dict[str, Wording]] = {
     "order": {
-        "surname_first": ("the surname first", "先写姓、后写名"),
-        "given_first": ("the given names first", "先写名、后写姓"),
+        "surname_first": Wording("the surname first", "先写姓、后写名"),
+        "given_first": Wording("the given names first", "先写名、后写姓"),
     },
     "separator": {
-        " ": ("a space between surname and given names", "姓和名之间有空格"),
-        "": ("no space between surname and given names", "姓和名之间没有空格"),
+        " ": Wording("a space between surname and given names", "姓和名之间有空格"),
+        "": Wording("no space between surname and given names", "姓和名之间没有空格"),
     },
     "given_separator": {
-        " ": ("a space between the words of a name part", "多个名字（或多字的姓）之间有空格"),
-        "": ("no space between the words of a name part", "多个名字（或多字的姓）之间没有空格"),
+        " ": Wording("a space between the words of a name part", "多个名字（或多字的姓）之间有空格"),
+        "": Wording("no space between the words of a name part", "多个名字（或多字的姓）之间没有空格"),
     },
     "case": {
-        "upper": ("capitals", "全部大写"),
-        "title": ("title case", "首字母大写"),
+        "upper": Wording("capitals", "全部大写"),
+        "title": Wording("title case", "首字母大写"),
     },
 }
-PLAN_LABELS: dict[str, tuple[str, str]] = {
-    "order": ("Name order differs", "姓名顺序不同"),
-    "separator": ("Spacing differs", "空格不同"),
-    "given_separator": ("Spacing differs", "空格不同"),
-    "case": ("Letter case differs", "大小写不同"),
-    "spelling": ("Spelling differs", "拼写不同"),
-}
-PLAN_EVIDENCE: dict[str, tuple[str, str]] = {
-    "reported": ("reported", "有来源报告"),
-    "inferred": ("inferred from reports", "根据报告推断"),
-    "unknown": ("a guess", "无来源，仅为猜测"),
+PLAN: dict[str, Wording] = {
+    "order": Wording("Name order differs", "姓名顺序不同"),
+    "separator": Wording("Spacing differs", "空格不同"),
+    "given_separator": Wording("Spacing differs", "空格不同"),
+    "case": Wording("Letter case differs", "大小写不同"),
+    "spelling": Wording("Spelling differs", "拼写不同"),
+    "difference": Wording(
+        "{label}: {first} {first_verb} {first_way} ({first_text}); {other} {other_verb} {other_way} "
+        "({other_text}). WeChat holds one real name, so no single name is the most likely at {where}.",
+        "{label}：{first}{first_verb}{first_way}（{first_text}），{other}{other_verb}{other_way}（{other_text}）。"
+        "微信只保存一个实名，没有一个写法同时是{where}最可能的写法。",
+    ),
+    # The verb of a group of banks, by the weakest evidence in it, and by their number.
+    "writes_reported_one": Wording("writes", ""),
+    "writes_reported_many": Wording("write", ""),
+    "writes_likely_one": Wording("most likely writes", "很可能"),
+    "writes_likely_many": Wording("most likely write", "很可能"),
+    "at_both": Wording("both", "两边"),
+    "at_all": Wording("all of them", "所有银行"),
+    "agreement": Wording(" {banks} agree with each other.", "{banks}的写法彼此一致。"),
+    "no_source_one": Wording(
+        " No source says how {banks} writes names: its form here is the commonest convention, a guess.",
+        "没有资料说明{banks}如何书写姓名：此处为最常见的写法，仅为猜测。",
+    ),
+    "no_source_many": Wording(
+        " No source says how {banks} write names: their form here is the commonest convention, a guess.",
+        "没有资料说明{banks}如何书写姓名：此处为最常见的写法，仅为猜测。",
+    ),
+    "too_long": Wording(
+        "Name length differs: {bank}'s name field may hold only {limit} characters ({how_sure}), so it "
+        "may hold the {length}-character name cut short ({shortened}){others}. If a card at {bank} "
+        "fails, ask the bank how it stored the name.",
+        "姓名长度不同：{bank}的姓名栏可能只能容纳 {limit} 个字符（{how_sure}），{length} 个字符的姓名可能"
+        "被截短（{shortened}）{others}。如果{bank}的卡绑定失败，请向银行询问姓名的登记方式。",
+    ),
+    "fits": Wording(
+        "; {bank}'s field ({limit} characters, {how_sure}) holds it whole ({text})",
+        "；{bank}的姓名栏（{limit} 个字符，{how_sure}）可容纳完整姓名（{text}）",
+    ),
+    "no_limit": Wording("; no limit is known for {banks}", "；{banks}的姓名栏长度限制未知"),
+    # After a statement about several banks, the ones it is less sure of: "(PSBC: a guess: no source)".
+    "caveat": Wording(" ({banks}: {how_sure})", "（{banks}：{how_sure}）"),
+    "caveat_separator": Wording("; ", "；"),
 }
 
 
-def plan_bank_list(codes: tuple[str, ...], names_zh: tuple[str, ...]) -> tuple[str, str]:
+def plan_bank_list(codes: Sequence[str], names_zh: Sequence[str]) -> Wording:
     """Banks named in a sentence: ``ICBC, CMB and CCB`` / ``中国工商银行、招商银行和中国建设银行``."""
-
-    def join(items: tuple[str, ...], comma: str, conjunction: str) -> str:
-        return items[0] if len(items) == 1 else comma.join(items[:-1]) + conjunction + items[-1]
-
-    return join(codes, ", ", " and "), join(names_zh, "、", "和")
+    return Wording(_and_list(codes, ", ", " and "), _and_list(names_zh, "、", "和"))
 
 
-def plan_difference(
-    dimension: str,
-    first: tuple[str, str],
-    first_value: str,
-    first_text: str,
-    other: tuple[str, str],
-    other_value: str,
-    other_text: str,
-    *,
-    first_plural: bool,
-    other_plural: bool,
-) -> tuple[str, str]:
-    """One way two groups of banks differ, e.g. ICBC writes the surname first, BOC the given names."""
-    label_en, label_zh = PLAN_LABELS[dimension]
-    first_way, first_way_zh = PLAN_WAYS.get(dimension, {}).get(first_value, ("", ""))
-    other_way, other_way_zh = PLAN_WAYS.get(dimension, {}).get(other_value, ("", ""))
-    first_verb = "write" if first_plural else "writes"
-    other_verb = "write" if other_plural else "writes"
-    english = (
-        f"{label_en}: {first[0]} {first_verb} {first_way} ({first_text}); "
-        f"{other[0]} {other_verb} {other_way} ({other_text}). "
-        "WeChat holds one real name, so no single name is the most likely at both."
-    ).replace("  (", " (")
-    chinese = (
-        f"{label_zh}：{first[1]}{first_way_zh}（{first_text}），{other[1]}{other_way_zh}（{other_text}）。"
-        "微信只保存一个实名，没有一个写法同时是两边最可能的写法。"
+def words_list(words: Sequence[str]) -> Wording:
+    """Words of a name in a sentence: ``VAN and DER`` / ``VAN 和 DER``."""
+    return Wording(_and_list(words, ", ", " and "), _and_list(words, "、", " 和 "))
+
+
+def _and_list(items: Sequence[str], comma: str, conjunction: str) -> str:
+    if len(items) == 1:
+        return items[0]
+    return comma.join(items[:-1]) + conjunction + items[-1]
+
+
+def plan_verb(evidence: Evidence, plural: bool) -> Wording:
+    """How a group of banks "writes": as fact when a source reports it, else "most likely"."""
+    sure = "reported" if evidence == "reported" else "likely"
+    return PLAN[f"writes_{sure}_{'many' if plural else 'one'}"]
+
+
+def plan_text(key: str, **fields: str | Wording) -> Wording:
+    """A sentence or phrase of :data:`PLAN` filled in, in both languages."""
+    return Wording(*_filled(PLAN[key], fields))
+
+
+def evidence_caveat(banks_by_evidence: Sequence[tuple[Wording, Evidence]]) -> Wording:
+    """What a statement about banks rests on, for those without a source: `` (PSBC: a guess, no source)``.
+
+    Empty when every bank's convention is reported.
+    """
+    caveats = [
+        plan_text("caveat", banks=banks, how_sure=EVIDENCE[evidence].how_sure)
+        for banks, evidence in banks_by_evidence
+        if evidence != "reported"
+    ]
+    return Wording("".join([each.en for each in caveats]), "".join([each.zh for each in caveats]))
+
+
+# Candidate notes
+# Why each candidate is listed. ``Candidate.note`` holds the English (candidates.py builds it
+# once per plan, from candidate_note); the command line shows the Chinese from the same call,
+# so the two cannot drift apart.
+
+# A bank row as the notes need it: code, order, separator, given_separator, case, evidence,
+# max_length, max_length_evidence (the plan cache's key in candidates.py).
+BankRow = tuple[str, Order, Separator, Separator, Case, Evidence, int | None, Evidence]
+
+NOTES: dict[str, Wording] = {
+    "row": Wording(
+        "{code} convention: {order}, {spacing}, {case} ({sure}).",
+        "{code} 的写法：{order}，{spacing}，{case}（{sure}）。",
+    ),
+    "row_surname_first": Wording("surname first", "姓在前"),
+    "row_given_first": Wording("given names first", "名在前、姓在后"),
+    "row_space": Wording("one space between parts", "各部分之间有一个空格"),
+    "row_none": Wording("no space between surname and given names", "姓和名之间没有空格"),
+    "short_space": Wording("one space", "中间有空格"),
+    "short_none": Wording("no space", "中间无空格"),
+    "upper": Wording("upper case", "大写"),
+    "title": Wording("title case", "首字母大写"),
+    # One deviation from the row each.
+    "order_surname_first": Wording("surname first", "姓在前"),
+    "order_given_first": Wording("given names first, surname last", "名在前、姓在后"),
+    "case_upper": Wording("upper case", "大写"),
+    "case_title": Wording(
+        "title case, as expat guides write it (Zhang San)", "首字母大写，如外籍人士指南的写法（Zhang San）"
+    ),
+    "spacing_space_space": Wording("a space between every part", "各部分之间都有空格"),
+    "spacing_none_none": Wording("no space anywhere", "完全没有空格"),
+    "spacing_space_none": Wording(
+        "given names joined, a space before the surname", "名字连写，姓和名之间有空格"
+    ),
+    "spacing_none_space": Wording("no space between surname and given names", "姓和名之间没有空格"),
+    "first_given": Wording("first given name only", "只写第一个名字"),
+    "spelling_pinyin_lu": Wording(
+        "ü written U, as PRC passports issued before 2012", "ü 写作 U，如 2012 年以前签发的中国护照"
+    ),
+    "spelling_folded": Wording(
+        "accents dropped (Ü → U, Ø → O) instead of the passport's ICAO spelling",
+        "去掉变音符号（Ü → U，Ø → O），而不是护照的 ICAO 拼法",
+    ),
+    "spelling_pinyin_lv": Wording(
+        "ü written V, a keyboard habit seen in the wild", "ü 写作 V，常见的键盘输入习惯"
+    ),
+    "spelling_second_reading": Wording("the surname's other reading", "姓的另一个读音"),
+    "spelling_pinyin_syllables": Wording("the given name split per syllable", "名字按音节分开"),
+    "spelling_icao_alternative": Wording(
+        "ICAO's other spelling of a letter (Ñ → NXX, Ü → UXX)", "ICAO 对字母的另一种拼法（Ñ → NXX，Ü → UXX）"
+    ),
+    "separator": Wording("; ", "；"),
+    "shortened": Wording(
+        "shortened to the bank's {limit}-character field ({sure})",
+        "按银行 {limit} 个字符的姓名栏截短（{sure}）",
+    ),
+    "shortened_joined": Wording("{cut}, spaces removed", "{cut}，去掉空格"),
+    "over_limit": Wording(
+        "{note}; longer than the bank's {limit}-character field ({sure}): the bank may hold a shortened "
+        "form, listed next.",
+        "{note}；长于银行 {limit} 个字符的姓名栏（{sure}）：银行可能保存截短的写法，见下一行。",
+    ),
+    "truncated": Wording(
+        "{note}; the passport's MRZ name field is full, so the name may be truncated there: compare it "
+        "with the name printed on the data page.",
+        "{note}；护照机读区姓名栏已写满，姓名可能在那里被截断：请与资料页上印刷的姓名核对。",
+    ),
+}
+
+
+def _spacing(separator: str, given_separator: str) -> tuple[str, str]:
+    return ("space" if separator else "none", "space" if given_separator else "none")
+
+
+def row_note(row: BankRow) -> Wording:
+    """The note of rank 1: the bank's convention, and how sure the bank file is of it.
+
+    >>> row_note(("ICBC", "surname_first", " ", " ", "upper", "reported", 20, "inferred")).en
+    'ICBC convention: surname first, one space between parts, upper case (reported).'
+    """
+    code, order, separator, _, case, evidence, _, _ = row
+    fields: dict[str, str | Wording] = {
+        "code": code,
+        "order": NOTES[f"row_{order}"],
+        "spacing": NOTES["row_space" if separator else "row_none"],
+        "case": NOTES[case],
+        "sure": EVIDENCE[evidence].in_note,
+    }
+    return Wording(*_filled(NOTES["row"], fields))
+
+
+def candidate_note(row: BankRow, pattern: Pattern) -> Wording:
+    """Why a candidate of this pattern is listed at a bank of this row: its deviations from the row.
+
+    >>> from wxpay_names.models import Pattern
+    >>> row = ("ICBC", "surname_first", " ", " ", "upper", "reported", 20, "inferred")
+    >>> swapped = Pattern(order="given_first", separator="space", given_separator="space",
+    ...                   given_names="all", spelling="icao", case="title")
+    >>> print(candidate_note(row, swapped).en)
+    given names first, surname last; title case, as expat guides write it (Zhang San)
+    """
+    _, order, separator, given_separator, case, _, limit, limit_evidence = row
+    row_spacing = _spacing(separator, given_separator)
+    spacing = (pattern.separator, pattern.given_separator)
+    if pattern.shortened:
+        cut = Wording(
+            *_filled(NOTES["shortened"], {"limit": str(limit), "sure": EVIDENCE[limit_evidence].how_sure})
+        )
+        if spacing != row_spacing:
+            return Wording(*_filled(NOTES["shortened_joined"], {"cut": cut}))
+        return cut
+    parts: list[Wording] = []
+    if pattern.order != order:
+        parts.append(NOTES[f"order_{pattern.order}"])
+    if pattern.case != case:
+        parts.append(NOTES[f"case_{pattern.case}"])
+    if spacing != row_spacing:
+        parts.append(NOTES[f"spacing_{spacing[0]}_{spacing[1]}"])
+    if pattern.given_names == "first":
+        parts.append(NOTES["first_given"])
+    if pattern.spelling != "icao":
+        parts.append(spelling_note(pattern.spelling))
+    if not parts:
+        return row_note(row)
+    glue = NOTES["separator"]
+    return Wording(glue.en.join([part.en for part in parts]), glue.zh.join([part.zh for part in parts]))
+
+
+def spelling_note(kind: SpellingKind) -> Wording:
+    """What a spelling other than the passport's is: ``ü written U, as PRC passports issued before 2012``."""
+    return NOTES[f"spelling_{kind}"]
+
+
+def over_limit_note(note: str, limit: int, sure: Evidence, lang: Lang = "en") -> str:
+    """*note* of rank 1, warning that the text is longer than the bank's name field."""
+    template = NOTES["over_limit"].en if lang == "en" else NOTES["over_limit"].zh
+    how_sure = EVIDENCE[sure].how_sure
+    return template.format(
+        note=note.rstrip(".。"), limit=limit, sure=how_sure.en if lang == "en" else how_sure.zh
     )
-    return english, chinese
 
 
-def plan_agreement(group: tuple[str, str]) -> tuple[str, str]:
-    """Banks of one group write the whole name the same way."""
-    return f" {group[0]} agree with each other.", f"{group[1]}的写法彼此一致。"
-
-
-def plan_too_long(
-    bank: tuple[str, str],
-    limit: int,
-    evidence: str,
-    text: str,
-    short_text: str,
-    others: tuple[str, str],
-    *,
-    others_plural: bool,
-) -> tuple[str, str]:
-    """A bank whose name field may cut the name while the other banks keep it whole."""
-    sure_en, sure_zh = PLAN_EVIDENCE.get(evidence, PLAN_EVIDENCE["unknown"])
-    verb = "keep" if others_plural else "keeps"
-    english = (
-        f"Name length differs: {bank[0]}'s name field may hold only {limit} characters ({sure_en}), "
-        f"so it may hold the {len(text)}-character name cut short ({short_text}), while {others[0]} "
-        f"{verb} it whole ({text}). If a card at {bank[0]} fails, ask the bank how it stored the name."
-    )
-    chinese = (
-        f"姓名长度不同：{bank[1]}的姓名栏可能只能容纳{limit}个字符（{sure_zh}），"
-        f"{len(text)}个字符的姓名可能被截短（{short_text}），而{others[1]}保存完整姓名（{text}）。"
-        f"如果{bank[1]}的卡绑定失败，请向银行询问姓名的登记方式。"
-    )
-    return english, chinese
+def truncated_note(note: str, lang: Lang = "en") -> str:
+    """*note*, saying the name may have been cut in the passport's MRZ (ICAO 9303 Part 4 §4.2.3)."""
+    template = NOTES["truncated"].en if lang == "en" else NOTES["truncated"].zh
+    return template.format(note=note.rstrip(".。"))

@@ -22,11 +22,10 @@ from collections.abc import Iterable, Sequence
 from . import messages
 from .candidates import build_candidates
 from .errors import ErrorCode, UnknownBankError
-from .models import Bank, Candidate, CardPlan, PassportName, Problem, ProblemCode, SharedName
+from .models import Bank, Candidate, CardPlan, Evidence, PassportName, Problem, ProblemCode, SharedName
 from .registry import BankRegistry, default_registry
 from .resolve import resolve_bank, resolve_name
 
-_EVIDENCE_ORDER = {"reported": 0, "inferred": 1, "unknown": 2}
 # The columns of a bank row that shape its rank-1 text, and the problem each difference is.
 _DIMENSIONS = ("order", "separator", "given_separator", "case")
 
@@ -84,7 +83,7 @@ def compatible_banks(
     text = _rank_one(person, own)
     pool = (registry or default_registry()).banks
     found = [other for other in pool if other.code != own.code and _rank_one(person, other) == text]
-    return tuple(sorted(found, key=lambda other: _EVIDENCE_ORDER[other.evidence]))
+    return tuple(sorted(found, key=lambda other: messages.evidence_rank(other.evidence)))
 
 
 def _rank_one(person: PassportName, bank: Bank) -> str:
@@ -116,8 +115,15 @@ def _resolve_banks(banks: object, registry: BankRegistry | None) -> list[Bank]:
     return list(chosen.values())
 
 
-def _side(group: list[Bank]) -> tuple[str, str]:
-    return messages.plan_bank_list(tuple(bank.code for bank in group), tuple(bank.name_zh for bank in group))
+def _side(group: Sequence[Bank]) -> messages.Wording:
+    return messages.plan_bank_list([bank.code for bank in group], [bank.name_zh for bank in group])
+
+
+def _evidence(bank: Bank, dimension: str) -> Evidence:
+    """How sure the bank file is of the column *dimension* of *bank*'s row."""
+    if dimension == "case":  # the case column has an evidence of its own
+        return messages.weakest(bank.evidence, bank.case_evidence)
+    return bank.evidence
 
 
 def _differences(person: PassportName, chosen: list[Bank], first_texts: list[str]) -> list[Problem]:
@@ -126,6 +132,7 @@ def _differences(person: PassportName, chosen: list[Bank], first_texts: list[str
     for bank, text in zip(chosen, first_texts, strict=True):
         groups.setdefault(text, []).append(bank)
     (first_text, first_group), *others = groups.items()
+    where = messages.PLAN["at_all" if len(chosen) > 2 else "at_both"]
     advice: list[Problem] = []
     for other_text, other_group in others:
         # A column differs visibly when giving the first bank the other's value changes its text.
@@ -138,21 +145,26 @@ def _differences(person: PassportName, chosen: list[Bank], first_texts: list[str
             != first_text
         ] or ["spelling"]
         for dimension in dimensions:
-            english, chinese = messages.plan_difference(
-                dimension,
-                _side(first_group),
-                str(getattr(first, dimension, "")),
-                first_text,
-                _side(other_group),
-                str(getattr(other, dimension, "")),
-                other_text,
-                first_plural=len(first_group) > 1,
-                other_plural=len(other_group) > 1,
-            )
+            fields: dict[str, str | messages.Wording] = {"label": messages.PLAN[dimension], "where": where}
+            for side, group, text in (("first", first_group, first_text), ("other", other_group, other_text)):
+                fields[side] = _side(group)
+                fields[f"{side}_text"] = text
+                fields[f"{side}_way"] = messages.PLAN_WAYS.get(dimension, {}).get(
+                    str(getattr(group[0], dimension, "")), messages.Wording("", "")
+                )
+                sure = messages.weakest(*[_evidence(bank, dimension) for bank in group])
+                fields[f"{side}_verb"] = messages.plan_verb(sure, plural=len(group) > 1)
+            english, chinese = messages.plan_text("difference", **fields)
+            english = english.replace("  (", " (")
             for group in (first_group, other_group):
                 if len(group) > 1:
-                    agree_en, agree_zh = messages.plan_agreement(_side(group))
-                    english, chinese = english + agree_en, chinese + agree_zh
+                    agree = messages.plan_text("agreement", banks=_side(group))
+                    english, chinese = english + agree.en, chinese + agree.zh
+            guessed = [bank for bank in (*first_group, *other_group) if bank.evidence == "unknown"]
+            if guessed:
+                key = "no_source_many" if len(guessed) > 1 else "no_source_one"
+                caveat = messages.plan_text(key, banks=_side(guessed))
+                english, chinese = english + caveat.en, chinese + caveat.zh
             code = _problem_code(dimension, first)
             advice.append(Problem(code=code, message_en=english, message_zh=chinese))
     return advice
@@ -169,28 +181,48 @@ def _problem_code(dimension: str, first: Bank) -> ProblemCode:
 
 
 def _length_advice(chosen: list[Bank], lists: list[tuple[Candidate, ...]]) -> list[Problem]:
-    """A bank whose field may cut the name, when another listed bank keeps it whole."""
+    """A bank whose field may cut the name, when another listed bank may keep it whole.
+
+    The others are named by what is known: a field whose size is known to fit the name holds
+    it whole; of a bank whose field size is unknown, only that is said.
+    """
     advice: list[Problem] = []
     for bank, found in zip(chosen, lists, strict=True):
         text = found[0].text
         if bank.max_length is None or len(text) <= bank.max_length:
             continue
-        keepers = [
-            other
+        fitting = [
+            (other, other_found[0].text)
             for other, other_found in zip(chosen, lists, strict=True)
-            if other.max_length is None or len(other_found[0].text) <= other.max_length
+            if other.max_length is not None and len(other_found[0].text) <= other.max_length
         ]
-        if not keepers:
+        unlimited = [other for other in chosen if other.max_length is None]
+        if not fitting and not unlimited:
             continue
-        short = next((c.text for c in found if c.pattern.shortened), text[: bank.max_length].rstrip())
-        english, chinese = messages.plan_too_long(
-            _side([bank]),
-            bank.max_length,
-            bank.max_length_evidence,
-            text,
-            short,
-            _side(keepers),
-            others_plural=len(keepers) > 1,
+        cut = [candidate.text for candidate in found if candidate.pattern.shortened][:2]
+        shortened: str | messages.Wording = text[: bank.max_length].rstrip()
+        if cut:
+            shortened = cut[0] if len(cut) == 1 else messages.phrase("or", first=cut[0], second=cut[1])
+        others = [
+            messages.plan_text(
+                "fits",
+                bank=_side([other]),
+                limit=str(other.max_length),
+                how_sure=messages.EVIDENCE[other.max_length_evidence].how_sure,
+                text=other_text,
+            )
+            for other, other_text in fitting
+        ]
+        if unlimited:
+            others.append(messages.plan_text("no_limit", banks=_side(unlimited)))
+        english, chinese = messages.plan_text(
+            "too_long",
+            bank=_side([bank]),
+            limit=str(bank.max_length),
+            how_sure=messages.EVIDENCE[bank.max_length_evidence].how_sure,
+            length=str(len(text)),
+            shortened=shortened,
+            others=messages.Wording("".join([o.en for o in others]), "".join([o.zh for o in others])),
         )
         advice.append(Problem(code=ProblemCode.TOO_LONG, message_en=english, message_zh=chinese))
     return advice

@@ -193,20 +193,13 @@ def _fold_leftover(char: str) -> str:
 
 def spell_name(name: PassportName, kind: SpellingKind = "icao") -> Spelling:
     """The whole name in one spelling; given names stay apart (one tuple of words each)."""
-    tables = _tables()
-    table = tables.icao if kind == "icao" else tables.of_kind(kind)
-    surname, given_names = name.surname, name.given_names
-    if _PART_BREAK in surname or _PART_BREAK in given_names:  # not from a validated name
-        given = tuple(found for part in given_names.split(" ") if (found := table.words(part)))
-        return _spelling(kind, table.words(surname), given)
-    # One conversion for the whole name: a validated name has no line break, so one marks
-    # where the surname and each given name end.
-    parts = table.convert(surname + _PART_BREAK + given_names.replace(" ", _PART_BREAK)).split(_PART_BREAK)
-    if len(parts) == 2:
-        found = tuple(parts[1].split())
-        return _spelling(kind, tuple(parts[0].split()), (found,) if found else ())
-    given = tuple([found for part in parts[1:] if (found := tuple(part.split()))])
-    return _spelling(kind, tuple(parts[0].split()), given)
+    if " " not in name.given_names:  # one given name, or none (most names): its words are all of them
+        surname, given = primary_words(name, kind)
+        return _spelling(kind, surname, (given,) if given else ())
+    # Several given names: each spelled apart, since one may become several words (JEAN-LUC).
+    table = _tables().of_kind(kind)
+    names = tuple([found for part in name.given_names.split(" ") if (found := table.words(part))])
+    return _spelling(kind, table.words(name.surname), names)
 
 
 def _spelling(kind: SpellingKind, surname: Words, given: tuple[Words, ...]) -> Spelling:
@@ -214,8 +207,9 @@ def _spelling(kind: SpellingKind, surname: Words, given: tuple[Words, ...]) -> S
     return tuple.__new__(Spelling, (kind, surname, given))
 
 
-def primary_words(name: PassportName) -> tuple[Words, Words]:
-    """The surname's words and all given names' words in the primary spelling: rank 1's letters.
+def primary_words(name: PassportName, kind: SpellingKind = "icao") -> tuple[Words, Words]:
+    """The surname's words and all given names' words, in the primary spelling unless *kind*
+    says another: rank 1's letters.
 
     The same words as ``spellings(name)[0]`` (every input path puts the name's fields, in
     ICAO spelling, first), without building the alternatives.
@@ -223,10 +217,13 @@ def primary_words(name: PassportName) -> tuple[Words, Words]:
     >>> primary_words(PassportName(surname="Müller", given_names="Jean-Luc Karl"))
     (('MUELLER',), ('JEAN', 'LUC', 'KARL'))
     """
-    table = _tables().icao
+    tables = _tables()
+    table = tables.icao if kind == "icao" else tables.of_kind(kind)
     surname, given_names = name.surname, name.given_names
     if _PART_BREAK in surname or _PART_BREAK in given_names:  # not from a validated name
         return table.words(surname), table.words(given_names)
+    # One conversion for the whole name: a validated name has no line break, so one marks
+    # where the surname ends.
     surname, _, given_names = table.convert(surname + _PART_BREAK + given_names).partition(_PART_BREAK)
     return tuple(surname.split()), tuple(given_names.split())
 

@@ -6,8 +6,8 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple, TypeVar
 
 from ..candidates import Draft
-from ..messages import PHRASES, Wording, join_phrases, problem
-from ..models import Bank, PassportName, Problem, ProblemCode
+from ..messages import EVIDENCE, Wording, join_phrases, problem
+from ..models import Bank, Evidence, PassportName, Problem, ProblemCode
 from .name_words import NameWord, name_words
 
 _T = TypeVar("_T")
@@ -41,15 +41,22 @@ class Context(NamedTuple):
         """The problem's wording, filled with the bank's name and the text to type."""
         return problem(code, variant, bank=self.bank_name, expected=self.expected, **fields)
 
+    def convention(self, code: ProblemCode, way: Wording, how_sure: Evidence | None = None) -> Problem:
+        """The bank writes the name *way*: said as fact only when a source reports it.
+
+        *how_sure* defaults to the evidence of the bank's row.
+        """
+        return self.problem(code, how_sure or self.bank.evidence, way=way)
+
     def separator(self, first: int, second: int) -> str:
         """What the bank puts between two name words: between surname and given, or within one."""
         same_part = self.words[first].surname == self.words[second].surname
         return self.bank.given_separator if same_part else self.bank.separator
 
 
-def evidence(how_sure: str) -> Wording:
+def evidence(how_sure: Evidence) -> Wording:
     """How sure the bank file is of a fact, said in both languages."""
-    return PHRASES.get(f"evidence_{how_sure}", PHRASES["evidence_unknown"])
+    return EVIDENCE[how_sure].how_sure
 
 
 def unique(items: Iterable[_T]) -> list[_T]:

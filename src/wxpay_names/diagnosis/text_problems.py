@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 from ..cleaning import describe_character
 from ..messages import PHRASES, Wording, join_phrases, phrase
 from ..models import Problem, ProblemCode
@@ -56,9 +58,46 @@ def length_problems(typed: TypedText, context: Context) -> list[Problem]:
         "length": str(length),
         "how_sure": evidence(context.bank.max_length_evidence),
     }
+    tries = _shortened(context)
+    if tries is None:
+        return [context.problem(ProblemCode.TOO_LONG, "over_limit", **fields)]
+    return [context.problem(ProblemCode.TOO_LONG, "typed", shortened=tries, **fields)]
+
+
+def cut_short(typed: TypedText, context: Context) -> Problem | None:
+    """The typed text is the name cut short, as a bank's too-short field cuts it: ``TOO_LONG`` alone.
+
+    Only at a bank whose field may be shorter than the name, for a text that is the start of
+    the rank-1 text (or of it without spaces, as the bank's cut forms are), ends inside a word
+    (a person who leaves out names leaves out whole words) and has at least three quarters of
+    the field's length (the field size is inferred: the cut may fall a little off it).
+    """
+    limit = context.bank.max_length
+    expected = context.expected
+    text = typed.icao
+    if limit is None or len(expected) <= limit or len(text) * 4 < limit * 3:
+        return None
+    joined = expected.replace(" ", "")
+    if text in (expected, joined) or not (expected.startswith(text) or joined.startswith(text)):
+        return None
+    word_ends = set(accumulate(len(word.shown) for word in context.words))
+    tries = _shortened(context)
+    if len(text.replace(" ", "")) in word_ends or tries is None:
+        return None
+    return context.problem(
+        ProblemCode.TOO_LONG,
+        "cut",
+        limit=str(limit),
+        length=str(len(expected)),
+        how_sure=evidence(context.bank.max_length_evidence),
+        shortened=tries,
+    )
+
+
+def _shortened(context: Context) -> str | Wording | None:
+    """The cut forms among the candidates, said as one or the other; ``None`` when there are none."""
     draft = context.draft
     shortened = [text for index, text in enumerate(draft.texts()) if draft.is_shortened(index)]
     if not shortened:
-        return [context.problem(ProblemCode.TOO_LONG, "over_limit", **fields)]
-    tries = shortened[0] if len(shortened) == 1 else phrase("or", first=shortened[0], second=shortened[1])
-    return [context.problem(ProblemCode.TOO_LONG, "typed", shortened=tries, **fields)]
+        return None
+    return shortened[0] if len(shortened) == 1 else phrase("or", first=shortened[0], second=shortened[1])

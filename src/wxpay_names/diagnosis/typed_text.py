@@ -32,6 +32,8 @@ _LOOK_ALIKES = dict(
 # Punctuation that parts two words (a hyphen, a comma); any other is simply dropped.
 _WORD_BREAKS = frozenset(",;/\\·・") | HYPHENS
 WORD_BREAK = "-"  # how the reading marks such a break: no letter, yet not a space either
+# Where an invisible character was taken out while reading: a word made only of them is dropped.
+_TAKEN_OUT = "\x00"
 _new = tuple.__new__
 
 
@@ -74,10 +76,19 @@ def read_typed(entered: str) -> TypedText:
             kept.append(unicodedata.normalize("NFKC", char))
         elif is_invisible(char) or unicodedata.category(char) in {"Cc", "Cf"}:
             typed.invisible.append((position, char))
+            kept.append(_TAKEN_OUT)
         else:
             kept.append(char)
-    typed.cleaned = unicodedata.normalize("NFC", "".join(kept))
-    words = [_read_word(word, typed) for word in typed.cleaned.split(" ")]
+    marked = "".join(kept)
+    typed.cleaned = unicodedata.normalize("NFC", marked.replace(_TAKEN_OUT, ""))
+    words: list[tuple[str, str]] = []
+    for word in marked.split(" "):
+        read = _read_word(unicodedata.normalize("NFC", word.replace(_TAKEN_OUT, "")), typed)
+        # A word typed but left with no letter (a digit, a dot, a zero-width space alone) goes
+        # with its space: "ZHANG SAN 1" has no space at the end to remove once the 1 is gone.
+        # An empty word stays: it is a doubled space the person typed.
+        if not word or read[0].strip(WORD_BREAK):
+            words.append(read)
     typed.icao = " ".join(icao for icao, _ in words)
     typed.folded = " ".join(folded for _, folded in words)
     return typed
