@@ -86,3 +86,24 @@ def test_letters_outside_the_tables_bring_unidecode_in() -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True)
     assert result.stdout.split() == ["NGUYEN", "True"]
+
+
+def test_stages_not_every_caller_needs_load_on_first_use() -> None:
+    script = (
+        "import sys, wxpay_names; "
+        "stages = ('wxpay_names.check', 'wxpay_names.plan', 'wxpay_names.inputs.mrz', "
+        "'wxpay_names.inputs.chinese'); "
+        "before = [m for m in stages if m in sys.modules]; "
+        "wxpay_names.check_name; wxpay_names.parse_mrz; "
+        "print(before, 'wxpay_names.check' in sys.modules, 'wxpay_names.inputs.mrz' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True)
+    assert result.stdout.split() == ["[]", "True", "True"]
+
+
+def test_unknown_attributes_still_raise_attribute_error() -> None:
+    import wxpay_names
+
+    with pytest.raises(AttributeError, match="no_such_name"):
+        _ = wxpay_names.no_such_name  # type: ignore[attr-defined]
+    assert "check_name" in dir(wxpay_names)

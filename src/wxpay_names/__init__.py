@@ -5,8 +5,10 @@
 'SAN ZHANG'
 """
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from .candidates import candidates, format_name
-from .check import check_name
 from .cleaning import MAX_INPUT_LENGTH
 from .errors import (
     AmbiguousNameError,
@@ -17,9 +19,6 @@ from .errors import (
     NameFormatError,
     UnknownBankError,
 )
-from .inputs.chinese import from_chinese
-from .inputs.mrz import parse_mrz
-from .inputs.text import parse_name
 from .models import (
     Bank,
     Candidate,
@@ -31,8 +30,38 @@ from .models import (
     ProblemCode,
     SharedName,
 )
-from .plan import compatible_banks, plan_cards
 from .registry import BankRegistry, banks, get_bank
+
+if TYPE_CHECKING:
+    from .check import check_name
+    from .inputs.chinese import from_chinese
+    from .inputs.mrz import parse_mrz
+    from .inputs.text import parse_name
+    from .plan import compatible_banks, plan_cards
+
+# The input readers, the diagnosis and the card plans load on first use (PEP 562): an app
+# that only formats names does not pay their import time. The core above loads at once.
+_LOADED_ON_USE = {
+    "check_name": ".check",
+    "compatible_banks": ".plan",
+    "from_chinese": ".inputs.chinese",
+    "parse_mrz": ".inputs.mrz",
+    "parse_name": ".inputs.text",
+    "plan_cards": ".plan",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LOADED_ON_USE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value  # found directly from now on
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LOADED_ON_USE})
 
 __version__ = "0.1.0"
 
