@@ -63,6 +63,7 @@ def __getattr__(name: str) -> Any:
 def __dir__() -> list[str]:
     return sorted({*globals(), *_LOADED_ON_USE})
 
+
 __version__ = "0.1.0"
 
 __all__ = [
