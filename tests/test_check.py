@@ -516,3 +516,25 @@ def test_the_command_line_verdict_says_when_the_bank_is_a_guess(registry: BankRe
     )
     sure = check_lines(check_name("ZHANG SAN", ZHANG_SAN, icbc), icbc, "en")[0]
     assert sure == 'MATCH: "ZHANG SAN" is what ICBC most likely holds.'
+
+
+# A Chinese given name in another reading of its characters: explained, never a typo
+
+
+def test_a_given_name_read_otherwise_is_plausible_and_no_misspelling(icbc: Bank, abc: Bank) -> None:
+    from wxpay_names import from_chinese
+
+    name = from_chinese("张朝阳")
+    result = check_name("ZHANG CHAOYANG", name, icbc)
+    assert (result.status, [problem.code for problem in result.problems]) == (
+        "plausible",
+        [ProblemCode.SPELLING],
+    )
+    message = result.problems[0].message_en
+    assert "another reading" in message
+    assert "ZHANG ZHAOYANG" in message
+    assert "should be" not in message
+    assert "另一个读音" in result.problems[0].message_zh
+    assert check_name("ZHANGCHAOYANG", name, abc).status == "plausible"
+    # The second other reading (朝 zhu) is explained the same way, not as a typo.
+    assert "should be" not in check_name("ZHANG ZHUYANG", name, icbc).problems[0].message_en

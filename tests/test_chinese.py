@@ -445,7 +445,8 @@ def test_format_name_at_each_fixture_bank(icbc: Bank, abc: Bank, cmb: Bank, boc:
 
 def test_spellings_hook_delegates_for_chinese_names() -> None:
     kinds = [spelling.kind for spelling in spellings(from_chinese("闾丘露薇"))]
-    assert kinds == ["icao", "pinyin_lu", "pinyin_lv", "pinyin_syllables"]
+    # 露 is also read lou in pypinyin's table: the given name's other reading comes last.
+    assert kinds == ["icao", "pinyin_lu", "pinyin_lv", "pinyin_syllables", "given_reading"]
     lu = spellings(from_chinese("闾丘露薇"))[1]
     assert (lu.surname, lu.given) == (("LUQIU",), (("LUWEI",),))
 
@@ -460,3 +461,52 @@ def test_hand_built_name_keeps_its_fields_alone() -> None:
 def test_surname_alone_has_no_given_variants() -> None:
     kinds = [spelling.kind for spelling in chinese_spellings(from_chinese("覃"))]
     assert kinds == ["icao", "second_reading"]
+
+
+# The given name's other readings (pypinyin's heteronyms), below its common reading
+
+
+def _given_readings(name: PassportName, bank: Bank) -> list[str]:
+    return [c.text for c in candidates(name, bank) if c.pattern.spelling == "given_reading"]
+
+
+def test_a_given_name_read_otherwise_is_a_lower_ranked_candidate(icbc: Bank) -> None:
+    ranked = candidates(from_chinese("张朝阳"), icbc)
+    assert (ranked[0].text, ranked[0].pattern.spelling) == ("ZHANG ZHAOYANG", "icao")  # pypinyin's reading
+    chaoyang = next(c for c in ranked if c.text == "ZHANG CHAOYANG")
+    assert chaoyang.pattern.spelling == "given_reading"
+    assert "another reading of a character of the given name" in chaoyang.note
+    assert "ZHANG CHANG" in _given_readings(from_chinese("张长"), icbc)
+    assert format_name(from_chinese("张长"), icbc) == "ZHANG ZHANG"
+
+
+def test_given_readings_change_one_character_first_characters_first(icbc: Bank) -> None:
+    # 乐 is le or yue in pypinyin's table: each character in turn takes its other reading.
+    assert _given_readings(from_chinese("王乐乐"), icbc)[:2] == ["WANG YUELE", "WANG LEYUE"]
+
+
+def test_at_most_two_given_readings_and_twelve_candidates(icbc: Bank) -> None:
+    # 朝 has two other readings (chao, zhu) and 平 three: still two spellings at most.
+    for text in ("张朝阳", "王平平", "李朝平"):
+        kinds = [spelling.kind for spelling in spellings(from_chinese(text))]
+        assert kinds.count("given_reading") == 2, text
+        assert len(candidates(from_chinese(text), icbc)) <= 12
+
+
+def test_a_given_name_of_single_reading_characters_gets_no_given_reading(icbc: Bank) -> None:
+    for text in ("张伟", "王芳", "欧阳", "覃"):
+        assert "given_reading" not in [spelling.kind for spelling in spellings(from_chinese(text))], text
+
+
+def test_given_readings_write_u_umlaut_as_the_passport_does(icbc: Bank) -> None:
+    # 女 is also read ru; 绿 is lü or lu, and LU is already its ü-written-U spelling.
+    assert "ZHANG RU" in _given_readings(from_chinese("张女"), icbc)
+    other = [s for s in spellings(from_chinese("张绿")) if s.kind == "given_reading"]
+    assert other == []
+    both = {s.given[0][0] for s in spellings(from_chinese("张绿绿")) if s.kind == "given_reading"}
+    assert both == {"LULYU", "LYULU"}
+
+
+def test_an_explicit_split_reads_the_given_name_alone(icbc: Bank) -> None:
+    assert "ZHANG CHAOYANG" in _given_readings(from_chinese("张 朝阳"), icbc)
+    assert "OUYANG CHAOYANG" in _given_readings(from_chinese(surname="欧阳", given_names="朝阳"), icbc)

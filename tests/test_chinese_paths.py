@@ -22,7 +22,7 @@ from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 from wxpay_names import NameFormatError, PassportName, from_chinese
 from wxpay_names.inputs.chinese import chinese_spellings
 from wxpay_names.inputs.chinese_spellings import NAMES_READ, spellings_read_again
-from wxpay_names.inputs.pinyin_reading import lazy_pinyin_segments, pypinyin
+from wxpay_names.inputs.pinyin_reading import lazy_pinyin_segments, pypinyin, readings_of
 from wxpay_names.spelling import spell_name
 
 SURNAMES_CSV = Path(__file__).parents[1] / "data" / "surnames.csv"
@@ -161,3 +161,35 @@ def test_the_toneless_memo_stays_within_the_tables() -> None:
         *(readings[0] for phrase in PHRASES_DICT.values() for readings in phrase),
     }
     assert set(tables.toneless_values) <= values
+
+
+# readings_of: pypinyin's heteronyms, read from its tables
+
+
+_HAN_CODE_POINTS = sorted(code for code in PINYIN_DICT if 0x4E00 <= code <= 0x9FFF)
+
+
+@given(st.sampled_from(_HAN_CODE_POINTS))
+def test_readings_of_a_character_are_pypinyins_heteronyms(code: int) -> None:
+    from pypinyin import Style, pinyin
+
+    char = chr(code)
+    expected: list[str] = []
+    for reading in pinyin(char, style=Style.NORMAL, heteronym=True)[0]:
+        syllable = reading.replace("v", "ü").replace("ê", "e")
+        letters = syllable and all("a" <= letter <= "z" or letter == "ü" for letter in syllable)
+        if letters and syllable not in expected:
+            expected.append(syllable)
+    assert readings_of(char) == tuple(expected)
+
+
+def test_given_readings_keep_to_their_bound_over_many_names() -> None:
+    # Every given name of two characters drawn from those with the most readings: never more
+    # than two given_reading spellings, none equal to another spelling's given name.
+    many = sorted(_HAN_CODE_POINTS, key=lambda code: -len(PINYIN_DICT[code].split(",")))[:40]
+    for first in many[:20]:
+        for second in many[20:]:
+            found = chinese_spellings(from_chinese("张" + chr(first) + chr(second)))
+            others = [spelling.given for spelling in found if spelling.kind == "given_reading"]
+            assert len(others) <= 2
+            assert all(other not in [s.given for s in found if s.kind != "given_reading"] for other in others)

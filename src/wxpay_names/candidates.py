@@ -43,6 +43,7 @@ SPELLING_WEIGHTS: dict[SpellingKind, int] = {
     "pinyin_lv": 2,
     "second_reading": 2,
     "pinyin_syllables": 3,
+    "given_reading": 3,
     "icao_alternative": 4,
 }
 _CASE_WEIGHT = 1

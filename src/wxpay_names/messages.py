@@ -116,6 +116,13 @@ PROBLEMS: dict[ProblemCode, dict[str, Wording]] = {
             "{characters}中的姓可读作 {word} 或 {typed}：请以护照上印的为准；"
             "如果印的是 {word}，请输入 {expected}",
         ),
+        "given_reading": Wording(
+            "{typed} spells the given name of {characters} with another reading of one of its "
+            "characters, offered as a guess; the common reading is {word}: use what your passport "
+            "prints; if it prints {word}, type {expected}",
+            "{typed} 按{characters}名字中某个字的另一个读音拼写，仅为推测；常用读音拼作 {word}："
+            "请以护照上印的为准；如果印的是 {word}，请输入 {expected}",
+        ),
         "pinyin_syllables": Wording(
             "{typed} is the given name split per syllable, as some records write it; the passport "
             "prints {word}: if the bank shows {typed}, keep it; otherwise type {expected}",
@@ -571,6 +578,10 @@ NOTES: dict[str, Wording] = {
         "ü written V, a keyboard habit seen in the wild", "ü 写作 V，常见的键盘输入习惯"
     ),
     "spelling_second_reading": Wording("the surname's other reading", "姓的另一个读音"),
+    "spelling_given_reading": Wording(
+        "another reading of a character of the given name, offered as a guess",
+        "名字中某个字的另一个读音，仅为推测",
+    ),
     "spelling_pinyin_syllables": Wording("the given name split per syllable", "名字按音节分开"),
     "spelling_icao_alternative": Wording(
         "ICAO's other spelling of a letter (Ñ → NXX, Ü → UXX)", "ICAO 对字母的另一种拼法（Ñ → NXX，Ü → UXX）"

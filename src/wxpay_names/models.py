@@ -33,6 +33,7 @@ SpellingKind = Literal[
     "pinyin_lv",  # ü written V, the keyboard habit (吕 → LV)
     "second_reading",  # the other surname reading of a character that has two (覃 QIN / TAN)
     "pinyin_syllables",  # the given name split per syllable (ZHANG SAN FENG)
+    "given_reading",  # another reading of a given-name character (朝阳 ZHAOYANG / CHAOYANG)
 ]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid", defer_build=True)

@@ -19,6 +19,7 @@ made to be slow reaches the caps; a name a person types never does).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import product
 from typing import Literal, NamedTuple
 
 from ..models import SpellingKind
@@ -346,11 +347,19 @@ def _close_runs(
 
 
 def _other_spellings(run: Sequence[int], words: Sequence[NameWord]) -> list[tuple[SpellingKind, str]]:
-    """The run's letters in each other spelling of the name (a word it leaves alone stays as it is)."""
-    by_kind = [{kind: word for word, kind in words[index].alternatives} for index in run]
-    kinds = sorted({kind for spelled in by_kind for kind in spelled})
-    pairs = list(zip(by_kind, run, strict=True))
-    return [(kind, "".join(spelled.get(kind, words[at].text) for spelled, at in pairs)) for kind in kinds]
+    """The run's letters in each other spelling of the name (a word it leaves alone stays as it is).
+
+    A word may have several spellings of one kind (the given name's other readings): each is one.
+    """
+    kinds = sorted({kind for index in run for _, kind in words[index].alternatives})
+    found: list[tuple[SpellingKind, str]] = []
+    for kind in kinds:
+        options = [
+            [word for word, its_kind in words[index].alternatives if its_kind == kind] or [words[index].text]
+            for index in run
+        ]
+        found += [(kind, "".join(parts)) for parts in product(*options)]
+    return found
 
 
 def _spelling_limit(word: str) -> int:

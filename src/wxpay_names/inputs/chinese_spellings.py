@@ -3,8 +3,10 @@
 A name read from its characters has, beside the passport's spelling, the variants a bank
 may hold: ü written U (passports before 2012) and V (a keyboard habit) as well as YU
 (GB/T 28039-2011 §6.2); the surname's other reading, where ``data/surnames.csv`` gives
-one (覃 QIN, TAN); and the given name split per syllable (SANFENG → SAN FENG). Which of
-these a bank holds, and in what order to try them, is for ``candidates`` to rank.
+one (覃 QIN, TAN); the given name split per syllable (SANFENG → SAN FENG); and the given
+name's other readings, where its characters have several in pypinyin's table (张朝阳: ZHAOYANG,
+pypinyin's reading, and CHAOYANG). Which of these a bank holds, and in what order to try
+them, is for ``candidates`` to rank.
 
 Each name read is kept with its reading in ``NAMES_READ``, so that ``candidates`` and
 ``check_name``, which spell the name, do not read its characters again.
@@ -13,17 +15,21 @@ Each name read is kept with its reading in ``NAMES_READ``, so that ``candidates`
 from __future__ import annotations
 
 from collections import OrderedDict
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..errors import NameFormatError
 from ..models import PassportName, SpellingKind, assemble
 from ..spelling import Spelling, Words, spell_name
 from .chinese_reading import Reading, SurnameParts, read_name
-from .pinyin_reading import Syllables
+from .pinyin_reading import Syllables, readings_of
 
 _PASSPORT_U = "YU"  # GB/T 28039-2011 §6.2, PRC passports issued since 2012
 # ü as passports before 2012 wrote it, and as keyboards do.
 _OTHER_U: tuple[tuple[SpellingKind, str], ...] = (("pinyin_lu", "U"), ("pinyin_lv", "V"))
+# Other readings of the given name offered per name: enough for the reading a family uses
+# (朝 CHAO for ZHAO) to be found, few enough that the candidates stay twelve and quick.
+_GIVEN_READINGS_AT_MOST = 2
 
 
 class _Words(NamedTuple):
@@ -80,8 +86,9 @@ def chinese_spellings(name: PassportName) -> tuple[Spelling, ...]:
     """The name's fields as they are, then its pinyin variants, lightest deviation first.
 
     Variants: ü written U and V (LYU → LU, LV), the surname's other reading (覃 QIN → TAN),
-    the given name split per syllable (SANFENG → SAN FENG). A name whose fields are not what
-    its characters read (built by hand) gets its fields alone.
+    the given name split per syllable (SANFENG → SAN FENG), the given name's other readings
+    (朝阳 ZHAOYANG → CHAOYANG). A name whose fields are not what its characters read (built by
+    hand) gets its fields alone.
     """
     if not name.chinese:
         return (spell_name(name),)
@@ -93,7 +100,7 @@ def chinese_spellings(name: PassportName) -> tuple[Spelling, ...]:
         # spellings_read_again would not change its reading.)
         if known is name or (known.surname == name.surname and known.given_names == name.given_names):
             if read.spellings is None:
-                read.spellings = _spellings(_primary(read.words), read.reading, read.words)
+                read.spellings = _spellings(_primary(read.words), read.reading, read.words, name.chinese)
             return read.spellings
     return spellings_read_again(name)
 
@@ -112,7 +119,7 @@ def spellings_read_again(name: PassportName) -> tuple[Spelling, ...]:
     words = _words(reading)
     if _fields(words) != (name.surname, name.given_names):
         return (primary,)
-    return _spellings(primary, reading, words)
+    return _spellings(primary, reading, words, key)
 
 
 def _read_and_keep(key: str) -> _Read:
@@ -177,12 +184,12 @@ def _surname_words(surnames: SurnameParts, choice: tuple[int, int, Syllables]) -
     return tuple(words)
 
 
-def _spellings(primary: Spelling, reading: Reading, words: _Words) -> tuple[Spelling, ...]:
+def _spellings(primary: Spelling, reading: Reading, words: _Words, key: str) -> tuple[Spelling, ...]:
     """The primary spelling, then the variants of the reading, lightest deviation first.
 
     A surname's other readings are offered whatever the evidence for them in
     ``data/surnames.csv`` (``reported`` or ``inferred``): they come after the usual reading,
-    and ``candidates`` ranks them below it.
+    and ``candidates`` ranks them below it. *key* is the text the name was read from.
     """
     found = [primary]
     capital_surnames, capital_given, surnames, given = words
@@ -211,4 +218,63 @@ def _spellings(primary: Spelling, reading: Reading, words: _Words) -> tuple[Spel
     if len(reading.given) > 1:
         split = tuple([syllable.upper().replace("Ü", _PASSPORT_U) for syllable in reading.given])
         found.append(_spelling("pinyin_syllables", surnames, (split,)))
+    if given:
+        # The given name is the text's last characters, one syllable each (spaces aside).
+        characters = (
+            key[-len(reading.given) :] if " " not in key else "".join(key.split())[-len(reading.given) :]
+        )
+        found += [
+            _spelling("given_reading", surnames, ((other,),))
+            for other in _other_given_readings(characters, reading.given)
+        ]
     return tuple(found)
+
+
+def _other_given_readings(characters: str, given: Syllables) -> tuple[str, ...]:
+    """The given name read otherwise, as the passport writes it: at most two.
+
+    pypinyin reads a given name by its common reading (its phrase table first), which is not
+    always the family's: 朝阳 is ZHAOYANG there, CHAOYANG for 张朝阳. Each alternative changes
+    one character to its next reading in pypinyin's table, the first characters first; that
+    a passport prints any of them is a guess, and ``candidates`` ranks them low. A reading
+    spelled like another spelling of the name (绿 LU, as ü written U) is left to that one.
+    """
+    if all(len(readings_of(char)) == 1 for char in characters):  # most given names
+        return ()
+    return _changed_readings(characters, given)
+
+
+@lru_cache(maxsize=4096)
+def _changed_readings(characters: str, given: Syllables) -> tuple[str, ...]:
+    """``_other_given_readings`` of a given name with a character of several readings.
+
+    Cached: such given names repeat across names (张朝阳, 李朝阳), and this costs a few µs.
+    """
+    others = [_other_syllables(char, usual) for char, usual in zip(characters, given, strict=True)]
+    passport = [syllable.upper().replace("Ü", _PASSPORT_U) for syllable in given]
+    taken = (
+        {"".join(given).upper().replace("Ü", letter) for letter in ("U", "V")}
+        if "ü" in "".join(given)
+        else ()
+    )
+    words: list[str] = []
+    for depth in range(max(map(len, others))):
+        for index, alternatives in enumerate(others):
+            if depth < len(alternatives):
+                word = "".join([*passport[:index], alternatives[depth], *passport[index + 1 :]])
+                if word not in taken and word not in words:
+                    words.append(word)
+                    if len(words) == _GIVEN_READINGS_AT_MOST:
+                        return tuple(words)
+    return tuple(words)
+
+
+@lru_cache(maxsize=16384)
+def _other_syllables(char: str, usual: str) -> tuple[str, ...]:
+    """The character's readings other than *usual*, as the passport writes them (ü → YU).
+
+    Cached: given names draw on a few thousand characters, each read one or two ways.
+    """
+    return tuple(
+        [syllable.upper().replace("Ü", _PASSPORT_U) for syllable in readings_of(char) if syllable != usual]
+    )

@@ -18,7 +18,7 @@ tests pass with the new release.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 Syllables = tuple[str, ...]  # toneless pinyin, lower case, ü written ü
@@ -114,6 +114,30 @@ def lazy_pinyin_segments(segments: Sequence[str]) -> list[str]:
                 found = toneless[value] = tables.toneless(char, value.split(",")[0])
             flat.append(found)
     return flat
+
+
+@lru_cache(maxsize=8192)
+def readings_of(char: str) -> Syllables:
+    """Every toneless reading of one character, in pypinyin's table order, ü as ü, each once.
+
+    What ``pinyin(char, style=Style.NORMAL, heteronym=True)`` gives, from the same table and
+    conversion as ``lazy_pinyin_segments`` (ê written E, as ``read_segments`` does); a
+    reading that is not letters a passport can write is left out. Cached per character:
+    given names draw on a few thousand characters.
+    """
+    tables = pypinyin()
+    value = tables.characters.get(ord(char))
+    if value is None:
+        return ()
+    found: list[str] = []
+    for reading in value.split(","):
+        try:
+            syllable = _syllable(tables.toneless(char, reading), char)
+        except NoReadingError:
+            continue
+        if syllable not in found:
+            found.append(syllable)
+    return tuple(found)
 
 
 def _syllable(syllable: str, char: str) -> str:
