@@ -19,7 +19,7 @@ from .errors import ErrorCode, InvalidNameError
 MAX_INPUT_LENGTH = 256
 
 # The full-width forms block: Ｊｏｈｎ typed on a Chinese keyboard.
-_FULL_WIDTH_FIRST, _FULL_WIDTH_LAST = 0xFF01, 0xFF5E
+FULL_WIDTH_FIRST, FULL_WIDTH_LAST = 0xFF01, 0xFF5E
 
 # Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt): characters that
 # render as nothing. Zero-width space and joiners, bidi marks, embeddings and isolates,
@@ -117,7 +117,7 @@ def visible_characters(text: str, what: str = "name", offset: int = 0) -> Iterat
             continue
         elif unicodedata.category(char) == "Cc":
             _refuse_control(char, position + offset, what)
-        elif _FULL_WIDTH_FIRST <= ord(char) <= _FULL_WIDTH_LAST:
+        elif FULL_WIDTH_FIRST <= ord(char) <= FULL_WIDTH_LAST:
             yield position, unicodedata.normalize("NFKC", char)
         else:
             yield position, char
@@ -141,7 +141,7 @@ def clean(text: str, what: str = "name", offset: int = 0) -> CleanText:
         # yields every other character, one for one).
         invisible.extend(range(previous + 1, position))
         previous = position
-        full_width = full_width or _FULL_WIDTH_FIRST <= ord(text[position]) <= _FULL_WIDTH_LAST
+        full_width = full_width or FULL_WIDTH_FIRST <= ord(text[position]) <= FULL_WIDTH_LAST
         kept.append(char)
     invisible.extend(range(previous + 1, len(text)))
     composed = unicodedata.normalize("NFC", "".join(kept))

@@ -12,14 +12,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..cleaning import is_invisible, is_white_space
+from ..cleaning import FULL_WIDTH_FIRST, FULL_WIDTH_LAST, is_invisible, is_white_space
 from ..errors import NameFormatError
 from ..models import SpellingKind
 from ..spelling import spell
 from ..validation import APOSTROPHES, HYPHENS, script_of
 
 # Full-width forms (Ｊｏｈｎ) and the ideographic space, typed with a Chinese input method.
-_FULL_WIDTH_FIRST, _FULL_WIDTH_LAST = 0xFF01, 0xFF5E
 _IDEOGRAPHIC_SPACE = "\u3000"
 # Letters of other alphabets drawn like a Latin letter, and the Latin letter meant.
 _LOOK_ALIKES = dict(
@@ -71,7 +70,7 @@ def read_typed(entered: str) -> TypedText:
             spot = typed.full_width if char == _IDEOGRAPHIC_SPACE else typed.invisible
             spot.append((position, char))  # a tab or no-break space cannot be told from a space
             kept.append(" ")
-        elif _FULL_WIDTH_FIRST <= ord(char) <= _FULL_WIDTH_LAST:
+        elif FULL_WIDTH_FIRST <= ord(char) <= FULL_WIDTH_LAST:
             typed.full_width.append((position, char))
             kept.append(unicodedata.normalize("NFKC", char))
         elif is_invisible(char) or unicodedata.category(char) in {"Cc", "Cf"}:
