@@ -28,7 +28,8 @@ from .cli_names import NameKind, read_name
 from .cli_render import Lang, error_message
 from .errors import ErrorCode, InvalidNameError, NameFormatError
 from .models import Bank, PassportName
-from .spelling import Spelling, spellings
+from .name_forms import spellings
+from .spelling import Spelling
 
 NAME_COLUMNS = ("surname", "given_names", "mrz", "chinese", "name")
 RESULT_COLUMNS = ("bank", "expected", "status", "problems", "error")

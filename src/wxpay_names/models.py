@@ -34,6 +34,18 @@ SpellingKind = Literal[
     "second_reading",  # the other surname reading of a character that has two (覃 QIN / TAN)
     "pinyin_syllables",  # the given name split per syllable (ZHANG SAN FENG)
     "given_reading",  # another reading of a given-name character (朝阳 ZHAOYANG / CHAOYANG)
+    "double_surname_spaced",  # a 双姓's two surnames with a space (ZHAO LI, not ZHAOLI)
+    "double_surname_hyphenated",  # a 双姓's two surnames with a hyphen (ZHAO-LI)
+    "suffix_dropped",  # a generational suffix left out (JOHN, not JOHN III)
+    "suffix_with_surname",  # a generational suffix written with the surname (DOE III)
+    "suffix_with_given",  # a suffix written with the surname on the input moved after the given names
+    "middle_with_surname",  # the middle given names written with the surname (PAUL SMITH JOHN)
+    "punctuation_kept",  # the hyphens and apostrophes of the visual page kept (HANS-PETER, O'NEILL)
+    "serbian",  # the national table of the State (Serbia) instead of ICAO's
+    "ukrainian",  # Ukraine's national table (Cabinet of Ministers resolution No. 55, 2010)
+    "bulgarian",  # Bulgaria's Transliteration Act (2009)
+    "belarusian",  # Belarus's national table
+    "macedonian",  # North Macedonia's national table
 ]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid", defer_build=True)
@@ -80,12 +92,28 @@ class PassportName(BaseModel):
     chinese: str | None = None
     source: NameSource = "fields"
     possibly_truncated: bool = False
+    issuing_state: str | None = Field(
+        default=None,
+        min_length=3,
+        max_length=3,
+        pattern=r"^[A-Z]+<{0,2}$",
+        description=(
+            "The ICAO three-letter code of the State that issued the passport (e.g. 'UKR', or 'D<<' "
+            "for Germany); it picks that State's national table for Cyrillic names."
+        ),
+    )
 
     @field_validator("surname", "given_names", mode="before")
     @classmethod
     def _name_part(cls, value: object, info: ValidationInfo) -> object:
         field = "surname" if info.field_name == "surname" else "given names field"
         return validate_name_part(value, field) if isinstance(value, str) else value
+
+    @field_validator("issuing_state", mode="before")
+    @classmethod
+    def _state(cls, value: object) -> object:
+        # Codes are capitals (ICAO 9303 Part 3 §5); "ukr" or " UKR " is the same State.
+        return value.strip().upper() or None if isinstance(value, str) else value
 
     @field_validator("chinese", mode="before")
     @classmethod
