@@ -366,6 +366,10 @@ ERRORS: dict[ErrorCode, Wording] = {
         "The bank file holds a malformed row: the message names the file, line and column.",
         "银行数据文件中有格式错误的行：英文错误信息给出了文件、行和列。",
     ),
+    ErrorCode.INVALID_ARGUMENT: Wording(
+        "An argument is not of a type the call takes: pass text (str).",
+        "参数类型不对：请传入文本（str）。",
+    ),
 }
 
 
