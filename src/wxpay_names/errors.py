@@ -29,6 +29,7 @@ class ErrorCode(StrEnum):
     NO_BANK = "NO_BANK"
     BANK_DATA = "BANK_DATA"
     INVALID_ARGUMENT = "INVALID_ARGUMENT"
+    OBSERVATIONS_DATA = "OBSERVATIONS_DATA"
 
 
 class NameFormatError(ValueError):

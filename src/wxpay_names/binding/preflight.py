@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..candidates import candidates
+from ..candidates import format_name
 from ..errors import NameFormatError
 from ..messages import Wording, error_message
 from ..models import Bank, Candidate, PassportName, Problem, ProblemCode
 from ..registry import get_bank
+from ..tries import next_tries
 from .card import bank_of_card
 from .document import check_document
 from .phone import check_phone
@@ -81,14 +82,15 @@ def preflight(
     chosen = _choose_bank(bank, card_info, problems)
 
     name_to_type: str | None = None
-    next_tries: tuple[Candidate, ...] = ()
+    tries: tuple[Candidate, ...] = ()
     if passport_name is not None and chosen is not None:
         try:
-            found = candidates(passport_name, chosen)
+            name_to_type = format_name(passport_name, chosen)
+            # What to type if that is refused: the other candidates, in order, ranks kept.
+            tries = next_tries(passport_name, chosen, (name_to_type,))
         except NameFormatError as error:
             problems.append(_name_unreadable(error))
         else:
-            name_to_type, next_tries = found[0].text, found[1:]
             if chosen.evidence == "unknown":
                 problems.append(
                     say(ProblemCode.BANK_CONVENTION_UNKNOWN, bank=_bank_name(chosen), text=name_to_type)
@@ -104,7 +106,7 @@ def preflight(
         bank=chosen,
         name=passport_name,
         name_to_type=name_to_type,
-        next_tries=next_tries,
+        next_tries=tries,
         card=card_info,
         phone=phone_check,
         document=document_check,
@@ -178,7 +180,7 @@ def _bank_name(bank: Bank) -> Wording:
 
 def _document_name_differs(document: TravelDocument, bank: Bank, text: str) -> list[Problem]:
     try:
-        document_text = candidates(document.name, bank)[0].text
+        document_text = format_name(document.name, bank)
     except NameFormatError:  # pragma: no cover - a zone's name is A-Z, always formattable
         return []
     if document_text == text:
