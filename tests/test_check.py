@@ -19,8 +19,8 @@ from wxpay_names import (
     ProblemCode,
     check_name,
 )
-from wxpay_names.candidates import build_candidates
 from wxpay_names.binding.wording import WORDING as BINDING_WORDING
+from wxpay_names.candidates import build_candidates
 from wxpay_names.check import PROBLEM_ORDER
 from wxpay_names.messages import ERRORS, PHRASES, PROBLEMS, error_message
 
