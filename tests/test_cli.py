@@ -199,11 +199,19 @@ def test_an_unknown_bank_lists_the_codes(capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_an_error_in_chinese_gives_the_wording_and_the_details(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "format", *ZHANG_SAN, "--bank", "NOPE", "--lang", "zh")
+    code, _, err = run(capsys, "format", "--surname", "Zh4ng", "--lang", "zh")
     assert code == 2
     assert_one_line_error(err)
-    assert "找不到该银行" in err
-    assert "NOPE" in err
+    assert "姓名中有数字" in err
+    assert "详情（英文）：The surname holds '4'" in err
+
+
+def test_an_unknown_bank_in_chinese_is_all_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "format", *ZHANG_SAN, "--bank", "ICBCC", "--lang", "zh")
+    assert code == 2
+    assert_one_line_error(err)
+    assert "找不到名为“ICBCC”的银行。您要找的是不是 ICBC（中国工商银行）？" in err
+    assert "详情" not in err
 
 
 @pytest.mark.parametrize(
