@@ -16,7 +16,6 @@ those banks. A query that fits nothing gets the closest names (``difflib``) as s
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -168,6 +167,8 @@ class BankMatcher:
 
     def closest(self, query: str, limit: int = 3) -> tuple[Bank, ...]:
         """The banks whose names are closest to *query* (``ICBCC`` → ICBC), closest first."""
+        import difflib  # only when a name is not found
+
         key = fold(query)
         if not key:
             return ()
