@@ -28,6 +28,7 @@ class ErrorCode(StrEnum):
     UNKNOWN_BANK = "UNKNOWN_BANK"
     NO_BANK = "NO_BANK"
     BANK_DATA = "BANK_DATA"
+    OBSERVATIONS_DATA = "OBSERVATIONS_DATA"
 
 
 class NameFormatError(ValueError):
