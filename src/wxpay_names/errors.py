@@ -75,6 +75,13 @@ class UnknownBankError(NameFormatError, LookupError):
     default_code = ErrorCode.UNKNOWN_BANK
     default_message = "No bank matches that name."
 
+    def __init__(
+        self, message: str | None = None, *, code: ErrorCode | None = None, message_zh: str | None = None
+    ) -> None:
+        super().__init__(message, code=code)
+        # The Chinese of this very refusal (the banks it may mean, the closest names), when known.
+        self.message_zh = message_zh
+
 
 class BankDataError(NameFormatError):
     """A bank file holds a row the library cannot use; the message names file, line and column."""

@@ -408,6 +408,9 @@ def error_message(error: NameFormatError, lang: Lang = "en") -> str:
     """
     if lang == "en":
         return str(error)
+    own = getattr(error, "message_zh", None)
+    if own:
+        return str(own)
     # A code added without its wording still gets a sentence; a test checks every code has one.
     return ERRORS.get(error.code, ERRORS[ErrorCode.INVALID_NAME]).zh
 
