@@ -375,6 +375,14 @@ ERRORS: dict[ErrorCode, Wording] = {
         "The request is not a name: send the surname and the given names as text, and nothing else.",
         "请求的内容不是姓名：请以文本形式只提交姓（surname）和名（given_names）。",
     ),
+    ErrorCode.INVALID_ARGUMENT: Wording(
+        "An argument is not of a type the call takes: pass text (str).",
+        "参数类型不对：请传入文本（str）。",
+    ),
+    ErrorCode.OBSERVATIONS_DATA: Wording(
+        "The observations file or outcome log cannot be used: the message names the file and line.",
+        "观察数据文件或结果日志无法使用：英文错误信息给出了文件和行。",
+    ),
 }
 
 
@@ -413,6 +421,9 @@ def error_message(error: NameFormatError, lang: Lang = "en") -> str:
     """
     if lang == "en":
         return str(error)
+    own = getattr(error, "message_zh", None)
+    if own:
+        return str(own)
     # A code added without its wording still gets a sentence; a test checks every code has one.
     return ERRORS.get(error.code, ERRORS[ErrorCode.INVALID_NAME]).zh
 
