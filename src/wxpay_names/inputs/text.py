@@ -28,7 +28,7 @@ from typing import Literal
 from ..affixes import affix_kind
 from ..cleaning import check_length, clean
 from ..errors import AmbiguousNameError, ErrorCode, InvalidNameError
-from ..models import PassportName
+from ..models import PassportName, build_name
 from ..validation import script_of, validate_name_part
 from .mrz import FILLER, name_from_field
 
@@ -185,7 +185,7 @@ def _name(surname: str, given: str) -> PassportName:
         raise InvalidNameError(
             "The name holds no letters: type the name as the passport prints it.", code=ErrorCode.EMPTY_NAME
         )
-    return PassportName(surname=surname, given_names=given, source="text")
+    return build_name(surname, given, source="text")
 
 
 def _unknown_order(text: str, words: Sequence[str], suffixes: Sequence[str] = ()) -> AmbiguousNameError:
