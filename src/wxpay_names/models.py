@@ -4,7 +4,8 @@
 'Jürgen Karl'
 >>> request = NameInput.model_validate_json('{"surname": "Zhang", "given_names": "San"}')
 >>> PassportName.from_input(request)
-PassportName(surname='Zhang', given_names='San', chinese=None, source='fields', possibly_truncated=False)
+PassportName(surname='Zhang', given_names='San', chinese=None, source='fields', possibly_truncated=False,
+             issuing_state=None)
 """
 
 from __future__ import annotations
