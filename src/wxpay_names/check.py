@@ -28,7 +28,7 @@ from .diagnosis.text_problems import character_problems, cut_short, length_probl
 from .diagnosis.typed_text import read_typed, split_words
 from .diagnosis.word_problems import compare
 from .errors import InvalidNameError, NameFormatError
-from .messages import spelling_note
+from .messages import dots_note, spelling_note
 from .models import Bank, Candidate, NameCheck, PassportName, Problem, ProblemCode, assemble
 from .name_forms import WRITTEN_FORMS
 from .resolve import resolve_bank, resolve_name
@@ -161,12 +161,13 @@ def _differences(index: int, context: Context) -> list[Problem]:
             )
         ]
     kind = draft.values[index]["pattern"].spelling
-    if kind in WRITTEN_FORMS:
+    dots = draft.values[index]["pattern"].dots
+    if kind in WRITTEN_FORMS or dots != "none":
         # A form people write the name in (its note says which): said as that, with any other
         # difference (order, spaces, case) the candidate also carries.
         written = context.problem(
             ProblemCode.SPELLING, "written_form", typed=draft.text(index), word=context.expected,
-            how=spelling_note(kind),
+            how=dots_note(dots) if dots != "none" else spelling_note(kind),
         )  # fmt: skip
         pattern, bank = draft.values[index]["pattern"], context.bank
         also = set()
