@@ -326,12 +326,12 @@ def test_the_csv_holds_the_bank_the_pattern_and_two_counts(tmp_path: Path) -> No
     Observations.from_outcomes(outcomes("工行", pattern, 2, 1)).write_csv(path)
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0].split(",") == ["bank", *PATTERN_FIELDS, "accepted", "refused"]
-    assert lines[1:] == ["ICBC,surname_first,space,space,all,icao,upper,false,2,1"]
+    assert lines[1:] == ["ICBC,surname_first,space,space,all,icao,upper,false,none,2,1"]
 
 
 def test_older_files_without_a_pattern_field_with_a_default_still_read(tmp_path: Path) -> None:
     path = tmp_path / "old.csv"
-    header = [field for field in PATTERN_FIELDS if field != "shortened"]
+    header = [field for field in PATTERN_FIELDS if field not in {"shortened", "dots"}]
     path.write_text(
         ",".join(["bank", *header, "accepted", "refused"])
         + "\nICBC,surname_first,none,none,all,icao,upper,4,1\n",
