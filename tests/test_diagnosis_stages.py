@@ -148,3 +148,18 @@ def test_the_diagnosis_docstring_names_every_stage_in_order() -> None:
     # Reading before matching before finding before wording.
     assert positions["typed_text"] < positions["word_matching"] < positions["word_differences"]
     assert positions["word_differences"] < positions["wording"]
+
+
+@given(
+    text=st.text(
+        alphabet=st.one_of(
+            st.sampled_from(" AbzÜüßøÅæŁłŒĳǅƒ"),
+            st.characters(min_codepoint=0xC0, max_codepoint=0x24F),
+        ),
+        max_size=12,
+    )
+)
+def test_typed_letters_read_by_table_as_one_at_a_time(text: str) -> None:
+    from wxpay_names.diagnosis.typed_text import read_characters, read_typed
+
+    assert read_typed(text) == read_characters(text)

@@ -7,7 +7,8 @@ problem only fills in the rest: the text to type and the finding's values.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from ..cleaning import describe_character
 from ..messages import EVIDENCE, PHRASES, PROBLEMS, Wording, join_phrases, spelling_note, words_list
@@ -28,7 +29,8 @@ from .findings import (
 )
 
 # Problem sentences with the bank's name put in, by (English name, Chinese name); bounded.
-_Templates = dict[tuple[ProblemCode, str], Wording]
+# Keyed by (code, variant), and for the codes said once, by (code, variant, way phrase).
+_Templates = dict[tuple[Any, ...], Wording]
 _BY_BANK: dict[tuple[str, str], _Templates] = {}
 _BANKS_AT_MOST = 256
 
@@ -45,8 +47,7 @@ def _templates(bank: Bank) -> _Templates:
     if found is None:
         if len(_BY_BANK) >= _BANKS_AT_MOST:
             _BY_BANK.clear()
-        # The name as a literal inside a format string: braces doubled.
-        en, zh = (name.replace("{", "{{").replace("}", "}}") for name in key)
+        en, zh = (_literal(name) for name in key)
         found = _BY_BANK[key] = {
             (code, variant): Wording(wording.en.replace("{bank}", en), wording.zh.replace("{bank}", zh))
             for code, variants in PROBLEMS.items()
@@ -55,51 +56,60 @@ def _templates(bank: Bank) -> _Templates:
     return found
 
 
+def _literal(text: str) -> str:
+    """*text* inside a format string: its braces doubled."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
 def _problem(found: Finding, templates: _Templates, expected: str) -> Problem:
     code, variant, fields = found
-    template = templates[code, variant]
-    english: dict[str, str] = {"expected": expected}
-    chinese: dict[str, str] = {"expected": expected}
-    for key, value in fields.items():
-        said = _said(value)
-        if isinstance(said, str):
-            english[key] = chinese[key] = said
-        else:
-            english[key], chinese[key] = said
+    if code in _SAID_ONCE:
+        # Its one field is a phrase without any letter of the name: the sentence is filled
+        # once per bank and reused (a few dozen at most: one per code, variant and phrase).
+        way = fields["way"]
+        key = (code, variant, way)
+        template = templates.get(key)  # type: ignore[call-overload]
+        if template is None:
+            way_said = _both(_said(way))
+            base = templates[code, variant]
+            template = templates[key] = Wording(  # type: ignore[index]
+                base.en.replace("{way}", _literal(way_said.en)),
+                base.zh.replace("{way}", _literal(way_said.zh)),
+            )
+        english = template.en.format_map({"expected": expected})
+        chinese = template.zh.format_map({"expected": expected})
+    else:
+        template = templates[code, variant]
+        en_fields: dict[str, str] = {"expected": expected}
+        zh_fields: dict[str, str] = {"expected": expected}
+        for key_name, value in fields.items():
+            said = value if type(value) is str else _SAY[type(value)](value)
+            if type(said) is str:
+                en_fields[key_name] = zh_fields[key_name] = said
+            else:
+                en_fields[key_name], zh_fields[key_name] = said
+        english, chinese = template.en.format_map(en_fields), template.zh.format_map(zh_fields)
     # The values are already of their fields' types: built without validating again.
-    return assemble(
-        Problem,
-        {
-            "code": code,
-            "message_en": template.en.format_map(english),
-            "message_zh": template.zh.format_map(chinese),
-        },
-    )
+    return assemble(Problem, {"code": code, "message_en": english, "message_zh": chinese})
 
 
 def _said(value: Value) -> str | Wording:
     """One value in words: a ``str`` is the same in both languages, a phrase is in each."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, Phrase):
-        return _phrase(value)
-    if isinstance(value, Joined):
-        return join_phrases([_both(_said(item)) for item in value.items], value.separator)
-    if isinstance(value, Listed):
-        shown = unique(_character(text) if isinstance(text, Character) else text for text in value.texts)
-        return _capped([Wording(text, text) for text in shown])
-    if isinstance(value, Capped):
-        return _capped([_both(_said(item)) for item in value.items])
-    if isinstance(value, Words):
-        return words_list(value.words)
-    if isinstance(value, HowSure):
-        return EVIDENCE[value.evidence].how_sure
-    if isinstance(value, SpellingNote):
-        return spelling_note(value.kind)
-    if isinstance(value, Scripts):
-        named = [PHRASES.get(f"script_{script}", PHRASES["script_other"]) for script in value.scripts]
-        return join_phrases(unique(named))
-    return _character(value)
+    return value if isinstance(value, str) else _SAY[type(value)](value)
+
+
+def _joined(value: Joined) -> Wording:
+    return join_phrases([_both(_said(item)) for item in value.items], value.separator)
+
+
+def _listed(value: Listed) -> Wording:
+    shown = unique(_character(text) if isinstance(text, Character) else text for text in value.texts)
+    return _capped([Wording(text, text) for text in shown])
+
+
+def _scripts(value: Scripts) -> Wording:
+    named = [PHRASES.get(f"script_{script}", PHRASES["script_other"]) for script in value.scripts]
+    return join_phrases(unique(named))
 
 
 def _phrase(value: Phrase) -> Wording:
@@ -136,3 +146,19 @@ def _character(value: Character) -> str:
     if value.form == "look_alike":
         return f"'{value.char}' ({describe_character(value.char)})"
     return describe_character(value.char)
+
+
+# How each kind of value is said (see findings.py).
+_SAY: dict[type, Callable[[Any], str | Wording]] = {
+    Phrase: lambda value: _phrase(value),
+    Joined: _joined,
+    Listed: _listed,
+    Capped: lambda value: _capped([_both(_said(item)) for item in value.items]),
+    Words: lambda value: words_list(value.words),
+    HowSure: lambda value: EVIDENCE[value.evidence].how_sure,
+    SpellingNote: lambda value: spelling_note(value.kind),
+    Scripts: _scripts,
+    Character: _character,
+}
+# Codes whose only field is a "way" phrase that holds no letter of the name (order, case).
+_SAID_ONCE = frozenset({ProblemCode.ORDER_SWAPPED, ProblemCode.CASE_DIFFERS})
