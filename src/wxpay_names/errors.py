@@ -28,6 +28,8 @@ class ErrorCode(StrEnum):
     UNKNOWN_BANK = "UNKNOWN_BANK"
     NO_BANK = "NO_BANK"
     BANK_DATA = "BANK_DATA"
+    INVALID_ARGUMENT = "INVALID_ARGUMENT"
+    OBSERVATIONS_DATA = "OBSERVATIONS_DATA"
 
 
 class NameFormatError(ValueError):
@@ -74,9 +76,23 @@ class UnknownBankError(NameFormatError, LookupError):
     default_code = ErrorCode.UNKNOWN_BANK
     default_message = "No bank matches that name."
 
+    def __init__(
+        self, message: str | None = None, *, code: ErrorCode | None = None, message_zh: str | None = None
+    ) -> None:
+        super().__init__(message, code=code)
+        # The Chinese of this very refusal (the banks it may mean, the closest names), when known.
+        self.message_zh = message_zh
+
 
 class BankDataError(NameFormatError):
     """A bank file holds a row the library cannot use; the message names file, line and column."""
 
     default_code = ErrorCode.BANK_DATA
     default_message = "The bank file holds a malformed row."
+
+
+class InvalidArgumentError(NameFormatError):
+    """An argument is not of a type the call takes (a card number given as an ``int``)."""
+
+    default_code = ErrorCode.INVALID_ARGUMENT
+    default_message = "An argument is not of a type the call takes."
