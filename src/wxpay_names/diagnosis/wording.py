@@ -68,11 +68,11 @@ def _problem(found: Finding, templates: _Templates, expected: str) -> Problem:
         # once per bank and reused (a few dozen at most: one per code, variant and phrase).
         way = fields["way"]
         key = (code, variant, way)
-        template = templates.get(key)  # type: ignore[call-overload]
+        template = templates.get(key)
         if template is None:
             way_said = _both(_said(way))
             base = templates[code, variant]
-            template = templates[key] = Wording(  # type: ignore[index]
+            template = templates[key] = Wording(
                 base.en.replace("{way}", _literal(way_said.en)),
                 base.zh.replace("{way}", _literal(way_said.zh)),
             )
@@ -83,8 +83,8 @@ def _problem(found: Finding, templates: _Templates, expected: str) -> Problem:
         en_fields: dict[str, str] = {"expected": expected}
         zh_fields: dict[str, str] = {"expected": expected}
         for key_name, value in fields.items():
-            said = value if type(value) is str else _SAY[type(value)](value)
-            if type(said) is str:
+            said = _said(value)
+            if isinstance(said, str):
                 en_fields[key_name] = zh_fields[key_name] = said
             else:
                 en_fields[key_name], zh_fields[key_name] = said
