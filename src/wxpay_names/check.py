@@ -24,11 +24,12 @@ from typing import TYPE_CHECKING, Literal
 from .candidates import Draft, draft_candidates, rank_one_candidate, rank_one_text
 from .cleaning import check_length
 from .diagnosis.context import Context
-from .diagnosis.findings import Finding, HowSure, finding
+from .diagnosis.findings import Finding, HowSure, SpellingNote, finding
 from .diagnosis.readings import candidate_comparison, diagnose_typed
 from .diagnosis.wording import problems
 from .errors import InvalidNameError, NameFormatError
 from .models import Bank, Candidate, NameCheck, PassportName, Problem, ProblemCode, assemble
+from .name_forms import WRITTEN_FORMS
 from .resolve import resolve_bank, resolve_name
 
 if TYPE_CHECKING:
@@ -157,4 +158,27 @@ def differences(index: int, context: Context) -> list[Finding]:
                 how_sure=HowSure(context.bank.max_length_evidence),
             )
         ]
+    kind = draft.values[index]["pattern"].spelling
+    if kind in WRITTEN_FORMS:
+        # A form people write the name in (its note says which): said as that, with any other
+        # difference (order, spaces, case) the candidate also carries.
+        written = finding(
+            ProblemCode.SPELLING, "written_form", typed=draft.text(index), word=context.expected,
+            how=SpellingNote(kind),
+        )  # fmt: skip
+        pattern, bank = draft.values[index]["pattern"], context.bank
+        also = set()
+        if pattern.order != bank.order:
+            also.add(ProblemCode.ORDER_SWAPPED)
+        if pattern.case != bank.case:
+            also.add(ProblemCode.CASE_DIFFERS)
+        if pattern.given_names == "first":
+            also.add(ProblemCode.MISSING_NAME_PART)
+        if (pattern.separator == "space", pattern.given_separator == "space") != (
+            bank.separator == " ",
+            bank.given_separator == " ",
+        ):
+            also |= {ProblemCode.MISSING_SPACE, ProblemCode.EXTRA_SPACE}
+        others = candidate_comparison(index, context).findings if also else []
+        return [written, *(found for found in others if found.code in also)]
     return candidate_comparison(index, context).findings

@@ -11,6 +11,7 @@ from operator import lt
 from typing import NamedTuple
 
 from ..models import PassportName, ProblemCode, SpellingKind
+from ..name_forms import WRITTEN_FORMS
 from .context import SHOWN_AT_MOST, Context, unique
 from .edit_distance import Difference, first_difference
 from .findings import Finding, Joined, Listed, Phrase, SpellingNote, Words, finding, phrase, weakest
@@ -157,7 +158,11 @@ def _letter_findings(named: Sequence[Piece], split: Sequence[_Respelling], conte
         # One sentence explains one spelling; a name typed in two at once is rare.
         kind, typed, word = respellings[0]
         characters = context.name.chinese or word
-        found.append(finding(ProblemCode.SPELLING, kind, typed=typed, word=word, characters=characters))
+        if kind in WRITTEN_FORMS:  # a form people write the name in: one sentence serves them all
+            how = SpellingNote(kind)
+            found.append(finding(ProblemCode.SPELLING, "written_form", typed=typed, word=word, how=how))
+        else:
+            found.append(finding(ProblemCode.SPELLING, kind, typed=typed, word=word, characters=characters))
     return found
 
 
