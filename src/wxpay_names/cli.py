@@ -21,6 +21,7 @@ from .candidates import candidates, format_name
 from .check import check_name
 from .cli_args import bank_list, default_lang, hoist_global_options, lang_of, looks_like_mrz, read_stdin
 from .cli_names import read_name
+from .cli_preflight import add_preflight_command
 from .cli_render import (
     all_candidates_lines,
     banks_lines,
@@ -247,6 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="banks for rows whose bank cell is empty (default all)",
     )
     batch.set_defaults(handler=_batch)
+    add_preflight_command(commands, common, _add_name_arguments, _passport_name)
     return parser
 
 
