@@ -43,6 +43,7 @@ from .cli_output import (
     write_json,
     write_text,
 )
+from .cli_preflight import add_preflight_command
 from .cli_render import (
     all_candidates_lines,
     banks_lines,
@@ -296,6 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_observations_option(batch)
     batch.set_defaults(handler=_batch)
     add_learn_command(commands, common, _learn)
+    add_preflight_command(commands, common, _add_name_arguments, _passport_name)
     return parser
 
 
