@@ -30,6 +30,7 @@ from .cli_render import (
     name_lines,
     plan_lines,
 )
+from .cli_serve import add_serve_command
 from .errors import NameFormatError
 from .models import Bank, PassportName
 from .plan import plan_cards
@@ -214,6 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="banks for rows whose bank cell is empty (default all)",
     )
     batch.set_defaults(handler=_batch)
+    add_serve_command(commands)
     return parser
 
 
