@@ -35,6 +35,7 @@ def test_wheel_and_sdist_carry_the_data(built: Path) -> None:
     for data in ("banks.csv", "icao_latin.csv", "icao_cyrillic.csv"):
         assert f"wxpay_names/data/{data}" in names
     assert "wxpay_names/py.typed" in names
+    assert "wxpay_names/web/page.html" in names  # the page at / of `wxpay-names serve`
     with tarfile.open(sdist) as archive:
         assert any(member.endswith("/data/banks.csv") for member in archive.getnames())
 
