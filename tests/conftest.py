@@ -20,6 +20,14 @@ settings.register_profile(
 settings.load_profile("default")
 
 
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line's default language follows the locale: tests start from an English one."""
+    for variable in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture(scope="session")
 def registry() -> BankRegistry:
     """The four seed banks (ICBC, ABC, CMB, BOC) and TEST, a bank with a 12-character field."""

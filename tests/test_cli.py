@@ -7,6 +7,7 @@ run the installed tool as a person would, on the packaged ``data/banks.csv``.
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -184,10 +185,12 @@ def test_a_refused_name_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str
 
 
 def test_a_refused_name_in_json_mode_is_one_json_line(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "format", "--surname", "Zh4ng", "--json")
+    code, out, err = run(capsys, "format", "--surname", "Zh4ng", "--json")
     assert code == 2
     assert_one_line_error(err)
-    assert json.loads(err)["error"]["code"] == "INVALID_CHARACTER"
+    # The JSON on stdout, where a pipe to jq reads it; the reason for a person on stderr.
+    assert json.loads(out)["error"]["code"] == "INVALID_CHARACTER"
+    assert json.loads(out)["error"]["message"] in err
 
 
 def test_an_unknown_bank_lists_the_codes(capsys: pytest.CaptureFixture[str]) -> None:
@@ -199,11 +202,19 @@ def test_an_unknown_bank_lists_the_codes(capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_an_error_in_chinese_gives_the_wording_and_the_details(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "format", *ZHANG_SAN, "--bank", "NOPE", "--lang", "zh")
+    code, _, err = run(capsys, "format", "--surname", "Zh4ng", "--lang", "zh")
     assert code == 2
     assert_one_line_error(err)
-    assert "找不到该银行" in err
-    assert "NOPE" in err
+    assert "姓名中有数字" in err
+    assert "详情（英文）：The surname holds '4'" in err
+
+
+def test_an_unknown_bank_in_chinese_is_all_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "format", *ZHANG_SAN, "--bank", "ICBCC", "--lang", "zh")
+    assert code == 2
+    assert_one_line_error(err)
+    assert "找不到名为“ICBCC”的银行。您要找的是不是 ICBC（中国工商银行）？" in err
+    assert "详情" not in err
 
 
 @pytest.mark.parametrize(
@@ -225,9 +236,10 @@ def test_unusable_arguments_exit_2_with_one_line(capsys: pytest.CaptureFixture[s
 
 
 def test_argument_errors_in_json_mode_are_json(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "format", *ZHANG_SAN, "--lang", "fr", "--json")
+    code, out, err = run(capsys, "format", *ZHANG_SAN, "--lang", "fr", "--json")
     assert code == 2
-    assert json.loads(err)["error"]["code"] == "USAGE"
+    assert json.loads(out)["error"]["code"] == "USAGE"
+    assert_one_line_error(err)
 
 
 def test_help_and_version_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
@@ -367,10 +379,14 @@ def test_table_aligns_wide_characters() -> None:
 # --- through python -m, as a person runs it -----------------------------------------------
 
 
-def run_module(*argv: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def run_module(
+    *argv: str, stdin: str | None = None, lang: str = "C.UTF-8"
+) -> subprocess.CompletedProcess[str]:
+    environment = {key: value for key, value in os.environ.items() if key not in ("LC_ALL", "LC_MESSAGES")}
     return subprocess.run(
         [sys.executable, "-m", "wxpay_names", *argv],
         input=stdin,
+        env={**environment, "LANG": lang},
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -422,10 +438,12 @@ def test_module_commands_and_exit_codes(argv: list[str], exit_code: int, check: 
 )
 def test_module_unusable_input_exits_2_with_one_line(argv: list[str]) -> None:
     result = run_module(*argv)
-    assert (result.returncode, result.stdout) == (2, "")
+    assert result.returncode == 2
     assert_one_line_error(result.stderr)
     if "--json" in argv:
-        assert json.loads(result.stderr)["error"]["code"] == "UNKNOWN_BANK"
+        assert json.loads(result.stdout)["error"]["code"] == "UNKNOWN_BANK"
+    else:
+        assert result.stdout == ""
 
 
 # --- the name given as text: ENTERED first, then the name ---------------------------------
@@ -433,7 +451,7 @@ def test_module_unusable_input_exits_2_with_one_line(argv: list[str]) -> None:
 
 def test_check_usage_puts_entered_before_the_name() -> None:
     usage = " ".join(run_module("check", "--help").stdout.split())
-    assert "ENTERED [NAME ...]" in usage
+    assert "[ENTERED] [NAME ...]" in usage
 
 
 @pytest.mark.parametrize(
@@ -537,9 +555,9 @@ PYTHON_HINT = re.compile(r"\w\(|\b\w+=")
 def test_name_errors_give_the_command_lines_way(
     capsys: pytest.CaptureFixture[str], argv: list[str], code: str, advice: str
 ) -> None:
-    exit_code, _, err = run(capsys, "format", *argv, "--json")
+    exit_code, out, _ = run(capsys, "format", *argv, "--json")
     assert exit_code == 2
-    error = json.loads(err)["error"]
+    error = json.loads(out)["error"]
     assert error["code"] == code
     assert advice in error["message"]
     assert not PYTHON_HINT.search(error["message"]), error["message"]
@@ -581,6 +599,165 @@ def test_an_interrupt_of_a_command_that_writes_no_file_says_no_more(
     code, out, err = run(capsys, "format", *ZHANG_SAN)
     assert (code, out) == (130, "")
     assert err == "wxpay-names: interrupted.\n"
-    code, _, err = run(capsys, "format", *ZHANG_SAN, "--json")
+    code, out, err = run(capsys, "format", *ZHANG_SAN, "--json")
     assert code == 130
-    assert json.loads(err)["error"] == {"code": "INTERRUPTED", "message": "interrupted."}
+    assert json.loads(out)["error"] == {"code": "INTERRUPTED", "message": "interrupted."}
+    assert err == "wxpay-names: interrupted.\n"
+
+
+# --- input traps (issue 18) ---------------------------------------------------------------
+
+
+def test_a_surname_alone_works_and_warns_naming_given(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "format", "--surname", "Zhang", "--bank", "ICBC")
+    assert code == 0
+    assert table_row(out, "ICBC")[1] == "ZHANG"
+    assert_one_line_error(err)
+    assert "only a surname" in err
+    assert "--given" in err
+
+
+def test_a_given_name_alone_is_a_one_part_name_without_a_warning(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "format", "--given", "Zhang", "--bank", "ICBC")
+    assert (code, err) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("argv", "stdin"),
+    [
+        (["format", "--mrz", "-", "--bank", "ICBC"], "\n".join(SPECIMEN_MRZ) + "\n"),
+        (["format", "-", "--bank", "ICBC"], "\n".join(SPECIMEN_MRZ) + "\n"),
+        (["format", "\n".join(SPECIMEN_MRZ), "--bank", "ICBC"], None),
+        (["format", "".join(SPECIMEN_MRZ), "--bank", "ICBC"], None),
+        (["format", SPECIMEN_MRZ[0], "--bank", "ICBC"], None),
+        (["format", "--mrz", "\n".join(SPECIMEN_MRZ), "--bank", "ICBC"], None),
+    ],
+)
+def test_a_pasted_mrz_is_read_however_it_comes(argv: list[str], stdin: str | None) -> None:
+    result = run_module(*argv, stdin=stdin)
+    assert (result.returncode, result.stderr) == (0, ""), result.stderr
+    assert table_row(result.stdout, "ICBC")[1] == "ERIKSSON ANNA MARIA"
+
+
+def test_a_name_from_standard_input(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("ZHANG, San\n"))
+    code, out, _ = run(capsys, "format", "-", "--bank", "BOC")
+    assert code == 0
+    assert table_row(out, "BOC")[1] == "SAN ZHANG"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--json", "format", *ZHANG_SAN, "--bank", "ICBC"],
+        ["--json", "--lang", "en", "format", *ZHANG_SAN, "--bank", "ICBC"],
+        ["--lang=en", "--json", "format", *ZHANG_SAN, "--bank", "ICBC"],
+        ["format", *ZHANG_SAN, "--bank", "ICBC", "--json"],
+    ],
+)
+def test_global_options_go_before_or_after_the_command(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert (code, err) == (0, "")
+    assert json.loads(out)["results"][0]["expected"] == "ZHANG SAN"
+
+
+def test_a_command_option_before_the_command_is_named() -> None:
+    result = run_module("--bank", "ICBC", "format", *ZHANG_SAN)
+    assert result.returncode == 2
+    assert_one_line_error(result.stderr)
+    assert "--bank is not an option of wxpay-names itself; put it after a command" in result.stderr
+
+
+def test_a_bare_call_prints_the_commands() -> None:
+    result = run_module()
+    assert result.returncode == 2
+    for command in ("format", "check", "banks", "plan", "batch"):
+        assert re.search(rf"^\s+{command}\s+\S", result.stdout, re.MULTILINE), result.stdout
+
+
+def test_check_without_entered_names_exactly_that(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "check", "--bank", "ICBC", *ZHANG_SAN)
+    assert code == 2
+    assert_one_line_error(err)
+    assert "missing ENTERED" in err
+    assert "NAME" not in err.replace("passport name", "")
+
+
+def test_words_of_an_unquoted_typed_name_get_a_hint_to_quote(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "check", "ZHANG", "SAN", "--bank", "ICBC", *ZHANG_SAN)
+    assert code == 2
+    assert_one_line_error(err)
+    assert 'quote a name of several words (the name as typed: check "ZHANG SAN")' in err
+    code, _, err = run(capsys, "format", "--surname", "Zhang", "--given", "San", "Feng")
+    assert code == 2
+    assert '--given "San Feng"' in err
+
+
+@pytest.mark.parametrize("banks", [["ICBC,BOC"], ["ICBC，BOC"], ["工行、中行"], ["ICBC, BOC"]])
+def test_a_list_of_banks_in_one_option(capsys: pytest.CaptureFixture[str], banks: list[str]) -> None:
+    code, out, _ = run(capsys, "format", *ZHANG_SAN, "--json", *[f"--bank={each}" for each in banks])
+    assert code == 0
+    assert [row["bank"] for row in json.loads(out)["results"]] == ["ICBC", "BOC"]
+
+
+def test_check_takes_one_bank(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "check", "ZHANG SAN", *ZHANG_SAN, "--bank", "ICBC,BOC")
+    assert code == 2
+    assert "name one bank" in err
+
+
+@pytest.mark.parametrize("query", ["ICBCC"])
+def test_a_typo_in_a_bank_exits_2_suggesting_the_code(query: str) -> None:
+    result = run_module("format", *ZHANG_SAN, "--bank", query)
+    assert result.returncode == 2
+    assert_one_line_error(result.stderr)
+    assert "Did you mean ICBC" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [("China Merchants", "CMB"), ("中國工商銀行", "ICBC"), ("工商", "ICBC"), ("ICBC,BOC", "ICBC")],
+)
+def test_banks_as_people_name_them_on_the_command_line(query: str, code: str) -> None:
+    result = run_module("format", *ZHANG_SAN, "--bank", query, "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["results"][0]["bank"] == code
+
+
+def test_json_errors_parse_with_json_tool() -> None:
+    result = run_module("--json", "check", "ZHANG SAN", *ZHANG_SAN, "--bank", "NOPE")
+    assert result.returncode == 2
+    tool = subprocess.run(
+        [sys.executable, "-m", "json.tool"], input=result.stdout, capture_output=True, text=True, check=False
+    )
+    assert tool.returncode == 0
+    assert json.loads(tool.stdout)["error"]["code"] == "UNKNOWN_BANK"
+
+
+def test_lang_defaults_to_chinese_in_a_chinese_locale() -> None:
+    result = run_module("check", "ZHANG SAN", *ZHANG_SAN, "--bank", "ICBC", lang="zh_CN.UTF-8")
+    assert result.returncode == 0
+    assert "中国工商银行" in result.stdout
+    english = run_module(
+        "check", "ZHANG SAN", *ZHANG_SAN, "--bank", "ICBC", "--lang", "en", lang="zh_CN.UTF-8"
+    )
+    assert "ICBC" in english.stdout
+    assert "中国工商银行" not in english.stdout
+
+
+def test_the_global_options_the_mover_knows_are_the_parsers() -> None:
+    from wxpay_names.cli import _common_options
+    from wxpay_names.cli_args import GLOBAL_OPTIONS
+
+    parsed = {
+        action.option_strings[0]: action.nargs != 0
+        for action in _common_options()._actions
+        if action.option_strings
+    }
+    assert parsed == GLOBAL_OPTIONS

@@ -37,15 +37,24 @@ if TYPE_CHECKING:
     from .inputs.chinese import from_chinese
     from .inputs.mrz import parse_mrz
     from .inputs.text import parse_name
+    from .learned_ranking import LearnedCandidate, Observed
+    from .observations import Observations, ObservationsError, Outcome
     from .plan import compatible_banks, plan_cards
+    from .tries import next_tries
 
 # The input readers, the diagnosis and the card plans load on first use (PEP 562): an app
 # that only formats names does not pay their import time. The core above loads at once.
 _LOADED_ON_USE = {
+    "LearnedCandidate": ".learned_ranking",
+    "Observations": ".observations",
+    "ObservationsError": ".observations",
+    "Observed": ".learned_ranking",
+    "Outcome": ".observations",
     "check_name": ".check",
     "compatible_banks": ".plan",
     "from_chinese": ".inputs.chinese",
     "parse_mrz": ".inputs.mrz",
+    "next_tries": ".tries",
     "parse_name": ".inputs.text",
     "plan_cards": ".plan",
 }
@@ -76,9 +85,14 @@ __all__ = [
     "CardPlan",
     "ErrorCode",
     "InvalidNameError",
+    "LearnedCandidate",
     "MRZError",
     "NameCheck",
     "NameFormatError",
+    "Observations",
+    "ObservationsError",
+    "Observed",
+    "Outcome",
     "PassportName",
     "Pattern",
     "Problem",
@@ -92,6 +106,7 @@ __all__ = [
     "format_name",
     "from_chinese",
     "get_bank",
+    "next_tries",
     "parse_mrz",
     "parse_name",
     "plan_cards",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 from itertools import chain, combinations
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import ErrorCode, InvalidNameError
 from .messages import BankRow, candidate_note, over_limit_note, row_note, truncated_note
@@ -31,6 +31,9 @@ from .models import (
 )
 from .resolve import resolve_bank, resolve_name
 from .spelling import Spelling, primary_words, spellings
+
+if TYPE_CHECKING:
+    from .observations import Observations
 
 MAX_CANDIDATES = 12
 
@@ -481,29 +484,40 @@ def _no_letters() -> InvalidNameError:
     )
 
 
-def candidates(name: PassportName | str, bank: Bank | str) -> tuple[Candidate, ...]:
+def candidates(
+    name: PassportName | str, bank: Bank | str, *, observations: Observations | None = None
+) -> tuple[Candidate, ...]:
     """Every text the bank may hold, most likely first.
+
+    With *observations*, ranked by the outcomes observed at the bank (see
+    ``learned_ranking``); without, today's order exactly.
 
     >>> from wxpay_names import PassportName, candidates
     >>> [c.text for c in candidates(PassportName(surname="Zhang", given_names="San"), "ICBC")][:4]
     ['ZHANG SAN', 'Zhang San', 'ZHANGSAN', 'SAN ZHANG']
     """
     # The isinstance checks spare two calls on the common path; resolve_* handle the rest.
-    return build_candidates(
-        name if isinstance(name, PassportName) else resolve_name(name),
-        bank if isinstance(bank, Bank) else resolve_bank(bank),
-    )
+    person = name if isinstance(name, PassportName) else resolve_name(name)
+    found_bank = bank if isinstance(bank, Bank) else resolve_bank(bank)
+    if observations is not None:
+        from .learned_ranking import learned_candidates
+
+        return learned_candidates(person, found_bank, observations)
+    return build_candidates(person, found_bank)
 
 
-def format_name(name: PassportName | str, bank: Bank | str) -> str:
-    """The text the bank most likely holds: the rank-1 candidate.
+def format_name(
+    name: PassportName | str, bank: Bank | str, *, observations: Observations | None = None
+) -> str:
+    """The text the bank most likely holds: the rank-1 candidate (ranked with *observations*).
 
     >>> from wxpay_names import PassportName, format_name
     >>> name = PassportName(surname="Zhang", given_names="San")
     >>> [format_name(name, code) for code in ("ICBC", "ABC", "CMB", "BOC")]
     ['ZHANG SAN', 'ZHANGSAN', 'ZHANG SAN', 'SAN ZHANG']
     """
-    return rank_one_text(
-        name if isinstance(name, PassportName) else resolve_name(name),
-        bank if isinstance(bank, Bank) else resolve_bank(bank),
-    )
+    person = name if isinstance(name, PassportName) else resolve_name(name)
+    found_bank = bank if isinstance(bank, Bank) else resolve_bank(bank)
+    if observations is not None:
+        return candidates(person, found_bank, observations=observations)[0].text
+    return rank_one_text(person, found_bank)

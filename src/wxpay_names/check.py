@@ -19,7 +19,7 @@ code (a code that applies to several words names them all in its message).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .candidates import draft_candidates, rank_one_candidate, rank_one_text
 from .cleaning import check_length
@@ -30,6 +30,9 @@ from .diagnosis.word_problems import compare
 from .errors import InvalidNameError, NameFormatError
 from .models import Bank, Candidate, NameCheck, PassportName, Problem, ProblemCode, assemble
 from .resolve import resolve_bank, resolve_name
+
+if TYPE_CHECKING:
+    from .observations import Observations
 
 # Most important first: characters a bank record never holds (they alone make the name
 # fail, and some cannot be seen), then the name's structure (order, parts), its letters,
@@ -55,8 +58,12 @@ _RANK = {code: index for index, code in enumerate(PROBLEM_ORDER)}
 Status = Literal["match", "plausible", "mismatch"]
 
 
-def check_name(entered: str, name: PassportName | str, bank: Bank | str) -> NameCheck:
+def check_name(
+    entered: str, name: PassportName | str, bank: Bank | str, *, observations: Observations | None = None
+) -> NameCheck:
     """Why a typed name fails at a bank, and what to type instead.
+
+    With *observations*, against the candidates ranked by them (``learned_ranking.learned_check``).
 
     >>> from wxpay_names import PassportName, check_name
     >>> zhang_san = PassportName(surname="Zhang", given_names="San")
@@ -73,6 +80,10 @@ def check_name(entered: str, name: PassportName | str, bank: Bank | str) -> Name
     check_length(entered, "typed name")
     found_bank = resolve_bank(bank)
     found_name = resolve_name(name)
+    if observations is not None:
+        from .learned_ranking import learned_check
+
+        return learned_check(entered, found_name, found_bank, observations)
     if _is_rank_one(entered, found_name, found_bank):
         return _result("match", entered, entered, rank_one_candidate(found_name, found_bank, entered), ())
     # Texts first, models after: only the candidate typed, if any, becomes a Candidate, and

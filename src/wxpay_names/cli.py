@@ -19,15 +19,16 @@ from . import __version__
 from .batch import BatchFileError, open_input, open_stdout, run_batch, write_atomically
 from .candidates import candidates, format_name
 from .check import check_name
+from .cli_args import bank_list, default_lang, hoist_global_options, lang_of, looks_like_mrz, read_stdin
 from .cli_names import read_name
 from .cli_render import (
-    Lang,
     all_candidates_lines,
     banks_lines,
     check_lines,
     error_message,
     format_lines,
     name_lines,
+    pick,
     plan_lines,
 )
 from .cli_serve import add_serve_command
@@ -54,6 +55,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     as_json = "--json" in arguments
     options: argparse.Namespace | None = None
+    if not arguments:
+        # A bare call: the commands, rather than an error about the missing one.
+        print(build_parser().format_help(), end="")
+        return EXIT_UNUSABLE
     try:
         options = parse_arguments(arguments)
         handler: Callable[[argparse.Namespace], int] = options.handler
@@ -63,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         return _fail("USAGE", str(error), as_json)
     except NameFormatError as error:
-        return _fail(str(error.code), error_message(error, _lang(arguments)), as_json)
+        return _fail(str(error.code), error_message(error, lang_of(arguments)), as_json)
     except BatchFileError as error:
         return _fail("BATCH_FILE", str(error), as_json)
     except KeyboardInterrupt:
@@ -93,24 +98,22 @@ def _writes_a_file(options: argparse.Namespace) -> bool:
 
 
 def _fail(code: str, message: str, as_json: bool) -> int:
+    """The one-line reason on stderr; with ``--json``, also the error as JSON on stdout.
+
+    On stdout, so that ``| jq`` or ``| python -m json.tool`` reads the error as it reads a result;
+    the exit code (2) is the same either way.
+    """
     message = " ".join(message.split())
     if as_json:
-        line = json.dumps({"error": {"code": code, "message": message}}, ensure_ascii=False)
-    else:
-        # Usage errors already name the command (``wxpay-names format: ...``).
-        line = message if message.startswith(PROG) else f"{PROG}: {message}"
-    print(line, file=sys.stderr)
+        print(json.dumps({"error": {"code": code, "message": message}}, ensure_ascii=False, indent=2))
+    # Usage errors already name the command (``wxpay-names format: ...``).
+    print(message if message.startswith(PROG) else f"{PROG}: {message}", file=sys.stderr)
     return EXIT_UNUSABLE
 
 
-def _lang(arguments: list[str]) -> Lang:
-    # Parsing may have failed before --lang was read; find it by hand for the error's wording.
-    for position, argument in enumerate(arguments):
-        if argument == "--lang=zh" or (
-            argument == "--lang" and arguments[position + 1 : position + 2] == ["zh"]
-        ):
-            return "zh"
-    return "en"
+def _warn(message: str) -> None:
+    """A word on stderr that changes nothing of the result (exit code and output stay)."""
+    print(f"{PROG}: {message}", file=sys.stderr)
 
 
 def parse_arguments(arguments: Sequence[str]) -> argparse.Namespace:
@@ -120,7 +123,19 @@ def parse_arguments(arguments: Sequence[str]) -> argparse.Namespace:
     (``check "ZHANG SAN" --bank ICBC "ZHANG, San"`` would leave ``ZHANG, San`` over); the
     words left over are the rest of the name, in the order typed.
     """
-    options, left_over = build_parser().parse_known_args(arguments)
+    parser = build_parser()
+    commands = _command_names(parser)
+    arguments = hoist_global_options(arguments, commands)
+    first = arguments[0] if arguments else ""
+    if first.startswith("--") and first.split("=")[0] not in ("--help", "--version"):
+        # An option of a command typed before the command's name (``--bank ICBC format``).
+        raise UsageError(
+            f"{PROG}: {first.split('=')[0]} is not an option of {PROG} itself; put it after a command "
+            f"({', '.join(commands)}): {PROG} format {first} ..."
+        )
+    options, left_over = parser.parse_known_args(arguments)
+    if options.lang is None:
+        options.lang = default_lang()
     if left_over:
         unknown = [word for word in left_over if word.startswith("-") and word != "-"]
         if unknown or not hasattr(options, "text"):
@@ -131,13 +146,21 @@ def parse_arguments(arguments: Sequence[str]) -> argparse.Namespace:
     return options
 
 
+def _command_names(parser: argparse.ArgumentParser) -> list[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return list(action.choices)
+    return []
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         allow_abbrev=False,
         description="The exact name a Chinese bank recorded from a foreigner's passport, "
         "for linking bank cards in WeChat Pay.",
-        epilog="Example: wxpay-names format --surname Zhang --given San",
+        epilog="Example: wxpay-names format --surname Zhang --given San. "
+        "The options --json, --lang and --banks-file go before or after the command.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -153,7 +176,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_name_arguments(fmt)
     fmt.add_argument(
-        "--bank", action="append", metavar="BANK", help="only this bank (repeatable; default all)"
+        "--bank",
+        action="append",
+        metavar="BANK",
+        help="only this bank: a code or name, or a list such as ICBC,BOC (repeatable; default all)",
     )
     fmt.add_argument("--all", action="store_true", help="every likely form, numbered, most likely first")
     fmt.set_defaults(handler=_format)
@@ -169,7 +195,8 @@ def build_parser() -> argparse.ArgumentParser:
         "(first the name as typed, then the passport name).",
     )
     # ENTERED is added before the name, so it is the first text and a name given as text the rest.
-    check.add_argument("entered", metavar="ENTERED", help="the name as typed in WeChat (quote it)")
+    # Optional to argparse, so that a missing ENTERED is said as such, not as "ENTERED, NAME".
+    check.add_argument("entered", metavar="ENTERED", nargs="?", help="the name as typed in WeChat (quote it)")
     _add_name_arguments(check)
     check.add_argument("--bank", required=True, metavar="BANK", help="the bank of the card")
     check.set_defaults(handler=_check)
@@ -181,7 +208,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="the banks, their conventions and sources",
         description="List the banks with how each writes a name, how sure that is, and where it comes from.",
     )
-    banks.add_argument("--bank", action="append", metavar="BANK", help="only this bank (repeatable)")
+    banks.add_argument(
+        "--bank", action="append", metavar="BANK", help="only this bank, or a list such as ICBC,BOC"
+    )
     banks.set_defaults(handler=_banks)
 
     plan = commands.add_parser(
@@ -194,7 +223,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_name_arguments(plan)
     plan.add_argument(
-        "--bank", action="append", required=True, metavar="BANK", help="a bank (give two or more)"
+        "--bank",
+        action="append",
+        required=True,
+        metavar="BANK",
+        help="a bank (give two or more: --bank ICBC --bank BOC, or --bank ICBC,BOC)",
     )
     plan.set_defaults(handler=_plan)
 
@@ -223,7 +256,10 @@ def _common_options() -> _Parser:
     common = _Parser(add_help=False, allow_abbrev=False)
     common.add_argument("--json", action="store_true", help="machine-readable output (see docs/cli.md)")
     common.add_argument(
-        "--lang", choices=("en", "zh"), default="en", help="language of messages (default en)"
+        "--lang",
+        choices=("en", "zh"),
+        default=None,
+        help="language of messages (default: zh when LC_ALL or LANG starts with zh, else en)",
     )
     common.add_argument(
         "--banks-file",
@@ -243,7 +279,11 @@ def _add_name_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--surname", help="the surname as printed in the passport")
     group.add_argument("--given", help="the given names as printed in the passport")
     group.add_argument(
-        "--mrz", action="append", metavar="LINE", help="the machine-readable zone (repeat per line)"
+        "--mrz",
+        action="append",
+        metavar="LINE",
+        help="the machine-readable zone (repeat per line, or give its lines in one text; - reads "
+        "standard input)",
     )
     group.add_argument("--chinese", metavar="HANZI", help="the name in Chinese characters")
 
@@ -260,18 +300,49 @@ def _passport_name(options: argparse.Namespace) -> PassportName:
         if given
     ]
     if len(ways) != 1:
-        said = f" (got {' and '.join(ways)})" if ways else ""
-        raise UsageError(
-            f"{PROG} {options.command}: give the passport name one way{said}: --surname/--given, --mrz, "
-            "--chinese, or a NAME such as 'ZHANG, San'."
-        )
+        raise UsageError(_one_way(options, ways))
     if options.mrz:
-        return read_name("mrz", "\n".join(options.mrz))
+        return read_name("mrz", read_stdin() if options.mrz == ["-"] else "\n".join(options.mrz))
     if options.chinese is not None:
         return read_name("chinese", options.chinese)
     if options.text:
-        return read_name("text", " ".join(options.text))
-    return read_name("fields", options.surname or "", options.given or "")
+        text = read_stdin() if options.text == ["-"] else " ".join(options.text)
+        # A zone pasted as the name (its two lines in one text, or run together) is read as one.
+        return read_name("mrz" if looks_like_mrz(text) else "text", text)
+    name = read_name("fields", options.surname or "", options.given or "")
+    if options.given is None:
+        # A surname alone is a legal one-part name, but mostly it is a forgotten --given.
+        _warn(
+            pick(
+                options.lang,
+                f"only a surname was given ({name.surname}). If the passport prints given names, add "
+                'them with --given (quote several: --given "Anna Maria").',
+                f"只给出了姓（{name.surname}）。如果护照上印有名字，请用 --given 加上"
+                '（多个名字请加引号：--given "Anna Maria"）。',
+            )
+        )
+    return name
+
+
+def _one_way(options: argparse.Namespace, ways: list[str]) -> str:
+    """Why the name cannot be read: given no way, or two; with a hint to quote words left over."""
+    said = f" (got {' and '.join(ways)})" if ways else ""
+    message = (
+        f"{PROG} {options.command}: give the passport name one way{said}: --surname/--given, --mrz, "
+        "--chinese, or a NAME such as 'ZHANG, San'."
+    )
+    if len(ways) > 1 and options.text:
+        # Words of a name typed without quotes fall out of their option and become a NAME.
+        words = " ".join(options.text)
+        message += f' The words "{words}" are left over: quote a name of several words'
+        if options.command == "check" and options.entered:
+            message += f' (the name as typed: check "{options.entered} {words}")'
+        elif options.given is not None:
+            message += f' (--given "{options.given} {words}")'
+        elif options.surname is not None:
+            message += f' (--surname "{options.surname} {words}")'
+        message += "."
+    return message
 
 
 def _registry(options: argparse.Namespace) -> BankRegistry:
@@ -290,7 +361,7 @@ def _chosen_banks(registry: BankRegistry, queries: Sequence[str] | None) -> tupl
     if not queries:
         return registry.banks
     chosen: dict[str, Bank] = {}
-    for query in queries:
+    for query in bank_list(queries):
         bank = registry.get(query)
         chosen.setdefault(bank.code, bank)
     return tuple(chosen.values())
@@ -334,8 +405,18 @@ def _format(options: argparse.Namespace) -> int:
 
 
 def _check(options: argparse.Namespace) -> int:
+    if options.entered is None:
+        raise UsageError(
+            f"{PROG} check: missing ENTERED, the name as typed in WeChat, in quotes before the passport "
+            'name: wxpay-names check "ZHANG SAN" --surname Zhang --given San --bank ICBC.'
+        )
     registry = _registry(options)
-    bank = registry.get(options.bank)
+    named = bank_list([options.bank])
+    if len(named) != 1:
+        raise UsageError(
+            f"{PROG} check: name one bank, the bank of the card (got {', '.join(named) or '--bank'})."
+        )
+    bank = registry.get(named[0])
     name = _passport_name(options)
     result = check_name(options.entered, name, bank)
     if options.json:

@@ -387,9 +387,12 @@ def error_message(error: NameFormatError, lang: Lang, ways: NameWays = "options"
 
     >>> from wxpay_names.errors import UnknownBankError
     >>> error_message(UnknownBankError("No bank is called 'XX'."), "zh")
-    "找不到该银行：请使用银行代码（如 ICBC）或中文名称。 详情：No bank is called 'XX'."
+    "找不到该银行：请使用银行代码（如 ICBC）或中文名称。详情（英文）：No bank is called 'XX'."
     """
     message = cli_wording(str(error), error.code, ways)
     if lang == "zh":
-        message = f"{messages.error_message(error, 'zh')} 详情：{message}"
+        wording = messages.error_message(error, "zh")
+        # An error worded in Chinese in full (an unknown bank with its suggestions) needs no details.
+        own = getattr(error, "message_zh", None)
+        message = wording if own else f"{wording}详情（英文）：{message}"
     return " ".join(message.split())

@@ -28,6 +28,7 @@ class ErrorCode(StrEnum):
     UNKNOWN_BANK = "UNKNOWN_BANK"
     NO_BANK = "NO_BANK"
     BANK_DATA = "BANK_DATA"
+    OBSERVATIONS_DATA = "OBSERVATIONS_DATA"
 
 
 class NameFormatError(ValueError):
@@ -73,6 +74,13 @@ class UnknownBankError(NameFormatError, LookupError):
 
     default_code = ErrorCode.UNKNOWN_BANK
     default_message = "No bank matches that name."
+
+    def __init__(
+        self, message: str | None = None, *, code: ErrorCode | None = None, message_zh: str | None = None
+    ) -> None:
+        super().__init__(message, code=code)
+        # The Chinese of this very refusal (the banks it may mean, the closest names), when known.
+        self.message_zh = message_zh
 
 
 class BankDataError(NameFormatError):

@@ -366,6 +366,10 @@ ERRORS: dict[ErrorCode, Wording] = {
         "The bank file holds a malformed row: the message names the file, line and column.",
         "银行数据文件中有格式错误的行：英文错误信息给出了文件、行和列。",
     ),
+    ErrorCode.OBSERVATIONS_DATA: Wording(
+        "The observations file or outcome log cannot be used: the message names the file and line.",
+        "观察数据文件或结果日志无法使用：英文错误信息给出了文件和行。",
+    ),
 }
 
 
@@ -404,6 +408,9 @@ def error_message(error: NameFormatError, lang: Lang = "en") -> str:
     """
     if lang == "en":
         return str(error)
+    own = getattr(error, "message_zh", None)
+    if own:
+        return str(own)
     # A code added without its wording still gets a sentence; a test checks every code has one.
     return ERRORS.get(error.code, ERRORS[ErrorCode.INVALID_NAME]).zh
 

@@ -18,6 +18,7 @@ Decisions (also in ``docs/two-cards.md``):
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from . import messages
 from .candidates import build_candidates
@@ -26,16 +27,25 @@ from .models import Bank, Candidate, CardPlan, Evidence, PassportName, Problem, 
 from .registry import BankRegistry, default_registry
 from .resolve import resolve_bank, resolve_name
 
+if TYPE_CHECKING:
+    from .observations import Observations
+
 # The columns of a bank row that shape its rank-1 text, and the problem each difference is.
 _DIMENSIONS = ("order", "separator", "given_separator", "case")
 
 
 def plan_cards(
-    name: PassportName | str, banks: Sequence[Bank | str], *, registry: BankRegistry | None = None
+    name: PassportName | str,
+    banks: Sequence[Bank | str],
+    *,
+    registry: BankRegistry | None = None,
+    observations: Observations | None = None,
 ) -> CardPlan:
     """The texts that fit every bank given, best first, and how the banks differ.
 
-    *registry* finds banks given by name (default: the packaged ``data/banks.csv``).
+    *registry* finds banks given by name (default: the packaged ``data/banks.csv``). With
+    *observations*, each bank's candidates are ranked by them, and the advice compares the
+    rows their rank-1 texts follow (``learned_ranking.learned_row``).
 
     >>> from wxpay_names import PassportName, plan_cards
     >>> name = PassportName(surname="Zhang", given_names="San")
@@ -48,7 +58,13 @@ def plan_cards(
     """
     person = resolve_name(name)
     chosen = _resolve_banks(banks, registry)
-    lists = [build_candidates(person, bank) for bank in chosen]
+    lists: list[tuple[Candidate, ...]] = [build_candidates(person, bank) for bank in chosen]
+    rows = chosen
+    if observations is not None:
+        from .learned_ranking import learned_candidates, learned_row
+
+        lists = [learned_candidates(person, bank, observations) for bank in chosen]
+        rows = [learned_row(bank, found[0].pattern) for bank, found in zip(chosen, lists, strict=True)]
     ranks_at = [{candidate.text: candidate.rank for candidate in found} for found in lists]
     shared = [
         SharedName(text=text, ranks=tuple(ranks[text] for ranks in ranks_at))
@@ -61,7 +77,7 @@ def plan_cards(
         banks=tuple(bank.code for bank in chosen),
         shared=tuple(shared),
         compatible=len(set(first_texts)) == 1,
-        advice=(*_differences(person, chosen, first_texts), *_length_advice(chosen, lists)),
+        advice=(*_differences(person, rows, first_texts), *_length_advice(rows, lists)),
     )
 
 

@@ -6,13 +6,14 @@ import codecs
 import csv
 import io
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from .bank_matching import TRADITIONAL, BankMatcher
 from .cleaning import MAX_INPUT_LENGTH, is_invisible
 from .errors import BankDataError, ErrorCode, UnknownBankError
 from .models import Bank
@@ -62,10 +63,44 @@ class BankRegistry:
                 code=ErrorCode.TOO_LONG,
             )
         found = self._index.get(lookup_key(query))
-        if found is None:
-            codes = ", ".join(bank.code for bank in self.banks)
-            raise UnknownBankError(f"No bank is called {query[:40]!r}. Known codes: {codes}.")
-        return found
+        if found is not None:
+            return found
+        match = self._matcher.find(query)
+        if match.bank is not None:
+            return match.bank
+        raise _unknown_bank(query, match.ambiguous, match.suggestions, self.banks)
+
+    @cached_property
+    def _matcher(self) -> BankMatcher:
+        # Built on the first miss of the exact index: a lookup by code never pays for it.
+        return BankMatcher(self.banks)
+
+
+def _unknown_bank(
+    query: str, ambiguous: Sequence[Bank], suggestions: Sequence[Bank], every: Sequence[Bank]
+) -> UnknownBankError:
+    """The refusal, in English and Chinese: the banks the query may mean, or the closest ones."""
+    shown = query[:40]
+    codes = ", ".join(bank.code for bank in every)
+    if ambiguous:
+        en_list = ", ".join(f"{bank.code} ({bank.name_en})" for bank in ambiguous)
+        zh_list = "、".join(f"{bank.code}（{bank.name_zh}）" for bank in ambiguous)
+        return UnknownBankError(
+            f"{shown!r} may name more than one bank: {en_list}. Give the code of the one you mean.",
+            message_zh=f"“{shown}”可能指多家银行：{zh_list}。请输入您要找的银行的代码。",
+        )
+    if suggestions:
+        en_list = " or ".join(f"{bank.code} ({bank.name_en})" for bank in suggestions)
+        zh_list = "、".join(f"{bank.code}（{bank.name_zh}）" for bank in suggestions)
+        return UnknownBankError(
+            f"No bank is called {shown!r}. Did you mean {en_list}? Known codes: {codes}.",
+            message_zh=f"找不到名为“{shown}”的银行。您要找的是不是 {zh_list}？可用的银行代码：{codes}。",
+        )
+    return UnknownBankError(
+        f"No bank is called {shown!r}. Known codes: {codes}.",
+        message_zh=f"找不到名为“{shown}”的银行：请输入银行代码（如 ICBC）或中文名称。"
+        f"可用的银行代码：{codes}。",
+    )
 
 
 def lookup_key(text: str) -> str:
@@ -75,7 +110,10 @@ def lookup_key(text: str) -> str:
     True
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(char for char in folded if not (char.isspace() or is_invisible(char)))
+    # Traditional characters as simplified: 中國工商銀行 is 中国工商银行.
+    return "".join(
+        TRADITIONAL.get(char, char) for char in folded if not (char.isspace() or is_invisible(char))
+    )
 
 
 def read_banks(handle: io.TextIOBase | Iterable[str], filename: str) -> Iterator[Bank]:
@@ -275,9 +313,18 @@ def banks() -> tuple[Bank, ...]:
 
 
 def get_bank(query: str) -> Bank:
-    """The bank with that code, alias, English or Chinese name.
+    """The bank with that code, alias, English or Chinese name, as people type them.
 
     >>> get_bank("工行").code, get_bank("ＩＣＢＣ").code, get_bank("Bank of China").code
     ('ICBC', 'ICBC', 'BOC')
+
+    Short English and Chinese names, traditional characters: only when they name one bank.
+
+    >>> [get_bank(name).code for name in ("China Merchants", "工商", "中國工商銀行", "HSBC汇丰")]
+    ['CMB', 'ICBC', 'ICBC', 'HSBC']
+    >>> get_bank("ICBCC")
+    Traceback (most recent call last):
+    ...
+    wxpay_names.errors.UnknownBankError: No bank is called 'ICBCC'. Did you mean ICBC (Industrial ...
     """
     return default_registry().get(query)

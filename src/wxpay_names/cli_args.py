@@ -1,0 +1,108 @@
+"""How the command line reads what a person types, before and around argparse.
+
+- Options every command takes (``--json``, ``--lang``…) may stand before the command's
+  name as well as after it: :func:`hoist_global_options` moves them after the name.
+- ``--lang`` defaults to Chinese when the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``)
+  is Chinese: :func:`default_lang`.
+- A machine-readable zone pasted as the positional name, or read from standard input with
+  ``-`` (``--mrz -``, or ``-`` for the name), is read as one: :func:`looks_like_mrz`,
+  :func:`read_stdin`.
+- ``--bank ICBC,BOC`` names two banks: :func:`bank_list`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Literal
+
+Lang = Literal["en", "zh"]
+
+# The options of every command, and whether each takes a value. Kept beside the parser's own
+# definition (cli.py, ``_common_options``): a test checks the two agree.
+GLOBAL_OPTIONS: dict[str, bool] = {"--json": False, "--lang": True, "--banks-file": True}
+# The most standard input is read for a name or an MRZ: a name is at most 256 characters, an
+# MRZ three lines of 30; more is refused by the readers, and reading stops here whatever comes.
+_STDIN_LIMIT = 4096
+# The separators of a list of banks typed in one --bank: ASCII and full-width commas, 、.
+_BANK_LIST = re.compile(r"[,，、]")
+
+
+def hoist_global_options(arguments: Sequence[str], commands: Iterable[str]) -> list[str]:
+    """*arguments* with the global options typed before the command moved after its name.
+
+    >>> hoist_global_options(["--json", "--lang", "zh", "format", "X"], ["format"])
+    ['format', '--json', '--lang', 'zh', 'X']
+    """
+    names = set(commands)
+    moved: list[str] = []
+    position = 0
+    while position < len(arguments):
+        argument = arguments[position]
+        if argument in names:
+            return [argument, *moved, *arguments[position + 1 :]]
+        option = argument.split("=", 1)[0]
+        if option not in GLOBAL_OPTIONS:
+            break  # --help, --version, an unknown word: argparse says what it is
+        takes_value = GLOBAL_OPTIONS[option] and "=" not in argument
+        moved += arguments[position : position + 1 + takes_value]
+        position += 1 + takes_value
+    return list(arguments)
+
+
+def default_lang(environ: Mapping[str, str] | None = None) -> Lang:
+    """``zh`` when the locale that sets the language of messages is Chinese, else ``en``.
+
+    POSIX order: ``LC_ALL`` wins, then ``LC_MESSAGES``, then ``LANG``; the first that is set
+    and not empty decides.
+
+    >>> default_lang({"LANG": "zh_CN.UTF-8"}), default_lang({"LC_ALL": "C", "LANG": "zh_CN.UTF-8"})
+    ('zh', 'en')
+    """
+    environ = os.environ if environ is None else environ
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(variable, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def lang_of(arguments: Sequence[str]) -> Lang:
+    """The ``--lang`` typed, found by hand (parsing may have failed before it), else the default."""
+    for position, argument in enumerate(arguments):
+        value = None
+        if argument.startswith("--lang="):
+            value = argument.removeprefix("--lang=")
+        elif argument == "--lang" and position + 1 < len(arguments):
+            value = arguments[position + 1]
+        if value in ("en", "zh"):
+            return "zh" if value == "zh" else "en"
+    return default_lang()
+
+
+def looks_like_mrz(text: str) -> bool:
+    """Whether a text given as the name is a pasted machine-readable zone, not a name.
+
+    A zone has filler ``<`` and lines of 30 to 44 characters without spaces; a name field
+    alone (``SMITH<<JOHN``) is shorter and is read as a name.
+
+    >>> looks_like_mrz("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"), looks_like_mrz("SMITH<<JOHN")
+    (True, False)
+    """
+    return "<" in text and any(len(word) >= 30 for word in text.split())
+
+
+def read_stdin() -> str:
+    """What standard input holds (up to a bound), for ``--mrz -`` or a name given as ``-``."""
+    return sys.stdin.read(_STDIN_LIMIT)
+
+
+def bank_list(queries: Sequence[str] | None) -> list[str]:
+    """The banks of repeated ``--bank`` options, each of which may be a list: ``ICBC,BOC``.
+
+    >>> bank_list(["ICBC,BOC", "工行、中行", "CMB"])
+    ['ICBC', 'BOC', '工行', '中行', 'CMB']
+    """
+    return [part.strip() for query in queries or () for part in _BANK_LIST.split(query) if part.strip()]

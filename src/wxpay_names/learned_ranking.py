@@ -1,0 +1,201 @@
+"""Rankings that learn: today's candidates re-ordered by what banks accepted.
+
+A layer over the ranked candidates, whatever builds them: it reads only each candidate's
+rank and pattern. The rule (also on the docs page "Learning from outcomes"):
+
+    Before any outcome, a candidate ranked *k* today counts as if it had been tried
+    ``PRIOR_STRENGTH`` times at that bank and accepted in a share ``PRIOR_RANK_ONE / k``.
+    Its observed outcomes there (*a* accepted, *r* refused) are added to those imagined
+    ones, and the candidates are ordered by the share accepted, highest first; on equal
+    shares, today's order stands.
+
+    estimate(k, a, r) = (a + PRIOR_STRENGTH * PRIOR_RANK_ONE / k) / (a + r + PRIOR_STRENGTH)
+
+This is the mean of a Beta(S·m, S·(1 − m)) prior with mean m = ``PRIOR_RANK_ONE / k`` and
+strength S = ``PRIOR_STRENGTH``, updated by the outcomes. Its consequences, each held by a
+test: 30 accepted and 0 refused outcomes of a pattern, against 30 refusals of today's rank 1,
+make that pattern rank 1; one accepted outcome never lifts a pattern ranked 5th or lower to
+rank 1 over a rank 1 nobody refused; outcomes at one bank never touch another bank's order
+(counts are per bank code); equal inputs give equal orders (shares are compared exactly, as
+fractions, and ties keep today's rank).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Final, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .models import Bank, Candidate, NameCheck, PassportName, Pattern, Problem, ProblemCode
+from .observations import Observations, pattern_key
+
+# How many outcomes today's ranking weighs as: ten outcomes of a pattern at a bank count as
+# much as its rank. Small enough that a few dozen outcomes decide, large enough that one
+# lucky outcome does not (see the module docstring for the two properties this buys).
+PRIOR_STRENGTH: Final = 10
+# The share of people today's rank 1 is assumed to fit before any outcome: the one source for
+# the seed banks says branches differ, and for most banks no source says anything. A
+# candidate ranked k is assumed to fit PRIOR_RANK_ONE / k of them.
+PRIOR_RANK_ONE: Final = Fraction(1, 2)
+
+
+class Observed(BaseModel):
+    """What a candidate's place rests on: the outcomes at its bank, and its rank before them."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    accepted: int = Field(ge=0)
+    refused: int = Field(ge=0)
+    prior_rank: int = Field(ge=1, description="the rank without observations")
+    estimate: float = Field(ge=0, le=1, description="the share of tries expected to be accepted")
+
+
+class LearnedCandidate(Candidate):
+    """A ``Candidate`` ranked with observations: it also says what its rank rests on.
+
+    A separate model, so a ``Candidate`` (and its JSON) is exactly today's when no
+    observations are given.
+    """
+
+    observed: Observed
+
+
+def prior_share(rank: int) -> Fraction:
+    """The share of people a candidate ranked *rank* today is assumed to fit, before outcomes."""
+    return PRIOR_RANK_ONE / rank
+
+
+def estimate(rank: int, accepted: int, refused: int) -> Fraction:
+    """The share of tries of this candidate expected to be accepted (see the module docstring).
+
+    >>> float(estimate(1, 0, 0)), float(estimate(3, 30, 0)), float(estimate(1, 0, 30))
+    (0.5, 0.7916666666666666, 0.125)
+    """
+    return (accepted + PRIOR_STRENGTH * prior_share(rank)) / (accepted + refused + PRIOR_STRENGTH)
+
+
+def rerank(
+    found: tuple[Candidate, ...], bank: Bank, observations: Observations
+) -> tuple[LearnedCandidate, ...]:
+    """*found* (today's candidates at *bank*, rank 1 first) in the order the outcomes give."""
+    counts = observations.at(bank)
+    scored = []
+    for candidate in found:
+        accepted, refused = counts.get(pattern_key(candidate.pattern), (0, 0))
+        share = estimate(candidate.rank, accepted, refused)
+        scored.append((-share, candidate.rank, candidate, accepted, refused, share))
+    scored.sort(key=lambda entry: (entry[0], entry[1]))
+    return tuple(
+        LearnedCandidate(
+            text=candidate.text,
+            rank=rank,
+            pattern=candidate.pattern,
+            note=_note(candidate, accepted, refused),
+            observed=Observed(
+                accepted=accepted, refused=refused, prior_rank=candidate.rank, estimate=float(share)
+            ),
+        )
+        for rank, (_, _, candidate, accepted, refused, share) in enumerate(scored, start=1)
+    )
+
+
+def _note(candidate: Candidate, accepted: int, refused: int) -> str:
+    tried = accepted + refused
+    if not tried:
+        return candidate.note
+    times = "time" if tried == 1 else "times"
+    return (
+        f"{candidate.note.rstrip('.')}; accepted {accepted} of {tried} {times} in your observations "
+        f"(rank {candidate.rank} without them)"
+    )
+
+
+def learned_candidates(
+    name: PassportName, bank: Bank, observations: Observations
+) -> tuple[LearnedCandidate, ...]:
+    """The candidates of *name* at *bank*, ranked with *observations*."""
+    from .candidates import build_candidates
+
+    return rerank(build_candidates(name, bank), bank, observations)
+
+
+# The bank rows made from a learned rank 1, by (bank object, pattern): few, and reused.
+_ROWS: dict[tuple[int, tuple[object, ...]], tuple[Bank, Bank]] = {}
+_ROW_FIELDS: Final = ("order", "separator", "given_separator", "case")
+
+
+def learned_row(bank: Bank, pattern: Pattern) -> Bank:
+    """*bank*'s row as the observations have it: its rank 1 written the way *pattern* is.
+
+    The order, spacing and case come from *pattern*; when they differ from the row, the row
+    rests on the observations, so its evidence is ``inferred``. A diagnosis against this row
+    says what differs from the learned rank 1. (Other choices of a pattern, such as a
+    spelling or the first given name alone, are not columns of a row: the learned rank 1 is
+    then said as a problem of its own by ``learned_check``.)
+    """
+    key = (id(bank), pattern_key(pattern))
+    cached = _ROWS.get(key)
+    if cached is not None and cached[0] is bank:
+        return cached[1]
+    update: dict[str, object] = {
+        "order": pattern.order,
+        "separator": " " if pattern.separator == "space" else "",
+        "given_separator": " " if pattern.given_separator == "space" else "",
+        "case": pattern.case,
+    }
+    if all(getattr(bank, field) == update[field] for field in _ROW_FIELDS):
+        row = bank
+    else:
+        row = bank.model_copy(update={**update, "evidence": "inferred", "case_evidence": "inferred"})
+    if len(_ROWS) > 1024:
+        _ROWS.clear()
+    _ROWS[key] = (bank, row)
+    return row
+
+
+def learned_check(entered: str, name: PassportName, bank: Bank, observations: Observations) -> NameCheck:
+    """``check_name`` with the candidates ranked by *observations*.
+
+    The verdict is against the learned list (``match``: its rank 1; ``plausible``: another
+    of its texts); the problems are the diagnosis against the row the learned rank 1 follows.
+    """
+    from .check import check_name
+
+    learned = learned_candidates(name, bank, observations)
+    expected = learned[0]
+    row = learned_row(bank, expected.pattern)
+    matched = next((candidate for candidate in learned if candidate.text == entered), None)
+    if matched is expected:
+        return NameCheck(status="match", entered=entered, expected=expected.text, matched=matched)
+    diagnosis = check_name(entered, name, row)
+    problems = diagnosis.problems
+    if not problems:  # the row's rank 1 is not the learned one (a spelling, a given name left out)
+        problems = (_learned_problem(expected, bank),)
+    status: Literal["plausible", "mismatch"] = "plausible" if matched is not None else "mismatch"
+    return NameCheck(
+        status=status, entered=entered, expected=expected.text, matched=matched, problems=problems
+    )
+
+
+def _learned_problem(expected: LearnedCandidate, bank: Bank) -> Problem:
+    pattern = expected.pattern
+    code = (
+        ProblemCode.TOO_LONG
+        if pattern.shortened
+        else ProblemCode.EXTRA_NAME_PART
+        if pattern.given_names == "first"
+        else ProblemCode.SPELLING
+    )
+    observed = expected.observed
+    return Problem(
+        code=code,
+        message_en=(
+            f"In your observations {bank.name_en} accepted {expected.text} "
+            f"{observed.accepted} of {observed.accepted + observed.refused} times: type {expected.text}"
+        ),
+        message_zh=(
+            f"根据您的观察数据，{bank.name_zh}接受了 {expected.text}"
+            f"（{observed.accepted + observed.refused} 次中 {observed.accepted} 次）：请输入 {expected.text}"
+        ),
+    )

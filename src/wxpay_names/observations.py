@@ -1,0 +1,416 @@
+"""Outcomes of tries at banks, counted per (bank, pattern), without a letter of anyone's name.
+
+An onboarding app that sees which form a bank (through WeChat) accepted logs an
+:class:`Outcome`: the bank's code, the :class:`~wxpay_names.Pattern` of the candidate the
+person typed, and whether it was accepted. :class:`Observations` counts them, merges
+counts from several sources, and reads and writes them as CSV, so counts can be shared
+between organisations: the file holds the bank code, the pattern's fields and two counts,
+nothing else. How the counts re-rank candidates is in :mod:`wxpay_names.learned_ranking`.
+
+>>> from wxpay_names import Observations, Outcome, candidates
+>>> pattern = candidates("ZHANG, San", "ICBC")[0].pattern
+>>> seen = Observations.from_outcomes([Outcome("ICBC", pattern, True), Outcome("ICBC", pattern, False)])
+>>> seen.count("ICBC", pattern), seen.count("BOC", pattern)
+((1, 1), (0, 0))
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, Final
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from .errors import ErrorCode, NameFormatError
+from .models import Bank, Pattern
+
+# The Pattern's fields, in declaration order: the CSV columns between ``bank`` and the counts.
+# Derived, not listed, so a field added to Pattern (with a default) is a column at once and
+# older files, which lack it, still read (the missing column takes the field's default).
+PATTERN_FIELDS: Final[tuple[str, ...]] = tuple(Pattern.model_fields)
+COUNT_COLUMNS: Final[tuple[str, str]] = ("accepted", "refused")
+# A bank not in the packaged list (one of your own banks file) is named by its code.
+_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,31}")
+
+# A pattern as plain values in PATTERN_FIELDS order: hashing it is cheap, unlike a model.
+PatternKey = tuple[Any, ...]
+Key = tuple[str, PatternKey]
+
+
+class ObservationsError(NameFormatError):
+    """An observations file or outcome log the library cannot use; the message says where."""
+
+    default_code = ErrorCode.OBSERVATIONS_DATA
+    default_message = "The observations file holds a malformed row."
+
+
+def pattern_key(pattern: Pattern) -> PatternKey:
+    """The pattern's values, in column order."""
+    return tuple([getattr(pattern, field) for field in PATTERN_FIELDS])
+
+
+def bank_code(bank: Bank | str) -> str:
+    """The code outcomes are counted under: a ``Bank``'s code, or the code a text names.
+
+    A text naming a packaged bank (``"icbc"``, ``"工行"``) gives its code; any other text must
+    be a code (letters, digits, ``_ . -``, at most 32), kept as given, for a bank of your own
+    banks file.
+    """
+    if isinstance(bank, Bank):
+        return bank.code
+    if not isinstance(bank, str):
+        raise ObservationsError(f"A bank is a Bank or a code, not {type(bank).__name__}.")
+    from .errors import UnknownBankError
+    from .registry import get_bank
+
+    try:
+        return get_bank(bank).code
+    except UnknownBankError:
+        text = bank.strip()
+        if _CODE.fullmatch(text):
+            return text
+    raise ObservationsError(
+        "A bank is named by its code, such as ICBC (letters, digits, _ . -, at most 32 characters)."
+    )
+
+
+class Outcome(BaseModel):
+    """One try at a bank: the pattern of the text typed and whether the bank accepted it.
+
+    It holds no letter of the name: log it, share it, count it.
+
+    >>> from wxpay_names import Outcome, Pattern
+    >>> no_space = Pattern(order="surname_first", separator="none", given_separator="none",
+    ...                    given_names="all", spelling="icao", case="upper")
+    >>> Outcome("工行", no_space, True).bank
+    'ICBC'
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    bank: str
+    pattern: Pattern
+    accepted: bool
+
+    def __init__(self, bank: Bank | str, pattern: Pattern, accepted: bool) -> None:
+        # Positional, as the contract writes it: Outcome(bank, pattern, accepted).
+        super().__init__(bank=bank, pattern=pattern, accepted=accepted)
+
+    @field_validator("bank", mode="before")
+    @classmethod
+    def _bank(cls, value: object) -> object:
+        if isinstance(value, Bank | str):
+            try:
+                return bank_code(value)
+            except ObservationsError as error:
+                raise ValueError(str(error)) from None
+        return value
+
+
+class Observations:
+    """Accepted and refused counts of outcomes per (bank code, pattern). Immutable.
+
+    Equal counts make equal observations, however they were built; merging adds counts, so
+    it is associative and commutative, and merging the empty observations changes nothing.
+    """
+
+    __slots__ = ("_counts",)
+
+    def __init__(self, counts: Mapping[Key, tuple[int, int]] | None = None) -> None:
+        # Keys with no outcome are dropped, so equal counts compare equal.
+        self._counts: dict[Key, tuple[int, int]] = {
+            key: (accepted, refused)
+            for key, (accepted, refused) in (counts or {}).items()
+            if accepted or refused
+        }
+
+    @classmethod
+    def from_outcomes(cls, outcomes: Iterable[Outcome]) -> Observations:
+        """The counts of *outcomes* (streamed: memory grows with distinct patterns, not outcomes)."""
+        counter = Counter()
+        for outcome in outcomes:
+            if not isinstance(outcome, Outcome):
+                raise ObservationsError(f"Observations count Outcome values, not {type(outcome).__name__}.")
+            counter.add(outcome.bank, pattern_key(outcome.pattern), outcome.accepted)
+        return counter.observations()
+
+    def count(self, bank: Bank | str, pattern: Pattern) -> tuple[int, int]:
+        """``(accepted, refused)`` outcomes of *pattern* at *bank*; ``(0, 0)`` when none."""
+        return self._counts.get((bank_code(bank), pattern_key(pattern)), (0, 0))
+
+    def at(self, bank: Bank) -> dict[PatternKey, tuple[int, int]]:
+        """Every count at *bank*, by pattern key (what the re-ranking reads)."""
+        code = bank.code
+        return {key: counts for (where, key), counts in self._counts.items() if where == code}
+
+    def merge(self, other: Observations) -> Observations:
+        """The counts of both added together."""
+        if not isinstance(other, Observations):
+            raise ObservationsError(f"Observations merge with Observations, not {type(other).__name__}.")
+        merged = dict(self._counts)
+        for key, (accepted, refused) in other._counts.items():
+            mine = merged.get(key, (0, 0))
+            merged[key] = (mine[0] + accepted, mine[1] + refused)
+        return Observations(merged)
+
+    def rows(self) -> Iterator[tuple[str, Pattern, int, int]]:
+        """``(bank code, pattern, accepted, refused)`` for every counted pattern, in file order."""
+        for (code, key), (accepted, refused) in sorted(self._counts.items(), key=_row_order):
+            yield code, Pattern(**dict(zip(PATTERN_FIELDS, key, strict=True))), accepted, refused
+
+    def banks(self) -> frozenset[str]:
+        """The codes of the banks with at least one outcome."""
+        return frozenset(code for code, _ in self._counts)
+
+    def __len__(self) -> int:
+        return len(self._counts)
+
+    def __bool__(self) -> bool:
+        return bool(self._counts)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Observations):
+            return NotImplemented
+        return self._counts == other._counts
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        outcomes = sum(accepted + refused for accepted, refused in self._counts.values())
+        banks = len(self.banks())
+        return f"<Observations: {outcomes} outcomes of {len(self._counts)} patterns at {banks} banks>"
+
+    # -- CSV ---------------------------------------------------------------------------------
+
+    @classmethod
+    def read_csv(cls, path: str | os.PathLike[str]) -> Observations:
+        """Counts from a CSV written by :meth:`write_csv` (or by ``wxpay-names learn``).
+
+        Columns: ``bank``, the Pattern's fields (a missing one takes the field's default, so
+        files written before a field was added still read), ``accepted``, ``refused``. A row
+        listed twice adds up. Anything else is refused with :class:`ObservationsError`
+        naming the file and line, never a cell's content.
+        """
+        counter = Counter()
+        try:
+            with open(path, encoding="utf-8", newline="") as handle:
+                reader = csv.reader(handle)
+                header = next(reader, None)
+                if header is None:
+                    return cls()
+                columns = Columns.from_header(header, str(path), counts=True)
+                for cells in reader:
+                    if not any(cells):
+                        continue
+                    row = columns.read(cells)
+                    if isinstance(row, str):
+                        raise ObservationsError(f"{path}, line {reader.line_num}: {row}")
+                    code, key, accepted, refused = row
+                    counter.add_counts(code, key, accepted, refused)
+        except OSError as error:
+            raise ObservationsError(
+                f"Cannot read the observations file {path}: {error.strerror or error}."
+            ) from None
+        except (UnicodeDecodeError, csv.Error) as error:
+            raise ObservationsError(f"{path} is not a UTF-8 CSV file: {error}.") from None
+        return counter.observations()
+
+    def write_csv(self, path: str | os.PathLike[str]) -> None:
+        """Write the counts as CSV, sorted, atomically: the file is whole or untouched."""
+        target = Path(path)
+        descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+        try:
+            with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+                self.write_rows(handle)
+            os.replace(temporary, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+
+    def write_rows(self, handle: Any) -> None:
+        """The CSV text of :meth:`write_csv`, written to an open text *handle*."""
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["bank", *PATTERN_FIELDS, *COUNT_COLUMNS])
+        for (code, key), (accepted, refused) in sorted(self._counts.items(), key=_row_order):
+            writer.writerow([code, *[_cell(value) for value in key], accepted, refused])
+
+
+def _row_order(item: tuple[Key, tuple[int, int]]) -> tuple[str, tuple[str, ...]]:
+    (code, key), _ = item
+    return code, tuple(_cell(value) for value in key)
+
+
+def _cell(value: object) -> str:
+    # As in the Pattern's JSON: booleans are true/false.
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+class Counter:
+    """Counts being gathered: a plain dict of two-item lists, for speed over a million rows."""
+
+    __slots__ = ("_counts",)
+
+    def __init__(self) -> None:
+        self._counts: dict[Key, list[int]] = {}
+
+    def add(self, code: str, key: PatternKey, accepted: bool) -> None:
+        counts = self._counts.get((code, key))
+        if counts is None:
+            counts = self._counts[code, key] = [0, 0]
+        counts[0 if accepted else 1] += 1
+
+    def add_counts(self, code: str, key: PatternKey, accepted: int, refused: int) -> None:
+        counts = self._counts.setdefault((code, key), [0, 0])
+        counts[0] += accepted
+        counts[1] += refused
+
+    def observations(self) -> Observations:
+        return Observations({key: (counts[0], counts[1]) for key, counts in self._counts.items()})
+
+
+# Columns that could hold a person's name, typed text or document: a log or observations file
+# with one of them is refused whole (its counts would be fine; the file should not exist).
+# Pattern's own fields (given_names: all/first) are not among them: their values are checked.
+_NAME_WORDS = ("name", "surname", "given", "entered", "typed", "text", "mrz", "chinese", "passport", "hanzi")
+
+
+def holds_name_text(column: str) -> bool:
+    """Whether a column not of the format is named like one that holds a name or typed text.
+
+    >>> [holds_name_text(column) for column in ("name", "Full Name", "typed_text", "timestamp")]
+    [True, True, True, False]
+    """
+    folded = column.strip().lower()
+    return folded not in PATTERN_FIELDS and any(word in folded for word in _NAME_WORDS)
+
+
+class Columns:
+    """Where each column of a log or observations file is, checked once from its header."""
+
+    def __init__(
+        self,
+        positions: dict[str, int],
+        ignored: tuple[str, ...],
+        counts: bool,
+    ) -> None:
+        self.bank = positions["bank"]
+        self.width = max(positions.values()) + 1
+        self.ignored = ignored
+        self.counts = counts
+        # Pattern fields present: their positions; absent ones take the field's default.
+        self.pattern_positions = [(field, positions.get(field)) for field in PATTERN_FIELDS]
+        self.accepted = positions["accepted"]
+        self.refused = positions.get("refused")
+        self._patterns: dict[tuple[str, ...], PatternKey] = {}
+        self._banks: dict[str, str] = {}
+
+    @classmethod
+    def from_header(cls, header: list[str], source: str, *, counts: bool) -> Columns:
+        """The columns of *header*; *counts*: an observations file (else an outcome log).
+
+        Refused: a column that may hold name text, a column given twice, a required column
+        missing. An observations file holds nothing else; a log's other columns are ignored.
+        """
+        names = [column.strip().lstrip("\ufeff").strip() for column in header]
+        named = [column for column in names if holds_name_text(column)]
+        if named:
+            raise ObservationsError(
+                f"{source} has a column that may hold a person's name ({', '.join(named[:3])}): "
+                "outcomes are logged as bank, pattern and accepted only, never the name. Remove the column."
+            )
+        twice = sorted({column for column in names if names.count(column) > 1})
+        if twice:
+            raise ObservationsError(f"{source} has the column {twice[0]} twice.")
+        wanted = ("bank", *PATTERN_FIELDS, *(COUNT_COLUMNS if counts else ("accepted",)))
+        required = ["bank", *(COUNT_COLUMNS if counts else ("accepted",))]
+        required += [field for field, info in Pattern.model_fields.items() if info.is_required()]
+        missing = [column for column in required if column not in names]
+        if missing:
+            raise ObservationsError(
+                f"{source} lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}: "
+                f"the header names bank, {', '.join(PATTERN_FIELDS)} and "
+                f"{' and '.join(COUNT_COLUMNS) if counts else 'accepted'}."
+            )
+        ignored = tuple(column for column in names if column not in wanted)
+        if counts and ignored:
+            raise ObservationsError(
+                f"{source} has the column {ignored[0]}, which an observations file does not hold."
+            )
+        positions = {column: position for position, column in enumerate(names) if column in wanted}
+        return cls(positions, ignored, counts)
+
+    def read(self, cells: list[str]) -> tuple[str, PatternKey, int, int] | str:
+        """``(bank code, pattern key, accepted, refused)`` of one row, or why it cannot be used.
+
+        The reason never quotes a cell: a misplaced cell could hold anything.
+        """
+        if len(cells) < self.width:
+            return f"the row has {len(cells)} cells; the header names at least {self.width}"
+        code = self._bank(cells[self.bank])
+        if code is None:
+            return "the bank cell is not a bank code"
+        key = self._pattern(cells)
+        if isinstance(key, str):
+            return key
+        if self.counts:
+            assert self.refused is not None
+            accepted, refused = _count(cells[self.accepted]), _count(cells[self.refused])
+            if accepted is None or refused is None:
+                return "the accepted and refused cells must be whole numbers, 0 or more"
+            return code, key, accepted, refused
+        outcome = _BOOLEANS.get(cells[self.accepted].strip().lower())
+        if outcome is None:
+            return "the accepted cell must be true or false"
+        return (code, key, 1, 0) if outcome else (code, key, 0, 1)
+
+    def _bank(self, cell: str) -> str | None:
+        code = self._banks.get(cell)
+        if code is None:
+            try:
+                code = bank_code(cell)
+            except NameFormatError:
+                return None
+            if len(self._banks) < _MAX_CACHED:
+                self._banks[cell] = code
+        return code
+
+    def _pattern(self, cells: list[str]) -> PatternKey | str:
+        raw = tuple(
+            [cells[position] if position is not None else "" for _, position in self.pattern_positions]
+        )
+        key = self._patterns.get(raw)
+        if key is not None:
+            return key
+        values = {
+            field: cells[position].strip()
+            for field, position in self.pattern_positions
+            if position is not None
+        }
+        try:
+            pattern = Pattern.model_validate(values)
+        except ValidationError as error:
+            fields = sorted({str(detail["loc"][0]) for detail in error.errors() if detail["loc"]})
+            return f"the {', '.join(fields) or 'pattern'} cell does not hold a value of the Pattern's field"
+        key = pattern_key(pattern)
+        # Only valid patterns are kept, and there are few of them: the cache stays small.
+        if len(self._patterns) < _MAX_CACHED:
+            self._patterns[raw] = key
+        return key
+
+
+_MAX_CACHED = 4096
+_BOOLEANS = {"true": True, "false": False, "1": True, "0": False}
+
+
+def _count(cell: str) -> int | None:
+    text = cell.strip()
+    return int(text) if text.isascii() and text.isdigit() else None

@@ -1,0 +1,365 @@
+"""Rankings that learn from outcomes, what to try next, and observations as data (issue 16)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from test_properties import name_fields
+from wxpay_names import (
+    Bank,
+    Candidate,
+    LearnedCandidate,
+    NameFormatError,
+    Observations,
+    ObservationsError,
+    Outcome,
+    PassportName,
+    Pattern,
+    candidates,
+    check_name,
+    format_name,
+    get_bank,
+    next_tries,
+    plan_cards,
+)
+from wxpay_names.learned_ranking import PRIOR_STRENGTH, estimate
+from wxpay_names.observations import PATTERN_FIELDS
+
+ZHANG_SAN = PassportName(surname="Zhang", given_names="San")
+
+
+def outcomes(bank: str, pattern: Pattern, accepted: int, refused: int) -> list[Outcome]:
+    return [Outcome(bank, pattern, True)] * accepted + [Outcome(bank, pattern, False)] * refused
+
+
+def texts(found: tuple[Candidate, ...]) -> list[str]:
+    return [candidate.text for candidate in found]
+
+
+def fields_of(found: tuple[Candidate, ...]) -> list[tuple[str, int, Pattern, str]]:
+    return [(c.text, c.rank, c.pattern, c.note) for c in found]
+
+
+def person(fields: tuple[str, str]) -> PassportName | None:
+    try:
+        name = PassportName(surname=fields[0], given_names=fields[1])
+        candidates(name, "ICBC")
+    except (ValueError, NameFormatError):
+        return None
+    return name
+
+
+# -- the Must-show examples --------------------------------------------------------------------
+
+
+def test_thirty_accepted_no_space_outcomes_make_it_rank_one_at_icbc_only() -> None:
+    today = candidates(ZHANG_SAN, "ICBC")
+    no_space = next(c for c in today if c.text == "ZHANGSAN")
+    seen = Observations.from_outcomes(
+        outcomes("ICBC", no_space.pattern, 30, 0) + outcomes("ICBC", today[0].pattern, 0, 30)
+    )
+    learned = candidates(ZHANG_SAN, "ICBC", observations=seen)
+    assert learned[0].text == "ZHANGSAN"
+    assert format_name(ZHANG_SAN, "ICBC", observations=seen) == "ZHANGSAN"
+    assert isinstance(learned[0], LearnedCandidate)
+    assert (learned[0].observed.accepted, learned[0].observed.refused) == (30, 0)
+    assert learned[0].observed.prior_rank == no_space.rank
+    assert "accepted 30 of 30 times in your observations" in learned[0].note
+    assert [c.rank for c in learned] == list(range(1, len(today) + 1))
+    assert sorted(texts(learned)) == sorted(texts(today))  # re-ordered, nothing added or lost
+    # The same observations leave the Bank of China's order as it is.
+    assert fields_of(candidates(ZHANG_SAN, "BOC", observations=seen)) == fields_of(
+        candidates(ZHANG_SAN, "BOC")
+    )
+
+
+def test_one_accepted_outcome_of_the_twelfth_candidate_leaves_it_below_rank_one() -> None:
+    name = PassportName(surname="Zhang", given_names="San Feng")
+    today = candidates(name, "ICBC")
+    assert len(today) >= 12
+    twelfth = today[11]
+    alone = Observations.from_outcomes([Outcome("ICBC", twelfth.pattern, True)])
+    learned = candidates(name, "ICBC", observations=alone)
+    assert learned[0].text == today[0].text
+    assert next(c for c in learned if c.text == twelfth.text).rank > 1
+
+
+def test_next_tries_after_zhang_san_was_refused() -> None:
+    tries = next_tries(ZHANG_SAN, "ICBC", refused=["ZHANG SAN"])
+    assert tries[0].text == "Zhang San"
+    assert "ZHANG SAN" not in texts(tries)
+    full = {c.text: c.rank for c in candidates(ZHANG_SAN, "ICBC")}
+    assert all(full[c.text] == c.rank for c in tries)  # each keeps its rank in the full list
+
+
+# -- next_tries --------------------------------------------------------------------------------
+
+
+def test_refused_texts_are_compared_exactly_and_hand_typed_ones_are_accepted() -> None:
+    assert "ZHANG SAN" in texts(next_tries(ZHANG_SAN, "ICBC", refused=["Zhang San", "zhang  san"]))
+    assert texts(next_tries(ZHANG_SAN, "ICBC", refused=["Z. SAN"])) == texts(candidates(ZHANG_SAN, "ICBC"))
+    # One text, not its characters.
+    assert "ZHANG SAN" not in texts(next_tries(ZHANG_SAN, "ICBC", refused="ZHANG SAN"))
+
+
+@pytest.mark.parametrize("refused", [[1], 5, ["x" * 300]])
+def test_unusable_refused_texts_raise_our_error(refused: object) -> None:
+    with pytest.raises(NameFormatError):
+        next_tries(ZHANG_SAN, "ICBC", refused=refused)  # type: ignore[arg-type]
+
+
+@given(fields=name_fields, data=st.data())
+def test_next_tries_is_the_full_list_without_the_refused_texts(
+    fields: tuple[str, str], data: st.DataObject
+) -> None:
+    name = person(fields)
+    if name is None:
+        return
+    full = candidates(name, "ICBC")
+    refused = data.draw(st.lists(st.sampled_from(texts(full)), max_size=len(full)))
+    tries = next_tries(name, "ICBC", refused)
+    assert fields_of(tries) == fields_of(tuple(c for c in full if c.text not in refused))
+
+
+# -- the ranking's properties ------------------------------------------------------------------
+
+
+@given(fields=name_fields, data=st.data())
+def test_without_observations_every_order_is_todays(
+    fields: tuple[str, str], data: st.DataObject, fixture_banks: tuple[Bank, ...]
+) -> None:
+    name = person(fields)
+    if name is None:
+        return
+    for bank in fixture_banks:
+        today = candidates(name, bank)
+        assert fields_of(candidates(name, bank, observations=None)) == fields_of(today)
+        assert format_name(name, bank, observations=None) == today[0].text
+        # Empty observations, or observations at other banks only, change no order either.
+        elsewhere = Observations.from_outcomes(
+            outcomes("XYZ", data.draw(st.sampled_from(today)).pattern, 3, 1)
+        )
+        for seen in (Observations(), elsewhere):
+            learned = candidates(name, bank, observations=seen)
+            assert [(c.text, c.rank, c.pattern) for c in learned] == [
+                (c.text, c.rank, c.pattern) for c in today
+            ]
+            assert format_name(name, bank, observations=seen) == today[0].text
+
+
+@given(fields=name_fields, data=st.data())
+def test_thirty_accepted_against_thirty_refused_rank_one_always_wins(
+    fields: tuple[str, str], data: st.DataObject, fixture_banks: tuple[Bank, ...]
+) -> None:
+    name = person(fields)
+    if name is None:
+        return
+    bank = data.draw(st.sampled_from(fixture_banks))
+    today = candidates(name, bank)
+    chosen = data.draw(st.sampled_from(today))
+    seen = Observations.from_outcomes(
+        outcomes(bank.code, chosen.pattern, 30, 0)
+        + outcomes(bank.code, today[0].pattern, 0, 30 if chosen.rank > 1 else 0)
+    )
+    assert candidates(name, bank, observations=seen)[0].text == chosen.text
+
+
+@given(fields=name_fields, data=st.data())
+def test_one_accepted_outcome_never_lifts_rank_five_or_below_to_rank_one(
+    fields: tuple[str, str], data: st.DataObject, fixture_banks: tuple[Bank, ...]
+) -> None:
+    name = person(fields)
+    if name is None:
+        return
+    bank = data.draw(st.sampled_from(fixture_banks))
+    today = candidates(name, bank)
+    if len(today) < 5:
+        return
+    chosen = data.draw(st.sampled_from(today[4:]))
+    # Also with refusals of every candidate but rank 1 (nothing but the one accept speaks for it).
+    others = [c for c in today[1:] if c.text != chosen.text]
+    refused = data.draw(st.lists(st.sampled_from(others), max_size=6)) if others else []
+    seen = Observations.from_outcomes(
+        [Outcome(bank.code, chosen.pattern, True), *[Outcome(bank.code, c.pattern, False) for c in refused]]
+    )
+    learned = candidates(name, bank, observations=seen)
+    assert learned[0].text == today[0].text
+    assert next(c for c in learned if c.text == chosen.text).rank > 1
+
+
+@given(
+    counts=st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), min_size=8, max_size=8),
+    order=st.permutations(range(8)),
+)
+def test_equal_inputs_give_equal_orders_however_the_outcomes_came(
+    counts: list[tuple[int, int]], order: list[int]
+) -> None:
+    today = candidates(ZHANG_SAN, "ICBC")
+    log = [
+        outcome
+        for candidate, (accepted, refused) in zip(today, counts, strict=False)
+        for outcome in outcomes("ICBC", candidate.pattern, accepted, refused)
+    ]
+    shuffled = [log[i] for i in sorted(range(len(log)), key=lambda i: order[i % 8] * 10_000 + i)]
+    first = candidates(ZHANG_SAN, "ICBC", observations=Observations.from_outcomes(log))
+    second = candidates(ZHANG_SAN, "ICBC", observations=Observations.from_outcomes(shuffled))
+    assert first == second
+    # The order is by estimate, ties by today's rank.
+    keys = [(-c.observed.estimate, c.observed.prior_rank) for c in first]
+    assert keys == sorted(keys)
+
+
+def test_the_estimate_is_the_documented_formula() -> None:
+    assert estimate(1, 0, 0) == Fraction(1, 2)
+    assert estimate(3, 30, 0) == (30 + PRIOR_STRENGTH * Fraction(1, 2) / 3) / (30 + PRIOR_STRENGTH)
+    assert estimate(2, 3, 7) == (3 + PRIOR_STRENGTH * Fraction(1, 4)) / (10 + PRIOR_STRENGTH)
+
+
+# -- check_name and plan_cards with observations -------------------------------------------------
+
+
+def test_check_name_judges_against_the_learned_rank_one() -> None:
+    today = candidates(ZHANG_SAN, "ICBC")
+    no_space = next(c for c in today if c.text == "ZHANGSAN")
+    seen = Observations.from_outcomes(outcomes("ICBC", no_space.pattern, 30, 0))
+    assert check_name("ZHANGSAN", ZHANG_SAN, "ICBC", observations=seen).status == "match"
+    result = check_name("ZHANG SAN", ZHANG_SAN, "ICBC", observations=seen)
+    assert (result.status, result.expected) == ("plausible", "ZHANGSAN")
+    assert [p.code.value for p in result.problems] == ["EXTRA_SPACE"]
+    assert "ZHANGSAN" in result.problems[0].message_en
+    mismatch = check_name("ZHANG SANN", ZHANG_SAN, "ICBC", observations=seen)
+    assert mismatch.status == "mismatch"
+    assert mismatch.problems
+    # Without observations at the bank, the verdict is today's.
+    plain = check_name("SAN ZHANG", ZHANG_SAN, "ICBC")
+    learned = check_name("SAN ZHANG", ZHANG_SAN, "ICBC", observations=Observations())
+    assert (learned.status, learned.expected, learned.problems) == (
+        plain.status,
+        plain.expected,
+        plain.problems,
+    )
+
+
+def test_check_name_says_a_learned_rank_one_no_row_can_write() -> None:
+    name = PassportName(surname="Müller", given_names="Jürgen")
+    today = candidates(name, "ICBC")
+    folded = next(c for c in today if c.pattern.spelling == "folded" and c.pattern.case == "upper")
+    seen = Observations.from_outcomes(outcomes("ICBC", folded.pattern, 40, 0))
+    result = check_name(today[0].text, name, "ICBC", observations=seen)
+    assert result.expected == folded.text
+    assert result.status == "plausible"
+    assert result.problems
+    assert folded.text in result.problems[0].message_en
+
+
+def test_plan_cards_uses_the_learned_rank_ones() -> None:
+    today = candidates(ZHANG_SAN, "ICBC")
+    no_space = next(c for c in today if c.text == "ZHANGSAN")
+    seen = Observations.from_outcomes(outcomes("ICBC", no_space.pattern, 30, 0))
+    assert not plan_cards(ZHANG_SAN, ["ICBC", "ABC"]).compatible
+    plan = plan_cards(ZHANG_SAN, ["ICBC", "ABC"], observations=seen)
+    assert plan.compatible
+    assert plan.shared[0].text == "ZHANGSAN"
+    assert plan_cards(ZHANG_SAN, ["ICBC", "CMB"], observations=Observations()) == plan_cards(
+        ZHANG_SAN, ["ICBC", "CMB"]
+    )
+
+
+# -- Observations as data ------------------------------------------------------------------------
+
+patterns = st.builds(
+    Pattern,
+    order=st.sampled_from(["surname_first", "given_first"]),
+    separator=st.sampled_from(["space", "none"]),
+    given_separator=st.sampled_from(["space", "none"]),
+    given_names=st.sampled_from(["all", "first"]),
+    spelling=st.sampled_from(["icao", "folded", "pinyin_lu"]),
+    case=st.sampled_from(["upper", "title"]),
+    shortened=st.booleans(),
+)
+outcome_lists = st.lists(
+    st.builds(Outcome, st.sampled_from(["ICBC", "BOC", "MYBANK"]), patterns, st.booleans())
+)
+
+
+@given(first=outcome_lists, second=outcome_lists, third=outcome_lists)
+def test_merging_is_associative_and_commutative_and_adds_counts(
+    first: list[Outcome], second: list[Outcome], third: list[Outcome]
+) -> None:
+    a, b, c = (Observations.from_outcomes(each) for each in (first, second, third))
+    assert a.merge(b) == b.merge(a)
+    assert a.merge(b).merge(c) == a.merge(b.merge(c))
+    assert a.merge(Observations()) == a
+    assert a.merge(b) == Observations.from_outcomes(first + second)
+
+
+@given(log=outcome_lists)
+def test_observations_round_trip_through_csv(
+    log: list[Outcome], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    path = tmp_path_factory.mktemp("observations") / "observations.csv"
+    seen = Observations.from_outcomes(log)
+    seen.write_csv(path)
+    assert Observations.read_csv(path) == seen
+    for outcome in log:
+        accepted, refused = seen.count(outcome.bank, outcome.pattern)
+        assert accepted == sum(
+            o.accepted for o in log if (o.bank, o.pattern) == (outcome.bank, outcome.pattern)
+        )
+        assert accepted + refused == sum(
+            1 for o in log if (o.bank, o.pattern) == (outcome.bank, outcome.pattern)
+        )
+
+
+def test_the_csv_holds_the_bank_the_pattern_and_two_counts(tmp_path: Path) -> None:
+    pattern = candidates(ZHANG_SAN, "ICBC")[0].pattern
+    path = tmp_path / "seen.csv"
+    Observations.from_outcomes(outcomes("工行", pattern, 2, 1)).write_csv(path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].split(",") == ["bank", *PATTERN_FIELDS, "accepted", "refused"]
+    assert lines[1:] == ["ICBC,surname_first,space,space,all,icao,upper,false,2,1"]
+
+
+def test_older_files_without_a_pattern_field_with_a_default_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "old.csv"
+    header = [field for field in PATTERN_FIELDS if field != "shortened"]
+    path.write_text(
+        ",".join(["bank", *header, "accepted", "refused"])
+        + "\nICBC,surname_first,none,none,all,icao,upper,4,1\n",
+        encoding="utf-8",
+    )
+    pattern = next(c for c in candidates(ZHANG_SAN, "ICBC") if c.text == "ZHANGSAN").pattern
+    assert Observations.read_csv(path).count("ICBC", pattern) == (4, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("bank,name,order,accepted,refused\n", "may hold a person's name"),
+        ("bank,order,accepted,refused\n", "lacks the column"),
+        ("bank,order,separator,given_separator,given_names,spelling,case,accepted,refused,extra\n", "extra"),
+        ("bank,order,separator,given_separator,given_names,spelling,case,accepted,refused\n"
+         "ICBC,surname_first,space,space,all,icao,upper,x,1\n", "line 2"),
+        ("bank,order,separator,given_separator,given_names,spelling,case,accepted,refused\n"
+         "ICBC,surname_first,space,space,JOHN,icao,upper,1,1\n", "given_names"),
+    ],
+)  # fmt: skip
+def test_unusable_observation_files_are_refused_with_where(tmp_path: Path, text: str, says: str) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ObservationsError, match=says) as caught:
+        Observations.read_csv(path)
+    assert "JOHN" not in str(caught.value)  # a cell's content is never echoed
+
+
+def test_outcome_takes_positional_or_keyword_values_and_a_bank_or_its_names() -> None:
+    pattern = candidates(ZHANG_SAN, "ICBC")[0].pattern
+    assert Outcome("工行", pattern, True) == Outcome(bank=get_bank("ICBC"), pattern=pattern, accepted=True)
+    assert Outcome("MY_BANK", pattern, False).bank == "MY_BANK"  # a bank of your own banks file
+    with pytest.raises(ValueError, match="code"):
+        Outcome("Zhang San", pattern, True)
