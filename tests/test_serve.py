@@ -130,3 +130,15 @@ def test_a_chunked_body_over_the_cap_is_413(server: Server) -> None:
     assert response.status == 413
     assert json.loads(response.read())["detail"]["code"] == "REQUEST_TOO_LARGE"
     connection.close()
+
+
+def test_serve_with_a_missing_banks_file_says_so(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-banks.csv"
+    result = subprocess.run(
+        [sys.executable, "-m", "wxpay_names", "serve", "--banks-file", str(missing)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert f"{missing}: the bank file cannot be read" in result.stderr

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wxpay_names import candidates, check_name, parse_mrz, plan_cards
+from wxpay_names import BankRegistry, candidates, check_name, parse_mrz, plan_cards
 from wxpay_names.web import MAX_BODY_BYTES, create_app, router
 from wxpay_names.web import routes as web_routes
 from wxpay_names.web.page import page_html
@@ -298,3 +298,15 @@ def test_import_wxpay_names_and_its_cli_leave_the_web_out() -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_registry_of_your_own(registry: BankRegistry) -> None:
+    """``create_app(registry=...)``, as ``serve --banks-file`` does: those banks, and only those."""
+    with TestClient(create_app(registry=registry)) as client:
+        listed = [bank["code"] for bank in client.get("/v1/banks").json()["banks"]]
+        assert listed == [bank.code for bank in registry.banks]
+        answer = client.post("/v1/format", json={**ZHANG_SAN, "banks": ["TEST"]}).json()
+        assert answer["results"][0]["bank"] == "TEST"
+        assert (
+            refusal(client.post("/v1/format", json={**ZHANG_SAN, "banks": ["CCB"]}), 404)["field"] == "banks"
+        )

@@ -248,7 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="banks for rows whose bank cell is empty (default all)",
     )
     batch.set_defaults(handler=_batch)
-    add_serve_command(commands)
+    add_serve_command(commands, common)
     return parser
 
 

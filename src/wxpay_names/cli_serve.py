@@ -17,10 +17,11 @@ WEB_EXTRA_MISSING = (
 )
 
 
-def add_serve_command(commands: Any) -> None:
-    """Add ``serve`` to the subcommands *commands* of the main parser."""
+def add_serve_command(commands: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``serve`` to the subcommands *commands* of the main parser, with its *common* options."""
     serve = commands.add_parser(
         "serve",
+        parents=[common],
         allow_abbrev=False,
         help="the web service and page (needs the [web] extra)",
         description="Serve the JSON API under /v1/ and the page at /. Binds to 127.0.0.1 unless --host "
@@ -60,10 +61,12 @@ def run_serve(options: argparse.Namespace) -> int:
         raise UsageError(WEB_EXTRA_MISSING)
     import uvicorn
 
+    from .cli import _registry
     from .web import create_app
 
+    app = create_app(cors_origins=options.cors_origin, registry=_registry(options))
     uvicorn.run(
-        create_app(cors_origins=options.cors_origin),
+        app,
         host=options.host,
         port=options.port,
         log_level=options.log_level,

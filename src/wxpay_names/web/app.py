@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from .. import __version__
+from ..registry import BankRegistry
 from .refusals import answer, request_refusal
 from .routes import router
 
@@ -25,13 +26,18 @@ _DESCRIPTION = (
 )
 
 
-def create_app(cors_origins: Sequence[str] = ()) -> FastAPI:
-    """The service. CORS is off unless *cors_origins* names the origins allowed to call it."""
+def create_app(cors_origins: Sequence[str] = (), registry: BankRegistry | None = None) -> FastAPI:
+    """The service. CORS is off unless *cors_origins* names the origins allowed to call it.
+
+    *registry* holds the banks it knows (default: the packaged ``data/banks.csv``).
+    """
     # No /docs nor /redoc: their pages load scripts from a CDN. /openapi.json is served.
     app = FastAPI(
         title="wxpay_names", version=__version__, description=_DESCRIPTION, docs_url=None, redoc_url=None
     )
     app.include_router(router)
+    if registry is not None:
+        app.state.bank_registry = registry
     if cors_origins:
         app.add_middleware(
             CORSMiddleware,

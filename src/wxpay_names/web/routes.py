@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse
 
 from .. import __version__
@@ -24,7 +24,7 @@ from ..errors import NameFormatError
 from ..inputs.mrz import parse_mrz
 from ..models import Bank, Pattern
 from ..plan import plan_cards
-from ..registry import banks, get_bank
+from ..registry import BankRegistry, default_registry
 from .answers import (
     BankResult,
     BanksAnswer,
@@ -55,20 +55,29 @@ router = APIRouter(route_class=RefusingRoute)
 """The service's routes, for ``app.include_router(router)`` in your own FastAPI app."""
 
 
-def _bank(query: str, field: str = "bank") -> Bank:
+def bank_registry(request: Request) -> BankRegistry:
+    """The banks of the app (``create_app(registry=...)``), else the packaged ones."""
+    registry: BankRegistry | None = getattr(request.app.state, "bank_registry", None)
+    return registry or default_registry()
+
+
+Registry = Annotated[BankRegistry, Depends(bank_registry)]
+
+
+def _bank(registry: BankRegistry, query: str, field: str = "bank") -> Bank:
     try:
-        return get_bank(query)
+        return registry.get(query)
     except NameFormatError as error:
         raise FieldError(error, field) from None
 
 
-def _banks(queries: list[str]) -> tuple[Bank, ...]:
+def _banks(registry: BankRegistry, queries: list[str]) -> tuple[Bank, ...]:
     """The banks named, each once, in the order given; every bank when none is named."""
     if not queries:
-        return banks()
+        return registry.banks
     chosen: dict[str, Bank] = {}
     for query in queries:
-        bank = _bank(query, "banks")
+        bank = _bank(registry, query, "banks")
         chosen.setdefault(bank.code, bank)
     return tuple(chosen.values())
 
@@ -95,30 +104,30 @@ def page() -> HTMLResponse:
 
 
 @router.post("/v1/format", tags=["names"], summary="The name to type at each bank", responses=_REFUSALS)
-def format_names(request: FormatRequest) -> FormatAnswer:
+def format_names(request: FormatRequest, registry: Registry) -> FormatAnswer:
     """Per bank (all banks when ``banks`` is empty), the text to type; every candidate with ``all``."""
     name = request.passport_name()
-    chosen = _banks(request.banks)
+    chosen = _banks(registry, request.banks)
     results = [BankResult.of(bank, candidates(name, bank), every=request.all) for bank in chosen]
     log.info("format source=%s banks=%s all=%s", name.source, _codes(request.banks, chosen), request.all)
     return FormatAnswer(name=name, results=results)
 
 
 @router.post("/v1/candidates", tags=["names"], summary="Every text a bank may hold", responses=_REFUSALS)
-def candidate_list(request: CandidatesRequest) -> CandidatesAnswer:
+def candidate_list(request: CandidatesRequest, registry: Registry) -> CandidatesAnswer:
     """The bank's candidates, most likely first, each with its pattern and note."""
     name = request.passport_name()
-    bank = _bank(request.bank)
+    bank = _bank(registry, request.bank)
     result = BankResult.of(bank, candidates(name, bank))
     log.info("candidates source=%s bank=%s", name.source, bank.code)
     return CandidatesAnswer(name=name, **dict(result))
 
 
 @router.post("/v1/check", tags=["names"], summary="Is a typed name what the bank holds?", responses=_REFUSALS)
-def check(request: CheckRequest) -> CheckAnswer:
+def check(request: CheckRequest, registry: Registry) -> CheckAnswer:
     """``match`` (rank 1), ``plausible`` (another candidate) or ``mismatch``, with the problems."""
     name = request.passport_name()
-    bank = _bank(request.bank)
+    bank = _bank(registry, request.bank)
     result = check_name(request.entered, name, bank)
     matched = result.matched
     log.info(
@@ -142,10 +151,10 @@ def check(request: CheckRequest) -> CheckAnswer:
 
 
 @router.post("/v1/plan", tags=["names"], summary="One name for several cards", responses=_REFUSALS)
-def plan(request: PlanRequest) -> PlanAnswer:
+def plan(request: PlanRequest, registry: Registry) -> PlanAnswer:
     """The texts that fit every bank given (WeChat holds one real name), and how the banks differ."""
     name = request.passport_name()
-    chosen = _banks(request.banks)
+    chosen = _banks(registry, request.banks)
     result = plan_cards(name, chosen)
     log.info("plan source=%s banks=%s compatible=%s", name.source, ",".join(result.banks), result.compatible)
     return PlanAnswer(
@@ -159,15 +168,15 @@ def plan(request: PlanRequest) -> PlanAnswer:
 
 
 @router.get("/v1/banks", tags=["banks"], summary="Every bank, with its convention and source")
-def bank_list() -> BanksAnswer:
+def bank_list(registry: Registry) -> BanksAnswer:
     """The rows of ``data/banks.csv``, in file order."""
-    return BanksAnswer(banks=list(banks()))
+    return BanksAnswer(banks=list(registry.banks))
 
 
 @router.get("/v1/banks/{query}", tags=["banks"], summary="One bank", responses=_REFUSALS)
-def one_bank(query: Annotated[str, Path(max_length=MAX_INPUT_LENGTH)]) -> Bank:
+def one_bank(query: Annotated[str, Path(max_length=MAX_INPUT_LENGTH)], registry: Registry) -> Bank:
     """The bank a code, alias, English or Chinese name finds (404 when none does)."""
-    return _bank(query, "query")
+    return _bank(registry, query, "query")
 
 
 @router.post("/v1/mrz", tags=["names"], summary="Read a machine-readable zone", responses=_REFUSALS)
