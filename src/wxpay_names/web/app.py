@@ -16,7 +16,7 @@ from starlette.responses import Response
 
 from .. import __version__
 from ..registry import BankRegistry
-from .refusals import answer, request_refusal
+from .refusals import answer, service_refusal
 from .routes import router
 
 _DESCRIPTION = (
@@ -49,7 +49,7 @@ def create_app(cors_origins: Sequence[str] = (), registry: BankRegistry | None =
     @app.exception_handler(HTTPException)
     async def refuse_path(request: Request, error: HTTPException) -> Response:
         # Starlette's own refusals (no such path, wrong method) in the service's one shape.
-        code = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}.get(error.status_code, "INVALID_REQUEST")
-        return answer(error.status_code, request_refusal(code))
+        code = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}.get(error.status_code, "BAD_REQUEST")
+        return answer(error.status_code, service_refusal(code))
 
     return app

@@ -14,7 +14,7 @@ on bodies without configuring anything.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from fastapi.exceptions import RequestValidationError
@@ -26,48 +26,29 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from .. import messages
-from ..errors import ErrorCode, NameFormatError
+from ..errors import ErrorCode, NameFormatError, error_detail
 
 log = logging.getLogger("wxpay_names.web")
 
 # A request of this service is a few names and bank codes: 16 KiB is far above any honest one.
 MAX_BODY_BYTES = 16 * 1024
+# How much of a body over the cap is read (and dropped) so that its sender can read the 413.
+DRAIN_BYTES = 2 * 1024 * 1024
 
-# Codes of refusals that are about the request rather than the name (the name's own codes
-# are ErrorCode's). Each has its English and Chinese sentence.
-_REQUEST_CODES: dict[str, tuple[str, str]] = {
-    "INVALID_REQUEST": (
-        "The request does not have the shape this endpoint takes: see /openapi.json.",
-        "请求的格式不符合该接口的要求：请参阅 /openapi.json。",
-    ),
-    "INVALID_JSON": (
-        "The request body is not valid JSON.",
-        "请求正文不是有效的 JSON。",
-    ),
-    "UNKNOWN_FIELD": (
-        "The request has a field this endpoint does not take: send only the fields in /openapi.json.",
-        "请求中有该接口不接受的字段：请只发送 /openapi.json 中列出的字段。",
-    ),
+# Refusals that are about the transport rather than the request's content, each with its
+# English and Chinese sentence. Everything else is the library's one shape (``error_detail``).
+_SERVICE_CODES: dict[str, tuple[str, str]] = {
     "REQUEST_TOO_LARGE": (
         f"The request body is larger than {MAX_BODY_BYTES} bytes.",
         f"请求正文超过 {MAX_BODY_BYTES} 字节。",
     ),
+    "BAD_REQUEST": ("The request cannot be read.", "无法读取该请求。"),
     "NOT_FOUND": ("There is nothing at this address.", "该地址不存在。"),
-    "METHOD_NOT_ALLOWED": (
-        "This address does not take this method.",
-        "该地址不支持此请求方法。",
-    ),
+    "METHOD_NOT_ALLOWED": ("This address does not take this method.", "该地址不支持此请求方法。"),
     "INTERNAL_ERROR": (
         "The service failed on this request; please report it.",
         "服务处理该请求时出错，请报告此问题。",
     ),
-}
-# pydantic's error types that have a code of the library.
-_TYPE_CODES = {
-    "string_too_long": ErrorCode.TOO_LONG.value,
-    "too_long": ErrorCode.TOO_LONG.value,
-    "extra_forbidden": "UNKNOWN_FIELD",
-    "json_invalid": "INVALID_JSON",
 }
 
 
@@ -76,7 +57,10 @@ class Refusal(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    code: str = Field(description="Stable, machine-readable: an ErrorCode of the library or a request code.")
+    code: str = Field(
+        description="Stable, machine-readable: an ErrorCode of the library, or REQUEST_TOO_LARGE, "
+        "BAD_REQUEST, NOT_FOUND, METHOD_NOT_ALLOWED, INTERNAL_ERROR."
+    )
     message: str = Field(description="What is wrong and how to fix it, in English.")
     message_zh: str = Field(description="The same in Simplified Chinese.")
     field: str | None = Field(description="The request field at fault, or null.")
@@ -109,36 +93,35 @@ class BodyTooLarge(HTTPException):
         super().__init__(413)
 
 
-def request_refusal(code: str, field: str | None = None) -> Refusal:
-    english, chinese = _REQUEST_CODES[code]
-    return Refusal(code=code, message=english, message_zh=chinese, field=field)
+def service_refusal(code: str) -> Refusal:
+    english, chinese = _SERVICE_CODES[code]
+    return Refusal(code=code, message=english, message_zh=chinese, field=None)
 
 
 def name_refusal(error: NameFormatError, field: str | None = None) -> Refusal:
-    """The refusal for a library error: its code, its message, the Chinese wording of its code."""
-    return Refusal(
-        code=str(error.code),
-        message=str(error),
-        message_zh=messages.error_message(error, "zh"),
-        field=field,
-    )
+    """The library's refusal in the one shape, *field* naming where it came from when given."""
+    detail = error_detail(error)
+    # The refusal's own Chinese when it has one (an unknown bank: the banks it may mean).
+    detail["message_zh"] = messages.error_message(error, "zh")
+    detail["field"] = field or detail["field"]
+    return Refusal(**detail)
 
 
-def validation_refusal(errors: Sequence[Any]) -> Refusal:
-    """The first of pydantic's *errors*, in the one shape (the client fixes one thing at a time)."""
-    first = dict(errors[0]) if errors else {}
-    location = [part for part in first.get("loc", ()) if part != "body"]
-    field = ".".join(str(part) for part in location) or None
-    if first.get("type") == "json_invalid":
-        field = None  # the location is a character offset, not a field
-    cause = first.get("ctx", {}).get("error")
+def validation_refusal(error: RequestValidationError) -> Refusal:
+    """FastAPI's refusal of a body (pydantic's errors) in the one shape; the first error only."""
+    errors = error.errors()
+    if errors and errors[0].get("type") == "json_invalid":
+        # Its location is a character offset, not a field.
+        return Refusal(
+            code=ErrorCode.INVALID_REQUEST.value,
+            message="The request body is not valid JSON.",
+            message_zh="请求正文不是有效的 JSON。",
+            field=None,
+        )
+    cause = (errors[0].get("ctx") or {}).get("error") if errors else None
     if isinstance(cause, NameFormatError):
-        return name_refusal(cause, field)
-    code = _TYPE_CODES.get(str(first.get("type")), "INVALID_REQUEST")
-    if code == ErrorCode.TOO_LONG.value:
-        english, chinese = messages.ERRORS[ErrorCode.TOO_LONG]
-        return Refusal(code=code, message=english, message_zh=chinese, field=field)
-    return request_refusal(code, field)
+        return name_refusal(cause, error_detail(error)["field"])
+    return Refusal(**error_detail(error))
 
 
 def status_of(error: NameFormatError) -> int:
@@ -153,25 +136,32 @@ def answer(status: int, refusal: Refusal) -> JSONResponse:
 
 
 class CappedRequest(Request):
-    """A request whose body is read at most :data:`MAX_BODY_BYTES` far.
+    """A request whose body is kept at most :data:`MAX_BODY_BYTES` long.
 
     The declared length is checked first; the bytes that arrive are counted too, since a
-    client may send no length (chunked) or a false one.
+    client may send no length (chunked) or a false one. A body over the cap is read on and
+    thrown away, up to :data:`DRAIN_BYTES`, before the refusal: a client that is still
+    sending when the server answers and closes gets a reset instead of its 413.
     """
 
     async def body(self) -> bytes:
         if not hasattr(self, "_body"):
             declared = self.headers.get("content-length")
-            if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY_BYTES):
+            if declared is not None and not declared.isdigit():
                 raise BodyTooLarge
-            chunks: list[bytes] = []
+            over = declared is not None and int(declared) > MAX_BODY_BYTES
+            kept: list[bytes] = []
             size = 0
             async for chunk in self.stream():
                 size += len(chunk)
-                if size > MAX_BODY_BYTES:
-                    raise BodyTooLarge
-                chunks.append(chunk)
-            self._body = b"".join(chunks)
+                over = over or size > MAX_BODY_BYTES
+                if not over:
+                    kept.append(chunk)
+                elif size >= DRAIN_BYTES:
+                    break
+            if over:
+                raise BodyTooLarge
+            self._body = b"".join(kept)
         return self._body
 
 
@@ -189,9 +179,9 @@ class RefusingRoute(APIRoute):
             try:
                 return await handle(CappedRequest(request.scope, request.receive))
             except BodyTooLarge:
-                return answer(413, request_refusal("REQUEST_TOO_LARGE"))
+                return answer(413, service_refusal("REQUEST_TOO_LARGE"))
             except RequestValidationError as error:
-                return answer(422, validation_refusal(error.errors()))
+                return answer(422, validation_refusal(error))
             except FieldError as error:
                 return answer(status_of(error.error), name_refusal(error.error, error.field))
             except NameFormatError as error:
@@ -200,6 +190,6 @@ class RefusingRoute(APIRoute):
                 raise
             except Exception as error:
                 log.error("internal error on %s: %s", request.url.path, type(error).__name__)
-                return answer(500, request_refusal("INTERNAL_ERROR"))
+                return answer(500, service_refusal("INTERNAL_ERROR"))
 
         return refusing

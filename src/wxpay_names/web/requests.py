@@ -14,8 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..cleaning import MAX_INPUT_LENGTH
 from ..cli_names import NameKind, read_name
-from ..errors import ErrorCode, InvalidNameError, NameFormatError
-from ..models import PassportName
+from ..errors import ErrorCode, InvalidNameError, NameFormatError, error_detail, refusal_in
+from ..models import NameInput, PassportName
 from .refusals import FieldError
 
 _CLOSED = ConfigDict(frozen=True, extra="forbid")
@@ -82,19 +82,12 @@ class NameFields(BaseModel):
 
 
 def _from_fields(surname: str, given_names: str) -> PassportName:
+    """The name of the two parts, validated as the library's request model ``NameInput``."""
     try:
-        return PassportName(surname=surname, given_names=given_names)
+        return PassportName.from_input(NameInput(surname=surname, given_names=given_names))
     except ValidationError as error:
-        detail = error.errors()[0]
-        field = str(detail["loc"][0]) if detail["loc"] else "surname"
-        cause = detail.get("ctx", {}).get("error")
-        refusal = (
-            cause
-            if isinstance(cause, NameFormatError)
-            else InvalidNameError(
-                "A passport name needs a surname or given names; both are empty.", code=ErrorCode.EMPTY_NAME
-            )
-        )
+        refusal = refusal_in(error)
+        field = error_detail(error)["field"]
     # Raised outside the except block so the ValidationError is not kept alive by the traceback.
     raise FieldError(refusal, field) from None
 
