@@ -33,6 +33,7 @@ from .cli_learn import (
     run_learn,
 )
 from .cli_names import read_name
+from .cli_preflight import add_preflight_command
 from .cli_render import (
     all_candidates_lines,
     banks_lines,
@@ -265,6 +266,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_observations_option(batch)
     batch.set_defaults(handler=_batch)
     add_learn_command(commands, common, _learn)
+    add_preflight_command(commands, common, _add_name_arguments, _passport_name)
     return parser
 
 
