@@ -17,8 +17,8 @@ from wxpay_names import (
     PassportName,
     candidates,
     check_name,
-    get_bank,
     format_name,
+    get_bank,
     parse_mrz,
     parse_name,
 )
