@@ -336,7 +336,10 @@ def test_the_csv_holds_the_bank_the_pattern_and_two_counts(tmp_path: Path) -> No
     Observations.from_outcomes(outcomes("工行", pattern, 2, 1)).write_csv(path)
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0].split(",") == ["bank", *PATTERN_FIELDS, "accepted", "refused"]
-    assert lines[1:] == ["ICBC,surname_first,space,space,all,icao,upper,false,2,1"]
+    values = pattern.model_dump(mode="json")
+    cells = [str(values[field]).lower() for field in PATTERN_FIELDS]  # JSON values; true/false
+    assert lines[1:] == [",".join(["ICBC", *cells, "2", "1"])]
+    assert cells[:7] == ["surname_first", "space", "space", "all", "icao", "upper", "false"]
 
 
 def test_older_files_without_a_pattern_field_with_a_default_still_read(tmp_path: Path) -> None:
