@@ -320,6 +320,9 @@ def test_observations_round_trip_through_csv(
     seen = Observations.from_outcomes(log)
     seen.write_csv(path)
     assert Observations.read_csv(path) == seen
+    rows = list(seen.rows())
+    assert sum(accepted + refused for *_, accepted, refused in rows) == len(log)
+    assert all(seen.count(bank, pattern) == (accepted, refused) for bank, pattern, accepted, refused in rows)
     for outcome in log:
         accepted, refused = seen.count(outcome.bank, outcome.pattern)
         assert accepted == sum(
