@@ -155,8 +155,10 @@ def test_without_observations_every_order_is_todays(
         assert fields_of(candidates(name, bank, observations=None)) == fields_of(today)
         assert format_name(name, bank, observations=None) == today[0].text
         # Empty observations, or observations at other banks only, change no order either.
+        other = data.draw(st.sampled_from([b.code for b in fixture_banks if b.code != bank.code] + ["XYZ"]))
         elsewhere = Observations.from_outcomes(
-            outcomes("XYZ", data.draw(st.sampled_from(today)).pattern, 3, 1)
+            outcomes(other, data.draw(st.sampled_from(today[1:] or today)).pattern, 30, 0)
+            + outcomes(other, today[0].pattern, 0, 30)
         )
         for seen in (Observations(), elsewhere):
             learned = candidates(name, bank, observations=seen)
