@@ -176,10 +176,7 @@ def _differences(index: int, context: Context) -> list[Problem]:
             also.add(ProblemCode.CASE_DIFFERS)
         if pattern.given_names == "first":
             also.add(ProblemCode.MISSING_NAME_PART)
-        if (pattern.separator == "space", pattern.given_separator == "space") != (
-            bank.separator == " ",
-            bank.given_separator == " ",
-        ):
+        if (pattern.separator, pattern.given_separator) != (bank.separator, bank.given_separator):
             also |= {ProblemCode.MISSING_SPACE, ProblemCode.EXTRA_SPACE}
         others = compare(split_words(draft.text(index)), context).problems if also else []
         return [written, *(found for found in others if found.code in also)]
