@@ -17,6 +17,7 @@ from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse
 
 from .. import __version__
+from ..binding.results import BindingCheck
 from ..candidates import candidates, format_name
 from ..check import check_name
 from ..cleaning import MAX_INPUT_LENGTH
@@ -34,11 +35,20 @@ from .answers import (
     FormatAnswer,
     Health,
     NameAnswer,
+    NextAnswer,
     PlanAnswer,
 )
 from .page import page_response
 from .refusals import FieldError, RefusalAnswer, RefusingRoute
-from .requests import CandidatesRequest, CheckRequest, FormatRequest, MrzRequest, PlanRequest
+from .requests import (
+    CandidatesRequest,
+    CheckRequest,
+    FormatRequest,
+    MrzRequest,
+    NextRequest,
+    PlanRequest,
+    PreflightRequest,
+)
 
 log = logging.getLogger("wxpay_names.web")
 
@@ -165,6 +175,48 @@ def plan(request: PlanRequest, registry: Registry) -> PlanAnswer:
         expected={bank.code: format_name(name, bank) for bank in chosen},
         name=name,
     )
+
+
+@router.post("/v1/next", tags=["names"], summary="What to try after a refusal", responses=_REFUSALS)
+def next_forms(request: NextRequest, registry: Registry) -> NextAnswer:
+    """The bank's candidates in the order to try them, without any text already refused."""
+    from ..tries import next_tries
+
+    name = request.passport_name()
+    bank = _bank(registry, request.bank)
+    tries = next_tries(name, bank, request.refused)
+    log.info("next source=%s bank=%s refused=%d", name.source, bank.code, len(request.refused))
+    return NextAnswer(
+        bank=bank.code,
+        evidence=bank.evidence,
+        tries=[CandidateAnswer.of(candidate, bank) for candidate in tries],
+        name=name,
+    )
+
+
+@router.post("/v1/preflight", tags=["cards"], summary="Check a card before linking it", responses=_REFUSALS)
+def preflight_check(request: PreflightRequest, registry: Registry) -> BindingCheck:
+    """The name to type at the card's bank and every problem found (card, phone, document), most
+    blocking first. What is wrong with their content is a problem in the answer, not a refusal."""
+    from ..binding.preflight import preflight
+
+    name = request.passport_name() if request.gives_a_name() else None
+    bank = _bank(registry, request.bank) if request.bank is not None else None
+    result = preflight(
+        name,
+        bank=bank,
+        card=request.card,
+        phone=request.phone,
+        document=request.document,
+        today=request.today,
+    )
+    log.info(
+        "preflight bank=%s ok=%s problems=%s",
+        result.bank.code if result.bank else "-",
+        result.ok,
+        ",".join(problem.code.value for problem in result.problems) or "-",
+    )
+    return result
 
 
 @router.get("/v1/banks", tags=["banks"], summary="Every bank, with its convention and source")
