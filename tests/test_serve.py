@@ -146,3 +146,17 @@ def test_serve_with_a_missing_banks_file_says_so(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert f"{missing}: the bank file cannot be read" in result.stderr
+
+
+def test_the_load_benchmark_runs_and_stops_by_itself() -> None:
+    """benchmarks/serve_load.py, small: it starts its own server, counts, stops, and says 0 errors."""
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "serve_load.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--clients", "5", "--requests", "60", "--seconds", "20"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "requests:   60 in" in result.stdout
+    assert "errors:     0" in result.stdout
