@@ -32,9 +32,10 @@ from .cli_render import (
     plan_lines,
 )
 from .errors import NameFormatError
-from .models import Bank, PassportName
+from .models import Bank, Candidate, NameCheck, PassportName
 from .plan import plan_cards
 from .registry import BankRegistry, default_registry
+from .tries import next_tries
 
 PROG = "wxpay-names"
 EXIT_OK, EXIT_NOT_OK, EXIT_UNUSABLE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -302,7 +303,19 @@ def _passport_name(options: argparse.Namespace) -> PassportName:
     if options.mrz:
         return read_name("mrz", read_stdin() if options.mrz == ["-"] else "\n".join(options.mrz))
     if options.chinese is not None:
-        return read_name("chinese", options.chinese)
+        name = read_name("chinese", options.chinese)
+        _warn(
+            pick(
+                options.lang,
+                "the spelling is Hanyu Pinyin, as mainland Chinese passports print it. Passports of Hong "
+                "Kong, Macao, Taiwan and Singapore mostly spell names otherwise (陈 as CHAN or TAN): for "
+                "those, give the Latin name printed in the passport with --surname and --given.",
+                "此拼写为汉语拼音，与中国大陆护照一致。香港、澳门、台湾和新加坡护照上的姓名大多不用汉语拼音"
+                "（如“陈”拼作 CHAN 或 TAN）：持这些护照的，请用 --surname 和 --given "
+                "输入护照上印的拉丁字母姓名。",
+            )
+        )
+        return name
     if options.text:
         text = read_stdin() if options.text == ["-"] else " ".join(options.text)
         # A zone pasted as the name (its two lines in one text, or run together) is read as one.
@@ -423,8 +436,13 @@ def _check(options: argparse.Namespace) -> int:
             {**result.model_dump(mode="json"), "bank": bank.code, "name": name.model_dump(mode="json")}
         )
     else:
-        _print_lines(check_lines(result, bank, options.lang))
+        _print_lines(check_lines(result, bank, options.lang, _next_forms(result, name, bank)))
     return EXIT_OK if result.ok else EXIT_NOT_OK
+
+
+def _next_forms(result: NameCheck, name: PassportName, bank: Bank) -> tuple[Candidate, ...]:
+    """The forms to try after a check: the bank's candidates in order, less the text typed."""
+    return next_tries(name, bank, refused=(result.entered,))
 
 
 def _banks(options: argparse.Namespace) -> int:
