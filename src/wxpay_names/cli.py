@@ -55,6 +55,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     as_json = "--json" in arguments
     options: argparse.Namespace | None = None
+    if "_ARGCOMPLETE" in os.environ:
+        _complete()  # the shell asks for completions: answer and exit
     if not arguments:
         # A bare call: the commands, rather than an error about the missing one.
         print(build_parser().format_help(), end="")
@@ -82,6 +84,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(
             "INTERNAL_ERROR", f"internal error, please report it: {type(error).__name__}: {error}", as_json
         )
+
+
+def _complete() -> None:
+    """Answer the shell's Tab through argcomplete, imported only then (it exits when done)."""
+    import argcomplete
+
+    parser = build_parser()
+    for action in _all_actions(parser):
+        if "--bank" in action.option_strings:
+            action.completer = _bank_codes  # type: ignore[attr-defined]
+    argcomplete.autocomplete(parser)
+
+
+def _all_actions(parser: argparse.ArgumentParser) -> list[argparse.Action]:
+    actions = list(parser._actions)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                actions += _all_actions(command)
+    return actions
+
+
+def _bank_codes(**_: object) -> list[str]:
+    return [bank.code for bank in default_registry().banks]
 
 
 def _interrupted(options: argparse.Namespace | None) -> str:
