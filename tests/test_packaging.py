@@ -32,8 +32,11 @@ def test_wheel_and_sdist_carry_the_data(built: Path) -> None:
     (wheel,) = built.glob("*.whl")
     (sdist,) = built.glob("*.tar.gz")
     names = zipfile.ZipFile(wheel).namelist()
-    for data in ("banks.csv", "icao_latin.csv", "icao_cyrillic.csv"):
+    for data in ("banks.csv", "icao_latin.csv", "icao_cyrillic.csv", "card_bins.csv", "card_issuers.csv"):
         assert f"wxpay_names/data/{data}" in names
+    # The card-prefix data's MIT licence travels beside it, and with the wheel's licences.
+    assert "wxpay_names/data/LICENSE-bcbc.txt" in names
+    assert any(name.endswith(".dist-info/licenses/data/LICENSE-bcbc.txt") for name in names)
     assert "wxpay_names/py.typed" in names
     with tarfile.open(sdist) as archive:
         assert any(member.endswith("/data/banks.csv") for member in archive.getnames())

@@ -14,6 +14,7 @@ from .errors import (
     AmbiguousNameError,
     BankDataError,
     ErrorCode,
+    InvalidArgumentError,
     InvalidNameError,
     MRZError,
     NameFormatError,
@@ -33,6 +34,19 @@ from .models import (
 from .registry import BankRegistry, banks, get_bank
 
 if TYPE_CHECKING:
+    from .binding.card import bank_of_card
+    from .binding.document import check_document, parse_mrz_document
+    from .binding.phone import check_phone
+    from .binding.preflight import preflight
+    from .binding.resident_id import check_permanent_resident_id
+    from .binding.results import (
+        BindingCheck,
+        CardInfo,
+        DocumentCheck,
+        PhoneCheck,
+        ResidentIdCheck,
+        TravelDocument,
+    )
     from .check import check_name
     from .inputs.chinese import from_chinese
     from .inputs.mrz import parse_mrz
@@ -45,6 +59,19 @@ if TYPE_CHECKING:
 # The input readers, the diagnosis and the card plans load on first use (PEP 562): an app
 # that only formats names does not pay their import time. The core above loads at once.
 _LOADED_ON_USE = {
+    # Before linking a card: phonenumbers and the card-prefix table load only when used.
+    "BindingCheck": ".binding.results",
+    "CardInfo": ".binding.results",
+    "DocumentCheck": ".binding.results",
+    "PhoneCheck": ".binding.results",
+    "ResidentIdCheck": ".binding.results",
+    "TravelDocument": ".binding.results",
+    "bank_of_card": ".binding.card",
+    "check_document": ".binding.document",
+    "check_permanent_resident_id": ".binding.resident_id",
+    "check_phone": ".binding.phone",
+    "parse_mrz_document": ".binding.document",
+    "preflight": ".binding.preflight",
     "LearnedCandidate": ".learned_ranking",
     "Observations": ".observations",
     "ObservationsError": ".observations",
@@ -81,9 +108,13 @@ __all__ = [
     "Bank",
     "BankDataError",
     "BankRegistry",
+    "BindingCheck",
     "Candidate",
+    "CardInfo",
     "CardPlan",
+    "DocumentCheck",
     "ErrorCode",
+    "InvalidArgumentError",
     "InvalidNameError",
     "LearnedCandidate",
     "MRZError",
@@ -95,19 +126,28 @@ __all__ = [
     "Outcome",
     "PassportName",
     "Pattern",
+    "PhoneCheck",
     "Problem",
     "ProblemCode",
+    "ResidentIdCheck",
     "SharedName",
+    "TravelDocument",
     "UnknownBankError",
+    "bank_of_card",
     "banks",
     "candidates",
+    "check_document",
     "check_name",
+    "check_permanent_resident_id",
+    "check_phone",
     "compatible_banks",
     "format_name",
     "from_chinese",
     "get_bank",
     "next_tries",
     "parse_mrz",
+    "parse_mrz_document",
     "parse_name",
     "plan_cards",
+    "preflight",
 ]

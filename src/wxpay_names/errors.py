@@ -28,6 +28,7 @@ class ErrorCode(StrEnum):
     UNKNOWN_BANK = "UNKNOWN_BANK"
     NO_BANK = "NO_BANK"
     BANK_DATA = "BANK_DATA"
+    INVALID_ARGUMENT = "INVALID_ARGUMENT"
     OBSERVATIONS_DATA = "OBSERVATIONS_DATA"
 
 
@@ -88,3 +89,10 @@ class BankDataError(NameFormatError):
 
     default_code = ErrorCode.BANK_DATA
     default_message = "The bank file holds a malformed row."
+
+
+class InvalidArgumentError(NameFormatError):
+    """An argument is not of a type the call takes (a card number given as an ``int``)."""
+
+    default_code = ErrorCode.INVALID_ARGUMENT
+    default_message = "An argument is not of a type the call takes."

@@ -366,6 +366,10 @@ ERRORS: dict[ErrorCode, Wording] = {
         "The bank file holds a malformed row: the message names the file, line and column.",
         "银行数据文件中有格式错误的行：英文错误信息给出了文件、行和列。",
     ),
+    ErrorCode.INVALID_ARGUMENT: Wording(
+        "An argument is not of a type the call takes: pass text (str).",
+        "参数类型不对：请传入文本（str）。",
+    ),
     ErrorCode.OBSERVATIONS_DATA: Wording(
         "The observations file or outcome log cannot be used: the message names the file and line.",
         "观察数据文件或结果日志无法使用：英文错误信息给出了文件和行。",

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from string import ascii_uppercase, digits
+from typing import NamedTuple
 
 from ..cleaning import check_length
 from ..errors import ErrorCode, MRZError
@@ -87,6 +88,19 @@ def parse_mrz(text: str) -> PassportName:
     >>> name.surname, name.given_names, name.possibly_truncated
     ('ERIKSSON', 'ANNA MARIA', False)
     """
+    return read_zone(text).name
+
+
+class Zone(NamedTuple):
+    """What :func:`read_zone` read: the name, and for a whole zone its lines and format."""
+
+    name: PassportName
+    lines: tuple[str, ...] = ()  # upper-cased, check digits verified; empty for one line given alone
+    layout: Layout | None = None
+
+
+def read_zone(text: str) -> Zone:
+    """:func:`parse_mrz`'s reading, keeping the zone's lines and format for its other fields."""
     if not isinstance(text, str):
         raise MRZError(f"A machine-readable zone is a str, not {type(text).__name__}.")
     check_length(text, _WHAT)
@@ -101,7 +115,7 @@ def parse_mrz(text: str) -> PassportName:
     if len(lines) == 1:
         lines = _split_run_together(lines[0])
     if len(lines) == 1:
-        return _one_line(lines[0])
+        return Zone(_one_line(lines[0]))
     layout = _layout_for(lines)
     _check_header(lines, layout)
     _check_digits(lines, layout)
@@ -109,9 +123,10 @@ def parse_mrz(text: str) -> PassportName:
     # The other lines' fillers, read as '<' and passing their check digits, show the scanner
     # reads fillers right: a name field without one is then a long one-part name.
     fillers_seen = any(FILLER in line for number, line in enumerate(lines, 1) if number != field.line)
-    return _name_from_field(
+    name = _name_from_field(
         field.read(lines), "mrz", whole=True, first=field.first, line=field.line, fillers_seen=fillers_seen
     )
+    return Zone(name, tuple(lines), layout)
 
 
 def name_from_field(field: str, source: NameSource) -> PassportName:
@@ -276,6 +291,15 @@ def _check_digits(lines: Sequence[str], layout: Layout) -> None:
 
 
 def _check_document_number(lines: Sequence[str], layout: Layout) -> None:
+    number, found, digit_span = document_number(lines, layout)
+    _verify(layout.document_number.name, number, found, digit_span)
+
+
+def document_number(lines: Sequence[str], layout: Layout) -> tuple[str, str, Span]:
+    """The document number as the zone holds it (fillers kept), its check digit, and where that is.
+
+    A number longer than nine characters continues in the optional data (TD1, TD2).
+    """
     checked = layout.document_number
     number = "".join(span.read(lines) for span in checked.data)
     digit_span = checked.digit
@@ -296,7 +320,7 @@ def _check_document_number(lines: Sequence[str], layout: Layout) -> None:
         found = rest[-1]
         position = overflow.first + len(rest) - 1
         digit_span = Span(overflow.line, position, position)
-    _verify(checked.name, number, found, digit_span)
+    return number, found, digit_span
 
 
 def _verify(field: str, data: str, found: str, where: Span) -> None:

@@ -1,0 +1,168 @@
+"""A card number → its issuing bank, card kind, and whether the number looks whole.
+
+The issuer comes from the card-number prefix table (:mod:`.card_bins`): the longest prefix the
+number begins with decides, and where banks share a prefix (they do: ``622302`` is a 16-digit
+card of one bank and an 18-digit card of ICBC) the number's length tells them apart. A Luhn
+failure is a warning only: some UnionPay cards fail Luhn and work (grade B: Braintree's and
+jquery-creditcardvalidator's maintainers).
+
+>>> card = bank_of_card("6222 0200 0000 0000 000")
+>>> card.bank.code, card.kind, card.masked
+('ICBC', 'debit', '622202*********0000')
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from ..cleaning import MAX_INPUT_LENGTH, is_invisible
+from ..messages import Wording
+from ..models import Bank, Problem, ProblemCode
+from ..registry import get_bank
+from .card_bins import BinRow, Issuer, bin_table
+from .results import CardInfo, CardKind
+from .text import require_text
+from .wording import most_blocking_first, say
+
+# ISO/IEC 7812 card numbers have at most 19 digits; every card in the prefix data has 15 to 19.
+SHORTEST_CARD, LONGEST_CARD = 15, 19
+# Receipts and PCI DSS show at most the first six and the last four digits.
+SHOWN_FIRST, SHOWN_LAST = 6, 4
+_KINDS: dict[str, CardKind] = {"DC": "debit", "CC": "credit", "SCC": "semi_credit", "PC": "prepaid"}
+# What people type between digit groups, and what a copy from a web page or a chat brings along.
+_SEPARATORS = frozenset(" -.\u00a0\u3000")
+
+
+def bank_of_card(number: str) -> CardInfo:
+    """The issuer, kind and soundness of a card *number*; never raises on its content.
+
+    Spaces and hyphens between digit groups are ignored, full-width digits read as digits.
+    Anything else is a ``CARD_NOT_A_NUMBER`` problem, not an exception; a *number* that is not
+    a ``str`` raises ``InvalidArgumentError``.
+
+    >>> bank_of_card("6214 8300 0000 0000").bank.code
+    'CMB'
+    >>> [problem.code.value for problem in bank_of_card("12ab").problems]
+    ['CARD_NOT_A_NUMBER']
+    """
+    require_text(number, "A card number")
+    digits = card_digits(number)
+    if digits is None:
+        count = sum(char.isdigit() for char in number[: MAX_INPUT_LENGTH + 1])
+        variant = "empty" if not number.strip() else "default"
+        return CardInfo(
+            masked="*" * count, digits=count, problems=(say(ProblemCode.CARD_NOT_A_NUMBER, variant),)
+        )
+    problems: list[Problem] = []
+    if not SHORTEST_CARD <= len(digits) <= LONGEST_CARD:
+        problems.append(say(ProblemCode.CARD_LENGTH, length=str(len(digits))))
+    luhn = luhn_valid(digits)
+    if not luhn:
+        problems.append(say(ProblemCode.CARD_LUHN))
+    info: dict[str, object] = {"masked": mask(digits), "digits": len(digits), "luhn_valid": luhn}
+    rows = bin_table().longest_match(digits)
+    if not rows:
+        problems.append(say(ProblemCode.CARD_ISSUER_UNKNOWN))
+        return CardInfo.model_validate({**info, "problems": most_blocking_first(problems)})
+    same_length = [row for row in rows if row.length == len(digits)]
+    candidates = same_length or list(rows)
+    issuers = sorted({row.issuer for row in candidates})
+    info["prefix"] = rows[0].prefix
+    if len(issuers) > 1:
+        problems.append(_shared_prefix(rows, len(digits)))
+        return CardInfo.model_validate({**info, "problems": most_blocking_first(problems)})
+    issuer = bin_table().issuers[issuers[0]]
+    if not same_length and SHORTEST_CARD <= len(digits) <= LONGEST_CARD:
+        lengths = "/".join(str(length) for length in sorted({row.length for row in rows}))
+        problems.append(
+            say(
+                ProblemCode.CARD_LENGTH_UNEXPECTED,
+                issuer=_issuer_name(issuer),
+                expected=lengths,
+                length=str(len(digits)),
+            )
+        )
+    bank = _bank(issuer)
+    if bank is None:
+        problems.append(say(ProblemCode.CARD_BANK_NOT_LISTED, issuer=_issuer_name(issuer)))
+    kinds = {row.kind for row in candidates}
+    info.update(
+        issuer_code=issuer.code,
+        issuer_name_zh=bank.name_zh if bank else issuer.name_zh,
+        issuer_name_en=bank.name_en if bank else None,
+        bank=bank,
+        name_evidence=bank.evidence if bank else "unknown",
+        kind=_KINDS[kinds.pop()] if len(kinds) == 1 else "unknown",
+        lengths=tuple(sorted({row.length for row in rows})),
+        problems=most_blocking_first(problems),
+    )
+    return CardInfo.model_validate(info)
+
+
+def card_digits(number: str) -> str | None:
+    """The digits of *number* with group separators dropped; None when anything else is in it.
+
+    >>> card_digits(" 6222-0200 ０１ "), card_digits("12ab"), card_digits("")
+    ('6222020001', None, None)
+    """
+    if len(number) > MAX_INPUT_LENGTH:
+        return None
+    kept = [
+        char
+        for char in unicodedata.normalize("NFKC", number)
+        if char not in _SEPARATORS and not is_invisible(char)
+    ]
+    digits = "".join(kept)
+    if not digits or not (digits.isascii() and digits.isdigit()):
+        return None
+    return digits
+
+
+def luhn_valid(digits: str) -> bool:
+    """Whether *digits* pass the Luhn (mod 10) check of ISO/IEC 7812.
+
+    >>> luhn_valid("79927398713"), luhn_valid("79927398710")
+    (True, False)
+    """
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = ord(char) - ord("0")
+        if index % 2:
+            value = value * 2 - 9 if value > 4 else value * 2
+        total += value
+    return total % 10 == 0
+
+
+def mask(digits: str) -> str:
+    """*digits* with all but the first six and last four replaced by ``*``; all ``*`` when short.
+
+    A number of fewer than 13 digits would show nearly whole: none of it is shown.
+
+    >>> mask("6222020000000000000"), mask("12345")
+    ('622202*********0000', '*****')
+    """
+    if len(digits) < SHOWN_FIRST + SHOWN_LAST + 3:
+        return "*" * len(digits)
+    hidden = len(digits) - SHOWN_FIRST - SHOWN_LAST
+    return digits[:SHOWN_FIRST] + "*" * hidden + digits[-SHOWN_LAST:]
+
+
+def _bank(issuer: Issuer) -> Bank | None:
+    return get_bank(issuer.bank) if issuer.bank else None
+
+
+def _issuer_name(issuer: Issuer) -> Wording:
+    bank = _bank(issuer)
+    if bank is not None:
+        return Wording(bank.name_en, bank.name_zh)
+    return Wording(f"{issuer.name_zh} ({issuer.code})", issuer.name_zh)
+
+
+def _shared_prefix(rows: tuple[BinRow, ...], length: int) -> Problem:
+    issuers = bin_table().issuers
+    parts = [(_issuer_name(issuers[row.issuer]), row.length) for row in rows]
+    listed = Wording(
+        ", ".join(f"{name.en}: {size} digits" for name, size in parts),
+        "、".join(f"{name.zh} {size} 位" for name, size in parts),
+    )
+    return say(ProblemCode.CARD_ISSUER_UNKNOWN, "shared", banks=listed, length=str(length))

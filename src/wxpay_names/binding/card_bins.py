@@ -1,0 +1,76 @@
+"""The card-number prefix table (``data/card_bins.csv``, ``data/card_issuers.csv``), read once, lazily.
+
+The rows come from the MIT-licensed hexindai/bcbc dataset, which recorded the answers of
+Alipay's public card-info service (the files' headers and ``docs/data-policy.md`` say how);
+``scripts/build_card_bins.py`` rebuilds them. Nothing here is imported by ``import
+wxpay_names``: the table loads on the first card looked up.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from ..resources import data_text
+
+
+@dataclass(frozen=True, slots=True)
+class BinRow:
+    """One row of the prefix table: ``prefix`` of a ``length``-digit card of ``issuer``."""
+
+    prefix: str
+    issuer: str
+    kind: str  # DC debit, CC credit, SCC semi-credit, PC prepaid
+    length: int
+
+
+@dataclass(frozen=True, slots=True)
+class Issuer:
+    """One row of the issuer table: the card data's code, its Chinese name, the bank list's code."""
+
+    code: str
+    name_zh: str
+    bank: str  # "" when the bank list (data/banks.csv) has no row for it
+
+
+@dataclass(frozen=True, slots=True)
+class BinTable:
+    """The prefix table indexed by prefix; one prefix may hold rows of several issuers and lengths."""
+
+    by_prefix: dict[str, tuple[BinRow, ...]]
+    issuers: dict[str, Issuer]
+    longest: int
+    shortest: int
+
+    def longest_match(self, digits: str) -> tuple[BinRow, ...]:
+        """The rows of the longest prefix *digits* begins with; empty when none does."""
+        for size in range(min(self.longest, len(digits)), self.shortest - 1, -1):
+            rows = self.by_prefix.get(digits[:size])
+            if rows:
+                return rows
+        return ()
+
+
+def _records(name: str) -> Iterator[dict[str, str]]:
+    # The files begin with '#' lines: where the rows come from, the licence, the date.
+    lines = (line for line in data_text(name) if not line.startswith("#"))
+    yield from csv.DictReader(lines)
+
+
+@cache
+def bin_table() -> BinTable:
+    """The table, read on first use and kept."""
+    by_prefix: dict[str, list[BinRow]] = {}
+    for record in _records("card_bins.csv"):
+        row = BinRow(record["prefix"], record["issuer"], record["kind"], int(record["length"]))
+        by_prefix.setdefault(row.prefix, []).append(row)
+    issuers = {
+        record["issuer"]: Issuer(record["issuer"], record["name_zh"], record["bank"])
+        for record in _records("card_issuers.csv")
+    }
+    sizes = [len(prefix) for prefix in by_prefix]
+    return BinTable(
+        {prefix: tuple(rows) for prefix, rows in by_prefix.items()}, issuers, max(sizes), min(sizes)
+    )

@@ -1,0 +1,95 @@
+"""The mobile number a bank holds for its customer, read by Google's libphonenumber.
+
+A card is linked with the mobile number the bank holds (grade B: That's Mags, 2021; grade A:
+HSBC China's WeChat Pay page). Every account-opening source found asks for a number in
+China (grade B); no source says whether a bank can hold a foreign one, so a foreign
+number is a warning, not a refusal. MIIT's allocation (grade A, notice of 2023-06-05) reserves
+some ranges for resold (virtual-operator) and satellite service: said as what they are,
+with nothing claimed about banks.
+
+``phonenumbers`` (its data is about 40 MB in memory) is imported by :func:`check_phone`
+only, never by ``import wxpay_names``.
+
+>>> result = check_phone("+86 138 0013 8000")
+>>> result.e164, result.mainland_mobile, result.carrier_en, result.carrier_zh
+('+8613800138000', True, 'China Mobile', '中国移动')
+"""
+
+from __future__ import annotations
+
+from ..cleaning import MAX_INPUT_LENGTH
+from ..messages import Wording
+from ..models import Problem, ProblemCode
+from .results import PhoneCheck
+from .text import require_text
+from .wording import most_blocking_first, say
+
+MAINLAND = "CN"
+# MIIT, "我国公众移动通信网网号及H0分配情况（截至2023年3月底）" (2023-06-05): network numbers
+# for resold (virtual-operator) service only, and for satellite service. Longest first.
+RESOLD_PREFIXES = ("162", "165", "167", "170", "171")
+SATELLITE_PREFIXES = ("1349", "1619", "174")
+
+
+def check_phone(number: str, default_region: str = "CN") -> PhoneCheck:
+    """Whether *number* can be the mobile number a bank in mainland China holds; never raises on content.
+
+    *default_region* (ISO 3166, ``"CN"``) reads a number written without a ``+`` country code.
+    A *number* or *default_region* that is not a ``str`` raises ``InvalidArgumentError``.
+
+    >>> [problem.code.value for problem in check_phone("+44 7911 123456").problems]
+    ['PHONE_OUTSIDE_MAINLAND']
+    >>> [problem.code.value for problem in check_phone("12345").problems]
+    ['PHONE_NOT_A_NUMBER']
+    """
+    require_text(number, "A phone number")
+    require_text(default_region, "A default region")
+    if not number.strip():
+        return PhoneCheck(problems=(say(ProblemCode.PHONE_NOT_A_NUMBER, "empty"),))
+    if len(number) > MAX_INPUT_LENGTH or len(default_region) > MAX_INPUT_LENGTH:
+        return PhoneCheck(problems=(say(ProblemCode.PHONE_NOT_A_NUMBER),))
+
+    import phonenumbers  # about 0.1 s and 40 MB of data: only when a phone number is checked
+    from phonenumbers import carrier, geocoder
+
+    try:
+        parsed = phonenumbers.parse(number, default_region.upper())
+    except phonenumbers.NumberParseException:
+        return PhoneCheck(problems=(say(ProblemCode.PHONE_NOT_A_NUMBER),))
+    if not phonenumbers.is_valid_number(parsed):
+        return PhoneCheck(problems=(say(ProblemCode.PHONE_NOT_A_NUMBER),))
+    region = phonenumbers.region_code_for_number(parsed)
+    kind = phonenumbers.number_type(parsed)
+    mobile = kind in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+    problems: list[Problem] = []
+    if region != MAINLAND:
+        known = region or "?"
+        where = Wording(
+            geocoder.country_name_for_number(parsed, "en") or known,
+            geocoder.country_name_for_number(parsed, "zh") or known,
+        )
+        problems.append(say(ProblemCode.PHONE_OUTSIDE_MAINLAND, region=where))
+    if not mobile:
+        problems.append(say(ProblemCode.PHONE_NOT_MOBILE))
+    elif region == MAINLAND:
+        problems.extend(_range_problems(phonenumbers.national_significant_number(parsed)))
+    return PhoneCheck(
+        e164=phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164),
+        region=region,
+        mobile=mobile,
+        mainland_mobile=mobile and region == MAINLAND,
+        # The operator the range was allocated to: a number ported to another keeps its range.
+        carrier_en=(carrier.name_for_number(parsed, "en") or None) if mobile else None,
+        carrier_zh=(carrier.name_for_number(parsed, "zh") or None) if mobile else None,
+        problems=most_blocking_first(problems),
+    )
+
+
+def _range_problems(national: str) -> list[Problem]:
+    for prefix in RESOLD_PREFIXES:
+        if national.startswith(prefix):
+            return [say(ProblemCode.PHONE_VIRTUAL_OPERATOR, prefix=prefix)]
+    for prefix in SATELLITE_PREFIXES:
+        if national.startswith(prefix):
+            return [say(ProblemCode.PHONE_SATELLITE, prefix=prefix)]
+    return []

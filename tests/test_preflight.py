@@ -1,0 +1,272 @@
+"""preflight: the name to type at the card's bank, and every problem before linking, most blocking first."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wxpay_names import (
+    BindingCheck,
+    InvalidArgumentError,
+    NameFormatError,
+    PassportName,
+    ProblemCode,
+    format_name,
+    get_bank,
+    next_tries,
+    parse_mrz_document,
+    preflight,
+)
+from wxpay_names.binding.wording import WEIGHTS, WORDING, blocks
+from wxpay_names.messages import PROBLEMS
+from wxpay_names.models import ProblemCode as Codes
+from zones import td3
+
+TODAY = date(2026, 12, 6)
+ZHANG_SAN = PassportName(surname="Zhang", given_names="San")
+ICBC_CARD = "6222 0200 0000 0000 000"
+CMB_CARD = "6214 8300 0000 0006"  # passes Luhn
+MOBILE = "+86 138 0013 8000"
+
+
+def codes(result: BindingCheck) -> list[str]:
+    return [problem.code.value for problem in result.problems]
+
+
+def test_all_clear() -> None:
+    result = preflight(ZHANG_SAN, card=ICBC_CARD, phone=MOBILE, document=td3(expiry=date(2031, 1, 1),
+                       name="ZHANG<<SAN"), today=TODAY)  # fmt: skip
+    assert result.ok
+    assert result.problems == ()
+    assert result.blocking == ()
+    assert result.bank is not None
+    assert result.bank.code == "ICBC"
+    assert result.name_to_type == "ZHANG SAN"
+    assert result.card is not None
+    assert result.card.masked == "622202*********0000"
+    assert result.phone is not None
+    assert result.phone.mainland_mobile
+    assert result.document is not None
+    assert result.document.days_left is not None
+
+
+def test_the_bank_comes_from_the_card_and_the_name_is_rank_one_there() -> None:
+    result = preflight("ZHANG, San", card=CMB_CARD)
+    assert result.bank is not None
+    assert result.bank.code == "CMB"
+    assert result.name_to_type == format_name(ZHANG_SAN, "CMB")
+
+
+def test_the_next_tries_follow_rank_one_in_order() -> None:
+    result = preflight(ZHANG_SAN, bank="BOC")
+    assert result.name_to_type == "SAN ZHANG"
+    assert result.next_tries == next_tries(ZHANG_SAN, "BOC", ["SAN ZHANG"])
+    assert [candidate.rank for candidate in result.next_tries] == list(range(2, 2 + len(result.next_tries)))
+
+
+def test_a_bank_given_that_the_card_contradicts_blocks() -> None:
+    result = preflight(ZHANG_SAN, bank="BOC", card=ICBC_CARD)
+    assert result.bank is not None
+    assert result.bank.code == "BOC"
+    assert result.name_to_type == "SAN ZHANG"
+    assert codes(result) == ["CARD_BANK_DIFFERS"]
+    assert not result.ok
+    message = result.problems[0]
+    assert "Industrial and Commercial Bank of China" in message.message_en
+    assert "Bank of China" in message.message_en
+    assert "中国工商银行" in message.message_zh
+
+
+def test_the_same_bank_both_ways_is_no_problem() -> None:
+    assert preflight(ZHANG_SAN, bank="工行", card=ICBC_CARD).problems == ()
+
+
+def test_an_unknown_bank_name_is_a_problem_and_the_card_still_helps() -> None:
+    result = preflight(ZHANG_SAN, bank="Bank of Nowhere", card=ICBC_CARD)
+    assert codes(result) == ["BANK_UNKNOWN"]
+    assert result.bank is not None
+    assert result.bank.code == "ICBC"
+    assert "ICBC" in result.problems[0].message_en  # the error lists the codes
+
+
+def test_a_bank_without_a_source_warns_that_the_name_is_a_guess() -> None:
+    result = preflight(ZHANG_SAN, bank="PSBC")
+    assert codes(result) == ["BANK_CONVENTION_UNKNOWN"]
+    assert result.ok
+    assert result.name_to_type == "ZHANG SAN"
+    assert "ZHANG SAN" in result.problems[0].message_en
+    assert "中国邮政储蓄银行" in result.problems[0].message_zh
+
+
+def test_no_bank_and_no_card_gives_no_name_to_type() -> None:
+    result = preflight(ZHANG_SAN)
+    assert result.bank is None
+    assert result.name_to_type is None
+    assert result.ok
+
+
+def test_a_card_of_a_bank_outside_the_list() -> None:
+    result = preflight(ZHANG_SAN, card="6223 0200 0000 0000")  # 622302, 16 digits: Guangdong Rural Credit
+    assert result.bank is None
+    assert result.name_to_type is None
+    assert "CARD_BANK_NOT_LISTED" in codes(result)
+
+
+def test_an_unreadable_name_is_a_problem() -> None:
+    result = preflight("John Smith", bank="ICBC")
+    assert codes(result) == ["NAME_UNREADABLE"]
+    assert result.name is None
+    assert result.name_to_type is None
+    assert not result.ok
+    assert "SURNAME" in result.problems[0].message_en
+    assert "姓" in result.problems[0].message_zh
+
+
+def test_the_name_can_come_from_the_document() -> None:
+    zone = td3(expiry=date(2031, 1, 1), name="ZHANG<<SAN")
+    result = preflight(None, bank="ICBC", document=zone, today=TODAY)
+    assert result.name == parse_mrz_document(zone).name
+    assert result.name_to_type == "ZHANG SAN"
+    assert result.ok
+    assert codes(preflight(None, bank="ICBC")) == ["NAME_UNREADABLE"]
+
+
+def test_a_name_that_differs_from_the_document_warns() -> None:
+    zone = td3(expiry=date(2031, 1, 1), name="ZHANG<<SANFENG")
+    result = preflight(ZHANG_SAN, bank="ICBC", document=zone, today=TODAY)
+    assert codes(result) == ["DOCUMENT_NAME_DIFFERS"]
+    assert "ZHANG SANFENG" in result.problems[0].message_en
+    assert "ZHANG SAN" in result.problems[0].message_zh
+
+
+def test_a_permanent_resident_number_is_checked_as_one() -> None:
+    result = preflight(ZHANG_SAN, bank="ICBC", document="932682198501010018")
+    assert codes(result) == ["RESIDENT_ID_CHECK_DIGIT"]
+    assert result.resident_id is not None
+    assert result.document is None
+    assert preflight(ZHANG_SAN, bank="ICBC", document="932682198501010017").ok
+
+
+def test_problems_come_most_blocking_first() -> None:
+    zone = td3(expiry=TODAY - timedelta(days=3), name="ZHANG<<SANFENG")
+    result = preflight(
+        ZHANG_SAN,
+        bank="BOC",
+        card="6214 8300 0000 0000",  # CMB, fails Luhn
+        phone="+44 7911 123456",
+        document=zone,
+        today=TODAY,
+        bank_document_number="E00000000",
+    )
+    assert codes(result) == [
+        "DOCUMENT_EXPIRED",
+        "DOCUMENT_NUMBER_CHANGED",
+        "CARD_BANK_DIFFERS",
+        "DOCUMENT_NAME_DIFFERS",
+        "PHONE_OUTSIDE_MAINLAND",
+        "CARD_LUHN",
+    ]
+    assert result.blocking == (
+        ProblemCode.DOCUMENT_EXPIRED,
+        ProblemCode.DOCUMENT_NUMBER_CHANGED,
+        ProblemCode.CARD_BANK_DIFFERS,
+    )
+    weights = [blocks(problem.code) for problem in result.problems]
+    assert weights == sorted(weights, reverse=True)
+
+
+def test_bad_content_is_a_problem_not_an_exception() -> None:
+    result = preflight("ZHANG, San", bank="ICBC", card="12ab", phone="12345", document="P<nonsense")
+    assert codes(result) == ["CARD_NOT_A_NUMBER", "PHONE_NOT_A_NUMBER", "DOCUMENT_UNREADABLE"]
+    assert not result.ok
+    assert result.name_to_type == "ZHANG SAN"
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        {"name": 42},
+        {"name": ZHANG_SAN, "bank": 1},
+        {"name": ZHANG_SAN, "card": 6222020000000000000},
+        {"name": ZHANG_SAN, "phone": 13800138000},
+        {"name": ZHANG_SAN, "document": b"P<UTO"},
+        {"name": ZHANG_SAN, "document": td3(expiry=TODAY), "today": "2026-12-06"},
+    ],
+)
+def test_arguments_that_are_not_str_raise_a_name_format_error(arguments: dict[str, object]) -> None:
+    name = arguments.pop("name")
+    with pytest.raises(InvalidArgumentError) as raised:
+        preflight(name, **arguments)  # type: ignore[arg-type]
+    assert isinstance(raised.value, NameFormatError)
+
+
+def test_every_preflight_code_is_worded_and_weighed() -> None:
+    preflight_codes = set(Codes) - set(PROBLEMS)
+    assert set(WORDING) == preflight_codes == set(WEIGHTS)
+    for code, variants in WORDING.items():
+        for variant, wording in variants.items():
+            assert wording.en.strip(), (code, variant)
+            assert wording.zh.strip(), (code, variant)
+            assert "你" not in wording.zh, (code, variant)  # 您, never 你
+            # Chinese sentences use full-width punctuation.
+            for ascii_mark in (",", ";", ":", "(", ")", "!", "?"):
+                assert ascii_mark not in wording.zh.replace("{", "").replace("}", ""), (code, variant)
+
+
+texts = st.text(max_size=40) | st.text(alphabet=st.sampled_from("0123456789 +<PUTO,abcX９"), max_size=40)
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(
+    name=texts,
+    bank=st.none() | texts,
+    card=st.none() | texts,
+    phone=st.none() | texts,
+    document=st.none() | texts,
+)
+def test_any_text_anywhere_gives_a_result(
+    name: str, bank: str | None, card: str | None, phone: str | None, document: str | None
+) -> None:
+    result = preflight(name, bank=bank, card=card, phone=phone, document=document, today=TODAY)
+    assert result.ok is not any(blocks(problem.code) for problem in result.problems)
+    assert (result.name_to_type is None) or (result.bank is not None and result.name is not None)
+    if result.name_to_type is not None:
+        assert result.bank is not None
+        assert result.name is not None
+        assert result.name_to_type == format_name(result.name, result.bank)
+    if card is not None and result.card is not None and result.card.digits >= 13:
+        assert card.strip() not in result.model_dump_json() or len(card.strip()) < 13
+
+
+def test_import_loads_neither_phonenumbers_nor_the_card_table() -> None:
+    script = (
+        "import sys, wxpay_names; "
+        "plain = sorted(m for m in sys.modules if m.startswith(('phonenumbers', 'wxpay_names.binding'))); "
+        "from wxpay_names import bank_of_card, preflight, CardInfo, BindingCheck; "
+        "from wxpay_names.binding.card_bins import bin_table; "
+        "named = bin_table.cache_info().currsize; "
+        "bank_of_card('6222020000000000000'); "
+        "print(plain, named, bin_table.cache_info().currsize, 'phonenumbers' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True)
+    assert result.stdout.split() == ["[]", "0", "1", "False"]
+
+
+def test_the_names_of_the_second_round_are_exported() -> None:
+    import wxpay_names
+
+    for name in (
+        "bank_of_card", "CardInfo", "check_phone", "PhoneCheck", "parse_mrz_document", "TravelDocument",
+        "check_document", "DocumentCheck", "check_permanent_resident_id", "preflight", "BindingCheck",
+    ):  # fmt: skip
+        assert name in wxpay_names.__all__
+        assert getattr(wxpay_names, name) is not None
+    assert {"bank", "name_to_type", "problems", "ok"} <= set(BindingCheck.model_fields) | set(
+        BindingCheck.model_computed_fields
+    )
+    assert get_bank("ICBC") == preflight(ZHANG_SAN, card=ICBC_CARD).bank
