@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from fractions import Fraction
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from test_properties import name_fields
 from wxpay_names import (
@@ -363,3 +366,23 @@ def test_outcome_takes_positional_or_keyword_values_and_a_bank_or_its_names() ->
     assert Outcome("MY_BANK", pattern, False).bank == "MY_BANK"  # a bank of your own banks file
     with pytest.raises(ValueError, match="code"):
         Outcome("Zhang San", pattern, True)
+
+
+def test_an_outcome_with_any_other_field_is_refused_by_validation() -> None:
+    pattern = candidates(ZHANG_SAN, "ICBC")[0].pattern.model_dump()
+    with pytest.raises(ValidationError):
+        Outcome.model_validate({"bank": "ICBC", "pattern": pattern, "accepted": True, "text": "ZHANG SAN"})
+    with pytest.raises(ValidationError):
+        Outcome.model_validate({"bank": "ICBC", "pattern": pattern})
+    assert Outcome.model_validate({"bank": "icbc", "pattern": pattern, "accepted": "true"}).bank == "ICBC"
+
+
+def test_importing_the_package_loads_no_learning_module() -> None:
+    code = (
+        "import sys, wxpay_names; "
+        "from wxpay_names import candidates; candidates('ZHANG, San', 'ICBC'); "
+        "print(sorted(m for m in sys.modules if m.split('.')[-1] in "
+        "('observations', 'learned_ranking', 'tries', 'cli_learn')))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]"

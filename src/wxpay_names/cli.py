@@ -20,6 +20,17 @@ from .batch import BatchFileError, open_input, open_stdout, run_batch, write_ato
 from .candidates import candidates, format_name
 from .check import check_name
 from .cli_args import bank_list, default_lang, hoist_global_options, lang_of, looks_like_mrz, read_stdin
+from .cli_learn import (
+    add_learn_command,
+    add_observations_option,
+    add_refused_option,
+    next_forms,
+    next_forms_json,
+    next_forms_lines,
+    observations_keyword,
+    read_observations,
+    run_learn,
+)
 from .cli_names import read_name
 from .cli_render import (
     all_candidates_lines,
@@ -32,10 +43,9 @@ from .cli_render import (
     plan_lines,
 )
 from .errors import NameFormatError
-from .models import Bank, Candidate, NameCheck, PassportName
+from .models import Bank, PassportName
 from .plan import plan_cards
 from .registry import BankRegistry, default_registry
-from .tries import next_tries
 
 PROG = "wxpay-names"
 EXIT_OK, EXIT_NOT_OK, EXIT_UNUSABLE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -208,6 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="only this bank: a code or name, or a list such as ICBC,BOC (repeatable; default all)",
     )
     fmt.add_argument("--all", action="store_true", help="every likely form, numbered, most likely first")
+    add_observations_option(fmt)
     fmt.set_defaults(handler=_format)
 
     check = commands.add_parser(
@@ -225,6 +236,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("entered", metavar="ENTERED", nargs="?", help="the name as typed in WeChat (quote it)")
     _add_name_arguments(check)
     check.add_argument("--bank", required=True, metavar="BANK", help="the bank of the card")
+    add_refused_option(check)
+    add_observations_option(check)
     check.set_defaults(handler=_check)
 
     banks = commands.add_parser(
@@ -255,6 +268,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="BANK",
         help="a bank (give two or more: --bank ICBC --bank BOC, or --bank ICBC,BOC)",
     )
+    add_observations_option(plan)
     plan.set_defaults(handler=_plan)
 
     batch = commands.add_parser(
@@ -273,7 +287,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="BANK",
         help="banks for rows whose bank cell is empty (default all)",
     )
+    add_observations_option(batch)
     batch.set_defaults(handler=_batch)
+    add_learn_command(commands, common, _learn)
     return parser
 
 
@@ -415,7 +431,8 @@ def _print_lines(lines: Sequence[str]) -> None:
 def _format(options: argparse.Namespace) -> int:
     registry = _registry(options)
     name = _passport_name(options)
-    results = [(bank, candidates(name, bank)) for bank in _chosen_banks(registry, options.bank)]
+    seen = observations_keyword(options)
+    results = [(bank, candidates(name, bank, **seen)) for bank in _chosen_banks(registry, options.bank)]
     if options.json:
         _print_json(
             {
@@ -455,20 +472,24 @@ def _check(options: argparse.Namespace) -> int:
         )
     bank = registry.get(named[0])
     name = _passport_name(options)
-    result = check_name(options.entered, name, bank)
+    observations = read_observations(options)
+    result = check_name(options.entered, name, bank, observations=observations)
+    forms = next_forms(result, name, bank, options.refused, observations)
     if options.json:
-        # The NameCheck itself, with what it was checked against.
+        # The NameCheck itself, with what it was checked against and the forms to try next.
         _print_json(
-            {**result.model_dump(mode="json"), "bank": bank.code, "name": name.model_dump(mode="json")}
+            {
+                **result.model_dump(mode="json"),
+                "bank": bank.code,
+                "name": name.model_dump(mode="json"),
+                "next": next_forms_json(forms),
+            }
         )
     else:
-        _print_lines(check_lines(result, bank, options.lang, _next_forms(result, name, bank)))
+        _print_lines(
+            [*check_lines(result, bank, options.lang), *next_forms_lines(forms, result, options.lang)]
+        )
     return EXIT_OK if result.ok else EXIT_NOT_OK
-
-
-def _next_forms(result: NameCheck, name: PassportName, bank: Bank) -> tuple[Candidate, ...]:
-    """The forms to try after a check: the bank's candidates in order, less the text typed."""
-    return next_tries(name, bank, refused=(result.entered,))
 
 
 def _banks(options: argparse.Namespace) -> int:
@@ -485,8 +506,9 @@ def _plan(options: argparse.Namespace) -> int:
     if len(chosen) < 2:
         raise UsageError(f"{PROG} plan: name two or more different banks with --bank.")
     name = _passport_name(options)
-    result = plan_cards(name, chosen)
-    expected = [format_name(name, bank) for bank in chosen]
+    observations = read_observations(options)
+    result = plan_cards(name, chosen, observations=observations)
+    expected = [format_name(name, bank, observations=observations) for bank in chosen]
     if options.json:
         # The CardPlan itself, with the name and each bank's rank-1 text.
         _print_json(
@@ -512,6 +534,7 @@ def _batch(options: argparse.Namespace) -> int:
         "json_lines": options.json,
         "source_name": "standard input" if options.input == "-" else options.input,
         "progress": progress,
+        "observations": read_observations(options),
     }
     with open_input(options.input) as source:
         if _writes_a_file(options):
@@ -527,3 +550,7 @@ def _batch(options: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return EXIT_OK if summary.all_good else EXIT_NOT_OK
+
+
+def _learn(options: argparse.Namespace) -> int:
+    return run_learn(options, _registry(options).get)

@@ -42,24 +42,6 @@ _VERDICTS: dict[str, tuple[str, str]] = {
         "不匹配：“{entered}”不在{bank}可能记录的写法之中；最可能的是“{expected}”。",
     ),
 }
-# What to do next, by verdict: the forms to try follow, in order.
-_NEXT: dict[str, tuple[str, str]] = {
-    "match": (
-        "If WeChat refused it anyway, the branch may have written the name differently. "
-        "Try these next, in order:",
-        "如果微信仍然提示姓名不一致，可能是开户网点记录的写法不同。请按顺序试试下面的写法：",
-    ),
-    "plausible": (
-        "Try the likeliest form first, then the others, in this order:",
-        "请先试试最可能的写法，再按顺序试试其他写法：",
-    ),
-    "mismatch": (
-        "Try these forms, in this order:",
-        "请按顺序试试这些写法：",
-    ),
-}
-# How many next forms a verdict shows; `format --all` shows them all.
-NEXT_FORMS_SHOWN = 5
 
 
 def pick(lang: Lang, english: str, chinese: str) -> str:
@@ -222,8 +204,8 @@ def _evidence_footnotes(evidence: Iterable[Evidence], lang: Lang) -> list[str]:
     return ["", *notes]
 
 
-def check_lines(result: NameCheck, bank: Bank, lang: Lang, next_forms: Sequence[Candidate] = ()) -> list[str]:
-    """A one-line verdict, each problem with its code, then the next forms to try, in order."""
+def check_lines(result: NameCheck, bank: Bank, lang: Lang) -> list[str]:
+    """A one-line verdict, then each problem with its code (the next forms follow: cli_learn)."""
     template = pick(lang, *_VERDICTS[result.status])
     rank = result.matched.rank if result.matched else 0
     name = bank.code if lang == "en" else bank.name_zh
@@ -234,27 +216,7 @@ def check_lines(result: NameCheck, bank: Bank, lang: Lang, next_forms: Sequence[
         f"  - {problem.code}: {pick(lang, problem.message_en, problem.message_zh)}"
         for problem in result.problems
     ]
-    return [verdict, *problems, *next_forms_lines(result, next_forms, lang)]
-
-
-def next_forms_lines(result: NameCheck, next_forms: Sequence[Candidate], lang: Lang) -> list[str]:
-    """The forms to try after this verdict, numbered by their rank at the bank, most likely first."""
-    if not next_forms:
-        return []
-    shown = next_forms[:NEXT_FORMS_SHOWN]
-    digits = len(str(max(candidate.rank for candidate in shown)))
-    lines = ["", pick(lang, *_NEXT[result.status])]
-    lines += table([[f"{candidate.rank:>{digits}}.", candidate.text] for candidate in shown], indent="  ")
-    if len(next_forms) > len(shown):
-        more = len(next_forms) - len(shown)
-        lines.append(
-            pick(
-                lang,
-                f"  ({more} more: wxpay-names format --all lists every form with why it is there.)",
-                f"  （还有 {more} 种：wxpay-names format --all 列出所有写法及其原因。）",
-            )
-        )
-    return lines
+    return [verdict, *problems]
 
 
 def plan_lines(plan: CardPlan, banks: Sequence[Bank], expected: Sequence[str], lang: Lang) -> list[str]:

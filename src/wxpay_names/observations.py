@@ -21,7 +21,8 @@ import csv
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from enum import Enum
 from pathlib import Path
 from typing import Any, Final
 
@@ -80,6 +81,13 @@ def bank_code(bank: Bank | str) -> str:
     )
 
 
+class _Unset(Enum):
+    UNSET = "unset"
+
+
+_UNSET = _Unset.UNSET
+
+
 class Outcome(BaseModel):
     """One try at a bank: the pattern of the text typed and whether the bank accepted it.
 
@@ -98,9 +106,18 @@ class Outcome(BaseModel):
     pattern: Pattern
     accepted: bool
 
-    def __init__(self, bank: Bank | str, pattern: Pattern, accepted: bool) -> None:
-        # Positional, as the contract writes it: Outcome(bank, pattern, accepted).
-        super().__init__(bank=bank, pattern=pattern, accepted=accepted)
+    def __init__(
+        self,
+        bank: Bank | str | _Unset = _UNSET,
+        pattern: Pattern | dict[str, Any] | _Unset = _UNSET,
+        accepted: bool | _Unset = _UNSET,
+        **extra: Any,
+    ) -> None:
+        # Positional, as the contract writes it: Outcome(bank, pattern, accepted). Pydantic
+        # validates through this too (a JSON body in FastAPI): whatever is missing or extra
+        # goes on to validation, which refuses it with a ValidationError, never a TypeError.
+        given = {"bank": bank, "pattern": pattern, "accepted": accepted}
+        super().__init__(**{key: value for key, value in given.items() if value is not _UNSET}, **extra)
 
     @field_validator("bank", mode="before")
     @classmethod
@@ -301,6 +318,7 @@ class Columns:
         positions: dict[str, int],
         ignored: tuple[str, ...],
         counts: bool,
+        find_bank: Callable[[str], str | None] | None = None,
     ) -> None:
         self.bank = positions["bank"]
         self.width = max(positions.values()) + 1
@@ -312,10 +330,21 @@ class Columns:
         self.refused = positions.get("refused")
         self._patterns: dict[tuple[str, ...], PatternKey] = {}
         self._banks: dict[str, str] = {}
+        self._find_bank = find_bank or _any_code
 
     @classmethod
-    def from_header(cls, header: list[str], source: str, *, counts: bool) -> Columns:
+    def from_header(
+        cls,
+        header: list[str],
+        source: str,
+        *,
+        counts: bool,
+        find_bank: Callable[[str], str | None] | None = None,
+    ) -> Columns:
         """The columns of *header*; *counts*: an observations file (else an outcome log).
+
+        *find_bank* gives the code of a bank cell, or None for a cell naming no bank
+        (default: a packaged bank's code, or any text shaped like a code; see ``bank_code``).
 
         Refused: a column that may hold name text, a column given twice, a required column
         missing. An observations file holds nothing else; a log's other columns are ignored.
@@ -346,7 +375,7 @@ class Columns:
                 f"{source} has the column {ignored[0]}, which an observations file does not hold."
             )
         positions = {column: position for position, column in enumerate(names) if column in wanted}
-        return cls(positions, ignored, counts)
+        return cls(positions, ignored, counts, find_bank)
 
     def read(self, cells: list[str]) -> tuple[str, PatternKey, int, int] | str:
         """``(bank code, pattern key, accepted, refused)`` of one row, or why it cannot be used.
@@ -375,9 +404,8 @@ class Columns:
     def _bank(self, cell: str) -> str | None:
         code = self._banks.get(cell)
         if code is None:
-            try:
-                code = bank_code(cell)
-            except NameFormatError:
+            code = self._find_bank(cell)
+            if code is None:
                 return None
             if len(self._banks) < _MAX_CACHED:
                 self._banks[cell] = code
@@ -408,6 +436,15 @@ class Columns:
 
 
 _MAX_CACHED = 4096
+
+
+def _any_code(cell: str) -> str | None:
+    try:
+        return bank_code(cell)
+    except NameFormatError:
+        return None
+
+
 _BOOLEANS = {"true": True, "false": False, "1": True, "0": False}
 
 

@@ -1,0 +1,248 @@
+"""The command line's part of learning: check --refused and its next forms, learn, --observations."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import tracemalloc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from wxpay_names import Observations, Outcome, PassportName, candidates, get_bank, next_tries
+from wxpay_names.cli import main
+from wxpay_names.cli_learn import BAD_LINES_SHOWN, count_log
+from wxpay_names.observations import PATTERN_FIELDS
+
+ZHANG_SAN = ["--surname", "Zhang", "--given", "San"]
+NAME = PassportName(surname="Zhang", given_names="San")
+HEADER = ",".join(["bank", *PATTERN_FIELDS, "accepted"])
+NO_SPACE = "surname_first,none,none,all,icao,upper,false"
+RANK_ONE = "surname_first,space,space,all,icao,upper,false"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def numbered_forms(out: str) -> list[str]:
+    """The texts of the numbered lines after the next-forms heading."""
+    after = out.split("try next", 1)[1] if "try next" in out else out.split("Forms to try next", 1)[1]
+    return [match.group(2) for match in re.finditer(r"^\s+(\d+)\.\s+(.+?)\s*$", after, re.MULTILINE)]
+
+
+def write_log(path: Path, rows: list[str], header: str = HEADER) -> None:
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+
+
+def learned_counts(path: Path) -> Observations:
+    return Observations.read_csv(path)
+
+
+# -- check: --refused and the next forms -----------------------------------------------------
+
+
+def test_check_lists_the_next_forms_without_the_refused_one(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "ZHANG SAN", *ZHANG_SAN, "--bank", "ICBC", "--refused", "ZHANG SAN")
+    assert code == 0  # the verdict is still a match: rank 1
+    forms = numbered_forms(out)
+    assert len(forms) >= 3
+    assert "ZHANG SAN" not in forms
+    assert forms == [c.text for c in next_tries(NAME, "ICBC", ["ZHANG SAN"])][: len(forms)]
+
+
+def test_every_verdict_lists_next_forms_the_typed_text_counting_as_refused(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for typed, status_code in (("SAN ZHANG", 1), ("ZHANG SANN", 1), ("ZHANG SAN", 0)):
+        code, out, _ = run(capsys, "check", typed, *ZHANG_SAN, "--bank", "ICBC", "--refused", "Zhang San")
+        assert code == status_code
+        forms = numbered_forms(out)
+        assert forms
+        assert typed not in forms
+        assert "Zhang San" not in forms
+
+
+def test_check_json_holds_the_next_forms_with_their_ranks(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "SAN ZHANG", *ZHANG_SAN, "--bank", "ICBC", "--json")
+    document = json.loads(out)
+    assert code == 1
+    assert document["status"] == "plausible"
+    assert [(f["text"], f["rank"]) for f in document["next"]][:2] == [("ZHANG SAN", 1), ("Zhang San", 2)]
+
+
+def test_check_in_chinese_names_the_next_forms(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "check", "ZHANG SAN", *ZHANG_SAN, "--bank", "ICBC", "--lang", "zh")
+    assert "如果微信仍然提示姓名不一致，可能是开户网点记录的写法不同，请依次尝试：" in out
+
+
+# -- learn -------------------------------------------------------------------------------------
+
+
+def test_learn_counts_a_log_and_merges_into_an_existing_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log, into = tmp_path / "log.csv", tmp_path / "observations.csv"
+    write_log(log, [f"ICBC,{NO_SPACE},true", f"工行,{NO_SPACE},true", f"ICBC,{RANK_ONE},false"])
+    code, out, _ = run(capsys, "learn", str(log), "--into", str(into))
+    assert code == 0
+    assert "3 rows read, 3 counted, 0 refused" in out
+    pattern = {c.text: c.pattern for c in candidates(NAME, "ICBC")}
+    assert learned_counts(into).count("ICBC", pattern["ZHANGSAN"]) == (2, 0)
+    assert learned_counts(into).count("ICBC", pattern["ZHANG SAN"]) == (0, 1)
+    run(capsys, "learn", str(log), "--into", str(into))  # merged: the counts add up
+    assert learned_counts(into).count("ICBC", pattern["ZHANGSAN"]) == (4, 0)
+    assert {p.name for p in tmp_path.iterdir()} == {"log.csv", "observations.csv"}  # no temporary file left
+
+
+def test_learn_without_into_prints_the_observations_csv(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "log.csv"
+    write_log(log, [f"BOC,{NO_SPACE},true"])
+    code, out, err = run(capsys, "learn", str(log))
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(row["bank"], row["accepted"], row["refused"]) for row in rows] == [("BOC", "1", "0")]
+    assert "1 rows read, 1 counted, 0 refused" in err
+
+
+def test_learn_says_which_lines_it_refused_without_quoting_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log, into = tmp_path / "log.csv", tmp_path / "observations.csv"
+    rows = [
+        f"ICBC,{NO_SPACE},true",
+        f"NOBANK,{NO_SPACE},true",  # line 3: no such bank
+        "ICBC,surname_first,none,none,JOHN,icao,upper,false,true",  # line 4: name text in a pattern cell
+        f"ICBC,{NO_SPACE},perhaps",  # line 5
+        "ICBC,surname_first",  # line 6: short
+    ]
+    write_log(log, rows)
+    code, out, _ = run(capsys, "learn", str(log), "--into", str(into), "--json")
+    summary = json.loads(out)
+    assert code == 1
+    assert (summary["rows_read"], summary["counted"], summary["refused"]) == (5, 1, 4)
+    assert [bad["line"] for bad in summary["bad_rows"]] == [3, 4, 5, 6]
+    assert "JOHN" not in out
+    assert "NOBANK" not in out
+
+
+@pytest.mark.parametrize("column", ["name", "surname", "given_name", "entered", "text", "mrz", "chinese"])
+def test_learn_refuses_a_log_with_a_column_of_name_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], column: str
+) -> None:
+    log, into = tmp_path / "log.csv", tmp_path / "observations.csv"
+    write_log(log, [f"ICBC,{NO_SPACE},true,Zhang San"], header=f"{HEADER},{column}")
+    code, _, err = run(capsys, "learn", str(log), "--into", str(into))
+    assert code == 2
+    assert "name" in err
+    assert err.count("\n") == 1
+    assert "Zhang San" not in err
+    assert not into.exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "bank,accepted\nICBC,true\n", "bank,order,separator,given_separator,given_names,spelling,case\n"],
+)
+def test_learn_refuses_a_log_without_its_columns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    log = tmp_path / "log.csv"
+    log.write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, "learn", str(log))
+    assert code == 2
+    assert err.count("\n") == 1
+
+
+def test_learn_leaves_a_file_it_cannot_merge_with_untouched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log, into = tmp_path / "log.csv", tmp_path / "observations.csv"
+    write_log(log, [f"ICBC,{NO_SPACE},true"])
+    into.write_text("bank,surname,accepted,refused\n", encoding="utf-8")
+    code, _, _ = run(capsys, "learn", str(log), "--into", str(into))
+    assert code == 2
+    assert into.read_text(encoding="utf-8") == "bank,surname,accepted,refused\n"
+
+
+def log_lines(count: int) -> Iterator[str]:
+    yield HEADER + ",app_version\n"
+    codes = ("ICBC", "BOC", "ABC", "CMB")
+    for number in range(count):
+        pattern = NO_SPACE if number % 3 else RANK_ONE
+        yield f"{codes[number % 4]},{pattern},{'true' if number % 2 else 'false'},1.{number}\n"
+
+
+def peak_bytes(count: int) -> int:
+    tracemalloc.start()
+    try:
+        learned, summary = count_log(log_lines(count), "log", get_bank)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert summary.counted == count
+    logged = {c.pattern for c in candidates(NAME, "ICBC") if c.text in ("ZHANGSAN", "ZHANG SAN")}
+    assert (
+        sum(sum(learned.count(code, pattern)) for code in ("ICBC", "BOC", "ABC", "CMB") for pattern in logged)
+        == count
+    )
+    return peak
+
+
+def test_learn_streams_in_constant_memory() -> None:
+    # Ten times the rows, not ten times the memory (1,000,000 rows: benchmarks/learn_memory.py).
+    small, large = peak_bytes(2_000), peak_bytes(20_000)
+    assert large < small * 1.5 + 50_000
+
+
+def test_learn_keeps_only_the_first_bad_line_numbers() -> None:
+    lines = [HEADER + "\n", *[f"NOBANK,{NO_SPACE},true\n" for _ in range(BAD_LINES_SHOWN * 3)]]
+    _, summary = count_log(lines, "log", get_bank)
+    assert summary.refused == BAD_LINES_SHOWN * 3
+    assert [line for line, _ in summary.bad_lines] == list(range(2, BAD_LINES_SHOWN + 2))
+
+
+# -- --observations on format, check, plan and batch -------------------------------------------
+
+
+@pytest.fixture
+def observations_file(tmp_path: Path) -> Path:
+    pattern = {c.text: c.pattern for c in candidates(NAME, "ICBC")}
+    path = tmp_path / "observations.csv"
+    Observations.from_outcomes(
+        [Outcome("ICBC", pattern["ZHANGSAN"], True)] * 30
+        + [Outcome("ICBC", pattern["ZHANG SAN"], False)] * 30
+    ).write_csv(path)
+    return path
+
+
+def test_format_check_plan_and_batch_rank_with_observations(
+    observations_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seen = ["--observations", str(observations_file)]
+    _, out, _ = run(capsys, "format", *ZHANG_SAN, "--bank", "ICBC", "--json", *seen)
+    assert json.loads(out)["results"][0]["expected"] == "ZHANGSAN"
+    _, out, _ = run(capsys, "format", *ZHANG_SAN, "--bank", "ICBC", "--json")
+    assert json.loads(out)["results"][0]["expected"] == "ZHANG SAN"
+    code, _, _ = run(capsys, "check", "ZHANGSAN", *ZHANG_SAN, "--bank", "ICBC", *seen)
+    assert code == 0
+    code, out, _ = run(capsys, "plan", *ZHANG_SAN, "--bank", "ICBC", "--bank", "ABC", "--json", *seen)
+    assert code == 0
+    assert json.loads(out)["shared"][0]["text"] == "ZHANGSAN"
+    names = tmp_path / "names.csv"
+    names.write_text("surname,given_names,bank\nZhang,San,ICBC\nZhang,San,BOC\n", encoding="utf-8")
+    _, out, _ = run(capsys, "batch", str(names), *seen)
+    assert [row["expected"] for row in csv.DictReader(io.StringIO(out))] == ["ZHANGSAN", "SAN ZHANG"]
+
+
+def test_an_unreadable_observations_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "format", *ZHANG_SAN, "--observations", str(tmp_path / "missing.csv"))
+    assert code == 2
+    assert "missing.csv" in err
