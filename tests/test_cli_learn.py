@@ -78,7 +78,7 @@ def test_check_json_holds_the_next_forms_with_their_ranks(capsys: pytest.Capture
 
 def test_check_in_chinese_names_the_next_forms(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "check", "ZHANG SAN", *ZHANG_SAN, "--bank", "ICBC", "--lang", "zh")
-    assert "如果微信仍然提示姓名不一致，可能是开户网点记录的写法不同，请依次尝试：" in out
+    assert "如果微信仍然提示姓名不一致，可能是开户网点记录的写法不同，请依次试试：" in out
 
 
 # -- learn -------------------------------------------------------------------------------------
@@ -246,3 +246,42 @@ def test_an_unreadable_observations_file_exits_2(tmp_path: Path, capsys: pytest.
     code, _, err = run(capsys, "format", *ZHANG_SAN, "--observations", str(tmp_path / "missing.csv"))
     assert code == 2
     assert "missing.csv" in err
+
+
+def test_check_names_refused_texts_that_are_no_candidate(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(
+        capsys,
+        "check",
+        "ZHANG SAN",
+        *ZHANG_SAN,
+        "--bank",
+        "ICBC",
+        "--refused",
+        "ZHANG  SAN",
+        "--refused",
+        "Zhang San",
+    )
+    assert 'typed by hand?): "ZHANG  SAN".' in out
+    assert '"Zhang San"' not in out.split("typed by hand")[1]
+    _, out, _ = run(capsys, "check", "ZHANG SAN", *ZHANG_SAN, "--bank", "ICBC", "--refused", "Zhang San")
+    assert "typed by hand" not in out
+
+
+def test_format_all_in_chinese_says_what_a_learned_rank_rests_on(
+    observations_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, out, _ = run(
+        capsys,
+        "format",
+        *ZHANG_SAN,
+        "--bank",
+        "ICBC",
+        "--all",
+        "--lang",
+        "zh",
+        "--observations",
+        str(observations_file),
+    )
+    first = next(line for line in out.splitlines() if line.strip().startswith("1."))
+    assert "ZHANGSAN" in first
+    assert "试过 30 次，被接受 30 次（不计观察数据时排第 3 位）" in first

@@ -23,6 +23,7 @@ from wxpay_names import (
     Outcome,
     PassportName,
     Pattern,
+    banks,
     candidates,
     check_name,
     format_name,
@@ -139,7 +140,7 @@ def test_without_observations_every_order_is_todays(
     name = person(fields)
     if name is None:
         return
-    for bank in fixture_banks:
+    for bank in (*fixture_banks, *banks()):  # the test banks and every packaged bank
         today = candidates(name, bank)
         assert fields_of(candidates(name, bank, observations=None)) == fields_of(today)
         assert format_name(name, bank, observations=None) == today[0].text

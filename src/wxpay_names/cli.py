@@ -24,6 +24,7 @@ from .cli_learn import (
     add_learn_command,
     add_observations_option,
     add_refused_option,
+    hand_typed_lines,
     next_forms,
     next_forms_json,
     next_forms_lines,
@@ -487,7 +488,11 @@ def _check(options: argparse.Namespace) -> int:
         )
     else:
         _print_lines(
-            [*check_lines(result, bank, options.lang), *next_forms_lines(forms, result, options.lang)]
+            [
+                *check_lines(result, bank, options.lang),
+                *next_forms_lines(forms, result, options.lang),
+                *hand_typed_lines(name, bank, options.refused, options.lang),
+            ]
         )
     return EXIT_OK if result.ok else EXIT_NOT_OK
 

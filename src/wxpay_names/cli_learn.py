@@ -27,7 +27,7 @@ from .cli_render import Lang, pick, table
 from .errors import NameFormatError
 from .models import Bank, Candidate, NameCheck, PassportName
 from .observations import Columns, Counter, Observations, ObservationsError
-from .tries import next_tries
+from .tries import next_tries, not_candidates
 
 NEXT_SHOWN = 5  # next forms check prints
 BAD_LINES_SHOWN = 20  # line numbers of bad rows kept and said (the rest are counted)
@@ -94,13 +94,29 @@ def next_forms_lines(forms: Sequence[Candidate], result: NameCheck, lang: Lang) 
             lang,
             # The text is what the bank most likely holds: a refusal points to the branch's record.
             "If WeChat refuses it all the same, the branch may have written the name differently: try next:",
-            "如果微信仍然提示姓名不一致，可能是开户网点记录的写法不同，请依次尝试：",
+            "如果微信仍然提示姓名不一致，可能是开户网点记录的写法不同，请依次试试：",
         )
         if result.status == "match"
-        else pick(lang, "Forms to try next, most likely first:", "接下来请依次尝试（最可能的在前）：")
+        else pick(lang, "Forms to try next, most likely first:", "接下来请依次试试（最可能的在前）：")
     )
     rows = [[f"{form.rank}.", form.text] for form in forms]
     return ["", heading, *table(rows, indent="  ")]
+
+
+def hand_typed_lines(name: PassportName, bank: Bank, refused: Sequence[str], lang: Lang) -> list[str]:
+    """A line naming the ``--refused`` texts that are no candidate: accepted, and they remove nothing."""
+    typed = not_candidates(next_tries(name, bank), refused)
+    if not typed:
+        return []
+    english = ", ".join(f'"{text}"' for text in typed)
+    chinese = "、".join(f"“{text}”" for text in typed)
+    return [
+        pick(
+            lang,
+            f"Refused and not among the forms listed (typed by hand?): {english}.",
+            f"以下被拒的写法不在候选写法中（可能是手动输入的）：{chinese}。",
+        )
+    ]
 
 
 def next_forms_json(forms: Sequence[Candidate]) -> list[dict[str, Any]]:

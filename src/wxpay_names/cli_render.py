@@ -187,6 +187,10 @@ def _why(candidate: Candidate, bank: Bank, lang: Lang) -> str:
     limit = bank.max_length
     if candidate.rank == 1 and limit is not None and len(candidate.text) > limit:
         note = messages.over_limit_note(note, limit, bank.max_length_evidence, "zh")
+    if hasattr(candidate, "observed"):  # ranked with observations (issue 16): say what it rests on
+        from .learned_ranking import observed_note_zh
+
+        note = note.rstrip("。") + observed_note_zh(candidate)
     return note
 
 

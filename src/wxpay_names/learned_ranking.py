@@ -111,6 +111,18 @@ def _note(candidate: Candidate, accepted: int, refused: int) -> str:
     )
 
 
+def observed_note_zh(candidate: Candidate) -> str:
+    """What a learned candidate's English note adds, in Chinese (empty for a plain ``Candidate``)."""
+    observed = getattr(candidate, "observed", None)
+    if not isinstance(observed, Observed) or not (observed.accepted or observed.refused):
+        return ""
+    tried = observed.accepted + observed.refused
+    return (
+        f"；在您的观察数据中试过 {tried} 次，被接受 {observed.accepted} 次"
+        f"（不计观察数据时排第 {observed.prior_rank} 位）"
+    )
+
+
 def learned_candidates(
     name: PassportName, bank: Bank, observations: Observations
 ) -> tuple[LearnedCandidate, ...]:

@@ -137,7 +137,7 @@ class Observations:
     it is associative and commutative, and merging the empty observations changes nothing.
     """
 
-    __slots__ = ("_counts",)
+    __slots__ = ("_by_bank", "_counts")
 
     def __init__(self, counts: Mapping[Key, tuple[int, int]] | None = None) -> None:
         # Keys with no outcome are dropped, so equal counts compare equal.
@@ -146,6 +146,10 @@ class Observations:
             for key, (accepted, refused) in (counts or {}).items()
             if accepted or refused
         }
+        # The counts of each bank, for the re-ranking: looked up once per call.
+        self._by_bank: dict[str, dict[PatternKey, tuple[int, int]]] = {}
+        for (code, key), value in self._counts.items():
+            self._by_bank.setdefault(code, {})[key] = value
 
     @classmethod
     def from_outcomes(cls, outcomes: Iterable[Outcome]) -> Observations:
@@ -163,8 +167,7 @@ class Observations:
 
     def at(self, bank: Bank) -> dict[PatternKey, tuple[int, int]]:
         """Every count at *bank*, by pattern key (what the re-ranking reads)."""
-        code = bank.code
-        return {key: counts for (where, key), counts in self._counts.items() if where == code}
+        return dict(self._by_bank.get(bank.code, {}))
 
     def merge(self, other: Observations) -> Observations:
         """The counts of both added together."""
@@ -183,7 +186,7 @@ class Observations:
 
     def banks(self) -> frozenset[str]:
         """The codes of the banks with at least one outcome."""
-        return frozenset(code for code, _ in self._counts)
+        return frozenset(self._by_bank)
 
     def __len__(self) -> int:
         return len(self._counts)
