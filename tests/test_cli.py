@@ -579,7 +579,8 @@ PYTHON_HINT = re.compile(r"\w\(|\b\w+=")
         (["--chinese", "John"], "MIXED_SCRIPT", "--surname and --given"),
         (["张三"], "AMBIGUOUS_NAME", "with --chinese"),
         (["--surname", "张", "--given", "三"], "UNSUPPORTED_SCRIPT", "with --chinese"),
-        (["--surname", "Zhang", "--given", "三"], "UNSUPPORTED_SCRIPT", "with --chinese"),
+        # Parts in two scripts are refused as the name is built (issue 13).
+        (["--surname", "Zhang", "--given", "三"], "MIXED_SCRIPT", "with --chinese"),
         (["SAN ZHANG"], "AMBIGUOUS_NAME", "--surname and --given"),
     ],
 )

@@ -6,7 +6,12 @@ diacritics, Cyrillic and Greek look-alikes, zero-width and bidi characters, ever
 space, full-width forms, punctuation, digits, emoji, control characters, Chinese.
 
 ``WXPAY_FUZZ_SCALE`` multiplies the number of examples (default 1: about 2,000 per public
-call, under a minute on two cores); the conftest profile keeps every run the same.
+call, under a minute on two cores); ``WXPAY_FUZZ_AT_LEAST`` raises every test to at least
+that many. The full run, 10,000 and more per public call with texts of 10,000 to 400,000
+characters, is ``benchmarks/fuzz_full.py``. The conftest profile keeps every run the same.
+
+Every name a reader or constructor accepts must validate again from its JSON (issue 13),
+and every refusal must give the one error shape of ``error_detail``.
 """
 
 from __future__ import annotations
@@ -25,14 +30,17 @@ from wxpay_names import (
     Bank,
     Candidate,
     CardPlan,
+    ErrorCode,
     NameCheck,
     NameFormatError,
+    NameInput,
     PassportName,
     UnknownBankError,
     banks,
     candidates,
     check_name,
     compatible_banks,
+    error_detail,
     format_name,
     from_chinese,
     get_bank,
@@ -47,10 +55,13 @@ from wxpay_names.validation import NAME_PUNCTUATION
 T = TypeVar("T")
 
 SCALE = max(1, int(os.environ.get("WXPAY_FUZZ_SCALE", "1")))
+AT_LEAST = int(os.environ.get("WXPAY_FUZZ_AT_LEAST", "0"))
+# The longest text the suite's fuzz draws; the full run draws up to 400,000 characters.
+LONGEST = int(os.environ.get("WXPAY_FUZZ_LONGEST", "20000"))
 
 
 def examples(count: int) -> settings:
-    return settings(max_examples=count * SCALE)
+    return settings(max_examples=max(count * SCALE, AT_LEAST))
 
 
 # ---------------------------------------------------------------------------------------
@@ -87,6 +98,10 @@ EMOJI = [
     "1\ufe0f\u20e3",
     "\u20dd",
 ]
+# Characters that composing (NFC) changes: U+0374 becomes U+02B9, a modifier letter, not
+# Greek; U+0344 becomes two accents; U+0958 a letter and an accent; U+2126 Ω, U+212A K.
+NFC_CHANGING = "\u0374\u0344\u0340\u0341\u0343\u037e\u0387\u0958\u0959\u1f71\u2126\u212a\u212b\uf900\u2adc"
+COMBINING = "\u0300\u0301\u0308\u0327\u0344\u0489\u20dd\u093c\u05b4\u0e49"
 CONTROL = "\x00\x01\x07\x08\x1b\x7f\x80\x9f\ud800\udfff\ue000\uffff\u0378"
 CHINESE = "张王李赵欧阳司马诸葛上官曾乐覃吕女单解区朴仇查缪盖翟長孫萬俟尉遲娜三丰〇々"
 MRZ_ALPHABET = string.ascii_uppercase + string.digits + "<"
@@ -109,12 +124,14 @@ DENSE = st.lists(st.one_of([st.sampled_from(group) for group in HOSTILE_GROUPS])
 
 
 @st.composite
-def spiced(draw: st.DrawFn, base: st.SearchStrategy[str] = NAME_LIKE) -> str:
-    """A name-like text with one to three hostile characters dropped in."""
+def spiced(
+    draw: st.DrawFn, base: st.SearchStrategy[str] = NAME_LIKE, pool: Sequence[str] = HOSTILE_CHARACTERS
+) -> str:
+    """A name-like text with one to three hostile characters (from *pool*) dropped in."""
     text = draw(base)
     for _ in range(draw(st.integers(1, 3))):
         at = draw(st.integers(0, len(text)))
-        text = text[:at] + draw(st.sampled_from(HOSTILE_CHARACTERS)) + text[at:]
+        text = text[:at] + draw(st.sampled_from(pool)) + text[at:]
     return text
 
 
@@ -126,7 +143,35 @@ def near_the_limit(draw: st.DrawFn) -> str:
     return (unit * length)[:length]
 
 
-TUNED = st.one_of(NAME_LIKE, DENSE, spiced(), near_the_limit())
+@st.composite
+def combining_runs(draw: st.DrawFn) -> str:
+    """Letters carrying one to eight accents, some of which composing changes ("Zalgo" text)."""
+    pieces = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(LATIN + LOOK_ALIKES + "\u0391\u0915"),
+                st.text(st.sampled_from(COMBINING), max_size=8),
+            ),
+            min_size=1,
+            max_size=6,
+        )
+    )
+    return "".join(letter + marks for letter, marks in pieces)
+
+
+@st.composite
+def very_long(draw: st.DrawFn) -> str:
+    """10,000 characters and more (up to LONGEST): a name, hostile characters, or both, repeated."""
+    unit = draw(
+        st.one_of(NAME_LIKE, DENSE.filter(bool), st.sampled_from(["Zhang ", "张", "\u200b", "😀", "Ａ"]))
+    )
+    length = draw(st.integers(min(10_000, LONGEST), LONGEST))
+    return (unit * (length // len(unit) + 1))[:length]
+
+
+# Name parts for the names the formatting tests build (most of what the rest adds is refused).
+TUNED_PARTS = st.one_of(NAME_LIKE, DENSE, spiced(), near_the_limit())
+TUNED = st.one_of(TUNED_PARTS, combining_runs(), spiced(pool=NFC_CHANGING + COMBINING), very_long())
 
 
 @st.composite
@@ -194,7 +239,18 @@ def constructed(surname: str, given_names: str) -> PassportName | None:
         refused = error
     # Refused by our own validators, never by a type or a crash inside them.
     assert all(detail["type"] == "value_error" for detail in refused.errors()), refused
+    assert_error_shape(error_detail(refused))
     return None
+
+
+def assert_error_shape(detail: dict[str, object] | object) -> None:
+    """The one shape of a refusal: a known code, a message in English and in Chinese."""
+    assert isinstance(detail, dict)
+    assert set(detail) == {"code", "message", "message_zh", "field"}, detail
+    assert detail["code"] in set(ErrorCode), detail
+    assert detail["message"], detail
+    assert detail["message_zh"], detail
+    assert detail["field"] is None or detail["field"] in ("surname", "given_names"), detail
 
 
 GOOD_NAMES = st.sampled_from(
@@ -206,7 +262,7 @@ GOOD_NAMES = st.sampled_from(
         PassportName(surname="O'Brien", given_names="Seán Pádraig Mícheál"),
     ]
 )
-GENERATED_NAMES = st.builds(constructed, st.one_of(NAME_LIKE, spiced(), st.just("")), TUNED).filter(
+GENERATED_NAMES = st.builds(constructed, st.one_of(NAME_LIKE, spiced(), st.just("")), TUNED_PARTS).filter(
     lambda name: name is not None
 )
 NAMES: st.SearchStrategy[PassportName] = st.one_of(GOOD_NAMES, GENERATED_NAMES)  # type: ignore[arg-type]
@@ -226,6 +282,7 @@ def attempt(call: Callable[[], T]) -> T | None:
         return result
     assert str(refused), "an error must say something"
     assert refused.code, "an error carries a code"
+    assert_error_shape(error_detail(refused))
     event(f"refused: {refused.code}")  # --hypothesis-show-statistics shows the mix
     return None
 
@@ -270,6 +327,9 @@ def assert_passport_name(name: PassportName) -> None:
     if name.chinese is not None:
         assert name.chinese, name
         assert not any(is_invisible(char) for char in name.chinese), name
+    # Every value the library builds or accepts validates again (issue 13).
+    assert PassportName.model_validate_json(name.model_dump_json()) == name
+    assert PassportName.model_validate(name.model_dump()) == name
 
 
 def assert_candidates(found: tuple[Candidate, ...], name: PassportName | str, bank: Bank) -> None:
@@ -401,6 +461,26 @@ def test_passport_name_all_unicode(surname: str, given_names: str) -> None:
 def test_passport_name_tuned(surname: str, given_names: str) -> None:
     if (name := constructed(surname, given_names)) is not None:
         assert_passport_name(name)
+
+
+@examples(1000)
+@given(st.one_of(TUNED, st.just(""), ALL_UNICODE), st.one_of(TUNED, st.just(""), ALL_UNICODE))
+def test_name_input_accepts_what_passport_name_accepts(surname: str, given_names: str) -> None:
+    """The web request model refuses and accepts as the name does, and builds the same name."""
+    name = constructed(surname, given_names)
+    try:
+        request = NameInput(surname=surname, given_names=given_names)
+    except ValidationError as error:
+        refused: ValidationError | None = error
+    else:
+        refused = None
+    if refused is not None:
+        assert name is None, f"NameInput refused what PassportName accepts: {refused}"
+        assert_error_shape(error_detail(refused))
+        return
+    assert name is not None
+    assert PassportName.from_input(request) == name
+    assert NameInput.model_validate_json(request.model_dump_json()) == request
 
 
 # ---------------------------------------------------------------------------------------

@@ -46,12 +46,18 @@ NAME_PARTS: list[tuple[str, str, Expected, str]] = [
     ("Hangul filler", "\u3164Kim", "Kim", ""),
     ("variation selector", "Zhang\ufe0f", "Zhang", ""),
     ("only invisible", "\u200b\u200d\ufeff", "", ""),
-    # Bidi controls: removed.
-    ("right-to-left override", "\u202eZhang\u202c", "Zhang", ""),
-    ("left-to-right mark", "Zhang\u200e", "Zhang", ""),
-    ("right-to-left mark", "\u200fZhang", "Zhang", ""),
-    ("bidi isolates", "\u2066Zhang\u2069", "Zhang", ""),
-    ("Arabic letter mark", "Zhang\u061c", "Zhang", ""),
+    # Bidi controls: refused, they make the text show one thing and say another (issue 13).
+    (
+        "right-to-left override",
+        "\u202egnahZ",
+        ErrorCode.BIDI_CONTROL,
+        "U+202E RIGHT-TO-LEFT OVERRIDE) at position 1",
+    ),
+    ("left-to-right mark", "Zhang\u200e", ErrorCode.BIDI_CONTROL, "U+200E LEFT-TO-RIGHT MARK) at position 6"),
+    ("right-to-left mark", "\u200fZhang", ErrorCode.BIDI_CONTROL, "U+200F RIGHT-TO-LEFT MARK"),
+    ("bidi isolates", "\u2066Zhang\u2069", ErrorCode.BIDI_CONTROL, "U+2066 LEFT-TO-RIGHT ISOLATE"),
+    ("Arabic letter mark", "Zhang\u061c", ErrorCode.BIDI_CONTROL, "U+061C ARABIC LETTER MARK"),
+    ("embedding after a zero-width space", "Zh\u200ban\u202bg", ErrorCode.BIDI_CONTROL, "at position 6"),
     # Every white space is one space.
     ("no-break space", "Van\u00a0Dijk", "Van Dijk", ""),
     ("ideographic space", "Van\u3000Dijk", "Van Dijk", ""),
@@ -179,7 +185,6 @@ def test_the_constructor_refuses_with_the_same_code(text: str, expected: ErrorCo
 # (category, surname as typed, rank-1 text at ICBC with given name "San")
 RANK_ONE: list[tuple[str, str, str]] = [
     ("zero-width inside", "Zh\u200bang", "ZHANG SAN"),
-    ("bidi override", "\u202eZhang\u202c", "ZHANG SAN"),
     ("no-break space", "Van\u00a0Dijk", "VAN DIJK SAN"),
     ("ideographic space", "Van\u3000\u3000Dijk", "VAN DIJK SAN"),
     ("full-width", "Ｍüｌｌｅｒ", "MUELLER SAN"),
@@ -212,7 +217,7 @@ def test_rank_one_text_of_a_hostile_surname(icbc: Bank, surname: str, expected: 
 
 
 def test_invisible_characters_are_reported_by_position() -> None:
-    result = clean("\u202eZh\u200bang\u202c")
+    result = clean("\u2060Zh\u200bang\ufeff")
     assert result.text == "Zhang"
     assert result.invisible == (0, 3, 7)
 
@@ -360,7 +365,8 @@ PARSED: list[tuple[str, str, tuple[str, str] | ErrorCode]] = [
     ("full-width comma", "ＺＨＡＮＧ，Ｓａｎ", ("ZHANG", "San")),
     ("ideographic space", "ZHANG\u3000San", ("ZHANG", "San")),
     ("no-break spaces", "\u00a0ZHANG,\u00a0San\u00a0", ("ZHANG", "San")),
-    ("bidi and zero-width", "\u202eZHANG\u200b, San\u202c", ("ZHANG", "San")),
+    ("zero-width and word joiner", "\u2060ZHANG\u200b, San\ufeff", ("ZHANG", "San")),
+    ("bidi override", "\u202egnahZ, naS", ErrorCode.BIDI_CONTROL),
     ("Cyrillic look-alike", "ZHANG, Sаn", ErrorCode.MIXED_SCRIPT),
     ("emoji", "ZHANG, San 😀", ErrorCode.INVALID_CHARACTER),
     ("control", "ZHANG,\x07 San", ErrorCode.INVALID_CHARACTER),
@@ -402,7 +408,7 @@ def test_from_chinese_refuses_what_no_name_holds(text: str, code: ErrorCode | No
     assert code in (None, refused.code)
 
 
-@pytest.mark.parametrize("hidden", ["\u200b", "\u202e", "\ufeff", "\u3000", "\u00a0"])
+@pytest.mark.parametrize("hidden", ["\u200b", "\u2060", "\ufeff", "\u3000", "\u00a0"])
 def test_from_chinese_reads_through_invisible_characters_and_spaces(hidden: str) -> None:
     name = from_chinese(f"{hidden}张{hidden}三{hidden}")
     plain = from_chinese("张三")

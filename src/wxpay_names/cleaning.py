@@ -1,10 +1,11 @@
 """Input hygiene shared by every entry point: one pass, linear in the input.
 
 The policy (``docs/input-policy.md``): input longer than ``MAX_INPUT_LENGTH`` is
-refused before any other work; invisible characters (zero-width, bidi controls, the
-rest of Unicode's default-ignorable set) are removed and reported; every kind of white
-space becomes one ASCII space; full-width Latin is folded to ASCII; control characters
-are refused. What a *name* may hold beyond that is :mod:`wxpay_names.validation`'s job.
+refused before any other work; bidirectional controls are refused (``\\u202e`` shows
+``gnahZ`` as ``Zhang``); the other invisible characters (zero-width, the rest of
+Unicode's default-ignorable set) are removed and reported; every kind of white space
+becomes one ASCII space; full-width Latin is folded to ASCII; control characters are
+refused. What a *name* may hold beyond that is :mod:`wxpay_names.validation`'s job.
 """
 
 from __future__ import annotations
@@ -33,6 +34,11 @@ _INVISIBLE_RANGES = (
     (0xE0000, 0xE0FFF),
 )  # fmt: skip
 _INVISIBLE_STARTS = tuple(first for first, _ in _INVISIBLE_RANGES)
+
+# Unicode's Bidi_Control characters (PropList.txt): marks, embeddings, overrides, isolates.
+# They change the order letters are shown in, so a name holding one shows one thing and
+# says another ("\u202egnahZ" shows as "Zhang"): refused, not removed. All are invisible.
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 # White space a name may arrive with. Python's str.isspace() also counts the C0
 # separators U+001C..U+001F and NEL U+0085; those are control characters, refused.
@@ -104,8 +110,9 @@ def visible_characters(text: str, what: str = "name", offset: int = 0) -> Iterat
     """Each character of *text* that hygiene keeps, with its position in *text* (0-based).
 
     Invisible characters are skipped, white space comes out as ``" "``, full-width forms
-    come out folded (``Ｊ`` → ``J``); a control character raises ``InvalidNameError``
-    naming it and its position (plus *offset*, where *text* starts in what the user typed).
+    come out folded (``Ｊ`` → ``J``); a control character or a bidirectional control raises
+    ``InvalidNameError`` naming it and its position (plus *offset*, where *text* starts in
+    what the user typed).
     The caller must have called :func:`check_length`.
     """
     for position, char in enumerate(text):
@@ -114,6 +121,8 @@ def visible_characters(text: str, what: str = "name", offset: int = 0) -> Iterat
         elif is_white_space(char):
             yield position, " "
         elif is_invisible(char):
+            if char in BIDI_CONTROLS:
+                _refuse_bidi(char, position + offset, what)
             continue
         elif unicodedata.category(char) == "Cc":
             _refuse_control(char, position + offset, what)
@@ -128,6 +137,10 @@ def clean(text: str, what: str = "name", offset: int = 0) -> CleanText:
 
     >>> clean("  Ｚｈａｎｇ\\u00a0 San\\u200b ")
     CleanText(text='Zhang San', invisible=(12,), full_width=True)
+    >>> clean("\\u202egnahZ")
+    Traceback (most recent call last):
+    ...
+    wxpay_names.errors.InvalidNameError: The name holds a bidirectional control (U+202E ...) at position 1...
     """
     check_length(text, what)
     if text.isascii() and text.isprintable():
@@ -151,6 +164,15 @@ def clean(text: str, what: str = "name", offset: int = 0) -> CleanText:
 def _collapse(text: str) -> str:
     # Only ASCII spaces are left as white space; split(" ") keeps any other character.
     return " ".join(word for word in text.split(" ") if word)
+
+
+def _refuse_bidi(char: str, position: int, what: str) -> None:
+    raise InvalidNameError(
+        f"The {what} holds a bidirectional control ({describe_character(char)}) at position "
+        f"{position + 1}: it changes the order the letters are shown in, so what you see is not "
+        "what the text says; retype the name by hand.",
+        code=ErrorCode.BIDI_CONTROL,
+    )
 
 
 def _refuse_control(char: str, position: int, what: str) -> None:

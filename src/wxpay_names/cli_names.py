@@ -9,38 +9,17 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import ValidationError
-
-from .errors import ErrorCode, InvalidNameError, NameFormatError
 from .inputs.chinese import from_chinese
 from .inputs.mrz import parse_mrz
 from .inputs.text import parse_name
-from .models import PassportName
+from .models import PassportName, build_name
 
 NameKind = Literal["fields", "mrz", "chinese", "text"]
 
 
 def name_from_fields(surname: str, given_names: str) -> PassportName:
     """``PassportName(surname=..., given_names=...)``, refusing with a ``NameFormatError``."""
-    try:
-        return PassportName(surname=surname, given_names=given_names)
-    except ValidationError as error:
-        refusal = _refusal(error)
-    # Raised outside the except block on purpose: raising inside it would put this frame, which
-    # holds the ValidationError, in the traceback of an error the ValidationError holds. pydantic's
-    # errors are not traced by the garbage collector, so that cycle would never be freed: a batch
-    # of a million bad rows would keep a million of them.
-    raise refusal from None
-
-
-def _refusal(error: ValidationError) -> NameFormatError:
-    for detail in error.errors():
-        cause = detail.get("ctx", {}).get("error")
-        if isinstance(cause, NameFormatError):
-            return cause
-    # The model's own refusal (both parts empty) is a plain ValueError.
-    message = str(error.errors()[0]["msg"]).removeprefix("Value error, ")
-    return InvalidNameError(message, code=ErrorCode.EMPTY_NAME)
+    return build_name(surname, given_names)
 
 
 def read_name(kind: NameKind, text: str, given_names: str = "") -> PassportName:

@@ -3,11 +3,20 @@
 Every public call made with ``str`` arguments either returns or raises a
 :class:`NameFormatError`. Callers catch that one class (it is a ``ValueError``);
 ``code`` is stable and meant for programs, the message is meant for people.
+
+A web API answers every refusal in one shape, :class:`ErrorDetail`: :func:`error_detail`
+turns a ``NameFormatError``, or the ``ValidationError`` of ``PassportName``/``NameInput``
+(FastAPI's ``RequestValidationError`` too), into it.
+
+>>> error_detail(UnknownBankError("No bank is called 'XX'."))["code"]
+'UNKNOWN_BANK'
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
+from typing import Any, Protocol, TypedDict
 
 
 class ErrorCode(StrEnum):
@@ -17,6 +26,7 @@ class ErrorCode(StrEnum):
     EMPTY_NAME = "EMPTY_NAME"
     INVALID_CHARACTER = "INVALID_CHARACTER"
     INVISIBLE_CHARACTERS = "INVISIBLE_CHARACTERS"
+    BIDI_CONTROL = "BIDI_CONTROL"
     MIXED_SCRIPT = "MIXED_SCRIPT"
     UNSUPPORTED_SCRIPT = "UNSUPPORTED_SCRIPT"
     TOO_LONG = "TOO_LONG"
@@ -28,6 +38,7 @@ class ErrorCode(StrEnum):
     UNKNOWN_BANK = "UNKNOWN_BANK"
     NO_BANK = "NO_BANK"
     BANK_DATA = "BANK_DATA"
+    INVALID_REQUEST = "INVALID_REQUEST"
     INVALID_ARGUMENT = "INVALID_ARGUMENT"
     OBSERVATIONS_DATA = "OBSERVATIONS_DATA"
 
@@ -38,8 +49,12 @@ class NameFormatError(ValueError):
     default_code: ErrorCode = ErrorCode.INVALID_NAME
     default_message = "The name cannot be used."
 
-    def __init__(self, message: str | None = None, *, code: ErrorCode | None = None) -> None:
+    def __init__(
+        self, message: str | None = None, *, code: ErrorCode | None = None, field: str | None = None
+    ) -> None:
         self.code: ErrorCode = code or self.default_code
+        # The input field at fault ("surname", "given_names"), when one is; for forms and APIs.
+        self.field: str | None = field
         super().__init__(message or self.default_message)
 
     def __str__(self) -> str:
@@ -96,3 +111,84 @@ class InvalidArgumentError(NameFormatError):
 
     default_code = ErrorCode.INVALID_ARGUMENT
     default_message = "An argument is not of a type the call takes."
+
+
+class ErrorDetail(TypedDict):
+    """One refusal, as a web API answers it (the ``detail`` of a 422).
+
+    ``code`` is an :class:`ErrorCode` value; ``message`` says in English what is wrong and
+    how to fix it, ``message_zh`` says it in Simplified Chinese; ``field`` is the input at
+    fault (``"surname"``, ``"given_names"``, ``"name.surname"`` when nested), or None when
+    the fault is the whole name (both parts empty, parts in two scripts) or unknown.
+    """
+
+    code: str
+    message: str
+    message_zh: str
+    field: str | None
+
+
+class _HasErrors(Protocol):
+    def errors(self) -> Sequence[Any]: ...
+
+
+# The first item of a FastAPI error location says where the value came from, not which field.
+_REQUEST_PARTS = frozenset({"body", "query", "path", "header", "cookie"})
+# pydantic's own refusals (wrong type, missing or extra field, ...): what each means here.
+_PYDANTIC_CODES = {"string_too_long": ErrorCode.TOO_LONG}
+
+
+def error_detail(error: NameFormatError | _HasErrors) -> ErrorDetail:
+    """The one shape of a refusal: ``{"code", "message", "message_zh", "field"}``.
+
+    *error* is a :class:`NameFormatError`, or a pydantic ``ValidationError`` (or FastAPI's
+    ``RequestValidationError``: anything with ``errors()``), whose first error is used:
+    the library's own refusal inside it when there is one, else pydantic's (a missing or
+    extra field, a wrong type) under the code ``INVALID_REQUEST``.
+
+    >>> from pydantic import ValidationError
+    >>> from wxpay_names import PassportName
+    >>> try:
+    ...     PassportName(surname="Sm1th")
+    ... except ValidationError as refused:
+    ...     detail = error_detail(refused)
+    >>> detail["code"], detail["field"]
+    ('INVALID_CHARACTER', 'surname')
+    >>> detail["message_zh"]
+    '姓名中有数字、符号、表情或控制字符：请只输入姓名的字母。'
+    """
+    from .messages import ERRORS  # the wording tables load with the first refusal
+
+    if isinstance(error, NameFormatError):
+        wording = ERRORS.get(error.code, ERRORS[ErrorCode.INVALID_NAME])
+        return ErrorDetail(code=str(error.code), message=str(error), message_zh=wording.zh, field=error.field)
+    items = list(error.errors())
+    first: Mapping[str, Any] = items[0] if items else {}
+    field = _field_of(first.get("loc", ()))
+    cause = (first.get("ctx") or {}).get("error")
+    if isinstance(cause, NameFormatError):
+        detail = error_detail(cause)
+        detail["field"] = field or cause.field
+        return detail
+    code = _PYDANTIC_CODES.get(str(first.get("type")), ErrorCode.INVALID_REQUEST)
+    said = str(first.get("msg", "the request cannot be read"))
+    message = f"{field}: {said}" if field else said
+    return ErrorDetail(code=str(code), message=message, message_zh=ERRORS[code].zh, field=field)
+
+
+def refusal_in(error: _HasErrors) -> NameFormatError:
+    """The library's own refusal inside a pydantic ``ValidationError``, or one saying pydantic's."""
+    items = list(error.errors())
+    for item in items:
+        cause = (item.get("ctx") or {}).get("error")
+        if isinstance(cause, NameFormatError):
+            return cause
+    detail = error_detail(error)
+    return InvalidNameError(detail["message"], code=ErrorCode(detail["code"]), field=detail["field"])
+
+
+def _field_of(location: Sequence[object]) -> str | None:
+    parts = list(location)
+    if parts and parts[0] in _REQUEST_PARTS:
+        parts = parts[1:]
+    return ".".join(str(part) for part in parts) or None

@@ -320,6 +320,11 @@ ERRORS: dict[ErrorCode, Wording] = {
         "The name holds characters you cannot see: retype it by hand.",
         "姓名中有看不见的字符：请手动重新输入。",
     ),
+    ErrorCode.BIDI_CONTROL: Wording(
+        "The name holds a control character that changes the direction text is shown in, so what "
+        "you see is not what it says: retype the name by hand.",
+        "姓名中有改变文字显示方向的控制字符，您看到的与实际内容不一致：请手动重新输入姓名。",
+    ),
     ErrorCode.MIXED_SCRIPT: Wording(
         "The name mixes letters of different alphabets: retype it on one keyboard.",
         "姓名中混用了不同文字的字母：请用同一种键盘重新输入。",
@@ -365,6 +370,10 @@ ERRORS: dict[ErrorCode, Wording] = {
     ErrorCode.BANK_DATA: Wording(
         "The bank file holds a malformed row: the message names the file, line and column.",
         "银行数据文件中有格式错误的行：英文错误信息给出了文件、行和列。",
+    ),
+    ErrorCode.INVALID_REQUEST: Wording(
+        "The request is not a name: send the surname and the given names as text, and nothing else.",
+        "请求的内容不是姓名：请以文本形式只提交姓（surname）和名（given_names）。",
     ),
     ErrorCode.INVALID_ARGUMENT: Wording(
         "An argument is not of a type the call takes: pass text (str).",

@@ -1,23 +1,31 @@
-"""The values of the library: frozen pydantic models, built once and formatted many ways."""
+"""The values of the library: frozen pydantic models, built once and formatted many ways.
+
+>>> PassportName(surname="Müller", given_names="Jürgen  Karl").given_names
+'Jürgen Karl'
+>>> request = NameInput.model_validate_json('{"surname": "Zhang", "given_names": "San"}')
+>>> PassportName.from_input(request)
+PassportName(surname='Zhang', given_names='San', chinese=None, source='fields', possibly_truncated=False)
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, Self, TypeVar
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    ValidationInfo,
+    ValidationError,
     computed_field,
     field_validator,
     model_validator,
 )
 
-from .cleaning import clean
-from .validation import validate_name_part
+from .cleaning import MAX_INPUT_LENGTH, check_length, clean
+from .errors import ErrorCode, InvalidNameError, refusal_in
+from .validation import LOOK_ALIKE_SCRIPTS, part_script, validate_name_part
 
 Evidence = Literal["reported", "inferred", "unknown"]
 Order = Literal["surname_first", "given_first"]
@@ -66,37 +74,175 @@ def assemble(model: type[_Model], values: dict[str, Any]) -> _Model:
     return instance
 
 
-class PassportName(BaseModel):
-    """A passport name as printed, before any bank's convention is applied.
+# The JSON Schema of a name: at least one part non-empty. (A part holding only spaces or
+# punctuation counts as empty too; that the schema cannot say, validation refuses it.)
+_ONE_PART_REQUIRED: dict[str, Any] = {
+    "anyOf": [
+        {"required": [part], "properties": {part: {"minLength": 1}}} for part in ("surname", "given_names")
+    ]
+}
+_SURNAME = Field(
+    default="",
+    max_length=MAX_INPUT_LENGTH,
+    description="The surname (primary identifier) as printed in the passport; empty for a one-part "
+    "name printed in the given-name field.",
+)
+_GIVEN_NAMES = Field(
+    default="",
+    max_length=MAX_INPUT_LENGTH,
+    description="The given names (secondary identifier) as printed in the passport, one space apart; "
+    "may be empty.",
+)
 
-    >>> PassportName(surname="Müller", given_names="Jürgen  Karl").given_names
-    'Jürgen Karl'
-    """
+
+class _NameParts(BaseModel):
+    """The two parts of a name and the rules they share: validated alone, then together."""
 
     model_config = _FROZEN
 
-    surname: str = ""
-    given_names: str = ""
-    chinese: str | None = None
-    source: NameSource = "fields"
-    possibly_truncated: bool = False
+    surname: str = _SURNAME
+    given_names: str = _GIVEN_NAMES
 
-    @field_validator("surname", "given_names", mode="before")
+    # One validator per field, without pydantic's info argument: the constructor's cost is
+    # mostly these calls (validation.py's fast path makes the work inside a few string operations).
+    @field_validator("surname", mode="before")
     @classmethod
-    def _name_part(cls, value: object, info: ValidationInfo) -> object:
-        field = "surname" if info.field_name == "surname" else "given names field"
-        return validate_name_part(value, field) if isinstance(value, str) else value
+    def _surname(cls, value: object) -> object:
+        return validate_name_part(value, "surname") if isinstance(value, str) else value
+
+    @field_validator("given_names", mode="before")
+    @classmethod
+    def _given_names(cls, value: object) -> object:
+        return validate_name_part(value, "given names field") if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _whole_name(self) -> Self:
+        surname, given = self.surname, self.given_names
+        if not surname and not given:
+            raise InvalidNameError(
+                "A passport name needs a surname or given names; both are empty.", code=ErrorCode.EMPTY_NAME
+            )
+        if surname and given and not (surname.isascii() and given.isascii()):
+            check_one_script(surname, given)
+        return self
+
+
+class PassportName(_NameParts):
+    """A passport name as printed, before any bank's convention is applied.
+
+    Letters are kept as given (diacritics, Cyrillic, Greek); white space is collapsed and
+    invisible characters removed. Build it from its fields, or read it with ``parse_name``,
+    ``parse_mrz`` or ``from_chinese``; from a web request's ``NameInput`` with
+    ``PassportName.from_input``.
+    """
+
+    model_config = ConfigDict(**_FROZEN, json_schema_extra=_ONE_PART_REQUIRED)
+
+    chinese: str | None = Field(
+        default=None,
+        max_length=MAX_INPUT_LENGTH,
+        description="The name in Chinese characters, when the name was read from them; set by the library.",
+        json_schema_extra={"readOnly": True},
+    )
+    source: NameSource = Field(
+        default="fields",
+        description="How the name was obtained: from its fields, free text, a machine-readable zone or "
+        "Chinese characters; set by the library.",
+        json_schema_extra={"readOnly": True},
+    )
+    possibly_truncated: bool = Field(
+        default=False,
+        description="True when the name was read from a machine-readable zone whose name field is full, "
+        "so the passport's data page may print a longer name; set by the library.",
+        json_schema_extra={"readOnly": True},
+    )
 
     @field_validator("chinese", mode="before")
     @classmethod
     def _chinese(cls, value: object) -> object:
-        return clean(value, "Chinese name").text or None if isinstance(value, str) else value
+        if not isinstance(value, str):
+            return value
+        stored = clean(value, "Chinese name").text
+        check_length(stored, "Chinese name")  # composing may lengthen it; the limit is the stored text's
+        return stored or None
 
-    @model_validator(mode="after")
-    def _not_empty(self) -> PassportName:
-        if not self.surname and not self.given_names:
-            raise ValueError("A passport name needs a surname or given names; both are empty.")
-        return self
+    @classmethod
+    def from_input(cls, name: NameInput) -> PassportName:
+        """The passport name a web request's :class:`NameInput` holds (already validated)."""
+        return cls(surname=name.surname, given_names=name.given_names)
+
+
+class NameInput(_NameParts):
+    """A passport name as a web form or API request sends it: the surname and the given names.
+
+    Validated by the rules of ``PassportName`` (letters only, at most 256 characters a part,
+    at least one part, both parts in one script); nothing else may be sent.
+    ``PassportName.from_input(request)`` builds the name.
+    """
+
+    model_config = ConfigDict(**_FROZEN, json_schema_extra=_ONE_PART_REQUIRED)
+
+
+def build_name(
+    surname: str,
+    given_names: str,
+    *,
+    chinese: str | None = None,
+    source: NameSource = "fields",
+    possibly_truncated: bool = False,
+) -> PassportName:
+    """``PassportName(...)`` for the readers: a refusal is the ``NameFormatError`` itself.
+
+    ``parse_name``, ``parse_mrz`` and the command line build their names here, so that no
+    pydantic ``ValidationError`` escapes a function (the contract: only ``NameFormatError``).
+    """
+    try:
+        return PassportName(
+            surname=surname,
+            given_names=given_names,
+            chinese=chinese,
+            source=source,
+            possibly_truncated=possibly_truncated,
+        )
+    except ValidationError as error:
+        refusal = refusal_in(error)
+    # Raised outside the except block on purpose: raising inside it would put this frame, which
+    # holds the ValidationError, in the traceback of an error the ValidationError holds. pydantic's
+    # errors are not traced by the garbage collector, so that cycle would never be freed: a batch
+    # of a million bad rows would keep a million of them.
+    raise refusal from None
+
+
+def check_one_script(surname: str, given_names: str) -> None:
+    """Refuse a name whose two parts are in different scripts (``СОХ, John``, Cyrillic С О Х).
+
+    Within a part validation refuses it; across the parts it is a look-alike trap or a
+    keyboard left in another layout, and the two parts would be spelled by different tables.
+    """
+    surname_script, given_script = part_script(surname), part_script(given_names)
+    if surname_script is None or given_script is None or surname_script == given_script:
+        return
+    if {surname_script, given_script} <= LOOK_ALIKE_SCRIPTS:
+        hint = (
+            "Letters of another alphabet that look like Latin ones were typed or pasted in: "
+            "retype the name on one keyboard."
+        )
+    elif "CJK" in (surname_script, given_script):
+        hint = (
+            "Pass a name in Chinese characters to from_chinese(), or give the Latin name printed "
+            "in the passport."
+        )
+    else:
+        hint = "A name is written in one script: give the Latin name printed in the passport."
+    raise InvalidNameError(
+        f"The surname is written in {_script_name(surname_script)} and the given names in "
+        f"{_script_name(given_script)}. {hint}",
+        code=ErrorCode.MIXED_SCRIPT,
+    )
+
+
+def _script_name(script: str) -> str:
+    return "Chinese characters" if script == "CJK" else f"{script.title()} letters"
 
 
 class Bank(BaseModel):

@@ -3,13 +3,22 @@
 One function, :func:`validate_name_part`, serves the model's validators (where pydantic
 turns its ``InvalidNameError`` into a ``ValidationError``) and every input path. Errors
 name the offending character and its position in the text as the user gave it.
+
+Two paths give one result. Text that is already clean (Latin-1 letters, single spaces
+between words, hyphens, apostrophes, periods) is returned as it is after one regular
+expression: most names, at the cost of a few string operations. Anything else takes the
+full path: hygiene (:func:`wxpay_names.cleaning.clean`), then every character of the text
+*as it will be stored* is checked, so that what is accepted always validates again
+(``tests/test_validation_paths.py`` holds both to that).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterable
 
-from .cleaning import clean, describe_character, visible_characters
+from .cleaning import MAX_INPUT_LENGTH, check_length, clean, describe_character, visible_characters
 from .errors import ErrorCode, InvalidNameError
 
 # Every dash a keyboard, a word processor or "smart punctuation" puts for a hyphen.
@@ -25,7 +34,18 @@ MAX_MARKS_PER_LETTER = 3
 
 _ASCII_NAME_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz -'.")
 # Scripts that hold look-alikes of one another (Cyrillic а, Greek Α, Latin a).
-_LOOK_ALIKE_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK"})
+LOOK_ALIKE_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK"})
+
+# The fast path. Latin-1's letters are À–Ö, Ø–ö, ø–ÿ (× and ÷ are not; ª, º and µ are
+# letters of no script and take the full path); all are composed already (NFC leaves them).
+_LATIN_1_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
+_CLEAN_WORD = f"[{_LATIN_1_LETTERS}'\u2019.\\-]+"
+# Words one space apart, nothing at either end: what the full path would give back unchanged.
+_ALREADY_CLEAN = re.compile(f"{_CLEAN_WORD}(?: {_CLEAN_WORD})*").fullmatch
+_HAS_LETTER = re.compile(f"[{_LATIN_1_LETTERS}]").search
+
+# How messages name a field, and the field's name in the models (``error.field``).
+_API_FIELDS = {"surname": "surname", "given names field": "given_names"}
 
 
 def script_of(char: str) -> str:
@@ -37,6 +57,18 @@ def script_of(char: str) -> str:
     if char.isascii():
         return "LATIN"
     return unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
+
+
+def part_script(part: str) -> str | None:
+    """The script of a validated name part (its first letter's: a part has one); None if empty.
+
+    >>> part_script("Müller"), part_script("Иванов"), part_script("")
+    ('LATIN', 'CYRILLIC', None)
+    """
+    for char in part:
+        if char.isalpha():
+            return script_of(char)
+    return None
 
 
 def validate_name_part(text: str, field: str = "name", *, offset: int = 0) -> str:
@@ -58,23 +90,56 @@ def validate_name_part(text: str, field: str = "name", *, offset: int = 0) -> st
     ...
     wxpay_names.errors.InvalidNameError: The name mixes Latin letters with 'а' (U+0430 ...) at position 3. ...
     """
-    cleaned = clean(text, field, offset).text
-    if _ASCII_NAME_CHARACTERS.issuperset(cleaned):
-        return cleaned if any(char.isalpha() for char in cleaned) else ""
-    # Checked on the text as given (not the cleaned one) so positions are the user's.
-    scripts = _letter_scripts(text, field, offset)
-    if not scripts:
-        return ""
+    if len(text) <= MAX_INPUT_LENGTH and _ALREADY_CLEAN(text):
+        return text if _HAS_LETTER(text) else ""
+    return validate_in_full(text, field, offset=offset)
+
+
+def validate_in_full(text: str, field: str = "name", *, offset: int = 0) -> str:
+    """:func:`validate_name_part` without its fast path: the reference the fast path equals."""
+    try:
+        return _validate_in_full(text, field, offset)
+    except InvalidNameError as refused:
+        refused.field = refused.field or _API_FIELDS.get(field)
+        raise
+
+
+def _validate_in_full(text: str, field: str, offset: int) -> str:
+    stored = clean(text, field, offset).text
+    if _ASCII_NAME_CHARACTERS.issuperset(stored):
+        return stored if any(char.isalpha() for char in stored) else ""
+    try:
+        # The text as it will be stored decides: composing accents (NFC) may turn one
+        # letter into a letter and marks, or a Greek sign into a modifier letter.
+        scripts = _checked(enumerate(stored), field, 0)
+    except InvalidNameError as refused:
+        # Said where the user typed it, when the text as typed shows a fault too.
+        _checked(visible_characters(text, field, offset), field, offset)
+        raise InvalidNameError(
+            f"{refused} (The position is counted after Unicode composition, NFC, which changed the text.)",
+            code=refused.code,
+            field=refused.field,
+        ) from None
+    # Composing can lengthen a text (U+0958 is two code points composed); the limit holds for what is stored.
+    check_length(stored, field)
+    return stored if scripts else ""
+
+
+def _checked(characters: Iterable[tuple[int, str]], field: str, offset: int) -> set[str]:
+    """The scripts of the letters among *characters*: one, or none; refuse anything else."""
+    scripts = _letter_scripts(characters, field, offset)
     if len(scripts) > 1:
         _refuse_mixed_scripts(scripts, field)
-    return cleaned
+    return set(scripts)
 
 
-def _letter_scripts(text: str, field: str, offset: int) -> dict[str, list[tuple[int, str]]]:
-    """The letters of *text* by script, each with its position; refuse anything else."""
+def _letter_scripts(
+    characters: Iterable[tuple[int, str]], field: str, offset: int
+) -> dict[str, list[tuple[int, str]]]:
+    """The letters by script, each with its position; refuse anything else."""
     scripts: dict[str, list[tuple[int, str]]] = {}
     marks = -1  # accents on the current letter; -1 when there is no letter to carry one
-    for position, char in visible_characters(text, field, offset):
+    for position, char in characters:
         position += offset
         if char == " " or char in NAME_PUNCTUATION:
             marks = -1
@@ -107,7 +172,7 @@ def _refuse_mixed_scripts(scripts: dict[str, list[tuple[int, str]]], field: str)
     # spells are Latin); the first letter of another script is the intruder.
     main = max(scripts, key=lambda script: (len(scripts[script]), script == "LATIN"))
     position, char = min(spot for script, spots in scripts.items() if script != main for spot in spots)
-    look_alike = {main, script_of(char)} <= _LOOK_ALIKE_SCRIPTS
+    look_alike = {main, script_of(char)} <= LOOK_ALIKE_SCRIPTS
     hint = (
         " It looks like a letter of another alphabet pasted in; retype the name on a plain keyboard."
         if look_alike

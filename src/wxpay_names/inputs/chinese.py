@@ -75,4 +75,6 @@ def _explicit_key(text: str, surname: str | None, given_names: str | None) -> st
             "The Chinese surname is empty: pass surname= with the characters of the surname.",
             code=ErrorCode.EMPTY_NAME,
         )
-    return f"{cleaned['surname']} {cleaned['given_names']}"
+    key = f"{cleaned['surname']} {cleaned['given_names']}"
+    check_length(key, _WHAT)  # two parts of 256 characters make a name longer than one may be
+    return key

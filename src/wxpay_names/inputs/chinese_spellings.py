@@ -18,6 +18,7 @@ from collections import OrderedDict
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..cleaning import check_length
 from ..errors import NameFormatError
 from ..models import PassportName, SpellingKind, assemble
 from ..spelling import Spelling, Words, spell_name
@@ -126,7 +127,14 @@ def _read_and_keep(key: str) -> _Read:
     reading = read_name(key)
     words = _words(reading)
     surname, given = _fields(words)
-    # The fields are A-Z words (and a 双姓's hyphen) and the key is clean: nothing to validate.
+    # The fields are A-Z words (and a 双姓's hyphen) and the key is clean: nothing to validate
+    # but the length, as a name would be validated again (張 × 53 spells 260 letters).
+    for text, what in (
+        (key, "Chinese name"),
+        (surname, "surname in pinyin"),
+        (given, "given name in pinyin"),
+    ):
+        check_length(text, what)
     values = {
         "surname": surname,
         "given_names": given,

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from ..cleaning import check_length
 from ..errors import ErrorCode, MRZError
-from ..models import NameSource, PassportName
+from ..models import NameSource, PassportName, build_name
 from .mrz_layout import (
     CARD_CODES,
     DOCUMENT_LAYOUTS,
@@ -255,12 +255,25 @@ def _layout_for(lines: Sequence[str]) -> Layout:
     for layout in DOCUMENT_LAYOUTS:
         if lengths == (layout.line_length,) * layout.line_count:
             if lines[0].startswith(VISA_CODE):
-                return next(visa for visa in VISA_LAYOUTS if visa.line_length == layout.line_length)
+                return _visa_layout(layout)
             return layout
     shown = ", ".join(str(length) for length in lengths)
     raise MRZError(
         f"The {_WHAT} has {len(lines)} lines of {shown} characters; a zone has {_SHAPES}. "
         "Copy every line whole, one per line.",
+    )
+
+
+def _visa_layout(shape: Layout) -> Layout:
+    """The visa format of *shape*'s lines; a visa has no 3-line format (Part 7: MRV-A, MRV-B)."""
+    for visa in VISA_LAYOUTS:
+        if (visa.line_length, visa.line_count) == (shape.line_length, shape.line_count):
+            return visa
+    shapes = " or ".join(f"{visa.line_count} lines of {visa.line_length}" for visa in VISA_LAYOUTS)
+    raise MRZError(
+        f"The {_WHAT} begins with the visa code 'V' but has the shape of a {shape.name} "
+        f"({shape.description}); a visa's zone has {shapes} characters. Copy every line whole, "
+        "as printed, one per line.",
     )
 
 
@@ -386,9 +399,9 @@ def _name_from_field(
                 "'<<' separates surname from given names once, and one '<' separates the parts "
                 "of each. Copy the field as printed.",
             )
-    return PassportName(
-        surname=primary.replace(FILLER, " "),
-        given_names=secondary.replace(FILLER, " "),
+    return build_name(
+        primary.replace(FILLER, " "),
+        secondary.replace(FILLER, " "),
         source=source,
         possibly_truncated=whole and name == field,
     )

@@ -20,7 +20,7 @@ from typing import Literal
 
 from ..cleaning import check_length, clean
 from ..errors import AmbiguousNameError, ErrorCode, InvalidNameError
-from ..models import PassportName
+from ..models import PassportName, build_name
 from ..validation import script_of, validate_name_part
 from .mrz import FILLER, name_from_field
 
@@ -119,7 +119,7 @@ def _name(surname: str, given: str) -> PassportName:
         raise InvalidNameError(
             "The name holds no letters: type the name as the passport prints it.", code=ErrorCode.EMPTY_NAME
         )
-    return PassportName(surname=surname, given_names=given, source="text")
+    return build_name(surname, given, source="text")
 
 
 def _unknown_order(text: str, words: Sequence[str]) -> AmbiguousNameError:

@@ -1,0 +1,86 @@
+"""The two paths of name-part validation give one result, and what is accepted validates again.
+
+``validate_name_part`` returns text that is already clean after one regular expression
+(the fast path) and sends anything else through hygiene and a check of every character
+(``validate_in_full``). Both must agree on every text: the same value, or the same refusal
+(class, code and message).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import string
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from wxpay_names import ErrorCode, NameFormatError, PassportName, validation
+from wxpay_names.validation import validate_in_full, validate_name_part
+
+LATIN_1_LETTERS = "".join(chr(code) for code in range(0xC0, 0x100) if chr(code) not in "×÷")
+# What the fast path takes, and its near misses: other Latin-1 characters (× ÷ ª º µ ´ ¿),
+# every white space, other dashes and apostrophes, letters just past Latin-1, a combining accent.
+FAST_ALPHABET = string.ascii_letters + LATIN_1_LETTERS + "  -'’."
+NEAR_MISSES = "×÷ªºµ´¿¡\u00a0\t\n\u3000\u2010\u2018ʼĀāŁłЀ\u0301\u200b\u202eＡ0_,"
+TEXTS = st.one_of(
+    st.text(st.sampled_from(FAST_ALPHABET), max_size=30),
+    st.text(st.sampled_from(FAST_ALPHABET + NEAR_MISSES), max_size=30),
+    st.text(max_size=12),
+)
+
+
+def outcome(validate: object, text: str) -> tuple[str, str] | tuple[type[Exception], ErrorCode, str]:
+    assert callable(validate)
+    try:
+        return ("value", validate(text, "surname"))
+    except NameFormatError as error:
+        return (type(error), error.code, str(error))
+
+
+@settings(max_examples=1500)
+@given(TEXTS)
+@example("Müller")
+@example(" Jean  Luc ")
+@example("-")
+@example("ª")
+@example("A" * 257)
+@example("µ")
+def test_both_paths_give_one_result(text: str) -> None:
+    assert outcome(validate_name_part, text) == outcome(validate_in_full, text)
+
+
+@pytest.mark.parametrize("text", ["Müller", "O’Brien-Smith", "Jean Luc", "Ævar Þór", "d'Ávila", "St. John"])
+def test_a_clean_latin_1_name_takes_the_fast_path(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    def no_full_path(*args: object, **kwargs: object) -> str:
+        raise AssertionError("the full path was taken")
+
+    monkeypatch.setattr(validation, "validate_in_full", no_full_path)
+    assert validate_name_part(text) == text
+
+
+@pytest.mark.parametrize("text", ["  Müller", "Mül\u200bler", "Łukasz", "Иван", "Sm1th", "Mu\u0308ller"])
+def test_anything_else_takes_the_full_path(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    taken: list[str] = []
+
+    def full_path(text: str, field: str = "name", *, offset: int = 0) -> str:
+        taken.append(text)
+        return validate_in_full(text, field, offset=offset)
+
+    monkeypatch.setattr(validation, "validate_in_full", full_path)
+    with contextlib.suppress(NameFormatError):
+        validate_name_part(text)
+    assert taken == [text]
+
+
+@settings(max_examples=800)
+@given(TEXTS, TEXTS)
+def test_the_constructor_is_the_full_path(surname: str, given_names: str) -> None:
+    """A name built through the fast path equals one built from the fully validated parts."""
+    try:
+        name = PassportName(surname=surname, given_names=given_names)
+    except ValueError:
+        return
+    assert name.surname == validate_in_full(surname, "surname")
+    assert name.given_names == validate_in_full(given_names, "given names field")
+    assert PassportName.model_validate_json(name.model_dump_json()) == name
