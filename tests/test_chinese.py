@@ -23,7 +23,7 @@ from wxpay_names import (
     from_chinese,
 )
 from wxpay_names.inputs.chinese import chinese_spellings
-from wxpay_names.spelling import spellings
+from wxpay_names.name_forms import spellings
 
 SURNAMES_CSV = Path(__file__).parents[1] / "data" / "surnames.csv"
 
@@ -287,16 +287,36 @@ def test_explicit_arguments_misused(call: object) -> None:
 
 
 @pytest.mark.parametrize("text", ["郑-李小明", "郑－李小明", "郑‐李小明", "郑-李 小明"])
-def test_double_surname_keeps_its_hyphen(text: str) -> None:
+def test_double_surname_is_joined_as_on_a_passport(text: str) -> None:
     name = from_chinese(text)
-    assert (name.surname, name.given_names) == ("ZHENG-LI", "XIAOMING")
+    assert (name.surname, name.given_names) == ("ZHENGLI", "XIAOMING")
 
 
 def test_double_surname_at_banks(icbc: Bank, abc: Bank, boc: Bank) -> None:
     name = from_chinese("郑-李小明")
-    assert format_name(name, icbc) == "ZHENG LI XIAOMING"
+    assert format_name(name, icbc) == "ZHENGLI XIAOMING"
     assert format_name(name, abc) == "ZHENGLIXIAOMING"
-    assert format_name(name, boc) == "XIAOMING ZHENG LI"
+    assert format_name(name, boc) == "XIAOMING ZHENGLI"
+    texts = [candidate.text for candidate in candidates(name, icbc)]
+    assert texts.index("ZHENG LI XIAOMING") < texts.index("ZHENG-LI XIAOMING")
+
+
+def test_must_show_double_surname() -> None:
+    assert format_name(from_chinese("赵-李书刚"), "ICBC") == "ZHAOLI SHUGANG"
+    assert format_name(from_chinese("欧阳娜娜"), "ICBC") == "OUYANG NANA"
+
+
+def test_two_single_surnames_given_as_the_surname_are_a_double_surname(icbc: Bank) -> None:
+    # Two characters the table does not hold as one compound: two surnames side by side.
+    name = from_chinese(surname="赵李", given_names="书刚")
+    assert (name.surname, name.given_names) == ("ZHAOLI", "SHUGANG")
+    kinds = {candidate.pattern.spelling for candidate in candidates(name, icbc)}
+    assert {"double_surname_spaced", "double_surname_hyphenated"} <= kinds
+    # A compound (欧阳) is one surname: no spaced or hyphenated forms.
+    compound = from_chinese(surname="欧阳", given_names="娜娜")
+    assert not {"double_surname_spaced", "double_surname_hyphenated"} & {
+        candidate.pattern.spelling for candidate in candidates(compound, icbc)
+    }
 
 
 @pytest.mark.parametrize("text", ["-李明", "李-", "李--王明", "李明-华", "李 明-华"])

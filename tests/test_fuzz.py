@@ -297,10 +297,15 @@ def assert_rank_one_text(text: str) -> None:
     assert "  " not in text, repr(text)
 
 
+CANDIDATE_CHARACTERS = frozenset(string.ascii_letters + " -'.·")
+
+
 def assert_candidate_text(text: str) -> None:
+    # Letters and spaces; the passport's hyphens and apostrophes, and the dots a bank may put
+    # between parts, in the forms that keep them (rank 1 never: assert_rank_one_text).
     assert text, "empty candidate"
-    assert text.isascii(), repr(text)
-    assert text.replace(" ", "").isalpha(), repr(text)
+    assert set(text) <= CANDIDATE_CHARACTERS, repr(text)
+    assert any(char.isalpha() for char in text), repr(text)
     assert text == text.strip(), repr(text)
     assert "  " not in text, repr(text)
 

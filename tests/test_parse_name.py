@@ -46,6 +46,18 @@ READ = [
     ("SMITH john", "SMITH", "john"),
     ("Madonna", "Madonna", ""),  # one word: a one-part name
     ("SUKARNO", "SUKARNO", ""),
+    # Titles dropped, degrees after the last word dropped, generational suffixes after the
+    # given names (ICAO 9303 Part 3 §4.6); a suffix written before the comma stays there.
+    ("John DOE III", "DOE", "John III"),
+    ("John DOE, Jr.", "DOE", "John JR"),
+    ("Smith, John, Jr.", "Smith", "John JR"),
+    ("Doe, Dr. John", "Doe", "John"),
+    ("Dr. John DOE", "DOE", "John"),
+    ("Mrs SMITH Anna", "SMITH", "Anna"),
+    ("Smith Jr., John", "Smith Jr.", "John"),
+    ("Doe, John Paul Ph.D.", "Doe", "John Paul"),
+    ("John DOE PhD", "DOE", "John"),
+    ("RAHMAN, MD Karim", "RAHMAN", "MD Karim"),  # MD before a name: Mohammad, not a degree
 ]
 
 # Shapes whose surname cannot be told: (text, error class, code, words the message must hold).
@@ -65,7 +77,12 @@ REFUSED = [
         "'van BEETHOVEN, Ludwig' or 'BEETHOVEN, Ludwig van'",
     ),
     ("Maria de la CRUZ", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "'de la' in"),
-    ("Smith, John, Jr.", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "holds 2 commas"),
+    ("Smith, John, Paul", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "holds 2 commas"),
+    # Titles and suffixes (data/name_affixes.csv): never a surname, never a given name.
+    ("John Doe III", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "'DOE, John III' or 'JOHN, Doe III'"),
+    ("John Doe, Jr.", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "'DOE, John Jr.'"),
+    ("Dr. John Doe", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "'DOE, John'"),
+    ("Karim, MD", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "a degree or a given name"),
     ("محمد علي", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "SURNAME, Given Names"),
     ("张三", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "from_chinese()"),
     ("Sm1th, John", InvalidNameError, ErrorCode.INVALID_CHARACTER, "The surname holds '1'"),

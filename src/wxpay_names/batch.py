@@ -28,7 +28,8 @@ from .cli_names import NameKind, read_name
 from .cli_render import Lang, error_message
 from .errors import ErrorCode, InvalidNameError, NameFormatError
 from .models import Bank, PassportName
-from .spelling import Spelling, spellings
+from .name_forms import spellings
+from .spelling import Spelling
 
 if TYPE_CHECKING:
     from .observations import Observations

@@ -12,6 +12,7 @@ and cached; a call only renders the texts (see ``_Plan``).
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from itertools import chain, combinations
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -29,13 +30,17 @@ from .models import (
     SpellingKind,
     assemble,
 )
+from .name_forms import spellings
 from .resolve import resolve_bank, resolve_name
-from .spelling import Spelling, primary_words, spellings
+from .spelling import Spelling, primary_kind, primary_words
 
 if TYPE_CHECKING:
     from .observations import Observations
 
 MAX_CANDIDATES = 12
+# Generational numerals (data/name_affixes.csv) keep their capitals in title case: John III.
+_NUMERALS = frozenset({"II", "III", "IV"})
+_LETTER_RUN = re.compile("[A-Z]+")
 
 # How far from the bank's row a deviation takes a text; lighter is likelier. (Every note's
 # wording is in messages.py: candidate_note says how a pattern deviates from its row.)
@@ -48,6 +53,25 @@ SPELLING_WEIGHTS: dict[SpellingKind, int] = {
     "pinyin_syllables": 3,
     "given_reading": 3,
     "icao_alternative": 4,
+    # Forms people write a name in (name_forms.py, inputs/chinese_spellings.py), each with its source in
+    # its note: a 双姓 spaced as the MRZ's filler reads, or hyphenated as GB/T 28039-2011 writes it.
+    "double_surname_spaced": 1,
+    "double_surname_hyphenated": 2,
+    # The passport's hyphens and apostrophes, as hotels copy the visual page (grade D) and payment
+    # apps accept (grade C): as likely as a clerk's case change.
+    "punctuation_kept": 1,
+    # A generational suffix: ICAO leaves it out unless the State prints it (then after the given names).
+    "suffix_dropped": 1,
+    "suffix_with_given": 1,
+    "suffix_with_surname": 2,
+    # "Middle names used as last names": one report (grade B), so low.
+    "middle_with_surname": 4,
+    # Another State's national table, for a Cyrillic name whose State is not known.
+    "ukrainian": 3,
+    "bulgarian": 3,
+    "serbian": 3,
+    "belarusian": 3,
+    "macedonian": 3,
 }
 _CASE_WEIGHT = 1
 _ORDER_WEIGHT = 3
@@ -184,10 +208,20 @@ def _forms(words: tuple[str, ...]) -> tuple[str, str, str, str]:
     """The words joined by a space and by nothing, in upper then in title case (``_piece()`` order)."""
     if len(words) == 1:  # most name parts: nothing to join
         word = words[0]
-        title = word.capitalize()
+        title = word.capitalize() if word.isalpha() and word not in _NUMERALS else _title(word)
         return (word, word, title, title)
-    titles = [word.capitalize() for word in words]
+    titles = [
+        word.capitalize() if word.isalpha() and word not in _NUMERALS else _title(word) for word in words
+    ]
     return (" ".join(words), "".join(words), " ".join(titles), "".join(titles))
+
+
+def _title(word: str) -> str:
+    """Title case of a word with a hyphen or apostrophe kept (HANS-PETER → Hans-Peter), or a
+    generational numeral (III stays III)."""
+    if word in _NUMERALS:
+        return word
+    return _LETTER_RUN.sub(lambda run: run.group().capitalize(), word)
 
 
 def _plan(row: _Row, shape: _Shape) -> _Plan:
@@ -275,6 +309,8 @@ def rank_one_candidate(name: PassportName, bank: Bank, text: str | None = None) 
     was full), so only the text is the name's: *text* is ``rank_one_text(name, bank)`` when
     the caller has it already.
     """
+    if name.issuing_state is not None and primary_kind(name) != "icao":
+        return build_candidates(name, bank)[0]  # rank 1 spelled by a national table: its pattern says so
     pattern, note = _plans_of(bank).first
     if text is None:
         text = rank_one_text(name, bank)

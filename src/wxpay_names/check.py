@@ -28,7 +28,9 @@ from .diagnosis.text_problems import character_problems, cut_short, length_probl
 from .diagnosis.typed_text import read_typed, split_words
 from .diagnosis.word_problems import compare
 from .errors import InvalidNameError, NameFormatError
+from .messages import spelling_note
 from .models import Bank, Candidate, NameCheck, PassportName, Problem, ProblemCode, assemble
+from .name_forms import WRITTEN_FORMS
 from .resolve import resolve_bank, resolve_name
 
 if TYPE_CHECKING:
@@ -158,6 +160,29 @@ def _differences(index: int, context: Context) -> list[Problem]:
                 how_sure=evidence(context.bank.max_length_evidence),
             )
         ]
+    kind = draft.values[index]["pattern"].spelling
+    if kind in WRITTEN_FORMS:
+        # A form people write the name in (its note says which): said as that, with any other
+        # difference (order, spaces, case) the candidate also carries.
+        written = context.problem(
+            ProblemCode.SPELLING, "written_form", typed=draft.text(index), word=context.expected,
+            how=spelling_note(kind),
+        )  # fmt: skip
+        pattern, bank = draft.values[index]["pattern"], context.bank
+        also = set()
+        if pattern.order != bank.order:
+            also.add(ProblemCode.ORDER_SWAPPED)
+        if pattern.case != bank.case:
+            also.add(ProblemCode.CASE_DIFFERS)
+        if pattern.given_names == "first":
+            also.add(ProblemCode.MISSING_NAME_PART)
+        if (pattern.separator == "space", pattern.given_separator == "space") != (
+            bank.separator == " ",
+            bank.given_separator == " ",
+        ):
+            also |= {ProblemCode.MISSING_SPACE, ProblemCode.EXTRA_SPACE}
+        others = compare(split_words(draft.text(index)), context).problems if also else []
+        return [written, *(found for found in others if found.code in also)]
     return compare(split_words(draft.text(index)), context).problems
 
 

@@ -139,6 +139,13 @@ PROBLEMS: dict[ProblemCode, dict[str, Wording]] = {
             "likely writes {word}: type {expected}",
             "{typed} 是 ICAO 对某个字母的另一种拼法；护照机读区最可能写作 {word}：请输入 {expected}",
         ),
+        # Forms a bank may hold (name_forms.py): said as what they are, never as a typo.
+        "written_form": Wording(
+            "{typed} is a form some records hold ({how}); the bank most likely holds {word}: if it shows "
+            "{typed}, keep it; otherwise type {expected}",
+            "{typed} 是有些记录采用的写法（{how}）；银行最可能记录的是 {word}：如果银行显示的是 {typed}，"
+            "就照此填写；否则请输入 {expected}",
+        ),
     },
     ProblemCode.INVISIBLE_CHARACTERS: {
         "default": Wording(
@@ -605,6 +612,57 @@ NOTES: dict[str, Wording] = {
     "spelling_pinyin_syllables": Wording("the given name split per syllable", "名字按音节分开"),
     "spelling_icao_alternative": Wording(
         "ICAO's other spelling of a letter (Ñ → NXX, Ü → UXX)", "ICAO 对字母的另一种拼法（Ñ → NXX，Ü → UXX）"
+    ),
+    "spelling_double_surname_spaced": Wording(
+        "the two surnames of the double surname spaced (PRC passports join them; GB/T 28039-2011 hyphenates)",
+        "复合双姓的两个姓之间加空格（中国护照连写；GB/T 28039-2011 用连接号）",
+    ),
+    "spelling_double_surname_hyphenated": Wording(
+        "the double surname hyphenated, as GB/T 28039-2011 §5.1 writes it (Zhèng-Lǐ)",
+        "双姓之间加连接号，即 GB/T 28039-2011 第 5.1 条的写法（Zhèng-Lǐ）",
+    ),
+    "spelling_punctuation_kept": Wording(
+        "hyphens and apostrophes kept as on the passport's data page (hotel registration copies them, "
+        "grade D; payment apps accept hyphens, grade C)",
+        "保留护照资料页上的连字符和撇号（酒店登记照抄，D 级来源；支付软件接受连字符，C 级来源）",
+    ),
+    "spelling_suffix_dropped": Wording(
+        "the generational suffix (Jr, III) left out, as ICAO 9303 Part 3 §4.6 leaves it out of most "
+        "passports",
+        "不写辈分后缀（Jr、III），ICAO 9303 第 3 部分第 4.6 条规定多数护照不写",
+    ),
+    "spelling_suffix_with_given": Wording(
+        "the generational suffix after the given names, where ICAO 9303 Part 3 §4.6 puts one a State prints",
+        "辈分后缀写在名字之后，即 ICAO 9303 第 3 部分第 4.6 条对印有后缀的护照的写法",
+    ),
+    "spelling_suffix_with_surname": Wording(
+        "the generational suffix written with the surname, as some records do",
+        "辈分后缀和姓写在一起，有些记录这样写",
+    ),
+    "spelling_middle_with_surname": Wording(
+        "the middle names written with the surname, a reported bank practice (That's Mags, 2021, grade B)",
+        "中间名和姓写在一起，有报道称部分银行这样记录（That's Mags，2021 年，B 级来源）",
+    ),
+    "spelling_ukrainian": Wording(
+        "spelled by Ukraine's national table (resolution No. 55 of 2010), as Ukrainian passports print it",
+        "按乌克兰国家转写表（2010 年第 55 号决议）拼写，即乌克兰护照的写法",
+    ),
+    "spelling_bulgarian": Wording(
+        "spelled by Bulgaria's Transliteration Act (2009), as Bulgarian passports print it",
+        "按保加利亚《转写法》（2009 年）拼写，即保加利亚护照的写法",
+    ),
+    "spelling_serbian": Wording(
+        "spelled in Serbian Latin, accents dropped, as Serbian passports most likely print it (inferred)",
+        "按塞尔维亚拉丁字母拼写并去掉变音符号，塞尔维亚护照很可能这样写（推断）",
+    ),
+    "spelling_belarusian": Wording(
+        "spelled by Belarus's passport table (Ministry of Internal Affairs, 2010), as far as known "
+        "(inferred)",
+        "按白俄罗斯护照转写规则（内务部 2010 年）拼写，据现有资料推断",
+    ),
+    "spelling_macedonian": Wording(
+        "spelled by ICAO's exceptions for North Macedonia; no official passport table was found (a guess)",
+        "按 ICAO 对北马其顿的例外规则拼写；未找到官方护照转写表（仅为推测）",
     ),
     "separator": Wording("; ", "；"),
     "shortened": Wording(

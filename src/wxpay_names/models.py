@@ -4,7 +4,8 @@
 'Jürgen Karl'
 >>> request = NameInput.model_validate_json('{"surname": "Zhang", "given_names": "San"}')
 >>> PassportName.from_input(request)
-PassportName(surname='Zhang', given_names='San', chinese=None, source='fields', possibly_truncated=False)
+PassportName(surname='Zhang', given_names='San', chinese=None, source='fields', possibly_truncated=False,
+             issuing_state=None)
 """
 
 from __future__ import annotations
@@ -42,6 +43,18 @@ SpellingKind = Literal[
     "second_reading",  # the other surname reading of a character that has two (覃 QIN / TAN)
     "pinyin_syllables",  # the given name split per syllable (ZHANG SAN FENG)
     "given_reading",  # another reading of a given-name character (朝阳 ZHAOYANG / CHAOYANG)
+    "double_surname_spaced",  # a 双姓's two surnames with a space (ZHAO LI, not ZHAOLI)
+    "double_surname_hyphenated",  # a 双姓's two surnames with a hyphen (ZHAO-LI)
+    "suffix_dropped",  # a generational suffix left out (JOHN, not JOHN III)
+    "suffix_with_surname",  # a generational suffix written with the surname (DOE III)
+    "suffix_with_given",  # a suffix written with the surname on the input moved after the given names
+    "middle_with_surname",  # the middle given names written with the surname (PAUL SMITH JOHN)
+    "punctuation_kept",  # the hyphens and apostrophes of the visual page kept (HANS-PETER, O'NEILL)
+    "serbian",  # the national table of the State (Serbia) instead of ICAO's
+    "ukrainian",  # Ukraine's national table (Cabinet of Ministers resolution No. 55, 2010)
+    "bulgarian",  # Bulgaria's Transliteration Act (2009)
+    "belarusian",  # Belarus's national table
+    "macedonian",  # North Macedonia's national table
 ]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid", defer_build=True)
@@ -156,6 +169,20 @@ class PassportName(_NameParts):
         "so the passport's data page may print a longer name; set by the library.",
         json_schema_extra={"readOnly": True},
     )
+    issuing_state: str | None = Field(
+        default=None,
+        min_length=3,
+        max_length=3,
+        pattern=r"^[A-Z]+<{0,2}$",
+        description="The ICAO code of the State that issued the passport ('UKR'; 'D<<' for Germany), "
+        "which picks that State's national table for a Cyrillic name.",
+    )
+
+    @field_validator("issuing_state", mode="before")
+    @classmethod
+    def _state(cls, value: object) -> object:
+        # Codes are capitals (ICAO 9303 Part 3 §5); "ukr" or " UKR " is the same State.
+        return value.strip().upper() or None if isinstance(value, str) else value
 
     @field_validator("chinese", mode="before")
     @classmethod
@@ -190,6 +217,7 @@ def build_name(
     chinese: str | None = None,
     source: NameSource = "fields",
     possibly_truncated: bool = False,
+    issuing_state: str | None = None,
 ) -> PassportName:
     """``PassportName(...)`` for the readers: a refusal is the ``NameFormatError`` itself.
 
@@ -203,6 +231,7 @@ def build_name(
             chinese=chinese,
             source=source,
             possibly_truncated=possibly_truncated,
+            issuing_state=issuing_state,
         )
     except ValidationError as error:
         refusal = refusal_in(error)

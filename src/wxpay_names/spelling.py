@@ -6,6 +6,14 @@ space, apostrophe and period dropped. Alternatives are the other values of ICAO'
 multi-valued rows (``Ñ → NXX``) and the plainly folded spelling a clerk types (``Ü → U``).
 Letters outside the tables (Vietnamese ``ơ``, Greek) are folded by unidecode, imported
 only then. The tables are ``data/icao_latin.csv`` and ``data/icao_cyrillic.csv``.
+
+Serbia, Ukraine, Bulgaria, Belarus and North Macedonia print Cyrillic names by national
+tables (``data/national_tables.csv`` and its ``data/cyrillic_*.csv``, each row with its
+source and evidence), some letters spelled otherwise at the start or end of a word
+(Ukrainian Я: YA first, IA elsewhere). A name whose ``issuing_state`` is one of these
+States is spelled by its table; a Cyrillic name from an unknown State gets each national
+spelling that differs as another spelling, after ICAO's. This module knows nothing of the
+readers (``inputs/``): what a reader knows of a name's other spellings it computes itself.
 """
 
 from __future__ import annotations
@@ -13,14 +21,23 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from collections.abc import Callable
 from functools import cache
-from typing import NamedTuple
+from typing import Literal, NamedTuple, cast
 
 from .errors import ErrorCode, InvalidNameError
 from .models import PassportName, SpellingKind
 from .resources import data_text
 from .validation import APOSTROPHES, HYPHENS, PERIOD, script_of
+
+Position = Literal["any", "initial", "final"]
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+# The places a table entry is looked up for, by (at a word's start, at its end): most specific first.
+_PLACES: dict[tuple[bool, bool], tuple[Position, ...]] = {
+    (False, False): ("any",),
+    (True, False): ("initial", "any"),
+    (False, True): ("final", "any"),
+    (True, True): ("initial", "final", "any"),
+}
 
 # Scripts unidecode folds into the letters a passport of that script prints in its VIZ.
 _FOLDABLE_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK"})
@@ -103,6 +120,108 @@ class _Tables(NamedTuple):
         )
 
 
+class _NationalTable:
+    """One State's table: letters, and letter pairs (Ukrainian ЗГ), by their place in a word.
+
+    The same ``words``/``convert`` as ``_Table``; a character the table lacks (a Latin letter
+    in the name) is spelled by ICAO's table.
+    """
+
+    __slots__ = ("fallback", "longest", "rules")
+
+    def __init__(self, rules: dict[tuple[str, Position], str], fallback: _Table) -> None:
+        self.rules = rules
+        self.longest = max(len(letters) for letters, _ in rules)
+        self.fallback = fallback
+
+    def words(self, text: str) -> Words:
+        return tuple(self.convert(text).split())
+
+    def convert(self, text: str) -> str:
+        text = text.upper()
+        out: list[str] = []
+        index, length = 0, len(text)
+        word_start = True
+        while index < length:
+            char = text[index]
+            if char.isspace() or char in HYPHENS:  # a word ends; the MRZ writes a hyphen as a space
+                out.append(char if char.isspace() else " ")
+                word_start = True
+                index += 1
+                continue
+            spelled, size = self._letters_at(text, index, word_start)
+            out.append(spelled if size else self.fallback.convert(char))
+            index += size or 1
+            word_start = False
+        return "".join(out)
+
+    def _letters_at(self, text: str, index: int, word_start: bool) -> tuple[str, int]:
+        """The spelling of the longest table entry at *index*, and its length (0: none)."""
+        for size in range(min(self.longest, len(text) - index), 0, -1):
+            letters = text[index : index + size]
+            end = index + size
+            word_end = end == len(text) or text[end].isspace() or text[end] in HYPHENS
+            places = _PLACES[word_start, word_end]
+            for place in places:
+                spelled = self.rules.get((letters, place))
+                if spelled is not None:
+                    return spelled, size
+        if text[index] in APOSTROPHES or text[index] == PERIOD:
+            return "", 1  # dropped, as the MRZ drops them (Part 3 §4.6), inside the word
+        return "", 0
+
+
+class NationalTable(NamedTuple):
+    """A row of ``data/national_tables.csv``: the State, its spelling kind, its name."""
+
+    state: str
+    kind: SpellingKind
+    country_en: str
+    country_zh: str
+    file: str
+    evidence: str
+
+
+@cache
+def national_tables() -> dict[str, NationalTable]:
+    """The States with a national Cyrillic table, by ICAO code, in file order."""
+    found: dict[str, NationalTable] = {}
+    for row in csv.DictReader(data_text("national_tables.csv")):
+        kind = cast(SpellingKind, row["spelling"])
+        found[row["state"]] = NationalTable(
+            row["state"], kind, row["country_en"], row["country_zh"], row["file"], row["evidence"]
+        )
+    return found
+
+
+@cache
+def _national(kind: SpellingKind) -> _NationalTable:
+    [table] = [table for table in national_tables().values() if table.kind == kind]
+    rules: dict[tuple[str, Position], str] = {}
+    for row in csv.DictReader(data_text(table.file)):
+        rules[(row["letter"], cast(Position, row["position"]))] = row["latin"]
+    return _NationalTable(rules, _tables().icao)
+
+
+def _table_of(kind: SpellingKind) -> _Table | _NationalTable:
+    tables = _tables()
+    if kind in ("icao", "folded", "icao_alternative"):
+        return tables.of_kind(kind)
+    return _national(kind)
+
+
+def primary_kind(name: PassportName) -> SpellingKind:
+    """The spelling the name's passport prints: its State's national table for a Cyrillic name
+    from one of those States, else ICAO's."""
+    state = name.issuing_state
+    if state is None:
+        return "icao"
+    table = national_tables().get(state)
+    if table is None or not (_CYRILLIC.search(name.surname) or _CYRILLIC.search(name.given_names)):
+        return "icao"
+    return table.kind
+
+
 @cache
 def _tables() -> _Tables:
     punctuation: dict[int, str | None] = {ord(char): " " for char in HYPHENS}
@@ -161,7 +280,7 @@ def spell(text: str, kind: SpellingKind = "icao") -> Words:
     >>> spell("Müller", "folded"), spell("O'Brien"), spell("Иванов")
     (('MULLER',), ('OBRIEN',), ('IVANOV',))
     """
-    return _tables().of_kind(kind).words(text)
+    return _table_of(kind).words(text)
 
 
 def _fold_leftover(char: str) -> str:
@@ -191,13 +310,16 @@ def _fold_leftover(char: str) -> str:
     )
 
 
-def spell_name(name: PassportName, kind: SpellingKind = "icao") -> Spelling:
-    """The whole name in one spelling; given names stay apart (one tuple of words each)."""
+def spell_name(name: PassportName, kind: SpellingKind | None = None) -> Spelling:
+    """The whole name in one spelling (the passport's unless *kind* says another); given names
+    stay apart (one tuple of words each)."""
+    if kind is None:
+        kind = "icao" if name.issuing_state is None else primary_kind(name)
     if " " not in name.given_names:  # one given name, or none (most names): its words are all of them
         surname, given = primary_words(name, kind)
         return _spelling(kind, surname, (given,) if given else ())
     # Several given names: each spelled apart, since one may become several words (JEAN-LUC).
-    table = _tables().of_kind(kind)
+    table = _table_of(kind)
     names = tuple([found for part in name.given_names.split(" ") if (found := table.words(part))])
     return _spelling(kind, table.words(name.surname), names)
 
@@ -207,18 +329,19 @@ def _spelling(kind: SpellingKind, surname: Words, given: tuple[Words, ...]) -> S
     return tuple.__new__(Spelling, (kind, surname, given))
 
 
-def primary_words(name: PassportName, kind: SpellingKind = "icao") -> tuple[Words, Words]:
+def primary_words(name: PassportName, kind: SpellingKind | None = None) -> tuple[Words, Words]:
     """The surname's words and all given names' words, in the primary spelling unless *kind*
     says another: rank 1's letters.
 
     The same words as ``spellings(name)[0]`` (every input path puts the name's fields, in
-    ICAO spelling, first), without building the alternatives.
+    the passport's spelling, first), without building the alternatives.
 
     >>> primary_words(PassportName(surname="Müller", given_names="Jean-Luc Karl"))
     (('MUELLER',), ('JEAN', 'LUC', 'KARL'))
     """
-    tables = _tables()
-    table = tables.icao if kind == "icao" else tables.of_kind(kind)
+    if kind is None:
+        kind = "icao" if name.issuing_state is None else primary_kind(name)
+    table = _tables().icao if kind == "icao" else _table_of(kind)
     surname, given_names = name.surname, name.given_names
     if _PART_BREAK in surname or _PART_BREAK in given_names:  # not from a validated name
         return table.words(surname), table.words(given_names)
@@ -228,21 +351,13 @@ def primary_words(name: PassportName, kind: SpellingKind = "icao") -> tuple[Word
     return tuple(surname.split()), tuple(given_names.split())
 
 
-@cache
-def _chinese_spellings() -> Callable[[PassportName], tuple[Spelling, ...]]:
-    # Imported on first use: inputs.chinese builds on this module. Held once, since an
-    # import statement per call costs about a microsecond on the Chinese path.
-    from .inputs.chinese import chinese_spellings
-
-    return chinese_spellings
-
-
-def spellings(name: PassportName) -> tuple[Spelling, ...]:
-    """The primary spelling first, then each alternative that gives different words."""
-    if name.source == "chinese" and name.chinese:
-        return _chinese_spellings()(name)
-    primary = spell_name(name)
-    if name.surname.isascii() and name.given_names.isascii():
+def letter_spellings(name: PassportName) -> tuple[Spelling, ...]:
+    """The passport's spelling first, then each other spelling of its letters that gives
+    different words: folded, ICAO's XX forms, and for a Cyrillic name from an unknown State
+    each national table's."""
+    kind = "icao" if name.issuing_state is None else primary_kind(name)
+    primary = spell_name(name, kind)
+    if kind != "icao" or (name.surname.isascii() and name.given_names.isascii()):
         return (primary,)
     found = [primary]
     tables = _tables()
@@ -250,10 +365,16 @@ def spellings(name: PassportName) -> tuple[Spelling, ...]:
         ("folded", tables.folded_letters),
         ("icao_alternative", tables.alternative_letters),
     )
-    for kind, letters in others:
+    for other_kind, letters in others:
         if not (letters.search(name.surname) or letters.search(name.given_names)):
             continue  # spelled as the primary: nothing new
-        other = spell_name(name, kind)
-        if all((other.surname, other.given) != (seen.surname, seen.given) for seen in found):
-            found.append(other)
+        _add_new(found, spell_name(name, other_kind))
+    if _CYRILLIC.search(name.surname) or _CYRILLIC.search(name.given_names):
+        for table in national_tables().values():
+            _add_new(found, spell_name(name, table.kind))
     return tuple(found)
+
+
+def _add_new(found: list[Spelling], other: Spelling) -> None:
+    if all((other.surname, other.given) != (seen.surname, seen.given) for seen in found):
+        found.append(other)

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from ..messages import PHRASES, Wording, join_phrases, phrase, spelling_note, weakest, words_list
 from ..models import PassportName, Problem, ProblemCode, SpellingKind
+from ..name_forms import WRITTEN_FORMS
 from .context import SHOWN_AT_MOST, Context, listed, unique
 from .edit_distance import Difference, first_difference
 from .typed_text import TypedWords, spell_letter
@@ -144,9 +145,16 @@ def _letter_problems(named: Sequence[Piece], split: Sequence[_Respelling], conte
         # One sentence explains one spelling; a name typed in two at once is rare.
         kind, typed, word = respellings[0]
         characters = context.name.chinese or word
-        found.append(
-            context.problem(ProblemCode.SPELLING, kind, typed=typed, word=word, characters=characters)
-        )
+        if kind in WRITTEN_FORMS:  # a form people write the name in: one sentence serves them all
+            found.append(
+                context.problem(
+                    ProblemCode.SPELLING, "written_form", typed=typed, word=word, how=spelling_note(kind)
+                )
+            )
+        else:
+            found.append(
+                context.problem(ProblemCode.SPELLING, kind, typed=typed, word=word, characters=characters)
+            )
     return found
 
 

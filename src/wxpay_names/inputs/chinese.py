@@ -2,7 +2,8 @@
 
 GB/T 28039-2011 §5.1: the surname, then the given name written as one word whatever its
 length (张三丰 → ZHANG SANFENG); a compound surname is one word (欧阳 → OUYANG); a double
-surname (双姓) keeps its hyphen (郑-李 → ZHENG-LI). §6.2, as PRC passports since 2012: ü is
+surname (双姓, written 郑-李) is joined as PRC passports print it (ZHENGLI; GB/T 28039 writes
+Zhèng-Lǐ, a candidate). §6.2, as PRC passports since 2012: ü is
 written YU (吕 → LYU, 女 → NYU); toneless pinyin has ü only after L and N (居 → JU).
 
 The work is split by what it knows:
@@ -22,7 +23,7 @@ from ..models import PassportName
 from .chinese_spellings import chinese_spellings, passport_name
 from .chinese_text import plain_han
 
-__all__ = ["chinese_spellings", "from_chinese"]  # chinese_spellings: for spelling.spellings
+__all__ = ["chinese_spellings", "from_chinese"]  # chinese_spellings: for name_forms.spellings
 
 _WHAT = "Chinese name"
 
@@ -37,7 +38,7 @@ def from_chinese(
 
     >>> from_chinese("欧阳娜娜")
     PassportName(surname='OUYANG', given_names='NANA', chinese='欧阳娜娜', source='chinese',
-                 possibly_truncated=False)
+                 possibly_truncated=False, issuing_state=None)
     >>> name = from_chinese("吕布")
     >>> name.surname, name.given_names
     ('LYU', 'BU')

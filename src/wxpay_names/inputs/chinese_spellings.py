@@ -3,9 +3,11 @@
 A name read from its characters has, beside the passport's spelling, the variants a bank
 may hold: ü written U (passports before 2012) and V (a keyboard habit) as well as YU
 (GB/T 28039-2011 §6.2); the surname's other reading, where ``data/surnames.csv`` gives
-one (覃 QIN, TAN); the given name split per syllable (SANFENG → SAN FENG); and the given
-name's other readings, where its characters have several in pypinyin's table (张朝阳: ZHAOYANG,
-pypinyin's reading, and CHAOYANG). Which of these a bank holds, and in what order to try
+one (覃 QIN, TAN); a double surname (双姓) spaced and hyphenated as well as joined (ZHAOLI:
+abkai.net's passport example 赵钱 → ZHAOQIAN, grade D; GB/T 28039-2011 writes Zhào-Qián); the
+given name split per syllable (SANFENG → SAN FENG); and the given name's other readings,
+where its characters have several in pypinyin's table (张朝阳: ZHAOYANG, pypinyin's reading,
+and CHAOYANG). Which of these a bank holds, and in what order to try
 them, is for ``candidates`` to rank.
 
 Each name read is kept with its reading in ``NAMES_READ``, so that ``candidates`` and
@@ -127,7 +129,7 @@ def _read_and_keep(key: str) -> _Read:
     reading = read_name(key)
     words = _words(reading)
     surname, given = _fields(words)
-    # The fields are A-Z words (and a 双姓's hyphen) and the key is clean: nothing to validate
+    # The fields are A-Z words and the key is clean: nothing to validate
     # but the length, as a name would be validated again (張 × 53 spells 260 letters).
     for text, what in (
         (key, "Chinese name"),
@@ -141,6 +143,7 @@ def _read_and_keep(key: str) -> _Read:
         "chinese": key,
         "source": "chinese",
         "possibly_truncated": False,
+        "issuing_state": None,
     }
     read = _Read(assemble(PassportName, values), reading, words)
     NAMES_READ.add(key, read)
@@ -164,16 +167,21 @@ def _words(reading: Reading) -> _Words:
 
 
 def _fields(words: _Words) -> tuple[str, str]:
-    """The name's surname and given names fields."""
+    """The name's surname and given names fields: a 双姓 joined, as PRC passports print it
+    (赵钱 → ZHAOQIAN, abkai.net, grade D; a PRC passport name holds A-Z letters only)."""
     surnames = words.surnames
-    return surnames[0] if len(surnames) == 1 else "-".join(surnames), words.given
+    return surnames[0] if len(surnames) == 1 else "".join(surnames), words.given
 
 
 def _primary(words: _Words) -> Spelling:
     """``spell_name`` of the name with these fields, from the words already made: A-Z words
-    spell as themselves, and a 双姓's hyphen parts words (``tests/test_chinese_paths.py``
-    holds the two equal)."""
-    return _spelling("icao", words.surnames, ((words.given,),) if words.given else ())
+    spell as themselves (``tests/test_chinese_paths.py`` holds the two equal)."""
+    return _spelling("icao", _joined(words.surnames), ((words.given,),) if words.given else ())
+
+
+def _joined(surnames: Words) -> Words:
+    """The surname as one word, a 双姓's two surnames joined."""
+    return surnames if len(surnames) == 1 else ("".join(surnames),)
 
 
 def _spelling(kind: SpellingKind, surname: Words, given: tuple[Words, ...]) -> Spelling:
@@ -189,7 +197,7 @@ def _surname_words(surnames: SurnameParts, choice: tuple[int, int, Syllables]) -
         for piece_index, readings in enumerate(unit):
             syllables += choice[2] if choice[:2] == (unit_index, piece_index) else readings[0]
         words.append("".join(syllables).upper().replace("Ü", _PASSPORT_U))
-    return tuple(words)
+    return ("".join(words),)
 
 
 def _spellings(primary: Spelling, reading: Reading, words: _Words, key: str) -> tuple[Spelling, ...]:
@@ -206,13 +214,16 @@ def _spellings(primary: Spelling, reading: Reading, words: _Words, key: str) -> 
             found.append(
                 _spelling(
                     kind,
-                    tuple([word.replace("Ü", letter) for word in capital_surnames]),
+                    _joined(tuple([word.replace("Ü", letter) for word in capital_surnames])),
                     ((capital_given.replace("Ü", letter),),) if capital_given else (),
                 )
             )
+    passport_given = ((given,),) if given else ()
+    if len(surnames) > 1:  # a 双姓: its surnames spaced and hyphenated, as other records write it
+        found.append(_spelling("double_surname_spaced", surnames, passport_given))
+        found.append(_spelling("double_surname_hyphenated", ("-".join(surnames),), passport_given))
     parts = reading.surnames
     if len(parts) > 1 or len(parts[0]) > 1 or len(parts[0][0]) > 1:  # a reading to choose
-        passport_given = ((given,),) if given else ()
         for unit_index, unit in enumerate(parts):
             for piece_index, readings in enumerate(unit):
                 found += [
@@ -225,14 +236,14 @@ def _spellings(primary: Spelling, reading: Reading, words: _Words, key: str) -> 
                 ]
     if len(reading.given) > 1:
         split = tuple([syllable.upper().replace("Ü", _PASSPORT_U) for syllable in reading.given])
-        found.append(_spelling("pinyin_syllables", surnames, (split,)))
+        found.append(_spelling("pinyin_syllables", _joined(surnames), (split,)))
     if given:
         # The given name is the text's last characters, one syllable each (spaces aside).
         characters = (
             key[-len(reading.given) :] if " " not in key else "".join(key.split())[-len(reading.given) :]
         )
         found += [
-            _spelling("given_reading", surnames, ((other,),))
+            _spelling("given_reading", _joined(surnames), ((other,),))
             for other in _other_given_readings(characters, reading.given)
         ]
     return tuple(found)

@@ -67,10 +67,18 @@ def split_surnames(text: str) -> tuple[list[list[Piece]], str]:
 
 
 def explicit_surnames(surname_text: str) -> list[list[Piece]]:
-    """A surname given apart from the given name: each of its hyphen parts, in pieces."""
+    """A surname given apart from the given name: each of its hyphen parts, in pieces.
+
+    A surname of two characters the table does not hold as one compound (赵李, not 欧阳) is
+    two single surnames side by side, a 双姓 (GB/T 28039-2011 §3.3).
+    """
     parts = surname_text.split("-")
     if not all(parts):
         raise misplaced_hyphen()
+    if len(parts) == 1 and len(surname_text) == 2:
+        compound = longest_surname(surname_text, 0)
+        if compound is None or len(compound[0]) < 2:
+            parts = list(surname_text)
     return [_pieces(part) for part in parts]
 
 

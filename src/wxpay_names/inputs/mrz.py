@@ -17,6 +17,7 @@ The name is already in ICAO spelling (A–Z): ``ERIKSSON<<ANNA<MARIA`` gives sur
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from string import ascii_uppercase, digits
 from typing import NamedTuple
@@ -41,6 +42,7 @@ from .mrz_layout import (
 FILLER = "<"
 IDENTIFIER_SEPARATOR = FILLER * 2  # between the primary and the secondary identifier
 _LETTERS = frozenset(ascii_uppercase)
+_STATE_CODE = re.compile(r"[A-Z]{3}|[A-Z]{2}<|[A-Z]<<")  # ICAO 9303 Part 3 §5: UTO, D<<
 _MRZ_CHARACTERS = frozenset(ascii_uppercase + ascii_uppercase.lower() + digits + FILLER)
 _CHECK_WEIGHTS = (7, 3, 1)
 _WHAT = "machine-readable zone"
@@ -124,9 +126,25 @@ def read_zone(text: str) -> Zone:
     # reads fillers right: a name field without one is then a long one-part name.
     fillers_seen = any(FILLER in line for number, line in enumerate(lines, 1) if number != field.line)
     name = _name_from_field(
-        field.read(lines), "mrz", whole=True, first=field.first, line=field.line, fillers_seen=fillers_seen
+        field.read(lines),
+        "mrz",
+        whole=True,
+        first=field.first,
+        line=field.line,
+        fillers_seen=fillers_seen,
+        state=_issuing_state(lines[0], layout.issuing_state.read(lines)),
     )
     return Zone(name, tuple(lines), layout)
+
+
+def _issuing_state(upper_line: str, state: str) -> str | None:
+    """The issuing State's code (``UKR``, ``D<<``), which picks a national table for the name.
+
+    None for a visa: its State issued the visa, not the passport that holds the name.
+    """
+    if upper_line.startswith("V") or not _STATE_CODE.fullmatch(state):
+        return None
+    return state
 
 
 def name_from_field(field: str, source: NameSource) -> PassportName:
@@ -189,6 +207,7 @@ def _one_line(line: str) -> PassportName:
             first=field.first,
             line=None,
             fillers_seen=False,
+            state=_issuing_state(line, layout.issuing_state.read([line])),
         )
     if len(line) > _LONGEST_FIELD:
         raise MRZError(
@@ -349,7 +368,14 @@ def _verify(field: str, data: str, found: str, where: Span) -> None:
 
 
 def _name_from_field(
-    field: str, source: NameSource, *, whole: bool, first: int, line: int | None, fillers_seen: bool
+    field: str,
+    source: NameSource,
+    *,
+    whole: bool,
+    first: int,
+    line: int | None,
+    fillers_seen: bool,
+    state: str | None = None,
 ) -> PassportName:
     """Split an upper-cased name field into surname and given names (Part 3 §4.6).
 
@@ -404,6 +430,7 @@ def _name_from_field(
         secondary.replace(FILLER, " "),
         source=source,
         possibly_truncated=whole and name == field,
+        issuing_state=state,
     )
 
 

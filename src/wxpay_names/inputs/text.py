@@ -9,6 +9,13 @@ Read:
   ``John Paul SMITH``;
 - a single word: a one-part name, taken as the surname.
 
+Titles and suffixes (``data/name_affixes.csv``; ICAO 9303 Part 3 §4.6 leaves them out of a
+passport name): a title (``Dr.``, ``Mrs``) before the name or its given names is dropped, as is
+a degree after its last word (``PhD``); a generational suffix after the last word or after a
+comma of its own (``John DOE III``, ``DOE, John, Jr.``) goes after the given names, where ICAO
+puts a suffix a State prints; one written before the comma (``Smith Jr., John``) stays with the
+surname, as written. The candidates try the suffix's other places.
+
 Everything else (``John Smith``, ``ZHANG SAN``, ``Zhang San``) has no knowable order and
 raises ``AmbiguousNameError`` saying how to write it. The reading never guesses.
 """
@@ -18,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from ..affixes import affix_kind
 from ..cleaning import check_length, clean
 from ..errors import AmbiguousNameError, ErrorCode, InvalidNameError
 from ..models import PassportName, build_name
@@ -54,7 +62,15 @@ def parse_name(text: str) -> PassportName:
 
 
 def _comma_form(text: str) -> PassportName:
-    commas = text.count(SURNAME_END)
+    parts = text.split(SURNAME_END)
+    suffixes = _affixes_only(parts[-1])
+    if suffixes is not None and len(parts) > 1:
+        # "John Doe, Jr." or "DOE, John, Jr.": the last comma sets off a suffix, not given names.
+        rest = SURNAME_END.join(parts[:-1])
+        if SURNAME_END in rest:
+            return _with_suffixes(_comma_form(rest), suffixes)
+        return _word_form(rest, after=suffixes)
+    commas = len(parts) - 1
     if commas > 1:
         raise AmbiguousNameError(
             f"{text!r} holds {commas} commas: write one, between the surname and the given names "
@@ -64,12 +80,48 @@ def _comma_form(text: str) -> PassportName:
     # Positions in messages count from the start of what the user typed.
     given_offset = len(surname) + len(SURNAME_END)
     return _name(
-        validate_name_part(surname, "surname"),
-        validate_name_part(given, "given names field", offset=given_offset),
+        _without_titles(validate_name_part(surname, "surname")),
+        _without_degrees(
+            _without_titles(validate_name_part(given, "given names field", offset=given_offset))
+        ),
     )
 
 
-def _word_form(text: str) -> PassportName:
+def _affixes_only(text: str) -> list[str] | None:
+    """The generational suffixes and degrees *text* holds, if it holds nothing else."""
+    words = text.split()
+    if words and all(affix_kind(word) in ("generational", "degree") for word in words):
+        return words
+    return None
+
+
+def _without_titles(part: str) -> str:
+    """*part* without the titles it starts with (``Dr. John`` → ``John``): a passport prints none."""
+    words = part.split(" ")
+    while words and affix_kind(words[0]) == "title":
+        words.pop(0)
+    return " ".join(words)
+
+
+def _without_degrees(part: str) -> str:
+    """*part* without the degrees it ends with (``John PhD`` → ``John``), a word at least left."""
+    words = part.split(" ")
+    while len(words) > 1 and affix_kind(words[-1]) == "degree":
+        words.pop()
+    return " ".join(words)
+
+
+def _with_suffixes(name: PassportName, words: Sequence[str]) -> PassportName:
+    """*name* with its generational suffixes after the given names; degrees dropped."""
+    kept = [word.replace(".", "").upper() for word in words if affix_kind(word) == "generational"]
+    if not kept:
+        return name
+    given = " ".join([name.given_names, *kept]) if name.given_names else " ".join(kept)
+    return _name(name.surname, given)
+
+
+def _word_form(text: str, *, after: Sequence[str] = ()) -> PassportName:
+    """Words without a comma; *after*: suffixes set off by a comma (``John Doe, Jr.``)."""
     # Validated as typed, so an error names the character where the user typed it.
     cleaned = validate_name_part(text)
     words = [word for word in cleaned.split(" ") if any(char.isalpha() for char in word)]
@@ -78,27 +130,41 @@ def _word_form(text: str) -> PassportName:
             f"{cleaned!r} is written in Chinese characters: read it with from_chinese(), or type the "
             "Latin name printed in the passport as 'SURNAME, Given Names'.",
         )
+    while len(words) > 1 and affix_kind(words[0]) == "title":
+        words.pop(0)
+    suffixes = list(after)
+    while len(words) > 1 and affix_kind(words[-1]) in ("generational", "degree"):
+        suffixes.insert(0, words.pop())
+    if suffixes:
+        if len(words) == 1 and any(affix_kind(word) == "degree" for word in suffixes):
+            raise _unknown_degree(cleaned, words[0], suffixes)
+        return _with_suffixes(_ordered(cleaned, words, suffixes), suffixes)
+    return _ordered(cleaned, words, ())
+
+
+def _ordered(cleaned: str, words: list[str], suffixes: Sequence[str]) -> PassportName:
+    """The surname told from the given names by the case of *words*, or the error saying how."""
     if len(words) <= 1:
         return _name(" ".join(words), "")
     cases = [_case(word) for word in words]
     if "capitals" not in cases or "uncased" in cases:
-        raise _unknown_order(cleaned, words)
+        raise _unknown_order(cleaned, words, suffixes)
     first = cases.index("capitals")
     last = len(cases) - 1 - cases[::-1].index("capitals")
     if any(case != "capitals" for case in cases[first : last + 1]):
-        raise _unknown_order(cleaned, words)
+        raise _unknown_order(cleaned, words, suffixes)
     if last == len(words) - 1:
         # Given names, then the surname in capitals; a lower-case word just before it may be
         # a name prefix the passport prints in lower case ("van", "de la", Part 3 §3.2).
         if first == 0:
-            raise _unknown_order(cleaned, words)
+            raise _unknown_order(cleaned, words, suffixes)
         if cases[first - 1] == "lower":
-            raise _unknown_prefix(cleaned, words, first)
+            raise _unknown_prefix(cleaned, words, first, suffixes)
         return _name(" ".join(words[first:]), " ".join(words[:first]))
     if all(case == "lower" for case in cases[:first]):
         # The surname in capitals (after any lower-case prefix), then the given names.
         return _name(" ".join(words[: last + 1]), " ".join(words[last + 1 :]))
-    raise _unknown_order(cleaned, words)
+    raise _unknown_order(cleaned, words, suffixes)
 
 
 def _case(word: str) -> WordCase:
@@ -122,9 +188,9 @@ def _name(surname: str, given: str) -> PassportName:
     return build_name(surname, given, source="text")
 
 
-def _unknown_order(text: str, words: Sequence[str]) -> AmbiguousNameError:
-    last_as_surname = f"{words[-1].upper()}, {' '.join(words[:-1])}"
-    first_as_surname = f"{words[0].upper()}, {' '.join(words[1:])}"
+def _unknown_order(text: str, words: Sequence[str], suffixes: Sequence[str] = ()) -> AmbiguousNameError:
+    last_as_surname = _suggestion(words[-1].upper(), words[:-1], suffixes)
+    first_as_surname = _suggestion(words[0].upper(), words[1:], suffixes)
     return AmbiguousNameError(
         f"Cannot tell the surname from the given names in {text!r}: write it as 'SURNAME, Given Names' "
         f"(for example {last_as_surname!r} or {first_as_surname!r}), or pass the surname and given "
@@ -132,13 +198,29 @@ def _unknown_order(text: str, words: Sequence[str]) -> AmbiguousNameError:
     )
 
 
-def _unknown_prefix(text: str, words: Sequence[str], surname_start: int) -> AmbiguousNameError:
+def _suggestion(surname: str, given: Sequence[str], suffixes: Sequence[str]) -> str:
+    """``SURNAME, Given Names`` with the generational suffixes after the given names."""
+    kept = [word for word in suffixes if affix_kind(word) == "generational"]
+    return f"{surname}, {' '.join([*given, *kept])}".rstrip()
+
+
+def _unknown_degree(text: str, word: str, suffixes: Sequence[str]) -> AmbiguousNameError:
+    return AmbiguousNameError(
+        f"Cannot tell whether {' '.join(suffixes)!r} in {text!r} is a degree or a given name: write "
+        f"{_suggestion(word.upper(), suffixes, ())!r} if it is a name, or "
+        f"{word.upper()!r} if not, or pass the surname and given names separately.",
+    )
+
+
+def _unknown_prefix(
+    text: str, words: Sequence[str], surname_start: int, suffixes: Sequence[str] = ()
+) -> AmbiguousNameError:
     prefix_start = surname_start
     while prefix_start > 0 and _case(words[prefix_start - 1]) == "lower":
         prefix_start -= 1
     prefix = " ".join(words[prefix_start:surname_start])
-    without = f"{' '.join(words[surname_start:])}, {' '.join(words[:surname_start])}"
-    with_prefix = f"{' '.join(words[prefix_start:])}, {' '.join(words[:prefix_start])}".rstrip()
+    without = _suggestion(" ".join(words[surname_start:]), words[:surname_start], suffixes)
+    with_prefix = _suggestion(" ".join(words[prefix_start:]), words[:prefix_start], suffixes)
     return AmbiguousNameError(
         f"Cannot tell whether {prefix!r} in {text!r} is part of the surname (as 'van' is in "
         f"'van BEETHOVEN') or a given name: write {with_prefix!r} or {without!r}, or pass the surname "

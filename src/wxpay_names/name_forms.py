@@ -1,0 +1,134 @@
+"""Every form of a name a bank may hold: its spellings, and the forms people write it in.
+
+Above both ``spelling`` (letters, driven by tables) and the readers (``inputs/``): the
+candidates ask this module, never a reader. What a reader knows of a name's other
+spellings (a Chinese name's second surname reading, 吕 as LU and LV, other readings of its
+given name, a 双姓 spaced or hyphenated) it computes itself, kept with the name it read
+(``inputs.chinese_spellings``); spelling.py knows nothing of readers.
+
+The written forms added here, each a ``Spelling`` of its own kind so the candidates rank
+and note it like any other:
+
+- a generational suffix (``data/name_affixes.csv``) in its other places: left out, or with
+  the surname (ICAO 9303 Part 3 §4.6 leaves it out unless the State prints it, then after
+  the given names);
+- the middle given names written with the surname (``JOHN PAUL SMITH`` → surname ``PAUL
+  SMITH``): "middle names used as last names", a reported bank practice (That's Mags, 2021,
+  grade B);
+- the passport's hyphens and apostrophes kept as its visual page prints them
+  (``HANS-PETER``, ``O'NEILL``): hotel registration copies the visual page's punctuation
+  (grade D), and payment apps accept hyphens in foreign names (Alipay's help text, grade C).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from .affixes import affix_kind
+from .models import PassportName, SpellingKind
+from .spelling import Spelling, Words, letter_spellings, spell
+
+# The kinds that are forms of the name rather than spellings of a letter, and the national
+# tables: the diagnosis says them with one sentence naming what they are.
+WRITTEN_FORMS: frozenset[SpellingKind] = frozenset(
+    {
+        "double_surname_spaced",
+        "double_surname_hyphenated",
+        "suffix_dropped",
+        "suffix_with_surname",
+        "suffix_with_given",
+        "middle_with_surname",
+        "punctuation_kept",
+        "ukrainian",
+        "bulgarian",
+        "serbian",
+        "belarusian",
+        "macedonian",
+    }
+)
+
+_KEPT_PUNCTUATION = re.compile(
+    r"([-\u2010\u2011\u2012\u2013\u2014\u2212\ufe63'\u2019\u2018\u02bc\u02bb`\u00b4])"
+)
+_APOSTROPHE_LIKE = frozenset("'\u2019\u2018\u02bc\u02bb`\u00b4")
+
+
+@cache
+def _chinese_spellings() -> Callable[[PassportName], tuple[Spelling, ...]]:
+    # The Chinese reader holds what it read of each name; imported on the first Chinese name
+    # (it loads pypinyin), and held once: an import statement per call costs a microsecond.
+    from .inputs.chinese_spellings import chinese_spellings
+
+    return chinese_spellings
+
+
+def spellings(name: PassportName) -> tuple[Spelling, ...]:
+    """The primary spelling first, then each other spelling and written form with new words.
+
+    >>> name = PassportName(surname="Smith", given_names="John Paul")
+    >>> [(s.kind, s.surname, s.given) for s in spellings(name)]
+    [('icao', ('SMITH',), (('JOHN',), ('PAUL',))), ('middle_with_surname', ('PAUL', 'SMITH'), (('JOHN',),))]
+    """
+    if name.source == "chinese" and name.chinese:
+        return _chinese_spellings()(name)
+    found = letter_spellings(name)
+    forms = _written_forms(name, found[0])
+    if not forms:  # most names: no suffix, one given name, no hyphen or apostrophe
+        return found
+    seen = {(spelling.surname, spelling.given) for spelling in found}
+    extra = []
+    for form in forms:
+        if (form.surname, form.given) not in seen:
+            seen.add((form.surname, form.given))
+            extra.append(form)
+    return (*found, *extra)
+
+
+def _written_forms(name: PassportName, primary: Spelling) -> list[Spelling]:
+    forms: list[Spelling] = []
+    surname, given = primary.surname, primary.given
+    if _KEPT_PUNCTUATION.search(name.surname) or _KEPT_PUNCTUATION.search(name.given_names):
+        forms.append(_punctuation_kept(name, primary))
+    given_words = name.given_names.split(" ") if name.given_names else []
+    surname_words = name.surname.split(" ") if name.surname else []
+    if given_words and affix_kind(given_words[-1]) == "generational" and len(given) > 0:
+        suffix = given[-1]
+        forms.append(_form("suffix_dropped", surname, given[:-1]))
+        if surname:
+            forms.append(_form("suffix_with_surname", (*surname, *suffix), given[:-1]))
+        given = given[:-1]  # the middle names below are the names before the suffix
+    elif len(surname_words) > 1 and affix_kind(surname_words[-1]) == "generational":
+        suffix_words = spell(surname_words[-1])
+        rest = surname[: len(surname) - len(suffix_words)]
+        forms.append(_form("suffix_with_given", rest, (*given, suffix_words)))
+        forms.append(_form("suffix_dropped", rest, given))
+    if len(given) > 1 and surname:
+        middle = tuple(word for words in given[1:] for word in words)
+        forms.append(_form("middle_with_surname", (*middle, *surname), given[:1]))
+    return forms
+
+
+def _punctuation_kept(name: PassportName, primary: Spelling) -> Spelling:
+    """The name in the primary spelling with its hyphens and apostrophes where the page has them."""
+    kind = primary.kind
+
+    def kept(part: str) -> Words:
+        words = []
+        for word in part.split(" "):
+            pieces = _KEPT_PUNCTUATION.split(word)
+            text = "".join(
+                ("'" if piece in _APOSTROPHE_LIKE else "-") if index % 2 else "".join(spell(piece, kind))
+                for index, piece in enumerate(pieces)
+            ).strip("-'")
+            if any("A" <= char <= "Z" for char in text):
+                words.append(text)
+        return tuple(words)
+
+    given = tuple(words for part in name.given_names.split(" ") if (words := kept(part)))
+    return _form("punctuation_kept", kept(name.surname), given)
+
+
+def _form(kind: SpellingKind, surname: Words, given: tuple[Words, ...]) -> Spelling:
+    return Spelling(kind, surname, given)

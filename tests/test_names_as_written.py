@@ -1,0 +1,207 @@
+"""Names as people write them: national Cyrillic tables, the issuing State, written forms
+(punctuation kept, suffixes, middle names with the surname) and where spelling sits."""
+
+from __future__ import annotations
+
+import ast
+import csv
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from wxpay_names import (
+    PassportName,
+    candidates,
+    check_name,
+    format_name,
+    parse_mrz,
+    parse_name,
+)
+from wxpay_names.spelling import national_tables, spell
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+SOURCE = ROOT / "src" / "wxpay_names"
+
+
+def _texts(name: PassportName, bank: str = "ICBC") -> list[str]:
+    return [candidate.text for candidate in candidates(name, bank)]
+
+
+# --- national Cyrillic tables -------------------------------------------------------------
+
+
+def test_must_show_serbian_and_ukrainian() -> None:
+    serbian = PassportName(surname="Тест", given_names="Милица", issuing_state="SRB")
+    assert format_name(serbian, "ICBC") == "TEST MILICA"
+    unknown = PassportName(surname="Тест", given_names="Милица")
+    assert format_name(unknown, "ICBC") == "TEST MILITSA"  # ICAO's table
+    found = candidates(unknown, "ICBC")
+    [milica] = [candidate for candidate in found if candidate.text == "TEST MILICA"]
+    assert milica.pattern.spelling == "serbian"
+    assert "Serbian" in milica.note
+    ukrainian = PassportName(surname="Шевченко", given_names="Кирило", issuing_state="UKR")
+    assert format_name(ukrainian, "ICBC") == "SHEVCHENKO KYRYLO"
+    assert candidates(ukrainian, "ICBC")[0].pattern.spelling == "ukrainian"
+    assert "SHEVCHENKO KYRYLO" in _texts(PassportName(surname="Шевченко", given_names="Кирило"))
+
+
+@pytest.mark.parametrize(
+    ("state", "surname", "given", "expected"),
+    [
+        ("UKR", "Яременко", "Юлія", "YAREMENKO YULIIA"),  # Я, Ю first in a word; ІЯ inside
+        ("UKR", "Згурський", "Олексій", "ZGHURSKYI OLEKSII"),  # ЗГ, Ь not written
+        ("UKR", "Марченко", "Мар'яна", "MARCHENKO MARIANA"),  # after the apostrophe: not first
+        ("UKR", "Коваль-Яценко", "Ірина", "KOVAL YATSENKO IRYNA"),  # a hyphen starts a word
+        ("BGR", "Щерева", "Мария", "SHTEREVA MARIA"),  # Щ, ИЯ at the end of a word
+        ("BGR", "Петров", "Мариян", "PETROV MARIYAN"),  # ИЯ not at the end
+        ("BLR", "Лукашэнка", "Пётр", "LUKASHENKA PIOTR"),
+        ("MKD", "Ѓорѓиевски", "Ќиро", "GJORGJIEVSKI KJIRO"),
+    ],
+)
+def test_national_tables_give_rank_one(state: str, surname: str, given: str, expected: str) -> None:
+    assert (
+        format_name(PassportName(surname=surname, given_names=given, issuing_state=state), "ICBC") == expected
+    )
+
+
+def _table_rows() -> list[tuple[str, dict[str, str]]]:
+    rows = []
+    for table in national_tables().values():
+        with (DATA / table.file).open(encoding="utf-8", newline="") as file:
+            rows += [(table.kind, row) for row in csv.DictReader(file)]
+    return rows
+
+
+@pytest.mark.parametrize(("kind", "row"), _table_rows(), ids=lambda value: str(value)[:12])
+def test_every_table_row_spells_its_example(kind: str, row: dict[str, str]) -> None:
+    letter, example = row["letter"], row["example"]
+    assert letter.lower() in example.lower(), "the example shows the row's letter"
+    word = next(word for word in example.upper().replace("-", " ").split() if letter in word)
+    if row["position"] == "initial":
+        assert word.startswith(letter)
+    if row["position"] == "final":
+        assert word.endswith(letter)
+    assert " ".join(spell(example, kind)) == row["example_latin"]  # type: ignore[arg-type]
+    assert row["evidence"] in {"reported", "inferred", "unknown"}
+    assert row["source"]
+
+
+def test_table_index_names_existing_files_with_sources() -> None:
+    tables = national_tables()
+    assert set(tables) == {"UKR", "BGR", "SRB", "BLR", "MKD"}
+    for table in tables.values():
+        with (DATA / table.file).open(encoding="utf-8", newline="") as file:
+            rows = list(csv.DictReader(file))
+        assert rows, table.file
+        assert all(row["evidence"] == table.evidence for row in rows), table.file
+
+
+@pytest.mark.parametrize("state", [None, "UTO", "DEU", "D<<", "RUS", "CHN"])
+def test_issuing_state_without_a_table_changes_nothing(state: str | None) -> None:
+    for surname, given_names in (("Иванов", "Пётр"), ("Müller", "Hans-Peter"), ("Zhang", "San")):
+        plain = PassportName(surname=surname, given_names=given_names)
+        stated = PassportName(surname=surname, given_names=given_names, issuing_state=state)
+        for bank in ("ICBC", "ABC", "BOC"):
+            assert candidates(stated, bank) == candidates(plain, bank)
+            assert check_name("X", stated, bank) == check_name("X", plain, bank)
+
+
+def test_a_latin_name_from_a_table_state_is_spelled_as_before() -> None:
+    plain = PassportName(surname="Djokovic", given_names="Novak")
+    stated = PassportName(surname="Djokovic", given_names="Novak", issuing_state="SRB")
+    assert candidates(stated, "ICBC") == candidates(plain, "ICBC")
+
+
+@pytest.mark.parametrize("state", ["UK", "UKRA", "U1R", "<UK", "U<K", "", "  "])
+def test_issuing_state_shape_is_checked(state: str) -> None:
+    if not state.strip():
+        assert PassportName(surname="A", issuing_state=state).issuing_state is None
+        return
+    with pytest.raises(ValidationError):
+        PassportName(surname="A", issuing_state=state)
+
+
+def test_issuing_state_is_upper_cased_and_in_the_schema() -> None:
+    assert PassportName(surname="A", issuing_state=" ukr ").issuing_state == "UKR"
+    schema = PassportName.model_json_schema()["properties"]["issuing_state"]
+    assert "ICAO" in schema["description"]
+    assert any(option.get("maxLength") == 3 for option in schema.get("anyOf", [schema]))
+
+
+def test_parse_mrz_fills_the_issuing_state() -> None:
+    zone = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10"
+    assert parse_mrz(zone).issuing_state == "UTO"
+    assert parse_mrz(zone.split("\n")[0]).issuing_state == "UTO"
+    assert parse_mrz("ERIKSSON<<ANNA<MARIA").issuing_state is None
+    assert parse_mrz("P<D<<MUSTERMANN<<ERIKA".ljust(44, "<")).issuing_state == "D<<"
+    visa = "V<UTOERIKSSON<<ANNA<MARIA".ljust(44, "<")
+    assert parse_mrz(visa).issuing_state is None  # the visa's State, not the passport's
+
+
+# --- written forms ------------------------------------------------------------------------
+
+
+def test_must_show_punctuation_kept() -> None:
+    name = parse_name("Müller, Hans-Peter")
+    assert "MUELLER HANS-PETER" in _texts(name)
+    result = check_name("MUELLER HANS-PETER", name, "ICBC")
+    assert result.status == "plausible"
+    assert result.matched is not None
+    assert result.matched.pattern.spelling == "punctuation_kept"
+    assert "O'NEILL SHAQUILLE" in _texts(PassportName(surname="O'Neill", given_names="Shaquille"))
+    assert "Mueller Hans-Peter" in _texts(name)  # title case keeps the capital after the hyphen
+
+
+def test_middle_names_with_the_surname() -> None:
+    found = candidates(PassportName(surname="Smith", given_names="John Paul"), "ICBC")
+    [middle] = [candidate for candidate in found if candidate.text == "PAUL SMITH JOHN"]
+    assert middle.pattern.spelling == "middle_with_surname"
+    assert middle.rank > 3
+    assert "PAUL SMITH" not in " ".join(_texts(PassportName(surname="Smith", given_names="John")))
+
+
+def test_suffix_placements() -> None:
+    texts = _texts(parse_name("John DOE III"))
+    assert texts[0] == "DOE JOHN III"
+    assert {"DOE JOHN", "DOE III JOHN"} <= set(texts)
+    assert "Doe John III" in texts  # a numeral keeps its capitals in title case
+    before_comma = _texts(parse_name("Smith Jr., John"))
+    assert before_comma[0] == "SMITH JR JOHN"
+    assert {"SMITH JOHN JR", "SMITH JOHN"} <= set(before_comma)
+
+
+_PART = st.text(alphabet="abcdeéüñ-' ", min_size=1, max_size=12)
+
+
+@given(_PART, _PART)
+def test_rank_one_is_letters_and_spaces_and_others_add_only_name_punctuation(
+    surname: str, given: str
+) -> None:
+    try:
+        name = PassportName(surname=surname, given_names=given)
+    except ValidationError:
+        return
+    for bank in ("ICBC", "ABC", "BOC"):
+        texts = [candidate.text for candidate in candidates(name, bank)]
+        assert set(texts[0]) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZ ")
+        for text in texts:
+            assert set(text) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz -'.·")
+
+
+# --- where spelling sits --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("module", ["spelling.py", "candidates.py"])
+def test_spelling_and_candidates_import_nothing_from_the_readers(module: str) -> None:
+    tree = ast.parse((SOURCE / module).read_text(encoding="utf-8"))
+    imported: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            imported.append("." * node.level + (node.module or ""))
+        elif isinstance(node, ast.Import):
+            imported += [alias.name for alias in node.names]
+    assert not [name for name in imported if "inputs" in name.split(".")], imported
