@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -30,7 +32,7 @@ from zones import td3
 TODAY = date(2026, 12, 6)
 ZHANG_SAN = PassportName(surname="Zhang", given_names="San")
 ICBC_CARD = "6222 0200 0000 0000 000"
-CMB_CARD = "6214 8300 0000 0006"  # passes Luhn
+CMB_CARD = "6214 8300 0000 0009"  # passes Luhn
 MOBILE = "+86 138 0013 8000"
 
 
@@ -270,3 +272,10 @@ def test_the_names_of_the_second_round_are_exported() -> None:
         BindingCheck.model_computed_fields
     )
     assert get_bank("ICBC") == preflight(ZHANG_SAN, card=ICBC_CARD).bank
+
+
+def test_the_docs_table_lists_every_code_with_its_weight() -> None:
+    page = (Path(__file__).resolve().parents[1] / "docs" / "before-linking.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([A-Z_]+)` \| (blocks|warns) \|", page, flags=re.MULTILINE)
+    assert dict(rows) == {code.value: weight for code, weight in WEIGHTS.items()}
+    assert len(rows) == len(WEIGHTS)

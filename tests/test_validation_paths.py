@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import string
+import unicodedata
 
 import pytest
 from hypothesis import example, given, settings
@@ -19,12 +20,16 @@ from wxpay_names import ErrorCode, NameFormatError, PassportName, validation
 from wxpay_names.validation import validate_in_full, validate_name_part
 
 LATIN_1_LETTERS = "".join(chr(code) for code in range(0xC0, 0x100) if chr(code) not in "×÷")
+EXTENDED_LETTERS = "".join(map(chr, [*range(0x100, 0x250), *range(0x1E00, 0x1F00)]))
 # What the fast path takes, and its near misses: other Latin-1 characters (× ÷ ª º µ ´ ¿),
-# every white space, other dashes and apostrophes, letters just past Latin-1, a combining accent.
+# every white space, other dashes and apostrophes, letters just past the ranges (IPA ɐ, Greek
+# ά), modifier letters, a combining accent, invisible and full-width characters.
 FAST_ALPHABET = string.ascii_letters + LATIN_1_LETTERS + "  -'’."
-NEAR_MISSES = "×÷ªºµ´¿¡\u00a0\t\n\u3000\u2010\u2018ʼĀāŁłЀ\u0301\u200b\u202eＡ0_,"
+NEAR_MISSES = "×÷ªºµ´¿¡\u00a0\t\n\u3000\u2010\u2018ʼʹɐάЀ\u0301\u0308\u200b\u202eＡ0_,"
 TEXTS = st.one_of(
     st.text(st.sampled_from(FAST_ALPHABET), max_size=30),
+    st.text(st.sampled_from(FAST_ALPHABET + EXTENDED_LETTERS), max_size=30),
+    st.text(st.sampled_from(EXTENDED_LETTERS + " '-" + NEAR_MISSES), max_size=30),
     st.text(st.sampled_from(FAST_ALPHABET + NEAR_MISSES), max_size=30),
     st.text(max_size=12),
 )
@@ -50,7 +55,18 @@ def test_both_paths_give_one_result(text: str) -> None:
     assert outcome(validate_name_part, text) == outcome(validate_in_full, text)
 
 
-@pytest.mark.parametrize("text", ["Müller", "O’Brien-Smith", "Jean Luc", "Ævar Þór", "d'Ávila", "St. John"])
+def test_the_fast_letters_are_composed_latin_letters() -> None:
+    """What the fast path returns unchanged is what the full path would: a composed Latin letter."""
+    for char in LATIN_1_LETTERS + EXTENDED_LETTERS:
+        assert validation.match_already_clean(char), char
+        assert unicodedata.category(char)[0] == "L", char
+        assert unicodedata.is_normalized("NFC", char), char
+        assert validation.script_of(char) == "LATIN", char
+
+
+@pytest.mark.parametrize(
+    "text", ["Müller", "O’Brien-Smith", "Jean Luc", "Ævar Þór", "d'Ávila", "St. John", "Łukasz", "Nguyễn"]
+)
 def test_a_clean_latin_1_name_takes_the_fast_path(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     def no_full_path(*args: object, **kwargs: object) -> str:
         raise AssertionError("the full path was taken")
@@ -59,7 +75,7 @@ def test_a_clean_latin_1_name_takes_the_fast_path(monkeypatch: pytest.MonkeyPatc
     assert validate_name_part(text) == text
 
 
-@pytest.mark.parametrize("text", ["  Müller", "Mül\u200bler", "Łukasz", "Иван", "Sm1th", "Mu\u0308ller"])
+@pytest.mark.parametrize("text", ["  Müller", "Mül\u200bler", "-", "Иван", "Sm1th", "Mu\u0308ller", "Maªa"])
 def test_anything_else_takes_the_full_path(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     taken: list[str] = []
 

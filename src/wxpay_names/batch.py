@@ -401,8 +401,18 @@ def write_atomically(path: str, json_lines: bool) -> Iterator[TextIO]:
     """
     target = Path(path)
     folder = target.parent
+    if target.is_dir():
+        raise BatchFileError(f"Cannot write {path}: it is a folder; name a file, such as {path}/out.csv.")
     if not folder.is_dir():
         raise BatchFileError(f"Cannot write {path}: the folder {str(folder)!r} does not exist.")
+    if target.exists() and not target.is_file():
+        # A device or a pipe (/dev/stdout, /dev/full, a FIFO) cannot be renamed over: written
+        # straight, and a full device is an OSError the command line reports.
+        with _open_special(path, json_lines) as stream:
+            yield stream
+        return
+    if target.exists() and not os.access(target, os.W_OK):
+        raise BatchFileError(f"Cannot write {path}: permission denied.")
     # SIGTERM is turned into an interrupt before the temporary file exists, so it never outlives us.
     with _sigterm_as_interrupt():
         try:
@@ -420,6 +430,16 @@ def write_atomically(path: str, json_lines: bool) -> Iterator[TextIO]:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
             raise
+
+
+@contextlib.contextmanager
+def _open_special(path: str, json_lines: bool) -> Iterator[TextIO]:
+    try:
+        stream = open(path, "w", encoding="utf-8", errors=_errors(json_lines), newline="")  # noqa: SIM115
+    except OSError as error:
+        raise BatchFileError(f"Cannot write {path}: {error.strerror or error}.") from None
+    with stream:
+        yield stream
 
 
 def _umask() -> int:

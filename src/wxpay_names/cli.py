@@ -9,7 +9,7 @@ traceback. The command reference, with the ``--json`` shapes, is ``docs/cli.md``
 from __future__ import annotations
 
 import argparse
-import json
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -33,6 +33,17 @@ from .cli_learn import (
     run_learn,
 )
 from .cli_names import read_name
+from .cli_output import (
+    abandon_stdout,
+    can_encode,
+    finish_output,
+    prepare_streams,
+    write_error,
+    write_failure,
+    write_json,
+    write_text,
+)
+from .cli_preflight import add_preflight_command
 from .cli_render import (
     all_candidates_lines,
     banks_lines,
@@ -68,14 +79,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     options: argparse.Namespace | None = None
     if "_ARGCOMPLETE" in os.environ:
         _complete()  # the shell asks for completions: answer and exit
+
+    prepare_streams()
     if not arguments:
         # A bare call: the commands, rather than an error about the missing one.
         print(build_parser().format_help(), end="")
         return EXIT_UNUSABLE
     try:
         options = parse_arguments(arguments)
+        _fit_language_to_console(options)
         handler: Callable[[argparse.Namespace], int] = options.handler
-        return handler(options)
+        exit_code = handler(options)
+        finish_output()
+        return exit_code
     except SystemExit as done:  # --help and --version
         return done.code if isinstance(done.code, int) else EXIT_OK
     except UsageError as error:
@@ -91,6 +107,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (``| head``): stop quietly, and keep Python from complaining at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_NOT_OK
+    except OSError as error:
+        # The machine's error (a full disk, ulimit -f, /dev/full), not the library's.
+        target = options.output if options is not None and _writes_a_file(options) else "standard output"
+        if target == "standard output":
+            abandon_stdout()
+        return _fail("OUTPUT", write_failure(error, target), as_json)
     except Exception as error:
         return _fail(
             "INTERNAL_ERROR", f"internal error, please report it: {type(error).__name__}: {error}", as_json
@@ -121,6 +143,15 @@ def _bank_codes(**_: object) -> list[str]:
     return [bank.code for bank in default_registry().banks]
 
 
+def _fit_language_to_console(options: argparse.Namespace) -> None:
+    """Chinese text on a console that cannot show it would be all ``?``: say it in English."""
+    if getattr(options, "lang", "en") == "zh" and not options.json and not can_encode("中"):
+        options.lang = "en"
+        write_error(
+            f"{PROG}: standard output cannot show Chinese ({sys.stdout.encoding}); writing in English."
+        )
+
+
 def _interrupted(options: argparse.Namespace | None) -> str:
     """What an interrupt left behind: only ``batch`` writes, and only ``batch -o`` writes a file."""
     if options is None or options.command != "batch":
@@ -131,7 +162,7 @@ def _interrupted(options: argparse.Namespace | None) -> str:
 
 
 def _writes_a_file(options: argparse.Namespace) -> bool:
-    return bool(options.output) and options.output != "-"
+    return bool(getattr(options, "output", None)) and options.output != "-"
 
 
 def _fail(code: str, message: str, as_json: bool) -> int:
@@ -142,15 +173,17 @@ def _fail(code: str, message: str, as_json: bool) -> int:
     """
     message = " ".join(message.split())
     if as_json:
-        print(json.dumps({"error": {"code": code, "message": message}}, ensure_ascii=False, indent=2))
+        with contextlib.suppress(OSError):  # standard output may be what failed
+            write_json({"error": {"code": code, "message": message}})
+            finish_output()
     # Usage errors already name the command (``wxpay-names format: ...``).
-    print(message if message.startswith(PROG) else f"{PROG}: {message}", file=sys.stderr)
+    write_error(message if message.startswith(PROG) else f"{PROG}: {message}")
     return EXIT_UNUSABLE
 
 
 def _warn(message: str) -> None:
     """A word on stderr that changes nothing of the result (exit code and output stay)."""
-    print(f"{PROG}: {message}", file=sys.stderr)
+    write_error(f"{PROG}: {message}")
 
 
 def parse_arguments(arguments: Sequence[str]) -> argparse.Namespace:
@@ -291,6 +324,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_observations_option(batch)
     batch.set_defaults(handler=_batch)
     add_learn_command(commands, common, _learn)
+    add_preflight_command(commands, common, _add_name_arguments, _passport_name)
     return parser
 
 
@@ -422,11 +456,11 @@ def _chosen_banks(registry: BankRegistry, queries: Sequence[str] | None) -> tupl
 
 
 def _print_json(document: dict[str, Any]) -> None:
-    print(json.dumps(document, ensure_ascii=False, indent=2))
+    write_json(document)
 
 
 def _print_lines(lines: Sequence[str]) -> None:
-    print("\n".join(lines))
+    write_text("\n".join(lines))
 
 
 def _format(options: argparse.Namespace) -> int:

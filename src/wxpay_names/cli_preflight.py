@@ -1,0 +1,257 @@
+"""``wxpay-names preflight``: everything to check before linking a card, on the command line.
+
+Registered in ``cli.py`` by :func:`add_preflight_command`; the checks are
+:func:`wxpay_names.preflight`'s. Exit 0 when nothing blocks, 1 when something does, 2 for
+arguments or a name that cannot be used. The card number is printed only masked (first 6 and
+last 4 digits), in text and JSON alike, and written nowhere else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from .cli_args import read_stdin
+from .cli_render import Lang, bank_name, pick
+from .errors import MRZError
+from .models import PassportName
+
+if TYPE_CHECKING:
+    from .binding.results import BindingCheck, CardInfo, DocumentCheck, PhoneCheck, ResidentIdCheck
+
+EXIT_OK, EXIT_BLOCKED = 0, 1
+_MAINLAND = "中国大陆"
+NameReader = Callable[[argparse.Namespace], PassportName]
+_KINDS = {
+    "debit": ("debit card", "借记卡"),
+    "credit": ("credit card", "信用卡"),
+    "semi_credit": ("semi-credit card", "准贷记卡"),
+    "prepaid": ("prepaid card", "预付卡"),
+    "unknown": ("card of unknown kind", "卡种未知"),
+}
+
+
+def add_preflight_command(
+    commands: Any,  # argparse's _SubParsersAction, private in typeshed's eyes
+    common: argparse.ArgumentParser,
+    add_name_arguments: Callable[[argparse.ArgumentParser], None],
+    read_name: NameReader,
+) -> None:
+    """Add ``preflight`` to the command line, reading the name as the other commands do."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "preflight",
+        parents=[common],
+        allow_abbrev=False,
+        help="check the name, card, phone and ID before linking a card",
+        description="Check everything linking a card needs, before trying: the name to type at the card's "
+        "bank, the card number, the mobile number the bank holds, and the ID (a whole --mrz zone, or "
+        "--resident-id). Exit 0 when nothing blocks, 1 when something does.",
+        epilog="Example: wxpay-names preflight --surname Zhang --given San --card 6222 0200 0000 0000 000 "
+        "--phone +86 138 0013 8000. The card number is printed masked (first 6 and last 4 digits).",
+    )
+    add_name_arguments(parser)
+    parser.add_argument("--bank", metavar="BANK", help="the card's bank (default: found from --card)")
+    # nargs="+": a number typed in groups without quotes is read whole, never left over as a name
+    # (which an error message would then repeat).
+    parser.add_argument("--card", nargs="+", metavar="DIGITS", help="the card number (groups may be spaced)")
+    parser.add_argument("--phone", nargs="+", metavar="NUMBER", help="the mobile number the bank holds")
+    parser.add_argument(
+        "--resident-id", metavar="NUMBER", help="the Foreign Permanent Resident ID Card number, as the ID"
+    )
+    parser.add_argument(
+        "--bank-document-number", metavar="NUMBER", help="the document number the bank registered"
+    )
+    parser.add_argument(
+        "--today",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="the day to check expiry against (default: today)",
+    )
+    parser.set_defaults(handler=lambda options: run_preflight(options, read_name))
+
+
+def run_preflight(options: argparse.Namespace, read_name: NameReader) -> int:
+    """Run ``preflight`` with the parsed *options*; print the result; return the exit code."""
+    # Imported when the command runs: cli.py imports this module, and other commands need none of it.
+    from .binding.preflight import preflight
+    from .cli import UsageError
+
+    if options.banks_file:
+        raise UsageError("wxpay-names preflight: --banks-file is not used here; the card data maps to the "
+                         "packaged bank list.")  # fmt: skip
+    zone = None
+    if options.mrz:
+        zone = read_stdin() if options.mrz == ["-"] else "\n".join(options.mrz)
+        options.mrz = [zone]
+        if options.resident_id is not None:
+            raise UsageError("wxpay-names preflight: give one ID: a whole --mrz zone or --resident-id.")
+    named = any(
+        (options.surname is not None, options.given is not None, options.mrz, options.chinese, options.text)
+    )
+    name = read_name(options) if named else None
+    document = options.resident_id if options.resident_id is not None else _whole_zone(zone)
+    result = preflight(
+        name,
+        bank=options.bank,
+        card=" ".join(options.card) if options.card else None,
+        phone=" ".join(options.phone) if options.phone else None,
+        document=document,
+        today=options.today,
+        bank_document_number=options.bank_document_number,
+    )
+    if options.json:
+        print(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(preflight_lines(result, options.lang)))
+    return EXIT_OK if result.ok else EXIT_BLOCKED
+
+
+def _whole_zone(zone: str | None) -> str | None:
+    """The zone as the document when it is whole; a name field or upper line alone gives the name only."""
+    if zone is None:
+        return None
+    from .binding.document import parse_mrz_document
+
+    try:
+        parse_mrz_document(zone)
+    except MRZError:
+        return None  # the name was read from it; a zone that cannot be read was refused there
+    return zone
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a date written YYYY-MM-DD") from None
+
+
+def preflight_lines(result: BindingCheck, lang: Lang) -> list[str]:
+    """What ``preflight`` prints: the name to type, what was checked, the problems, the verdict."""
+    from .binding.wording import blocks
+
+    lines: list[str] = []
+    if result.bank is not None and result.name_to_type is not None:
+        lines.append(
+            pick(
+                lang,
+                f"Name to type at {bank_name(result.bank, lang)}: ",
+                f"在{bank_name(result.bank, lang)}应输入的姓名：",
+            )
+            + result.name_to_type
+        )
+        if result.next_tries:
+            tries = [candidate.text for candidate in result.next_tries[:5]]
+            lines.append(
+                pick(lang, "If it is refused, try in order: ", "如果绑卡失败，请依次试试：")
+                + pick(lang, ", ", "、").join(tries)
+            )
+    for line in (
+        _card_line(result.card, lang),
+        _phone_line(result.phone, lang),
+        _document_line(result.document, lang),
+        _resident_id_line(result.resident_id, lang),
+    ):
+        if line:
+            lines.append(line)
+    blocking = [problem for problem in result.problems if blocks(problem.code)]
+    warnings = [problem for problem in result.problems if not blocks(problem.code)]
+    for title, found in (
+        (pick(lang, "Blocks linking:", "会导致绑卡失败："), blocking),
+        (pick(lang, "Warnings:", "提醒："), warnings),
+    ):
+        if found:
+            lines += ["", title]
+            lines += [f"- [{p.code.value}] {pick(lang, p.message_en, p.message_zh)}" for p in found]
+    lines.append("")
+    if result.ok:
+        lines.append(
+            pick(
+                lang, "OK: nothing found blocks linking the card.", "可以绑卡：没有发现会导致绑卡失败的问题。"
+            )
+        )
+    else:
+        count = len(blocking)
+        lines.append(
+            pick(
+                lang,
+                f"BLOCKED: {count} problem{'s' if count > 1 else ''} to fix before linking the card.",
+                f"暂不能绑卡：有 {count} 个问题需要先解决。",
+            )
+        )
+    return lines
+
+
+def _card_line(card: CardInfo | None, lang: Lang) -> str:
+    if card is None:
+        return ""
+    if card.luhn_valid is None:
+        return pick(lang, "Card: not a card number", "银行卡：不是有效的卡号")
+    label = pick(lang, "Card ", "银行卡 ") + card.masked
+    if card.bank is not None:
+        issuer = bank_name(card.bank, lang)
+    elif card.issuer_code is not None:
+        issuer = pick(
+            lang,
+            f"{card.issuer_name_zh} ({card.issuer_code}), not in the bank list",
+            f"{card.issuer_name_zh}（不在银行列表中）",
+        )
+    else:
+        return label
+    kind = pick(lang, *_KINDS[card.kind])
+    return label + pick(lang, f": {issuer}, {kind}", f"：{issuer}，{kind}")
+
+
+def _phone_line(phone: PhoneCheck | None, lang: Lang) -> str:
+    if phone is None or phone.e164 is None:
+        return ""
+    where = (
+        pick(lang, "mainland China mobile", f"{_MAINLAND}手机号")
+        if phone.mainland_mobile
+        else pick(lang, f"outside mainland China ({phone.region})", f"{_MAINLAND}以外（{phone.region}）")
+    )
+    carrier = pick(lang, phone.carrier_en or "", phone.carrier_zh or "")
+    described = pick(lang, ", ", "，").join(part for part in (where, carrier) if part)
+    return pick(lang, f"Phone {phone.e164}: {described}", f"手机号 {phone.e164}：{described}")
+
+
+def _document_line(document: DocumentCheck | None, lang: Lang) -> str:
+    if document is None or document.document is None:
+        return ""
+    found = document.document
+    if found.expiry_date is None or document.days_left is None:
+        return pick(
+            lang,
+            f"Document {found.document_code} of {found.issuing_state}",
+            f"证件 {found.document_code}（{found.issuing_state}）",
+        )
+    when = found.expiry_date.isoformat()
+    if document.days_left < 0:
+        state = pick(lang, f"expired on {when}", f"已于 {when} 过期")
+    else:
+        state = pick(
+            lang,
+            f"expires on {when}, in {document.days_left} days",
+            f"有效期至 {when}，还有 {document.days_left} 天",
+        )
+    return pick(
+        lang,
+        f"Document {found.document_code} of {found.issuing_state}: {state}",
+        f"证件 {found.document_code}（{found.issuing_state}）：{state}",
+    )
+
+
+def _resident_id_line(resident_id: ResidentIdCheck | None, lang: Lang) -> str:
+    if resident_id is None:
+        return ""
+    formats = {
+        "2023": ("the 18-digit number of 2023", "2023 年起的 18 位号码"),
+        "old": ("the older 15-character number", "旧版 15 位号码"),
+        "unknown": ("not a number of this card", "不是该证件的号码"),
+    }
+    return pick(lang, "Permanent resident ID: ", "永久居留身份证：") + pick(
+        lang, *formats[resident_id.format]
+    )

@@ -1,0 +1,146 @@
+"""``wxpay-names preflight``: exit 0 ok, 1 blocked, 2 usage; the card number only ever masked."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date, timedelta
+
+import pytest
+
+from wxpay_names.cli import main
+from zones import td3
+
+CARD = "6222020000000001234"  # ICBC 622202, 19 digits
+CARD_GROUPS = ["6222", "0200", "0000", "0001", "234"]
+MASKED = "622202*********1234"
+ZHANG_SAN = ["--surname", "Zhang", "--given", "San"]
+TODAY = date(2026, 12, 6)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(["preflight", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_all_clear_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, *ZHANG_SAN, "--card", CARD, "--phone", "+86", "138", "0013", "8000")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == "Name to type at Industrial and Commercial Bank of China: ZHANG SAN"
+    assert lines[1].startswith("If it is refused, try in order: Zhang San, ZHANGSAN")
+    assert f"Card {MASKED}: Industrial and Commercial Bank of China, debit card" in lines
+    assert "Phone +8613800138000: mainland China mobile, China Mobile" in lines
+    assert lines[-1] == "OK: nothing found blocks linking the card."
+    assert err == ""
+
+
+def test_something_that_blocks_exits_1_and_is_listed_first(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, *ZHANG_SAN, "--bank", "BOC", "--card", CARD, "--phone", "+44 7911 123456")
+    assert code == 1
+    blocks_at, warns_at = out.index("Blocks linking:"), out.index("Warnings:")
+    assert blocks_at < out.index("[CARD_BANK_DIFFERS]") < warns_at < out.index("[PHONE_OUTSIDE_MAINLAND]")
+    assert out.rstrip().endswith("BLOCKED: 1 problem to fix before linking the card.")
+    assert "Name to type at Bank of China: SAN ZHANG" in out
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, *ZHANG_SAN, "--card", CARD, "--today", "2026-13-01")
+    assert code == 2
+    assert "YYYY-MM-DD" in err
+    assert out == ""
+    assert run(capsys, *ZHANG_SAN, "--banks-file", "x.csv")[0] == 2
+    assert run(capsys, "--chinese", "张三", "--surname", "Zhang")[0] == 2  # the name two ways
+    assert run(capsys, *ZHANG_SAN, "--no-such-option")[0] == 2
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_card_number_is_only_ever_printed_masked(
+    capsys: pytest.CaptureFixture[str], as_json: bool, lang: str
+) -> None:
+    extra = ["--json"] if as_json else []
+    for card in ([CARD], CARD_GROUPS, ["6222-0200-0000-0001-234"], ["6222020000000001235"]):
+        code, out, err = run(capsys, *ZHANG_SAN, "--card", *card, "--lang", lang, *extra)
+        assert code in (0, 1)
+        everything = out + err
+        assert MASKED[:6] in everything
+        for secret in (CARD[6:15], "".join(CARD_GROUPS)[6:15], "0200 0000", "0200-0000"):
+            assert secret not in everything
+
+
+def test_a_card_with_letters_is_a_problem_not_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, *ZHANG_SAN, "--card", "12ab")
+    assert code == 1
+    assert "Card: not a card number" in out
+    assert "[CARD_NOT_A_NUMBER]" in out
+
+
+def test_json_is_the_binding_check(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, *ZHANG_SAN, "--card", *CARD_GROUPS, "--json")
+    assert code == 0
+    document = json.loads(out)
+    assert document["ok"] is True
+    assert document["blocking"] == []
+    assert document["bank"]["code"] == "ICBC"
+    assert document["name_to_type"] == "ZHANG SAN"
+    assert document["card"]["masked"] == MASKED
+    assert document["card"]["kind"] == "debit"
+    assert [c["rank"] for c in document["next_tries"]][:3] == [2, 3, 4]
+
+
+def test_chinese_output(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, *ZHANG_SAN, "--card", CARD, "--bank", "中行", "--lang", "zh")
+    assert code == 1
+    assert "在中国银行应输入的姓名：SAN ZHANG" in out
+    assert "会导致绑卡失败：" in out
+    assert "暂不能绑卡：有 1 个问题需要先解决。" in out
+    assert "这个卡号属于中国工商银行，不是中国银行" in out
+
+
+def test_a_whole_zone_gives_the_name_and_the_document(capsys: pytest.CaptureFixture[str]) -> None:
+    upper, lower = td3(expiry=TODAY + timedelta(days=30), name="ZHANG<<SAN").splitlines()
+    zone = ["--mrz", upper, "--mrz", lower]
+    code, out, _ = run(capsys, *zone, "--card", CARD, "--today", TODAY.isoformat())
+    assert code == 0
+    assert "Name to type at Industrial and Commercial Bank of China: ZHANG SAN" in out
+    assert "Document P of UTO: expires on 2027-01-05, in 30 days" in out
+    assert "[DOCUMENT_EXPIRING]" in out
+    expired = td3(expiry=TODAY - timedelta(days=1), name="ZHANG<<SAN").replace("\n", " ")
+    code, out, _ = run(capsys, "--mrz", expired, "--card", CARD, "--today", TODAY.isoformat())
+    assert code == 1
+    assert "[DOCUMENT_EXPIRED]" in out
+    code, out, _ = run(
+        capsys, *zone, "--bank", "ICBC", "--today", TODAY.isoformat(), "--bank-document-number", "E1"
+    )
+    assert code == 1
+    assert "[DOCUMENT_NUMBER_CHANGED]" in out
+
+
+def test_a_name_field_alone_gives_the_name_only(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--mrz", "ZHANG<<SAN", "--bank", "ICBC")
+    assert code == 0
+    assert "ZHANG SAN" in out
+    assert "Document" not in out
+
+
+def test_a_resident_id(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, *ZHANG_SAN, "--bank", "ICBC", "--resident-id", "932682198501010017")
+    assert code == 0
+    assert "Permanent resident ID: the 18-digit number of 2023" in out
+    code, out, _ = run(capsys, *ZHANG_SAN, "--bank", "ICBC", "--resident-id", "932682198501010018")
+    assert code == 1
+    assert "[RESIDENT_ID_CHECK_DIGIT]" in out
+
+
+def test_the_console_script_runs_it() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "wxpay_names", "preflight", "ZHANG, San", "--card", *CARD_GROUPS, "--json"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["card"]["masked"] == MASKED
+    assert "".join(CARD_GROUPS) not in result.stdout + result.stderr
