@@ -91,6 +91,16 @@ def test_one_accepted_outcome_of_the_twelfth_candidate_leaves_it_below_rank_one(
     learned = candidates(name, "ICBC", observations=alone)
     assert learned[0].text == today[0].text
     assert next(c for c in learned if c.text == twelfth.text).rank > 1
+    # Added to the 30 accepted no-space outcomes and 30 refusals of rank 1, it stays below too.
+    no_space = next(c for c in today if c.text == "ZHANGSANFENG")
+    with_thirty = alone.merge(
+        Observations.from_outcomes(
+            outcomes("ICBC", no_space.pattern, 30, 0) + outcomes("ICBC", today[0].pattern, 0, 30)
+        )
+    )
+    learned = candidates(name, "ICBC", observations=with_thirty)
+    assert learned[0].text == "ZHANGSANFENG"
+    assert next(c for c in learned if c.text == twelfth.text).rank > 1
 
 
 def test_next_tries_after_zhang_san_was_refused() -> None:

@@ -38,6 +38,7 @@ def test_wheel_and_sdist_carry_the_data(built: Path) -> None:
     assert "wxpay_names/data/LICENSE-bcbc.txt" in names
     assert any(name.endswith(".dist-info/licenses/data/LICENSE-bcbc.txt") for name in names)
     assert "wxpay_names/py.typed" in names
+    assert "wxpay_names/web/page.html" in names  # the page at / of `wxpay-names serve`
     with tarfile.open(sdist) as archive:
         assert any(member.endswith("/data/banks.csv") for member in archive.getnames())
 

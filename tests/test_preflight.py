@@ -198,6 +198,8 @@ def test_bad_content_is_a_problem_not_an_exception() -> None:
         {"name": ZHANG_SAN, "phone": 13800138000},
         {"name": ZHANG_SAN, "document": b"P<UTO"},
         {"name": ZHANG_SAN, "document": td3(expiry=TODAY), "today": "2026-12-06"},
+        {"name": ZHANG_SAN, "today": "2026-12-06"},
+        {"name": ZHANG_SAN, "bank_document_number": 12345678},
     ],
 )
 def test_arguments_that_are_not_str_raise_a_name_format_error(arguments: dict[str, object]) -> None:

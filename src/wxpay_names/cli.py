@@ -54,6 +54,7 @@ from .cli_render import (
     pick,
     plan_lines,
 )
+from .cli_serve import add_serve_command
 from .errors import NameFormatError
 from .models import Bank, PassportName
 from .plan import plan_cards
@@ -325,6 +326,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.set_defaults(handler=_batch)
     add_learn_command(commands, common, _learn)
     add_preflight_command(commands, common, _add_name_arguments, _passport_name)
+    add_serve_command(commands, common)
     return parser
 
 

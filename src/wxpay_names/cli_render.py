@@ -171,14 +171,14 @@ def all_candidates_lines(results: Sequence[tuple[Bank, tuple[Candidate, ...]]], 
         lines.append(f"{bank.code}  {bank_name(bank, lang)} {about}")
         digits = len(str(len(found)))
         rows = [
-            [f"{candidate.rank:>{digits}}.", candidate.text, _why(candidate, bank, lang)]
+            [f"{candidate.rank:>{digits}}.", candidate.text, candidate_why(candidate, bank, lang)]
             for candidate in found
         ]
         lines += table(rows, indent="  ")
     return lines + _evidence_footnotes((bank.evidence for bank, _ in results), lang)
 
 
-def _why(candidate: Candidate, bank: Bank, lang: Lang) -> str:
+def candidate_why(candidate: Candidate, bank: Bank, lang: Lang) -> str:
     """Why the candidate is listed. The English is its note; the Chinese comes from the same
     wording in ``messages.py`` (the MRZ warning is printed above the list, by ``name_lines``)."""
     if lang == "en":

@@ -23,12 +23,14 @@ fractions, and ties keep today's rank).
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import lru_cache
+from operator import itemgetter
 from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .models import Bank, Candidate, NameCheck, PassportName, Pattern, Problem, ProblemCode
-from .observations import Observations, pattern_key
+from .models import Bank, Candidate, NameCheck, PassportName, Pattern, Problem, ProblemCode, assemble
+from .observations import Observations, PatternKey, pattern_key
 
 # How many outcomes today's ranking weighs as: ten outcomes of a pattern at a bank count as
 # much as its rank. Small enough that a few dozen outcomes decide, large enough that one
@@ -69,10 +71,20 @@ def prior_share(rank: int) -> Fraction:
 def estimate(rank: int, accepted: int, refused: int) -> Fraction:
     """The share of tries of this candidate expected to be accepted (see the module docstring).
 
+    Exact (a fraction), so equal shares compare equal and ties keep today's order.
+
     >>> float(estimate(1, 0, 0)), float(estimate(3, 30, 0)), float(estimate(1, 0, 30))
     (0.5, 0.7916666666666666, 0.125)
     """
     return (accepted + PRIOR_STRENGTH * prior_share(rank)) / (accepted + refused + PRIOR_STRENGTH)
+
+
+@lru_cache(maxsize=8192)
+def _sort_key(rank: int, accepted: int, refused: int) -> tuple[float, Fraction]:
+    # The float orders at once; the exact fraction decides only between equal floats (a tuple
+    # compares its second items only when the first are equal), so ties are exact.
+    share = estimate(rank, accepted, refused)
+    return float(share), share
 
 
 def rerank(
@@ -82,22 +94,51 @@ def rerank(
     counts = observations.at(bank)
     scored = []
     for candidate in found:
-        accepted, refused = counts.get(pattern_key(candidate.pattern), (0, 0))
-        share = estimate(candidate.rank, accepted, refused)
-        scored.append((-share, candidate.rank, candidate, accepted, refused, share))
-    scored.sort(key=lambda entry: (entry[0], entry[1]))
+        accepted, refused = counts.get(_key(candidate.pattern), _UNSEEN) if counts else _UNSEEN
+        scored.append((_sort_key(candidate.rank, accepted, refused), candidate, accepted, refused))
+    if counts:
+        # Highest share first. The sort is stable, also reversed, and *found* is in today's
+        # order: equal shares keep it.
+        scored.sort(key=itemgetter(0), reverse=True)
+    # Every value is already valid (counts from Observations, ranks from the list): the models
+    # are assembled without validating again (see models.assemble).
     return tuple(
-        LearnedCandidate(
-            text=candidate.text,
-            rank=rank,
-            pattern=candidate.pattern,
-            note=_note(candidate, accepted, refused),
-            observed=Observed(
-                accepted=accepted, refused=refused, prior_rank=candidate.rank, estimate=float(share)
-            ),
-        )
-        for rank, (_, _, candidate, accepted, refused, share) in enumerate(scored, start=1)
+        [
+            assemble(
+                LearnedCandidate,
+                {
+                    "text": candidate.text,
+                    "rank": rank,
+                    "pattern": candidate.pattern,
+                    "note": _note(candidate, accepted, refused),
+                    "observed": assemble(
+                        Observed,
+                        {
+                            "accepted": accepted,
+                            "refused": refused,
+                            "prior_rank": candidate.rank,
+                            "estimate": share[0],
+                        },
+                    ),
+                },
+            )
+            for rank, (share, candidate, accepted, refused) in enumerate(scored, start=1)
+        ]
     )
+
+
+_UNSEEN = (0, 0)
+# Pattern keys by pattern object: the candidates' patterns are few, interned objects.
+_KEYS: dict[int, tuple[Pattern, PatternKey]] = {}
+
+
+def _key(pattern: Pattern) -> PatternKey:
+    entry = _KEYS.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        if len(_KEYS) > 4096:
+            _KEYS.clear()
+        entry = _KEYS[id(pattern)] = (pattern, pattern_key(pattern))
+    return entry[1]
 
 
 def _note(candidate: Candidate, accepted: int, refused: int) -> str:

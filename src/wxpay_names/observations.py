@@ -24,6 +24,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import Enum
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Final
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
@@ -42,6 +43,7 @@ _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,31}")
 # A pattern as plain values in PATTERN_FIELDS order: hashing it is cheap, unlike a model.
 PatternKey = tuple[Any, ...]
 Key = tuple[str, PatternKey]
+_NOTHING: Mapping[PatternKey, tuple[int, int]] = MappingProxyType({})
 
 
 class ObservationsError(NameFormatError):
@@ -165,9 +167,9 @@ class Observations:
         """``(accepted, refused)`` outcomes of *pattern* at *bank*; ``(0, 0)`` when none."""
         return self._counts.get((bank_code(bank), pattern_key(pattern)), (0, 0))
 
-    def at(self, bank: Bank) -> dict[PatternKey, tuple[int, int]]:
-        """Every count at *bank*, by pattern key (what the re-ranking reads)."""
-        return dict(self._by_bank.get(bank.code, {}))
+    def at(self, bank: Bank) -> Mapping[PatternKey, tuple[int, int]]:
+        """Every count at *bank*, by pattern key (what the re-ranking reads; not to be changed)."""
+        return self._by_bank.get(bank.code, _NOTHING)
 
     def merge(self, other: Observations) -> Observations:
         """The counts of both added together."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..candidates import format_name
-from ..errors import NameFormatError
+from ..errors import InvalidArgumentError, NameFormatError
 from ..messages import Wording, error_message
 from ..models import Bank, Candidate, PassportName, Problem, ProblemCode
 from ..registry import get_bank
@@ -61,6 +61,10 @@ def preflight(
     An argument of the wrong type (a card number as an ``int``) raises ``InvalidArgumentError``.
     """
     _check_types(name, bank, card, phone, document)
+    if today is not None and not isinstance(today, date):
+        raise InvalidArgumentError(f"today is a datetime.date, not {type(today).__name__}.")
+    if bank_document_number is not None:
+        require_text(bank_document_number, "The bank's document number")
     problems: list[Problem] = []
 
     travel_document: TravelDocument | None = None

@@ -69,9 +69,9 @@ def most_blocking_first(problems: list[Problem]) -> tuple[Problem, ...]:
 _MIAN = "中国大陆"
 
 WORDING: dict[ProblemCode, dict[str, Wording]] = {
+    # {reason} and {reason_zh}: the refusal's own message (English) and its Chinese wording.
     ProblemCode.NAME_UNREADABLE: {
-        # {reason} and {reason_zh}: the refusal's own message (English) and its Chinese wording.
-        "default": Wording("The passport name cannot be read: {reason}", "{reason_zh}"),
+        "default": Wording("{reason}", "{reason_zh}"),
         "missing": Wording(
             "No passport name was given: give the name, or a whole machine-readable zone that holds it.",
             "没有提供护照姓名：请输入姓名，或提供含有姓名的完整机读区。",
@@ -195,10 +195,8 @@ WORDING: dict[ProblemCode, dict[str, Wording]] = {
         ),
     },
     ProblemCode.DOCUMENT_UNREADABLE: {
-        "default": Wording(
-            "The document's machine-readable zone cannot be read: {reason}",
-            "无法读取证件的机读区：{reason_zh}",
-        ),
+        # The reader's own refusal already says it is the machine-readable zone that failed.
+        "default": Wording("{reason}", "{reason_zh}"),
     },
     ProblemCode.DOCUMENT_EXPIRED: {
         "default": Wording(

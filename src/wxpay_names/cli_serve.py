@@ -1,0 +1,85 @@
+"""``wxpay-names serve``: the web service and page, on 127.0.0.1 unless told otherwise.
+
+Needs the ``[web]`` extra (FastAPI and uvicorn); without it the command says how to install
+it and exits 2. The service itself is ``wxpay_names.web``; the docs are ``docs/service.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+from importlib.util import find_spec
+from typing import Any
+
+WEB_EXTRA_MISSING = (
+    "wxpay-names serve: the web service needs the [web] extra: "
+    "pip install 'wxpay-names[web]' (FastAPI and uvicorn)."
+)
+
+
+def add_serve_command(commands: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``serve`` to the subcommands *commands* of the main parser, with its *common* options."""
+    serve = commands.add_parser(
+        "serve",
+        parents=[common],
+        allow_abbrev=False,
+        help="the web service and page (needs the [web] extra)",
+        description="Serve the JSON API under /v1/ and the page at /. Binds to 127.0.0.1 unless --host "
+        "says otherwise; the functions are pure, so several workers may run behind a reverse proxy "
+        "(see docs/service.md).",
+        epilog="Example: wxpay-names serve --port 8765, then open http://127.0.0.1:8765/",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default 8000)")
+    serve.add_argument(
+        "--cors-origin",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="let pages of this origin call the API (repeatable; default: CORS off)",
+    )
+    serve.add_argument(
+        "--log-level",
+        choices=("critical", "error", "warning", "info"),
+        default="info",
+        help="the least important log lines shown (default info)",
+    )
+    serve.set_defaults(handler=run_serve)
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is a number from 0 to 65535, not {text!r}")
+    return int(text)
+
+
+def run_serve(options: argparse.Namespace) -> int:
+    """Run the service until interrupted; return the exit code."""
+    if find_spec("fastapi") is None or find_spec("uvicorn") is None:
+        from .cli import UsageError  # imported here: cli imports this module
+
+        raise UsageError(WEB_EXTRA_MISSING)
+    import uvicorn
+
+    from .cli import _registry
+    from .web import create_app
+
+    app = create_app(cors_origins=options.cors_origin, registry=_registry(options))
+    uvicorn.run(
+        app,
+        host=options.host,
+        port=options.port,
+        log_level=options.log_level,
+        log_config=log_config(),
+        server_header=False,
+    )
+    return 0
+
+
+def log_config() -> dict[str, Any]:
+    """uvicorn's logging, with the service's own letter-free lines (``wxpay_names.web``) beside it."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["loggers"]["wxpay_names.web"] = {"handlers": ["default"], "level": "INFO", "propagate": False}
+    return config

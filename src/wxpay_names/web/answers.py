@@ -1,0 +1,128 @@
+"""The bodies the endpoints answer with; ``/openapi.json`` publishes them.
+
+Library values are kept as they are (``PassportName``, ``Pattern``, ``Problem``, ``Bank``,
+``SharedName``); a candidate gains ``note_zh``, its note in Simplified Chinese, so a page
+can show either language from one answer.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..cli_render import candidate_why
+from ..models import Bank, Candidate, Evidence, PassportName, Pattern, Problem, SharedName
+
+_CLOSED = ConfigDict(frozen=True, extra="forbid")
+
+
+class CandidateAnswer(BaseModel):
+    """A text the bank may hold, its rank (1 = most likely), its pattern and why it is listed."""
+
+    model_config = _CLOSED
+
+    text: str
+    rank: int
+    pattern: Pattern = Field(description="The choices behind the text; holds no letter of the name.")
+    note: str
+    note_zh: str
+
+    @classmethod
+    def of(cls, candidate: Candidate, bank: Bank) -> CandidateAnswer:
+        return cls(
+            text=candidate.text,
+            rank=candidate.rank,
+            pattern=candidate.pattern,
+            note=candidate.note,
+            note_zh=candidate_why(candidate, bank, "zh"),
+        )
+
+
+class BankResult(BaseModel):
+    """One bank's answer: the text to type (``expected``), how sure, and the candidates."""
+
+    model_config = _CLOSED
+
+    bank: str = Field(description="The bank's code.")
+    evidence: Evidence = Field(description="How sure the bank's convention is: show it to the person.")
+    expected: str = Field(description="The text the bank most likely holds (rank 1).")
+    candidates: list[CandidateAnswer]
+
+    @classmethod
+    def of(cls, bank: Bank, found: tuple[Candidate, ...], *, every: bool = True) -> BankResult:
+        kept = found if every else found[:1]
+        return cls(
+            bank=bank.code,
+            evidence=bank.evidence,
+            expected=found[0].text,
+            candidates=[CandidateAnswer.of(candidate, bank) for candidate in kept],
+        )
+
+
+class FormatAnswer(BaseModel):
+    """The name as read, and per bank the text to type (every candidate when ``all``)."""
+
+    model_config = _CLOSED
+
+    name: PassportName
+    results: list[BankResult]
+
+
+class CandidatesAnswer(BankResult):
+    """The name as read, and one bank's candidates, most likely first."""
+
+    name: PassportName
+
+
+class CheckAnswer(BaseModel):
+    """The verdict on a typed name: ``match``, ``plausible`` or ``mismatch``, and why."""
+
+    model_config = _CLOSED
+
+    status: Literal["match", "plausible", "mismatch"]
+    ok: bool = Field(description="True only for a match.")
+    entered: str
+    expected: str
+    matched: CandidateAnswer | None = Field(description="The candidate the typed text equals, if any.")
+    problems: list[Problem]
+    bank: str
+    name: PassportName
+
+
+class PlanAnswer(BaseModel):
+    """The texts that fit every bank given, best first, and how the banks differ."""
+
+    model_config = _CLOSED
+
+    banks: list[str]
+    shared: list[SharedName]
+    compatible: bool = Field(description="Some text is the most likely at every bank.")
+    advice: list[Problem]
+    expected: dict[str, str] = Field(description="Each bank's most likely text, by bank code.")
+    name: PassportName
+
+
+class BanksAnswer(BaseModel):
+    """The banks the service knows, with their conventions and sources."""
+
+    model_config = _CLOSED
+
+    banks: list[Bank]
+
+
+class NameAnswer(BaseModel):
+    """The passport name read from the input."""
+
+    model_config = _CLOSED
+
+    name: PassportName
+
+
+class Health(BaseModel):
+    """The service is up."""
+
+    model_config = _CLOSED
+
+    status: Literal["ok"] = "ok"
+    version: str

@@ -1,0 +1,126 @@
+"""The bodies the endpoints take: flat, closed (``extra="forbid"``), no provenance fields.
+
+A passport name comes one way: ``surname`` and ``given_names`` as printed, or ``mrz`` (the
+machine-readable zone), or ``chinese`` (the characters), or ``name`` (one text such as
+``"ZHANG, San"``, read by ``parse_name``). Where the name came from (``source``,
+``possibly_truncated``) is the library's to say, in the answer, never the client's.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..cleaning import MAX_INPUT_LENGTH
+from ..cli_names import NameKind, read_name
+from ..errors import ErrorCode, InvalidNameError, NameFormatError, error_detail, refusal_in
+from ..models import NameInput, PassportName
+from .refusals import FieldError
+
+_CLOSED = ConfigDict(frozen=True, extra="forbid")
+
+Text = Annotated[str, Field(max_length=MAX_INPUT_LENGTH)]
+BankQuery = Annotated[
+    str,
+    Field(
+        max_length=MAX_INPUT_LENGTH,
+        description="A bank's code, alias, English or Chinese name: 'ICBC', '工行', 'Bank of China'.",
+        examples=["ICBC"],
+    ),
+]
+# Every bank the service knows is fewer than this; a longer list is a mistake or an attack.
+MAX_BANKS = 64
+
+
+class NameFields(BaseModel):
+    """A passport name given one way: the two parts, ``mrz``, ``chinese`` or ``name``."""
+
+    model_config = _CLOSED
+
+    surname: Text | None = Field(
+        None, description="The surname as printed in the passport.", examples=["Zhang"]
+    )
+    given_names: Text | None = Field(
+        None, description="The given names as printed in the passport.", examples=["San"]
+    )
+    mrz: Text | None = Field(
+        None, description="The machine-readable zone: its lines, separated by a line break."
+    )
+    chinese: Text | None = Field(None, description="The name in Chinese characters, such as '张三'.")
+    name: Text | None = Field(
+        None, description="One text such as 'ZHANG, San' or 'SMITH John Paul', read by parse_name."
+    )
+
+    def passport_name(self) -> PassportName:
+        """The name, read the one way it was given; ``FieldError`` names the field at fault."""
+        # Each way: its field, the kind of text read_name takes for it, and its text.
+        named: tuple[tuple[str, NameKind, str | None], ...] = (
+            ("mrz", "mrz", self.mrz),
+            ("chinese", "chinese", self.chinese),
+            ("name", "text", self.name),
+        )
+        ways = [(field, kind, text) for field, kind, text in named if text is not None]
+        if self.surname is not None or self.given_names is not None:
+            ways.insert(0, ("surname", "fields", self.surname or ""))
+        if len(ways) != 1:
+            fields = [field for field, _, _ in ways]
+            said = f" (this request gives {' and '.join(fields)})" if fields else ""
+            error = InvalidNameError(
+                "Give the passport name one way: surname and given_names, or mrz, or chinese, "
+                f"or name{said}.",
+                code=ErrorCode.INVALID_NAME if fields else ErrorCode.EMPTY_NAME,
+            )
+            raise FieldError(error, fields[1] if fields else "surname")
+        field, kind, text = ways[0]
+        if kind == "fields":
+            return _from_fields(text, self.given_names or "")
+        try:
+            return read_name(kind, text)
+        except NameFormatError as error:
+            raise FieldError(error, field) from None
+
+
+def _from_fields(surname: str, given_names: str) -> PassportName:
+    """The name of the two parts, validated as the library's request model ``NameInput``."""
+    try:
+        return PassportName.from_input(NameInput(surname=surname, given_names=given_names))
+    except ValidationError as error:
+        refusal = refusal_in(error)
+        field = error_detail(error)["field"]
+    # Raised outside the except block so the ValidationError is not kept alive by the traceback.
+    raise FieldError(refusal, field) from None
+
+
+class FormatRequest(NameFields):
+    """A name and the banks to format it for (all banks when none is given)."""
+
+    banks: list[BankQuery] = Field(default_factory=list, max_length=MAX_BANKS)
+    all: bool = Field(False, description="Every candidate per bank, not only the most likely.")
+
+
+class CandidatesRequest(NameFields):
+    """A name and one bank."""
+
+    bank: BankQuery
+
+
+class CheckRequest(NameFields):
+    """What was typed (or refused), the passport name and the bank."""
+
+    entered: Text = Field(description="The name as typed in WeChat.", examples=["SAN ZHANG"])
+    bank: BankQuery
+
+
+class PlanRequest(NameFields):
+    """A name and the banks of the cards one WeChat account links."""
+
+    banks: list[BankQuery] = Field(min_length=1, max_length=MAX_BANKS)
+
+
+class MrzRequest(BaseModel):
+    """A machine-readable zone, its lines separated by a line break."""
+
+    model_config = _CLOSED
+
+    mrz: Text

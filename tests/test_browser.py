@@ -1,0 +1,239 @@
+"""The page at ``/`` in a real browser: the system's headless Chromium, driven by Playwright,
+against a real ``wxpay-names serve`` on a loopback port.
+
+Chromium comes from the system's packages (``apt-get install chromium``; ``.ci/run`` installs
+it where missing), never from ``playwright install``. Without it these tests fail, saying so:
+they never skip. The phone-width screenshots are saved under ``artifacts/`` (gitignored).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
+
+from serving import Server, running_server
+from wxpay_names import banks
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+PHONE = {"width": 360, "height": 780}
+MRZ = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    with running_server(tmp_path_factory.mktemp("browser") / "server.log") as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: install the system's Chromium (apt-get install chromium); "
+            ".ci/run does it. The browser tests never skip.",
+            pytrace=False,
+        )
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def open_page(
+    browser: Browser, server: Server, locale: str = "en-GB", viewport: dict[str, int] | None = None
+) -> Page:
+    context = browser.new_context(locale=locale, viewport=viewport or {"width": 1024, "height": 900})
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda message: _note_error(message, problems))
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.goto(server.url + "/")
+    expect(page.locator("#bank-list input")).to_have_count(len(banks()))
+    page.problems = problems  # type: ignore[attr-defined]
+    return page
+
+
+def _note_error(message: ConsoleMessage, problems: list[str]) -> None:
+    # A refusal (4xx) is an answer the page shows; anything else said as an error is a fault
+    # (a script error, a blocked script or style, a failed request).
+    if message.type == "error" and "responded with a status of 4" not in message.text:
+        problems.append(message.text)
+
+
+@pytest.fixture
+def page(browser: Browser, server: Server) -> Iterator[Page]:
+    opened = open_page(browser, server)
+    yield opened
+    assert opened.problems == []  # type: ignore[attr-defined]  # no script error, nothing blocked
+    opened.context.close()
+
+
+def show_names(page: Page, surname: str, given_names: str, *codes: str) -> None:
+    page.fill("#surname", surname)
+    page.fill("#given_names", given_names)
+    for code in codes:
+        page.check(f"#bank-list input[value={code}]")
+    page.click("#show")
+    expect(page.locator("#bank-results .card")).to_have_count(len(codes) or len(banks()))
+
+
+def typed_at(page: Page, code: str) -> str:
+    return page.locator(f".card[data-bank={code}] .expected .name-text").inner_text()
+
+
+def test_the_page_loads_with_every_control_labelled(page: Page) -> None:
+    expect(page).to_have_title("The name your bank holds · wxpay_names")
+    expect(page.locator("h1")).to_have_text("The name your bank holds")
+    unlabelled = page.evaluate(
+        "Array.from(document.querySelectorAll('input, select, textarea'))"
+        ".filter(c => !c.labels || c.labels.length === 0).map(c => c.id || c.name)"
+    )
+    assert unlabelled == []
+
+
+def test_zhang_san_at_icbc_and_boc(page: Page) -> None:
+    show_names(page, "Zhang", "San", "ICBC", "BOC")
+    assert typed_at(page, "ICBC") == "ZHANG SAN"
+    assert typed_at(page, "BOC") == "SAN ZHANG"
+    # Two banks that disagree: the page says WeChat holds one name, and how the banks differ.
+    expect(page.locator("#plan")).to_contain_text("one real name")
+    expect(page.locator("#plan")).to_contain_text("Name order differs")
+
+
+def test_the_other_forms_are_listed_in_order_with_notes(page: Page) -> None:
+    show_names(page, "Zhang", "San", "ICBC")
+    card = page.locator(".card[data-bank=ICBC]")
+    card.locator("summary").click()
+    forms = card.locator(".forms li .name-text").all_inner_texts()
+    assert forms[:3] == ["Zhang San", "ZHANGSAN", "SAN ZHANG"]
+    expect(card.locator(".forms li .why").first).to_contain_text("title case")
+    expect(card.locator(".badge")).to_have_text("reported")
+
+
+def test_a_pasted_mrz_fills_the_name(page: Page) -> None:
+    page.click("#mrz-box summary")
+    page.fill("#mrz", MRZ)
+    page.dispatch_event("#mrz", "paste")
+    expect(page.locator("#surname")).to_have_value("ERIKSSON")
+    expect(page.locator("#given_names")).to_have_value("ANNA MARIA")
+    expect(page.locator("#mrz-status")).to_contain_text("ERIKSSON, ANNA MARIA")
+    page.check("#bank-list input[value=BOC]")
+    page.click("#show")
+    expect(page.locator(".card[data-bank=BOC] .expected .name-text")).to_have_text("ANNA MARIA ERIKSSON")
+
+
+def test_chinese_characters_are_used_instead_of_the_fields(page: Page) -> None:
+    page.click("#chinese-box summary")
+    page.fill("#chinese", "欧阳娜娜")
+    page.check("#bank-list input[value=ICBC]")
+    page.click("#show")
+    expect(page.locator(".card[data-bank=ICBC] .expected .name-text")).to_have_text("OUYANG NANA")
+    expect(page.locator("#name-read")).to_contain_text("欧阳娜娜")
+
+
+def test_a_refused_name_shows_why_and_the_next_forms(page: Page) -> None:
+    page.fill("#surname", "Zhang")
+    page.fill("#given_names", "San")
+    page.select_option("#check-bank", "ICBC")
+    page.fill("#entered", "ZHANG SAM")
+    page.click("#check")
+    expect(page.locator(".verdict")).to_have_class("verdict mismatch")
+    expect(page.locator(".verdict")).to_contain_text("ZHANG SAN")
+    expect(page.locator("#check-result .problems li")).not_to_have_count(0)
+    next_forms = page.locator("#check-result .forms .name-text")
+    expect(next_forms.first).to_have_text("ZHANG SAN")
+    # Rank 1 itself refused: it is not offered again, and the next form comes first.
+    page.fill("#entered", "ZHANG SAN")
+    page.click("#check")
+    expect(page.locator(".verdict")).to_have_class("verdict match")
+    expect(next_forms.first).to_have_text("Zhang San")
+    assert "ZHANG SAN" not in next_forms.all_inner_texts()
+
+
+def test_a_refused_name_input_is_said_and_marked(page: Page) -> None:
+    page.fill("#surname", "Sm1th")
+    page.fill("#given_names", "John")
+    page.click("#show")
+    expect(page.locator("#name-error")).to_contain_text("'1'")
+    expect(page.locator("#surname")).to_have_attribute("aria-invalid", "true")
+    page.click("#lang")
+    expect(page.locator("#name-error")).to_contain_text("请只输入姓名")
+
+
+def test_the_chinese_switch(page: Page) -> None:
+    show_names(page, "Zhang", "San", "ICBC", "BOC")
+    page.click("#lang")
+    expect(page.locator("html")).to_have_attribute("lang", "zh-CN")
+    expect(page.locator("h1")).to_have_text("您的银行预留姓名")
+    expect(page.locator("label[for=surname]")).to_have_text("姓")
+    card = page.locator(".card[data-bank=ICBC]")
+    expect(card.locator("h3")).to_contain_text("中国工商银行")
+    expect(card.locator(".type-this")).to_have_text("请输入")
+    expect(card.locator(".badge")).to_have_text("有资料可查")
+    expect(page.locator("#plan")).to_contain_text("实名认证")
+    expect(page.locator("#lang")).to_have_text("English")
+    page.click("#lang")
+    expect(page.locator("h1")).to_have_text("The name your bank holds")
+    expect(card.locator(".type-this")).to_have_text("Type this")
+
+
+def test_a_chinese_browser_gets_the_chinese_page(browser: Browser, server: Server) -> None:
+    page = open_page(browser, server, locale="zh-CN")
+    expect(page.locator("h1")).to_have_text("您的银行预留姓名")
+    expect(page.locator("#show")).to_have_text("显示应填写的姓名")
+    page.context.close()
+
+
+def test_keyboard_alone(page: Page) -> None:
+    page.keyboard.press("Tab")
+    expect(page.locator("#lang")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.locator("#surname")).to_be_focused()
+    page.keyboard.type("Zhang")
+    page.keyboard.press("Tab")
+    page.keyboard.type("San")
+    page.keyboard.press("Enter")
+    expect(page.locator("#results-title")).to_be_focused()
+    expect(page.locator(".card[data-bank=ABC] .expected .name-text")).to_have_text("ZHANGSAN")
+
+
+@pytest.mark.parametrize("locale", ["en-GB", "zh-CN"])
+def test_phone_width_screenshot(browser: Browser, server: Server, locale: str) -> None:
+    page = open_page(browser, server, locale=locale, viewport=PHONE)
+    show_names(page, "Zhang", "San", "ICBC", "BOC")
+    page.locator(".card[data-bank=ICBC] summary").click()
+    page.select_option("#check-bank", "ICBC")
+    page.fill("#entered", "ZHANG SAM")
+    page.click("#check")
+    expect(page.locator("#check-result .forms li")).not_to_have_count(0)
+    # Nothing wider than the phone: no sideways scrolling.
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / f"page-phone-width-{locale}.png"
+    page.screenshot(path=str(shot), full_page=True)
+    print(f"screenshot: {shot}")
+    assert shot.stat().st_size > 10_000
+    assert page.problems == []  # type: ignore[attr-defined]
+    page.context.close()
+
+
+def test_the_log_holds_nothing_typed_in_the_page(server: Server) -> None:
+    """Runs last in this module: every name typed above went through this server."""
+    log = server.log_text()
+    assert "POST /v1/check" in log
+    assert "check source=fields bank=ICBC" in log
+    typed = ("zhang", "eriksson", "anna maria", "ouyang", "欧阳", "sm1th", "zhang sam")
+    assert [word for word in typed if word in log.casefold()] == []

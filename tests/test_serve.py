@@ -1,0 +1,144 @@
+"""``wxpay-names serve`` as a user runs it: a real server on a loopback port, over HTTP.
+
+The "Must show" of issue 19: ``/healthz`` answers; ``/v1/format`` gives ``ZHANG SAN`` at
+ICBC and ``SAN ZHANG`` at BOC; an unknown bank is 404 and an empty name 422, each with a
+code; a 1 MiB body is 413; and nothing a person typed appears in the server's log.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from serving import Server, running_server
+from wxpay_names.cli import build_parser
+
+# Names no test elsewhere sends, so finding one in the log can only mean it was logged.
+SURNAME, GIVEN = "Quillfeather", "Ottoline"
+MRZ = "P<UTOXANTHOPOULOU<<MYRTO<ELEFTHERIA" + "<" * 9
+CHINESE = "欧阳娜娜"
+ENTERED = "OTTOLINE QUILFEATHER"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    with running_server(tmp_path_factory.mktemp("serve") / "server.log") as running:
+        yield running
+
+
+def test_healthz_answers(server: Server) -> None:
+    assert server.request("GET", "/healthz") == (200, {"status": "ok", "version": "0.1.0"})
+
+
+def test_format_gives_each_banks_order(server: Server) -> None:
+    status, answer = server.post(
+        "/v1/format", {"surname": "Zhang", "given_names": "San", "banks": ["ICBC", "BOC"]}
+    )
+    assert status == 200
+    assert [(result["bank"], result["expected"]) for result in answer["results"]] == [
+        ("ICBC", "ZHANG SAN"),
+        ("BOC", "SAN ZHANG"),
+    ]
+
+
+def test_unknown_bank_is_404_with_a_code(server: Server) -> None:
+    status, answer = server.post(
+        "/v1/format", {"surname": "Zhang", "given_names": "San", "banks": ["Atlantis"]}
+    )
+    assert status == 404
+    assert answer["detail"]["code"] == "UNKNOWN_BANK"
+    assert answer["detail"]["field"] == "banks"
+    assert "ICBC" in answer["detail"]["message"]  # says which codes exist
+
+
+def test_empty_name_is_422_with_a_code(server: Server) -> None:
+    status, answer = server.post("/v1/format", {"surname": "", "given_names": "", "banks": ["ICBC"]})
+    assert status == 422
+    assert answer["detail"]["code"] == "EMPTY_NAME"
+    assert set(answer["detail"]) == {"code", "message", "message_zh", "field"}
+
+
+def test_a_one_mebibyte_body_is_413(server: Server) -> None:
+    body = b'{"surname": "' + b"A" * (1 << 20) + b'"}'
+    status, answer = server.request("POST", "/v1/format", body, **{"Content-Type": "application/json"})
+    assert status == 413
+    assert answer["detail"]["code"] == "REQUEST_TOO_LARGE"
+
+
+def test_binds_to_loopback_unless_told(server: Server) -> None:
+    assert build_parser().parse_args(["serve"]).host == "127.0.0.1"
+    assert f"Uvicorn running on {server.url}" in server.log_text()
+
+
+def test_no_typed_text_in_the_log(server: Server) -> None:
+    """Every endpoint and refusal, with names found nowhere else; the log holds none of them."""
+    name = {"surname": SURNAME, "given_names": GIVEN}
+    sent = [
+        ("/v1/format", {**name, "all": True}),
+        ("/v1/format", {"mrz": MRZ}),
+        ("/v1/format", {"chinese": CHINESE, "banks": ["BOC"]}),
+        ("/v1/format", {"name": f"{SURNAME.upper()}, {GIVEN}"}),
+        ("/v1/candidates", {**name, "bank": "ICBC"}),
+        ("/v1/check", {**name, "bank": "ICBC", "entered": ENTERED}),
+        ("/v1/check", {**name, "bank": "BOC", "entered": f"{GIVEN} {SURNAME}"}),
+        ("/v1/plan", {**name, "banks": ["ICBC", "BOC", "ABC"]}),
+        ("/v1/mrz", {"mrz": MRZ}),
+        # Refusals, whose messages quote the input back to the client:
+        ("/v1/format", {"surname": SURNAME + "7", "given_names": GIVEN}),
+        ("/v1/format", {**name, "banks": [SURNAME]}),
+        ("/v1/check", {**name, "bank": "ICBC", "entered": ENTERED, "note": SURNAME}),
+        ("/v1/mrz", {"mrz": MRZ.replace("<<", "<1<")}),
+    ]
+    statuses = [server.post(path, body)[0] for path, body in sent]
+    assert statuses == [200] * 9 + [422, 404, 422, 422]
+    log = server.log_text()
+    assert "POST /v1/mrz" in log  # the log was captured: it holds the request lines
+    assert "check source=fields bank=ICBC status=mismatch" in log  # and the service's own lines
+    words = {SURNAME, GIVEN, "XANTHOPOULOU", "MYRTO", "ELEFTHERIA", CHINESE, "QUILFEATHER"}
+    found = {word for word in words if word.casefold() in log.casefold()}
+    assert not found, f"the server logged what was typed: {found}"
+
+
+def test_serve_without_the_web_extra_says_how_to_install_it(tmp_path: Path) -> None:
+    # sys.modules[...] = None makes the import system report the package as absent.
+    script = (
+        "import sys; sys.modules['uvicorn'] = None; "
+        "from wxpay_names.cli import main; sys.exit(main(['serve']))"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "pip install 'wxpay-names[web]'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_chunked_body_over_the_cap_is_413(server: Server) -> None:
+    """No Content-Length to check: the bytes are counted as they arrive."""
+    host, port = server.url.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=30)
+    chunk = b"A" * 4096
+    body = iter([b'{"surname": "', *[chunk] * 64, b'"}'])
+    connection.request(
+        "POST", "/v1/format", body=body, headers={"Content-Type": "application/json"}, encode_chunked=True
+    )
+    response = connection.getresponse()
+    assert response.status == 413
+    assert json.loads(response.read())["detail"]["code"] == "REQUEST_TOO_LARGE"
+    connection.close()
+
+
+def test_serve_with_a_missing_banks_file_says_so(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-banks.csv"
+    result = subprocess.run(
+        [sys.executable, "-m", "wxpay_names", "serve", "--banks-file", str(missing)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert f"{missing}: the bank file cannot be read" in result.stderr

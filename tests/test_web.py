@@ -1,0 +1,319 @@
+"""The JSON API in process (FastAPI's test client): every endpoint, every refusal, one shape."""
+
+from __future__ import annotations
+
+import logging
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wxpay_names import BankRegistry, candidates, check_name, parse_mrz, plan_cards
+from wxpay_names.web import MAX_BODY_BYTES, create_app, router
+from wxpay_names.web import routes as web_routes
+from wxpay_names.web.page import page_html
+
+ZHANG_SAN = {"surname": "Zhang", "given_names": "San"}
+MRZ = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10"
+REFUSAL_KEYS = {"code", "message", "message_zh", "field"}
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[TestClient]:
+    with TestClient(create_app()) as client:
+        yield client
+
+
+def refusal(response: object, status: int) -> dict[str, object]:
+    assert getattr(response, "status_code", None) == status, getattr(response, "text", response)
+    body = response.json()  # type: ignore[attr-defined]
+    assert set(body) == {"detail"}
+    assert set(body["detail"]) == REFUSAL_KEYS
+    assert body["detail"]["message"]
+    assert body["detail"]["message_zh"]
+    detail: dict[str, object] = body["detail"]
+    return detail
+
+
+# The endpoints answer what the library's functions return.
+
+
+def test_format_all_banks_when_none_named(client: TestClient) -> None:
+    answer = client.post("/v1/format", json=ZHANG_SAN).json()
+    codes = [result["bank"] for result in answer["results"]]
+    assert codes == [bank["code"] for bank in client.get("/v1/banks").json()["banks"]]
+    assert all(len(result["candidates"]) == 1 for result in answer["results"])
+    assert answer["name"]["source"] == "fields"
+
+
+def test_format_with_all_gives_the_librarys_candidates(client: TestClient) -> None:
+    answer = client.post(
+        "/v1/format", json={**ZHANG_SAN, "banks": ["工行", "ICBC", "BOC"], "all": True}
+    ).json()
+    assert [result["bank"] for result in answer["results"]] == ["ICBC", "BOC"]  # a bank named twice, once
+    for result in answer["results"]:
+        expected = candidates("ZHANG, San", result["bank"])
+        assert [c["text"] for c in result["candidates"]] == [c.text for c in expected]
+        assert [c["pattern"] for c in result["candidates"]] == [c.pattern.model_dump() for c in expected]
+        assert all(c["note_zh"] and c["note_zh"] != c["note"] for c in result["candidates"])
+
+
+@pytest.mark.parametrize(
+    ("body", "source", "expected"),
+    [
+        ({"mrz": MRZ, "banks": ["BOC"]}, "mrz", "ANNA MARIA ERIKSSON"),
+        ({"chinese": "欧阳娜娜", "banks": ["ICBC"]}, "chinese", "OUYANG NANA"),
+        ({"name": "SMITH John Paul", "banks": ["ABC"]}, "text", "SMITHJOHNPAUL"),
+    ],
+)
+def test_format_reads_the_other_ways(
+    client: TestClient, body: dict[str, object], source: str, expected: str
+) -> None:
+    answer = client.post("/v1/format", json=body).json()
+    assert answer["name"]["source"] == source
+    assert answer["results"][0]["expected"] == expected
+
+
+def test_candidates(client: TestClient) -> None:
+    answer = client.post("/v1/candidates", json={**ZHANG_SAN, "bank": "Bank of China"}).json()
+    assert answer["bank"] == "BOC"
+    assert answer["expected"] == "SAN ZHANG"
+    assert [c["text"] for c in answer["candidates"]] == [c.text for c in candidates("ZHANG, San", "BOC")]
+
+
+def test_check_plausible_lists_how_it_differs(client: TestClient) -> None:
+    answer = client.post("/v1/check", json={**ZHANG_SAN, "bank": "ICBC", "entered": "Zhang San"}).json()
+    expected = check_name("Zhang San", "ZHANG, San", "ICBC")
+    assert (answer["status"], answer["ok"], answer["expected"]) == ("plausible", False, "ZHANG SAN")
+    assert answer["matched"]["rank"] == expected.matched.rank  # type: ignore[union-attr]
+    assert [p["code"] for p in answer["problems"]] == ["CASE_DIFFERS"]
+    assert answer["problems"][0]["message_zh"]
+
+
+def test_check_match_and_mismatch(client: TestClient) -> None:
+    match = client.post("/v1/check", json={**ZHANG_SAN, "bank": "BOC", "entered": "SAN ZHANG"}).json()
+    assert (match["status"], match["ok"], match["problems"]) == ("match", True, [])
+    miss = client.post("/v1/check", json={**ZHANG_SAN, "bank": "BOC", "entered": "SAN ZHANGG"}).json()
+    assert miss["status"] == "mismatch"
+    assert miss["matched"] is None
+    assert miss["problems"]
+
+
+def test_plan(client: TestClient) -> None:
+    answer = client.post("/v1/plan", json={**ZHANG_SAN, "banks": ["ICBC", "BOC"]}).json()
+    expected = plan_cards("ZHANG, San", ["ICBC", "BOC"])
+    assert answer["compatible"] is False
+    assert [s["text"] for s in answer["shared"]] == [s.text for s in expected.shared]
+    assert [a["code"] for a in answer["advice"]] == ["ORDER_SWAPPED"]
+    assert answer["expected"] == {"ICBC": "ZHANG SAN", "BOC": "SAN ZHANG"}
+
+
+def test_banks(client: TestClient) -> None:
+    listed = client.get("/v1/banks").json()["banks"]
+    assert listed[0]["code"] == "ICBC"
+    assert client.get("/v1/banks/中国银行").json()["code"] == "BOC"
+    assert refusal(client.get("/v1/banks/Atlantis"), 404)["code"] == "UNKNOWN_BANK"
+
+
+def test_mrz(client: TestClient) -> None:
+    answer = client.post("/v1/mrz", json={"mrz": MRZ}).json()
+    assert answer["name"] == parse_mrz(MRZ).model_dump(mode="json")
+    bad = refusal(client.post("/v1/mrz", json={"mrz": MRZ.replace("7408122", "7408123")}), 422)
+    assert (bad["code"], bad["field"]) == ("MRZ_CHECK_DIGIT", "mrz")
+
+
+def test_healthz_and_page(client: TestClient) -> None:
+    assert client.get("/healthz").json()["status"] == "ok"
+    page = client.get("/")
+    assert page.headers["content-type"].startswith("text/html")
+    assert "<script>" in page.text
+    assert "http://" not in page.text  # nothing from elsewhere
+    assert "https://" not in page.text
+
+
+def test_page_policy_allows_exactly_its_inline_script() -> None:
+    with TestClient(create_app()) as client:
+        policy = client.get("/").headers["content-security-policy"]
+    assert "default-src 'none'" in policy
+    assert "unsafe-inline" not in policy
+    assert len(re.findall(r"'sha256-[A-Za-z0-9+/=]{44}'", policy)) == page_html().count(
+        "<script>"
+    ) + page_html().count("<style>")
+
+
+# Refusals: one shape, the right status, the field at fault.
+
+
+@pytest.mark.parametrize(
+    ("body", "code", "field"),
+    [
+        ({"surname": "", "given_names": ""}, "EMPTY_NAME", None),  # the whole name is at fault
+        ({}, "EMPTY_NAME", "surname"),
+        ({"surname": "Sm1th", "given_names": "John"}, "INVALID_CHARACTER", "surname"),
+        ({"surname": "Smith", "given_names": "J😀hn"}, "INVALID_CHARACTER", "given_names"),
+        ({"surname": "A" * 300}, "TOO_LONG", "surname"),
+        ({"name": "John Smith"}, "AMBIGUOUS_NAME", "name"),
+        ({"chinese": "张·三"}, "TRANSLITERATED_FOREIGN_NAME", "chinese"),
+        ({"mrz": "P<UTO"}, None, "mrz"),
+        ({**ZHANG_SAN, "mrz": MRZ}, "INVALID_NAME", "mrz"),
+        ({**ZHANG_SAN, "source": "mrz"}, "INVALID_REQUEST", "source"),
+        ({**ZHANG_SAN, "possibly_truncated": True}, "INVALID_REQUEST", "possibly_truncated"),
+        ({**ZHANG_SAN, "banks": "ICBC"}, "INVALID_REQUEST", "banks"),
+        ({**ZHANG_SAN, "banks": ["ICBC"] * 65}, "INVALID_REQUEST", "banks"),
+    ],
+)
+def test_bad_input_is_422(
+    client: TestClient, body: dict[str, object], code: str | None, field: str | None
+) -> None:
+    detail = refusal(client.post("/v1/format", json=body), 422)
+    assert detail["field"] == field
+    assert detail["code"] == code or (code is None and str(detail["code"]).startswith("MRZ_"))
+
+
+def test_unknown_bank_is_404_on_every_endpoint(client: TestClient) -> None:
+    for path, body in (
+        ("/v1/format", {**ZHANG_SAN, "banks": ["ICBC", "Atlantis"]}),
+        ("/v1/candidates", {**ZHANG_SAN, "bank": "Atlantis"}),
+        ("/v1/check", {**ZHANG_SAN, "bank": "Atlantis", "entered": "ZHANG SAN"}),
+        ("/v1/plan", {**ZHANG_SAN, "banks": ["ICBC", "Atlantis"]}),
+    ):
+        assert refusal(client.post(path, json=body), 404)["code"] == "UNKNOWN_BANK", path
+
+
+def test_body_over_the_cap_is_413_declared_or_not(client: TestClient) -> None:
+    big = b'{"surname": "' + b"A" * MAX_BODY_BYTES + b'"}'
+    headers = {"Content-Type": "application/json"}
+    assert (
+        refusal(client.post("/v1/format", content=big, headers=headers), 413)["code"] == "REQUEST_TOO_LARGE"
+    )
+
+    def chunks() -> Iterator[bytes]:  # sent chunked: no Content-Length to check
+        for start in range(0, len(big), 4096):
+            yield big[start : start + 4096]
+
+    assert refusal(client.post("/v1/format", content=chunks(), headers=headers), 413)["field"] is None
+
+
+def test_malformed_requests(client: TestClient) -> None:
+    headers = {"Content-Type": "application/json"}
+    not_json = refusal(client.post("/v1/format", content=b"{bad", headers=headers), 422)
+    assert (not_json["code"], not_json["field"], not_json["message"]) == (
+        "INVALID_REQUEST",
+        None,
+        "The request body is not valid JSON.",
+    )
+    assert refusal(client.post("/v1/format", json=["Zhang"]), 422)["code"] == "INVALID_REQUEST"
+    assert refusal(client.post("/v1/check", json=ZHANG_SAN), 422)["code"] == "INVALID_REQUEST"
+    assert refusal(client.get("/v1/nothing"), 404)["code"] == "NOT_FOUND"
+    assert refusal(client.get("/v1/format"), 405)["code"] == "METHOD_NOT_ALLOWED"
+
+
+def test_a_fault_is_500_without_trace_or_input(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*arguments: object) -> object:
+        raise RuntimeError("Zhang San broke it")
+
+    monkeypatch.setattr(web_routes, "candidates", broken)
+    with TestClient(create_app()) as client, caplog.at_level(logging.INFO, "wxpay_names.web"):
+        response = client.post("/v1/candidates", json={**ZHANG_SAN, "bank": "ICBC"})
+    assert refusal(response, 500)["code"] == "INTERNAL_ERROR"
+    assert "Zhang" not in response.text
+    assert "Traceback" not in response.text
+    assert "RuntimeError" in caplog.text
+    assert "Zhang" not in caplog.text
+
+
+@given(st.text(max_size=40), st.text(max_size=40))
+def test_any_name_is_an_answer_or_a_refusal(surname: str, given_names: str) -> None:
+    with TestClient(create_app()) as client:
+        response = client.post(
+            "/v1/format", json={"surname": surname, "given_names": given_names, "banks": ["BOC"]}
+        )
+    if response.status_code == 200:
+        assert response.json()["results"][0]["expected"]
+    else:
+        refusal(response, 422)
+
+
+# The service's setup: CORS, the router in another app, the schema, a light import.
+
+
+def test_cors_is_off_unless_origins_are_given() -> None:
+    origin = {"Origin": "https://onboarding.example"}
+    with TestClient(create_app()) as closed:
+        assert "access-control-allow-origin" not in closed.get("/healthz", headers=origin).headers
+    with TestClient(create_app(cors_origins=["https://onboarding.example"])) as open_:
+        assert (
+            open_.get("/healthz", headers=origin).headers["access-control-allow-origin"] == origin["Origin"]
+        )
+        other = {"Origin": "https://elsewhere.example"}
+        assert "access-control-allow-origin" not in open_.get("/healthz", headers=other).headers
+
+
+def test_router_embedded_under_a_prefix_keeps_the_shape() -> None:
+    app = FastAPI()
+    app.include_router(router, prefix="/names")
+    with TestClient(app) as client:
+        assert (
+            client.post("/names/v1/format", json={**ZHANG_SAN, "banks": ["BOC"]}).json()["results"][0][
+                "expected"
+            ]
+            == "SAN ZHANG"
+        )
+        assert (
+            refusal(client.post("/names/v1/format", json={**ZHANG_SAN, "banks": ["X"]}), 404)["field"]
+            == "banks"
+        )
+        big = b"[" + b"0," * MAX_BODY_BYTES + b"0]"
+        response = client.post("/names/v1/format", content=big, headers={"Content-Type": "application/json"})
+        assert refusal(response, 413)["code"] == "REQUEST_TOO_LARGE"
+
+
+def test_openapi_publishes_closed_flat_requests(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    paths = set(schema["paths"])
+    assert {
+        "/healthz",
+        "/v1/format",
+        "/v1/candidates",
+        "/v1/check",
+        "/v1/plan",
+        "/v1/banks",
+        "/v1/mrz",
+    } <= paths
+    models = schema["components"]["schemas"]
+    for request in ("FormatRequest", "CandidatesRequest", "CheckRequest", "PlanRequest", "MrzRequest"):
+        properties = models[request]["properties"]
+        assert models[request]["additionalProperties"] is False
+        assert not {"source", "possibly_truncated"} & set(properties)
+        assert all(">>>" not in str(value) for value in properties.values())
+    assert models["FormatRequest"]["properties"]["surname"]["anyOf"][0]["maxLength"] == 256
+    assert "422" in schema["paths"]["/v1/format"]["post"]["responses"]
+
+
+def test_import_wxpay_names_and_its_cli_leave_the_web_out() -> None:
+    script = (
+        "import sys, wxpay_names, wxpay_names.cli; "
+        "print(sorted(m for m in ('fastapi', 'uvicorn', 'starlette', 'wxpay_names.web') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_a_registry_of_your_own(registry: BankRegistry) -> None:
+    """``create_app(registry=...)``, as ``serve --banks-file`` does: those banks, and only those."""
+    with TestClient(create_app(registry=registry)) as client:
+        listed = [bank["code"] for bank in client.get("/v1/banks").json()["banks"]]
+        assert listed == [bank.code for bank in registry.banks]
+        answer = client.post("/v1/format", json={**ZHANG_SAN, "banks": ["TEST"]}).json()
+        assert answer["results"][0]["bank"] == "TEST"
+        assert (
+            refusal(client.post("/v1/format", json={**ZHANG_SAN, "banks": ["CCB"]}), 404)["field"] == "banks"
+        )
