@@ -84,3 +84,39 @@ def chinese_names(count: int, seed: int) -> list[str]:
         return surname, "".join(rng.choice(CHINESE_GIVEN) for _ in range(rng.choice((1, 2, 2))))
 
     return [surname + given for surname, given in distinct(make, count, seed)]
+
+
+def _accent_one_letter(rng: random.Random, word: str) -> str:
+    """*word* with one of its letters accented (the first, a capital, a third of the time)."""
+    spots = [index for index, char in enumerate(word.lower()) if char in ACCENTED]
+    if not spots:
+        return word
+    spot = spots[0] if rng.random() < 1 / 3 else rng.choice(spots)
+    accented = rng.choice(ACCENTED[word[spot].lower()])
+    return word[:spot] + (accented.upper() if word[spot].isupper() else accented) + word[spot + 1 :]
+
+
+def typed_workload(count: int, seed: int) -> list[tuple[str, str, str]]:
+    """``(surname, given names, typed)``: the workload of issue 14, as a person types the name.
+
+    One or two given names; a third of the names have one accented letter (in the surname
+    or the first given name). The typed text is the given names then the surname in
+    capitals, as a person reads them off the passport: for an accented name it keeps the
+    accent half the time (``JÜRGEN MÜLLER``) and drops it otherwise (``JURGEN MULLER``).
+    """
+    rng = random.Random(seed)
+    seen: dict[tuple[str, str], str] = {}
+    while len(seen) < count:
+        surname = _word(rng, False)
+        given = [_word(rng, False) for _ in range(rng.choice((1, 1, 2)))]
+        typed_surname, typed_given = surname, list(given)
+        if rng.random() < 1 / 3:
+            if rng.random() < 0.5:
+                surname = _accent_one_letter(rng, surname)
+            else:
+                given[0] = _accent_one_letter(rng, given[0])
+            if rng.random() < 0.5:
+                typed_surname, typed_given = surname, list(given)
+        typed = " ".join([*typed_given, typed_surname]).upper()
+        seen.setdefault((surname, " ".join(given)), typed)
+    return [(surname, given, typed) for (surname, given), typed in seen.items()]

@@ -404,6 +404,13 @@ class Draft(NamedTuple):
     def texts(self) -> list[str]:
         return [values["text"] for values in self.values]
 
+    def rank_of(self, text: str) -> int | None:
+        """The index of *text* among the candidate texts (rank ``index + 1``), or ``None``."""
+        for index, values in enumerate(self.values):
+            if values["text"] == text:
+                return index
+        return None
+
     def candidate(self, index: int) -> Candidate:
         """The ``Candidate`` at *index* (rank ``index + 1``)."""
         return assemble(Candidate, self.values[index])

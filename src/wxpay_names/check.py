@@ -2,16 +2,16 @@
 
 ``check_name`` compares what a person typed with the bank's candidates:
 
-1. Equal to rank 1: ``match``. Equal to another candidate: ``plausible``, and the
-   problems say how that candidate differs from rank 1.
-2. Otherwise ``mismatch``. The typed text is read one character at a time, its words are
-   matched with the name's words, and whatever differs is said as a problem; the stages
-   are in :mod:`wxpay_names.diagnosis`.
+1. Equal to rank 1: ``match`` (found without the other candidates).
+2. Equal to another candidate: ``plausible``; how that candidate differs from rank 1 is
+   known from its pattern (:mod:`.diagnosis.candidate_words`).
+3. Otherwise ``mismatch``: the typed text is read, and its passport (ICAO) reading is
+   first looked up among the candidate texts; if it is not one, its words are matched
+   with the name's words. The reading with accents dropped is weighed only when it can
+   win (:func:`.diagnosis.readings.folded_can_win`).
 
-The work is linear in the typed text, or close to it (see :mod:`.diagnosis.word_matching`).
-For speed, a typed rank-1 text is recognised without the candidate list, and otherwise the
-candidates' texts are rendered first (``candidates.draft_candidates``, stopping at the text
-typed) and only the candidate typed becomes a ``Candidate`` model.
+Every stage finds plain values (:mod:`.diagnosis.findings`); only the problems returned
+are worded (:mod:`.diagnosis.wording`). The stages are listed in :mod:`wxpay_names.diagnosis`.
 Problems are listed most important first, in the order of :data:`PROBLEM_ORDER`, one per
 code (a code that applies to several words names them all in its message).
 """
@@ -21,14 +21,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
-from .candidates import draft_candidates, rank_one_candidate, rank_one_text
+from .candidates import Draft, draft_candidates, rank_one_candidate, rank_one_text
 from .cleaning import check_length
-from .diagnosis.context import Context, evidence
-from .diagnosis.text_problems import character_problems, cut_short, length_problems
-from .diagnosis.typed_text import read_typed, split_words
-from .diagnosis.word_problems import compare
+from .diagnosis.context import Context
+from .diagnosis.findings import Finding, HowSure, SpellingNote, finding
+from .diagnosis.readings import candidate_comparison, diagnose_typed
+from .diagnosis.wording import problems
 from .errors import InvalidNameError, NameFormatError
-from .messages import spelling_note
 from .models import Bank, Candidate, NameCheck, PassportName, Problem, ProblemCode, assemble
 from .name_forms import WRITTEN_FORMS
 from .resolve import resolve_bank, resolve_name
@@ -88,17 +87,16 @@ def check_name(
         return learned_check(entered, found_name, found_bank, observations)
     if _is_rank_one(entered, found_name, found_bank):
         return _result("match", entered, entered, rank_one_candidate(found_name, found_bank, entered), ())
-    # Texts first, models after: only the candidate typed, if any, becomes a Candidate, and
-    # the rendering stops at it (no candidate ranked below it is needed).
+    # Texts first, models after: only the candidate typed, if any, becomes a Candidate, and the
+    # rendering stops at it (no candidate ranked below it is needed).
     draft = draft_candidates(found_name, found_bank, until=entered)
-    if draft.text(-1) != entered:
-        context = Context.of(found_name, found_bank, draft)
-        return _verdict("mismatch", entered, context, _diagnose_typed(entered, context), None)
-    index = len(draft.values) - 1
+    index = draft.rank_of(entered)
+    context = Context.of(found_name, found_bank, draft)
+    if index is None:
+        return _verdict("mismatch", entered, context, diagnose_typed(entered, context), None)
     if index == 0:  # not expected: _is_rank_one saw it (kept so the verdict never depends on that)
         return _result("match", entered, entered, draft.candidate(0), ())
-    context = Context.of(found_name, found_bank, draft)
-    return _verdict("plausible", entered, context, _differences(index, context), draft.candidate(index))
+    return _verdict("plausible", entered, context, differences(index, context), draft.candidate(index))
 
 
 def _is_rank_one(entered: str, name: PassportName, bank: Bank) -> bool:
@@ -131,42 +129,42 @@ def _result(
 
 
 def _verdict(
-    status: Status, entered: str, context: Context, found: Iterable[Problem], matched: Candidate | None
+    status: Status, entered: str, context: Context, found: Iterable[Finding], matched: Candidate | None
 ) -> NameCheck:
-    by_code: dict[ProblemCode, Problem] = {}
+    by_code: dict[ProblemCode, Finding] = {}
     for each in found:
         by_code.setdefault(each.code, each)
     if not by_code:  # a plausible or mismatched text always says at least why
-        by_code[ProblemCode.SPELLING] = context.problem(ProblemCode.SPELLING, "unexplained")
-    problems = tuple(by_code.values())
-    if len(problems) > 1:
-        problems = tuple(sorted(problems, key=_rank))
-    return _result(status, entered, context.expected, matched, problems)
+        by_code[ProblemCode.SPELLING] = finding(ProblemCode.SPELLING, "unexplained")
+    kept = list(by_code.values())
+    if len(kept) > 1:
+        kept.sort(key=_rank)
+    return _result(status, entered, context.expected, matched, problems(kept, context.bank, context.expected))
 
 
-def _rank(found: Problem) -> int:
+def _rank(found: Finding) -> int:
     return _RANK[found.code]
 
 
-def _differences(index: int, context: Context) -> list[Problem]:
+def differences(index: int, context: Context) -> list[Finding]:
     """How the lower-ranked candidate at *index* differs from rank 1."""
-    draft = context.draft
+    draft: Draft = context.draft
     if draft.is_shortened(index) and context.bank.max_length is not None:
         return [
-            context.problem(
+            finding(
                 ProblemCode.TOO_LONG,
                 "shortened",
                 limit=str(context.bank.max_length),
-                how_sure=evidence(context.bank.max_length_evidence),
+                how_sure=HowSure(context.bank.max_length_evidence),
             )
         ]
     kind = draft.values[index]["pattern"].spelling
     if kind in WRITTEN_FORMS:
         # A form people write the name in (its note says which): said as that, with any other
         # difference (order, spaces, case) the candidate also carries.
-        written = context.problem(
+        written = finding(
             ProblemCode.SPELLING, "written_form", typed=draft.text(index), word=context.expected,
-            how=spelling_note(kind),
+            how=SpellingNote(kind),
         )  # fmt: skip
         pattern, bank = draft.values[index]["pattern"], context.bank
         also = set()
@@ -181,19 +179,6 @@ def _differences(index: int, context: Context) -> list[Problem]:
             bank.given_separator == " ",
         ):
             also |= {ProblemCode.MISSING_SPACE, ProblemCode.EXTRA_SPACE}
-        others = compare(split_words(draft.text(index)), context).problems if also else []
+        others = candidate_comparison(index, context).findings if also else []
         return [written, *(found for found in others if found.code in also)]
-    return compare(split_words(draft.text(index)), context).problems
-
-
-def _diagnose_typed(entered: str, context: Context) -> list[Problem]:
-    """A mismatch: the characters first, then the words (in the likelier reading of accents)."""
-    typed = read_typed(entered)
-    cut = cut_short(typed, context)
-    if cut is not None:  # the name cut where the bank's field may end: its words are not wrong
-        return [*character_problems(typed, context), cut]
-    comparisons = [compare(split_words(typed.icao), context)]
-    if typed.folded != typed.icao:
-        comparisons.append(compare(split_words(typed.folded), context))
-    best = min(comparisons, key=lambda comparison: comparison.cost)  # the first on a tie: ICAO
-    return character_problems(typed, context) + best.problems + length_problems(typed, context)
+    return candidate_comparison(index, context).findings

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 from typing import NamedTuple
 
 from ..cleaning import FULL_WIDTH_FIRST, FULL_WIDTH_LAST, is_invisible, is_white_space
@@ -61,6 +62,19 @@ def read_typed(entered: str) -> TypedText:
     letters = entered.replace(" ", "")
     if entered.isascii() and (letters.isalpha() or not letters):
         return TypedText(entered, entered, entered)
+    latin = _latin_letters()
+    if latin.letters.issuperset(letters):
+        # Letters and spaces only, some accented (MÜLLER): read by table, as read_characters
+        # would read them one by one (each accented letter spelled by spell_letter).
+        accented = [char for char in letters if not char.isascii()]
+        return TypedText(
+            entered.translate(latin.icao), entered.translate(latin.folded), entered, accented=accented
+        )
+    return read_characters(entered)
+
+
+def read_characters(entered: str) -> TypedText:
+    """:func:`read_typed` the long way, one character at a time: what its shortcuts equal."""
     typed = TypedText()
     kept: list[str] = []
     for position, char in enumerate(entered):
@@ -126,6 +140,32 @@ def _read_word(word: str, typed: TypedText) -> tuple[str, str]:
         icao.append(icao_letters)
         folded.append(folded_letters)
     return "".join(icao), "".join(folded)
+
+
+class _LatinLetters(NamedTuple):
+    letters: frozenset[str]  # A–Z, a–z and the accented Latin letters below
+    icao: dict[int, str]  # accented letter -> spell_letter(letter, "icao")
+    folded: dict[int, str]  # accented letter -> spell_letter(letter, "folded")
+
+
+@cache
+def _latin_letters() -> _LatinLetters:
+    """The Latin letters of Latin-1 to Latin Extended-B, with their two readings: a fixed table
+    built once (never per name), for typed texts made only of letters and spaces."""
+    icao: dict[int, str] = {}
+    folded: dict[int, str] = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        # What the character loop of read_typed reads as an accented letter, and keeps as it is.
+        if unicodedata.category(char)[0] != "L" or script_of(char) != "LATIN" or char in APOSTROPHES:
+            continue
+        if unicodedata.normalize("NFC", char) != char:
+            continue
+        icao_letters, folded_letters = spell_letter(char, "icao"), spell_letter(char, "folded")
+        if icao_letters and folded_letters:
+            icao[code], folded[code] = icao_letters, folded_letters
+    plain = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+    return _LatinLetters(frozenset(plain + "".join(map(chr, icao))), icao, folded)
 
 
 def spell_letter(char: str, kind: SpellingKind) -> str:

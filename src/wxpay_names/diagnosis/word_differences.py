@@ -1,4 +1,7 @@
-"""From typed words matched with the name's words to problems: order, parts, letters, spaces, case."""
+"""From typed words matched with the name's words to findings: order, parts, letters, spaces, case.
+
+Analysis only: every finding is plain values (:mod:`.findings`); nothing here is worded.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +10,12 @@ from itertools import islice, pairwise
 from operator import lt
 from typing import NamedTuple
 
-from ..messages import PHRASES, Wording, join_phrases, phrase, spelling_note, weakest, words_list
-from ..models import PassportName, Problem, ProblemCode, SpellingKind
+from ..models import PassportName, ProblemCode, SpellingKind
 from ..name_forms import WRITTEN_FORMS
-from .context import SHOWN_AT_MOST, Context, listed, unique
+from .context import SHOWN_AT_MOST, Context, unique
 from .edit_distance import Difference, first_difference
+from .findings import Finding, Joined, Listed, Phrase, SpellingNote, Words, finding, phrase, weakest
+from .name_words import NameWord
 from .typed_text import TypedWords, spell_letter
 from .word_matching import Piece, match_words
 
@@ -24,62 +28,68 @@ _Respelling = tuple[SpellingKind, str, str]
 
 
 class Comparison(NamedTuple):
-    problems: list[Problem]
+    findings: list[Finding]
     cost: int  # how far the typed words are from the name: picks the likelier reading of accents
 
 
 def compare(typed: TypedWords, context: Context) -> Comparison:
     """How the typed words differ from the name's words as the bank writes them."""
+    return compare_pieces(typed, match_words(typed.words, context.words), context)
+
+
+def compare_pieces(typed: TypedWords, pieces: Sequence[Piece], context: Context) -> Comparison:
+    """What differs, once each typed word is matched with the name words it stands for (*pieces*)."""
     words = context.words
-    pieces = match_words(typed.words, words)
-    found: list[Problem] = []
+    found: list[Finding] = []
     cost = 0
     named = [piece for piece in pieces if piece.how != "extra"]
     sequence = [index for piece in named for index in piece.words]
-    order = _order_problem(sequence, context)
+    order = _order_finding(sequence, context)
     if order:
         found.append(order)
         cost += 1
     present = set(sequence)
     if len(present) < len(words):
         missing = [index for index in range(len(words)) if index not in present]
-        found.append(context.problem(ProblemCode.MISSING_NAME_PART, parts=_missing_parts(missing, context)))
+        found.append(finding(ProblemCode.MISSING_NAME_PART, parts=missing_parts(missing, words)))
         cost += 3 * len(missing)
     if len(named) < len(pieces):
-        extras = [piece.typed for piece in pieces if piece.how == "extra"]
-        found.append(context.problem(ProblemCode.EXTRA_NAME_PART, words=listed(extras)))
+        extras = tuple([piece.typed for piece in pieces if piece.how == "extra"])
+        found.append(finding(ProblemCode.EXTRA_NAME_PART, words=Listed(extras)))
         cost += 3 * len(extras)
     respelled = [piece for piece in named if piece.how in _RESPELLED]
-    spaces, split = _space_problems(typed, pieces, context)
+    spaces, split = _space_findings(typed, pieces, context)
     if respelled or split:
-        found += _letter_problems(respelled, split, context)
+        found += _letter_findings(respelled, split, context)
         cost += sum(piece.distance + (piece.how == "alternative") for piece in respelled)
     found += spaces
     if not all(_case_fits(piece, context) for piece in named):
-        bank = context.bank
-        way = phrase("way_case", case=phrase(f"case_{bank.case}"))
-        found.append(
-            context.convention(ProblemCode.CASE_DIFFERS, way, weakest(bank.evidence, bank.case_evidence))
-        )
+        found.append(case_finding(context))
     return Comparison(found, cost + len(found))
 
 
-def _missing_parts(missing: Sequence[int], context: Context) -> Wording:
+def case_finding(context: Context) -> Finding:
+    """The bank writes the name in its letter case (said as sure as its row and its case column)."""
+    bank = context.bank
+    way = phrase("way_case", case=phrase(f"case_{bank.case}"))
+    return finding(ProblemCode.CASE_DIFFERS, weakest(bank.evidence, bank.case_evidence), way=way)
+
+
+def missing_parts(missing: Sequence[int], words: Sequence[NameWord]) -> Joined:
     """The name words left out, by part: "the surname words VAN and DER, the given name MARIA"."""
-    words = context.words
     by_part: dict[bool, list[str]] = {}  # surname or not -> its missing words, in the bank's order
     for index in missing:
         by_part.setdefault(words[index].surname, []).append(words[index].shown)
     parts = [
         phrase("surname" if surname else "given_name", word=shown[0])
         if len(shown) == 1
-        else phrase("surname_words" if surname else "given_names", words=words_list(shown))
+        else phrase("surname_words" if surname else "given_names", words=Words(tuple(shown)))
         for surname, shown in by_part.items()
     ]
-    return join_phrases(parts)
+    return Joined(tuple(parts))
 
 
-def _order_problem(sequence: Sequence[int], context: Context) -> Problem | None:
+def _order_finding(sequence: Sequence[int], context: Context) -> Finding | None:
     """Name words typed out of the bank's order: which parts, said as the bank writes them."""
     if all(map(lt, sequence, islice(sequence, 1, None))):  # in order, each word once: the common case
         return None
@@ -96,23 +106,29 @@ def _order_problem(sequence: Sequence[int], context: Context) -> Problem | None:
             seen_second_part = True
         elif seen_second_part:
             parts_swapped = True
+    return order_finding(context, parts_swapped)
+
+
+def order_finding(context: Context, parts_swapped: bool) -> Finding:
+    """ORDER_SWAPPED: the bank's order of the parts, or the passport's order of the words."""
+    evidence = context.bank.evidence
     if not parts_swapped:
-        return context.convention(ProblemCode.ORDER_SWAPPED, PHRASES["way_passport_order"])
+        return finding(ProblemCode.ORDER_SWAPPED, evidence, way=phrase("way_passport_order"))
     if context.bank.order == "surname_first":
-        return context.convention(ProblemCode.ORDER_SWAPPED, PHRASES["way_surname_first"])
-    given_count = sum(not word.surname for word in words)
+        return finding(ProblemCode.ORDER_SWAPPED, evidence, way=phrase("way_surname_first"))
+    given_count = sum(not word.surname for word in context.words)
     given = phrase("given_name_one" if given_count == 1 else "given_name_many")
-    return context.convention(ProblemCode.ORDER_SWAPPED, phrase("way_given_first", given=given))
+    return finding(ProblemCode.ORDER_SWAPPED, evidence, way=phrase("way_given_first", given=given))
 
 
-def _letter_problems(named: Sequence[Piece], split: Sequence[_Respelling], context: Context) -> list[Problem]:
+def _letter_findings(named: Sequence[Piece], split: Sequence[_Respelling], context: Context) -> list[Finding]:
     """What the misspelled pieces should be, and what the respelled ones (*split* too) are.
 
     A word in another spelling of the name (ü written U, the surname's other reading, the
     given name split per syllable) may be what the bank holds: it is explained, never called
     a typo.
     """
-    corrections: list[Wording] = []
+    corrections: list[Phrase] = []
     respellings: list[_Respelling] = []
     accents = False
     for piece in named:
@@ -127,38 +143,38 @@ def _letter_problems(named: Sequence[Piece], split: Sequence[_Respelling], conte
         where = _said(first_difference(piece.typed.upper(), wanted, piece.distance or None))
         corrections.append(phrase("correction", typed=piece.typed, word=shown, where=where))
     respellings += split
-    found: list[Problem] = []
+    found: list[Finding] = []
     if accents:
-        pairs = [
-            phrase("spelled_as", letter=letter, spelling=spelled)
-            for letter, spelled in passport_letters(context.name)
-        ]
-        found.append(context.problem(ProblemCode.DIACRITICS, "other_spelling", pairs=join_phrases(pairs)))
+        found.append(diacritics_finding(context.name))
     if corrections:
         corrections += [
-            phrase("respelled", typed=typed, word=word, how=spelling_note(kind))
+            phrase("respelled", typed=typed, word=word, how=SpellingNote(kind))
             for kind, typed, word in respellings
         ]
-        listed_corrections = join_phrases(corrections, "correction_separator")
-        found.append(context.problem(ProblemCode.SPELLING, corrections=listed_corrections))
+        found.append(
+            finding(ProblemCode.SPELLING, corrections=Joined(tuple(corrections), "correction_separator"))
+        )
     elif respellings:
         # One sentence explains one spelling; a name typed in two at once is rare.
         kind, typed, word = respellings[0]
         characters = context.name.chinese or word
         if kind in WRITTEN_FORMS:  # a form people write the name in: one sentence serves them all
-            found.append(
-                context.problem(
-                    ProblemCode.SPELLING, "written_form", typed=typed, word=word, how=spelling_note(kind)
-                )
-            )
+            how = SpellingNote(kind)
+            found.append(finding(ProblemCode.SPELLING, "written_form", typed=typed, word=word, how=how))
         else:
-            found.append(
-                context.problem(ProblemCode.SPELLING, kind, typed=typed, word=word, characters=characters)
-            )
+            found.append(finding(ProblemCode.SPELLING, kind, typed=typed, word=word, characters=characters))
     return found
 
 
-def _said(difference: Difference) -> Wording:
+def diacritics_finding(name: PassportName) -> Finding:
+    """The passport's letters outside A–Z and how its machine-readable line writes them."""
+    pairs = [
+        phrase("spelled_as", letter=letter, spelling=spelled) for letter, spelled in passport_letters(name)
+    ]
+    return finding(ProblemCode.DIACRITICS, "other_spelling", pairs=Joined(tuple(pairs)))
+
+
+def _said(difference: Difference) -> Phrase:
     """A first difference, said as a fix: "letter 3, E, is missing"."""
     edit, position, wanted, typed = difference
     return phrase(f"letter_{edit}", position=str(position), wanted=wanted, typed=typed)
@@ -175,14 +191,38 @@ def passport_letters(name: PassportName) -> list[tuple[str, str]]:
     return [(letter, spelled) for letter, spelled in pairs.items() if spelled]
 
 
-def _space_problems(
+def space_between(first: int, second: int, words: Sequence[NameWord]) -> Phrase:
+    """ "between ZHANG and SAN": two name words, in the bank's order whatever the typed order."""
+    return phrase(
+        "space_between", left=words[min(first, second)].shown, right=words[max(first, second)].shown
+    )
+
+
+def space_findings(
+    context: Context, missing: Sequence[Phrase], spaced_against: Sequence[Phrase], extra: Sequence[Phrase]
+) -> list[Finding]:
+    """MISSING_SPACE and EXTRA_SPACE from the places found (a place said once)."""
+    evidence = context.bank.evidence
+    found: list[Finding] = []
+    if missing:
+        way = phrase("way_space", places=Joined(tuple(unique(missing))))
+        found.append(finding(ProblemCode.MISSING_SPACE, evidence, way=way))
+    if spaced_against:
+        places = Joined(tuple(unique([*spaced_against, *extra])))
+        found.append(finding(ProblemCode.EXTRA_SPACE, evidence, way=phrase("way_no_space", places=places)))
+    elif extra:
+        found.append(finding(ProblemCode.EXTRA_SPACE, places=Joined(tuple(unique(extra)))))
+    return found
+
+
+def _space_findings(
     typed: TypedWords, pieces: Sequence[Piece], context: Context
-) -> tuple[list[Problem], list[_Respelling]]:
+) -> tuple[list[Finding], list[_Respelling]]:
     """Spaces missing and extra, and name words split per syllable as the name's pinyin allows."""
     words = context.words
-    missing: list[Wording] = []
-    extra: list[Wording] = []
-    spaced_against: list[Wording] = []  # a space where the bank's row says none: its convention
+    missing: list[Phrase] = []
+    extra: list[Phrase] = []
+    spaced_against: list[Phrase] = []  # a space where the bank's row says none: its convention
     cut: dict[int, list[Piece]] = {}  # a name word typed in pieces parted by spaces -> the pieces
     if typed.leading_space:
         extra.append(phrase("space_start"))
@@ -200,10 +240,7 @@ def _space_problems(
             continue
         wanted = context.separator(first, second)
         if (joined and wanted) or (spaced and not wanted):
-            between = phrase(
-                "space_between", left=words[min(first, second)].shown, right=words[max(first, second)].shown
-            )
-            (missing if joined else spaced_against).append(between)
+            (missing if joined else spaced_against).append(space_between(first, second, words))
     split: list[_Respelling] = []
     if cut:
         syllables = _syllables(context)
@@ -218,29 +255,18 @@ def _space_problems(
         if len(piece.words) > 1:
             for first, second in pairwise(piece.words):
                 if context.separator(first, second):
-                    missing.append(
-                        phrase("space_between", left=words[first].shown, right=words[second].shown)
-                    )
+                    missing.append(space_between(first, second, words))
     if typed.doubled_after:
         extra += [phrase("space_doubled", word=typed.words[index].text) for index in typed.doubled_after]
     if typed.trailing_space:
         extra.append(phrase("space_end"))
-    found: list[Problem] = []
-    if missing:
-        way = phrase("way_space", places=join_phrases(unique(missing)))
-        found.append(context.convention(ProblemCode.MISSING_SPACE, way))
-    if spaced_against:
-        places = join_phrases(unique(spaced_against + extra))
-        found.append(context.convention(ProblemCode.EXTRA_SPACE, phrase("way_no_space", places=places)))
-    elif extra:
-        found.append(context.problem(ProblemCode.EXTRA_SPACE, places=join_phrases(unique(extra))))
-    return found, split
+    return space_findings(context, missing, spaced_against, extra), split
 
 
 def _syllables(context: Context) -> dict[str, tuple[str, ...]]:
     """Each given name (a word of the passport's spelling) split per syllable, when the name's
     pinyin gives that spelling (``SANFENG`` -> ``SAN``, ``FENG``)."""
-    primary, *others = context.draft.spelled
+    primary, *others = context.spelled
     for other in others:
         if other.kind == "pinyin_syllables" and len(other.given) == len(primary.given):
             return {

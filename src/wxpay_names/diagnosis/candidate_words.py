@@ -1,0 +1,159 @@
+"""How a candidate differs from rank 1, known from its pattern: no word is matched.
+
+A lower-ranked candidate is the rank-1 text with known deviations (order, spacing, case,
+the first given name alone, the passport's accents dropped or in ICAO's other form). Its
+pattern says which name word each of its words is, in which spelling and case, and what
+stands between two words; the findings follow from that alone, and are the ones
+:func:`.word_differences.compare` finds for the candidate's text. ``None`` when that is not
+proven (a shortened candidate, a pinyin spelling, a name whose words are not prefix-free):
+the caller then compares the words.
+
+Why the findings are the same: the name's words, in every spelling the diagnosis knows
+(the primary ones and their alternatives), must be *prefix-free*: no two equal, none the
+start of another. Then a text made of whole name words cuts into them in one way only,
+whatever the spaces, so each step of :func:`.word_matching.match_words` hands every word
+of the candidate to the name word the pattern put there:
+
+1. a word typed alone in the primary spelling is ``exact``, and no other typed word equals
+   a name word (a joined word starts with a name word, so it is not one);
+2. words run together are cut where the pattern joined them (the only cut); a run of
+   typed words read together that holds a word in another spelling has no cut into
+   primary words;
+3. a word typed alone in another spelling equals that spelling of one name word only, so
+   it is that word's ``alternative``; nothing is left over to be extra or misspelled.
+
+From those pieces, :func:`.word_differences.compare_pieces` finds: the order when the
+parts are swapped, the given names left out, the other spelling, a space wherever the
+pattern's separator differs from the bank's, and the letter case when a word differs from
+the bank's case. ``tests/test_check_paths.py`` holds this equal to ``compare`` for all names.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from ..models import ProblemCode
+from .context import Context
+from .findings import Finding, finding
+from .word_differences import (
+    Comparison,
+    case_finding,
+    diacritics_finding,
+    missing_parts,
+    order_finding,
+    passport_letters,
+    space_between,
+    space_findings,
+)
+
+# Spellings whose words stand word for word for the primary ones (name_words gives them).
+_WORD_FOR_WORD = frozenset({"icao", "folded", "icao_alternative"})
+_JOINER = {"space": " ", "none": ""}
+
+
+def known_difference(index: int, context: Context) -> Comparison | None:
+    """How the candidate at *index* differs from rank 1, from its pattern; ``None`` when unproven."""
+    values = context.draft.values[index]
+    pattern = values["pattern"]
+    kind = pattern.spelling
+    if pattern.shortened or kind not in _WORD_FOR_WORD or not _prefix_free(context):
+        return None
+    words = context.words
+    bank = context.bank
+    surname = [at for at, word in enumerate(words) if word.surname]
+    given = [at for at, word in enumerate(words) if not word.surname]
+    missing: list[int] = []
+    if pattern.given_names == "first":
+        first = _first_given_words(context)
+        given, missing = given[:first], given[first:]
+    sequence = surname + given if pattern.order == "surname_first" else given + surname
+    # The text the pattern gives, word by word: it must be the candidate's, or nothing is proven.
+    title = pattern.case == "title"
+    upper_bank = bank.case == "upper"
+    written: list[str] = []
+    respelled: list[tuple[str, str]] = []  # (as written, the name word as the bank writes it)
+    case_differs = False
+    for at in sequence:
+        word = words[at]
+        spelled = word.text
+        if kind != "icao":
+            spelled = next((text for text, its in word.alternatives if its == kind), spelled)
+        shown = spelled.capitalize() if title else spelled
+        written.append(shown)
+        if spelled != word.text:
+            respelled.append((shown, word.shown))
+            fits = shown == shown.upper() if upper_bank else shown == shown.capitalize()
+        else:
+            fits = shown == word.shown
+        case_differs = case_differs or not fits
+    text = _joined(written, sequence, context, _JOINER[pattern.separator], _JOINER[pattern.given_separator])
+    if text != values["text"]:
+        return None
+    found: list[Finding] = []
+    cost = 0
+    if surname and given and pattern.order != bank.order:
+        found.append(order_finding(context, parts_swapped=True))
+        cost += 1
+    if missing:
+        found.append(finding(ProblemCode.MISSING_NAME_PART, parts=missing_parts(missing, words)))
+        cost += 3 * len(missing)
+    if respelled:
+        cost += len(respelled)
+        if passport_letters(context.name):
+            found.append(diacritics_finding(context.name))
+        else:  # not reached for these spellings today: said as compare says a respelled word
+            typed, shown = respelled[0]
+            characters = context.name.chinese or shown
+            found.append(finding(ProblemCode.SPELLING, kind, typed=typed, word=shown, characters=characters))
+    found += _space_findings(sequence, pattern.separator, pattern.given_separator, context)
+    if case_differs:
+        found.append(case_finding(context))
+    return Comparison(found, cost + len(found))
+
+
+def _joined(
+    written: list[str], sequence: list[int], context: Context, separator: str, given_separator: str
+) -> str:
+    words = context.words
+    parts = [written[0]] if written else []
+    for step in range(1, len(sequence)):
+        same_part = words[sequence[step - 1]].surname == words[sequence[step]].surname
+        parts.append(given_separator if same_part else separator)
+        parts.append(written[step])
+    return "".join(parts)
+
+
+def _space_findings(
+    sequence: list[int], separator: str, given_separator: str, context: Context
+) -> list[Finding]:
+    """A space missing where the pattern joins two words the bank parts, extra where the reverse."""
+    words = context.words
+    missing = []
+    spaced_against = []
+    for first, second in pairwise(sequence):
+        same_part = words[first].surname == words[second].surname
+        spaced = (given_separator if same_part else separator) == "space"
+        wanted = context.separator(first, second)
+        if not spaced and wanted:
+            missing.append(space_between(first, second, words))
+        elif spaced and not wanted:
+            spaced_against.append(space_between(first, second, words))
+    if not (missing or spaced_against):
+        return []
+    return space_findings(context, missing, spaced_against, [])
+
+
+def _first_given_words(context: Context) -> int:
+    """How many words the first given name has (in the primary spelling)."""
+    given = context.spelled[0].given
+    return len(given[0]) if given else 0
+
+
+def _prefix_free(context: Context) -> bool:
+    """No spelling of a name word equals another, or starts another (see the module docstring)."""
+    texts = sorted(
+        [word.text for word in context.words]
+        + [text for word in context.words for text, _ in word.alternatives]
+    )
+    # Sorted, a word that starts another comes right before one that starts with it.
+    return all(not later.startswith(earlier) for earlier, later in pairwise(texts))

@@ -1,0 +1,88 @@
+"""A mismatched typed text: its readings weighed, and what differs in the likelier one.
+
+The typed text is read once (:mod:`.typed_text`): its accents written as the passport's
+machine-readable line writes them (the ICAO reading, ``MÜLLER`` → ``MUELLER``) and dropped
+(the folded reading, ``MULLER``). The ICAO reading is first looked up among the candidate
+texts: a candidate's difference from rank 1 is known from its pattern. Otherwise its words
+are matched with the name's. The folded reading is weighed only when it can win
+(:func:`folded_can_win`); of the two, the one that costs less wins, the ICAO one on a tie.
+"""
+
+from __future__ import annotations
+
+from .candidate_words import known_difference
+from .context import Context
+from .findings import Finding
+from .text_differences import character_findings, cut_short, length_findings
+from .typed_text import TypedWords, read_typed, split_words
+from .word_differences import Comparison, compare
+
+
+def diagnose_typed(entered: str, context: Context, weigh_both: bool = False) -> list[Finding]:
+    """A mismatch: the characters first, then the words (in the likelier reading of accents).
+
+    *weigh_both* compares the folded reading even when it cannot win (tests hold the rule to it).
+    """
+    typed = read_typed(entered)
+    cut = cut_short(typed, context)
+    if cut is not None:  # the name cut where the bank's field may end: its words are not wrong
+        return [*character_findings(typed, context), cut]
+    icao_words = split_words(typed.icao)
+    best = _icao_comparison(typed.icao, icao_words, context)
+    if typed.folded != typed.icao:
+        folded_words = split_words(typed.folded)
+        if weigh_both or folded_can_win(icao_words, folded_words, best.cost, context):
+            folded = compare(folded_words, context)
+            if folded.cost < best.cost:  # the first on a tie: ICAO
+                best = folded
+    return character_findings(typed, context) + best.findings + length_findings(typed, context)
+
+
+def _icao_comparison(text: str, words: TypedWords, context: Context) -> Comparison:
+    """The ICAO reading compared with the name: from a candidate's pattern when it is one."""
+    index = context.draft.rank_of(text)
+    known = None if index is None else known_difference(index, context)
+    return compare(words, context) if known is None else known
+
+
+def candidate_comparison(index: int, context: Context) -> Comparison:
+    """How the candidate at *index* differs from rank 1: from its pattern when proven, else matched."""
+    known = known_difference(index, context)
+    return compare(split_words(context.draft.text(index)), context) if known is None else known
+
+
+def folded_can_win(icao: TypedWords, folded: TypedWords, icao_cost: int, context: Context) -> bool:
+    """Whether the folded reading may cost less than the ICAO one, whose cost is *icao_cost*.
+
+    ``False`` is proven; ``True`` only means "compare it". The folded reading cannot win:
+
+    - when the ICAO reading costs 0: no reading costs less, and a tie goes to ICAO;
+    - when every typed word, read the ICAO way, is a name word, the typed words are all
+      different, and exactly one of them reads otherwise with accents dropped, as a text
+      that is no name word. Then in the folded reading every other typed word is matched
+      to the same name word as before (step 1 of ``match_words`` hands each text its own
+      name word), leaving one name word and one typed word free; that word is that name
+      word's other spelling (cost +1, and a problem saying so: +1), or misspelled
+      (distance ≥ 1, and a spelling problem: +1), or extra (+3 for it, +3 for the word
+      left out, and two problems). Order, spaces and the other words' findings are the
+      same; only the letter case may say one problem less (−1). So the folded reading
+      costs at least one more than the ICAO one.
+    """
+    if icao_cost == 0:
+        return False
+    if (icao.leading_space, icao.trailing_space, icao.doubled_after) != (
+        folded.leading_space,
+        folded.trailing_space,
+        folded.doubled_after,
+    ) or [word.spaced for word in icao.words] != [word.spaced for word in folded.words]:
+        return True  # not the same words apart from their letters: no proof
+    names = {word.text for word in context.words}
+    upper = [word.text.upper() for word in icao.words]
+    if len(set(upper)) != len(upper) or not names.issuperset(upper):
+        return True
+    differing = [
+        after.text.upper()
+        for before, after in zip(icao.words, folded.words, strict=True)
+        if before.text != after.text
+    ]
+    return len(differing) != 1 or differing[0] in names

@@ -1,0 +1,166 @@
+"""The diagnosis in stages: analysis as plain values, words at the edge, and its shortcuts proven.
+
+- A candidate's difference from rank 1 known from its pattern (``known_difference``) is what
+  comparing its words (``compare``) finds, for every name and bank.
+- The rule that skips the reading with accents dropped (``folded_can_win``) never changes a
+  result: the diagnosis weighing both readings always says the same.
+- No analysis module imports the wording: only ``diagnosis/wording.py`` reads ``messages``.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wxpay_names import Bank, NameFormatError, PassportName
+from wxpay_names.candidates import draft_candidates
+from wxpay_names.diagnosis.candidate_words import known_difference
+from wxpay_names.diagnosis.context import Context
+from wxpay_names.diagnosis.readings import diagnose_typed
+from wxpay_names.diagnosis.typed_text import split_words
+from wxpay_names.diagnosis.word_differences import compare
+
+DIAGNOSIS = Path(__file__).resolve().parents[1] / "src" / "wxpay_names" / "diagnosis"
+
+# Short words over a few letters, accented ones among them: words that are the start of
+# another (A, AB), equal after folding (Ü, U), or run together into another are common.
+letters = st.text(alphabet="abuÜüøñAB", min_size=1, max_size=4)
+name_fields = st.tuples(
+    st.one_of(st.just(""), letters, st.lists(letters, min_size=2, max_size=3).map(" ".join)),
+    st.lists(letters, max_size=3).map(" ".join),
+)
+
+
+def _banks(fixture_banks: tuple[Bank, ...]) -> tuple[Bank, ...]:
+    # The fixture banks (TEST has a 12-character field), and one that keeps title case.
+    return (*fixture_banks, fixture_banks[0].model_copy(update={"code": "TITLE", "case": "title"}))
+
+
+def _context(fields: tuple[str, str], bank: Bank) -> Context | None:
+    try:
+        name = PassportName(surname=fields[0], given_names=fields[1])
+        return Context.of(name, bank, draft_candidates(name, bank))
+    except (ValueError, NameFormatError):
+        return None
+
+
+@given(fields=name_fields)
+def test_a_difference_known_from_the_pattern_is_the_one_comparing_words_finds(
+    fields: tuple[str, str], fixture_banks: tuple[Bank, ...]
+) -> None:
+    for bank in _banks(fixture_banks):
+        context = _context(fields, bank)
+        if context is None:
+            continue
+        for index, text in enumerate(context.draft.texts()):
+            known = known_difference(index, context)
+            if known is not None:
+                assert known == compare(split_words(text), context), (index, text)
+
+
+def test_the_pattern_tells_the_difference_of_common_names(fixture_banks: tuple[Bank, ...]) -> None:
+    # The shortcut is taken, not only proven: for names like these, every layout and accent
+    # deviation is known from the pattern (other spellings and written forms are compared).
+    for fields in (("Zhang", "San"), ("Müller", "Jürgen Karl"), ("van der Berg", "Anna")):
+        for bank in fixture_banks:
+            context = _context(fields, bank)
+            assert context is not None
+            for index, values in enumerate(context.draft.values):
+                pattern = values["pattern"]
+                if not pattern.shortened and pattern.spelling in {"icao", "folded", "icao_alternative"}:
+                    assert known_difference(index, context) is not None, values
+
+
+@st.composite
+def typed_for(draw: st.DrawFn, fields: tuple[str, str]) -> str:
+    """A text a person might type for the name: its words in some order, case and accents."""
+    words = [word for part in fields for word in part.split()]
+    chosen = draw(st.permutations(words))
+    chosen = chosen[: draw(st.integers(min_value=1, max_value=max(1, len(chosen))))]
+    typed = []
+    for word in chosen:
+        if draw(st.booleans()):
+            word = word.upper()
+        if draw(st.booleans()):
+            word = word.replace(
+                draw(st.sampled_from("üÜøñ")), draw(st.sampled_from(["u", "U", "o", "", "ue"]))
+            )
+        typed.append(word)
+    return draw(st.sampled_from([" ", "", "  "])).join(typed) or "x"
+
+
+@given(data=st.data(), fields=name_fields)
+def test_the_accents_dropped_reading_is_skipped_only_when_it_cannot_win(
+    data: st.DataObject, fields: tuple[str, str], fixture_banks: tuple[Bank, ...]
+) -> None:
+    typed = data.draw(typed_for(fields))
+    for bank in _banks(fixture_banks):
+        context = _context(fields, bank)
+        if context is None:
+            continue
+        assert diagnose_typed(typed, context) == diagnose_typed(typed, context, weigh_both=True)
+
+
+def test_the_rule_skips_the_folded_reading_of_a_typed_accent() -> None:
+    # The case the rule is for: MÜLLER typed as printed, in the other order.
+    from wxpay_names import get_bank
+    from wxpay_names.diagnosis import readings
+
+    bank = get_bank("ICBC")
+    context = _context(("Müller", "Jürgen"), bank)
+    assert context is not None
+    icao, folded = split_words("JUERGEN MUELLER"), split_words("JUERGEN MULLER")
+    assert not readings.folded_can_win(icao, folded, 2, context)
+    # An ASCII passport name typed with an accent: the folded reading may win, so it is weighed.
+    plain = _context(("Muller", "Jurgen"), bank)
+    assert plain is not None
+    assert readings.folded_can_win(split_words("MUELLER"), split_words("MULLER"), 3, plain)
+
+
+def _imports(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            found.add("." * node.level + (node.module or ""))
+            found.update("." * node.level + alias.name for alias in node.names if node.module is None)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+def test_analysis_never_imports_the_wording() -> None:
+    analysis = [path for path in DIAGNOSIS.glob("*.py") if path.name != "wording.py"]
+    assert len(analysis) >= 8
+    for path in analysis:
+        imported = _imports(path)
+        assert not any(name.endswith(("messages", "wording")) for name in imported), path.name
+
+
+def test_the_diagnosis_docstring_names_every_stage_in_order() -> None:
+    import wxpay_names.diagnosis as diagnosis
+
+    doc = diagnosis.__doc__ or ""
+    stages = [path.stem for path in DIAGNOSIS.glob("*.py") if path.stem != "__init__"]
+    positions = {stage: doc.find(f":mod:`.{stage}`") for stage in stages}
+    assert all(position >= 0 for position in positions.values()), positions
+    # Reading before matching before finding before wording.
+    assert positions["typed_text"] < positions["word_matching"] < positions["word_differences"]
+    assert positions["word_differences"] < positions["wording"]
+
+
+@given(
+    text=st.text(
+        alphabet=st.one_of(
+            st.sampled_from(" AbzÜüßøÅæŁłŒĳǅƒ"),
+            st.characters(min_codepoint=0xC0, max_codepoint=0x24F),
+        ),
+        max_size=12,
+    )
+)
+def test_typed_letters_read_by_table_as_one_at_a_time(text: str) -> None:
+    from wxpay_names.diagnosis.typed_text import read_characters, read_typed
+
+    assert read_typed(text) == read_characters(text)
