@@ -53,8 +53,7 @@ _JOINER = {"space": " ", "none": ""}
 
 def known_difference(index: int, context: Context) -> Comparison | None:
     """How the candidate at *index* differs from rank 1, from its pattern; ``None`` when unproven."""
-    values = context.draft.values[index]
-    pattern = values["pattern"]
+    pattern = context.draft.patterns[index]
     kind = pattern.spelling
     if pattern.shortened or kind not in _WORD_FOR_WORD or not _prefix_free(context):
         return None
@@ -87,7 +86,7 @@ def known_difference(index: int, context: Context) -> Comparison | None:
             fits = shown == word.shown
         case_differs = case_differs or not fits
     text = _joined(written, sequence, context, _JOINER[pattern.separator], _JOINER[pattern.given_separator])
-    if text != values["text"]:
+    if text != context.draft.texts[index]:
         return None
     found: list[Finding] = []
     cost = 0
