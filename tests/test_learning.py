@@ -155,8 +155,10 @@ def test_without_observations_every_order_is_todays(
         assert fields_of(candidates(name, bank, observations=None)) == fields_of(today)
         assert format_name(name, bank, observations=None) == today[0].text
         # Empty observations, or observations at other banks only, change no order either.
+        other = data.draw(st.sampled_from([b.code for b in fixture_banks if b.code != bank.code] + ["XYZ"]))
         elsewhere = Observations.from_outcomes(
-            outcomes("XYZ", data.draw(st.sampled_from(today)).pattern, 3, 1)
+            outcomes(other, data.draw(st.sampled_from(today[1:] or today)).pattern, 30, 0)
+            + outcomes(other, today[0].pattern, 0, 30)
         )
         for seen in (Observations(), elsewhere):
             learned = candidates(name, bank, observations=seen)
@@ -320,6 +322,9 @@ def test_observations_round_trip_through_csv(
     seen = Observations.from_outcomes(log)
     seen.write_csv(path)
     assert Observations.read_csv(path) == seen
+    rows = list(seen.rows())
+    assert sum(accepted + refused for *_, accepted, refused in rows) == len(log)
+    assert all(seen.count(bank, pattern) == (accepted, refused) for bank, pattern, accepted, refused in rows)
     for outcome in log:
         accepted, refused = seen.count(outcome.bank, outcome.pattern)
         assert accepted == sum(
@@ -336,7 +341,10 @@ def test_the_csv_holds_the_bank_the_pattern_and_two_counts(tmp_path: Path) -> No
     Observations.from_outcomes(outcomes("工行", pattern, 2, 1)).write_csv(path)
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0].split(",") == ["bank", *PATTERN_FIELDS, "accepted", "refused"]
-    assert lines[1:] == ["ICBC,surname_first,space,space,all,icao,upper,false,2,1"]
+    values = pattern.model_dump(mode="json")
+    cells = [str(values[field]).lower() for field in PATTERN_FIELDS]  # JSON values; true/false
+    assert lines[1:] == [",".join(["ICBC", *cells, "2", "1"])]
+    assert cells[:7] == ["surname_first", "space", "space", "all", "icao", "upper", "false"]
 
 
 def test_older_files_without_a_pattern_field_with_a_default_still_read(tmp_path: Path) -> None:
