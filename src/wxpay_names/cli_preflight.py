@@ -9,12 +9,12 @@ last 4 digits), in text and JSON alike, and written nowhere else.
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .cli_args import read_stdin
+from .cli_output import write_json, write_text
 from .cli_render import Lang, bank_name, pick
 from .errors import MRZError
 from .models import PassportName
@@ -103,9 +103,9 @@ def run_preflight(options: argparse.Namespace, read_name: NameReader) -> int:
         bank_document_number=options.bank_document_number,
     )
     if options.json:
-        print(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        write_json(result.model_dump(mode="json"))
     else:
-        print("\n".join(preflight_lines(result, options.lang)))
+        write_text("\n".join(preflight_lines(result, options.lang)))
     return EXIT_OK if result.ok else EXIT_BLOCKED
 
 
