@@ -116,7 +116,7 @@ def test_zhang_san_at_icbc_and_boc(page: Page) -> None:
 def test_the_other_forms_are_listed_in_order_with_notes(page: Page) -> None:
     show_names(page, "Zhang", "San", "ICBC")
     card = page.locator(".card[data-bank=ICBC]")
-    card.locator("summary").click()
+    card.locator(".others summary").click()
     forms = card.locator(".forms li .name-text").all_inner_texts()
     assert forms[:3] == ["Zhang San", "ZHANGSAN", "SAN ZHANG"]
     expect(card.locator(".forms li .why").first).to_contain_text("title case")
@@ -214,7 +214,7 @@ def test_keyboard_alone(page: Page) -> None:
 def test_phone_width_screenshot(browser: Browser, server: Server, locale: str) -> None:
     page = open_page(browser, server, locale=locale, viewport=PHONE)
     show_names(page, "Zhang", "San", "ICBC", "BOC")
-    page.locator(".card[data-bank=ICBC] summary").click()
+    page.locator(".card[data-bank=ICBC] .others summary").click()
     page.select_option("#check-bank", "ICBC")
     page.fill("#entered", "ZHANG SAM")
     page.click("#check")

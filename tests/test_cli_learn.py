@@ -80,7 +80,7 @@ def test_check_json_holds_the_next_forms_with_their_ranks(capsys: pytest.Capture
 
 def test_check_in_chinese_names_the_next_forms(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "check", "ZHANG SAN", *ZHANG_SAN, "--bank", "ICBC", "--lang", "zh")
-    assert "如果微信仍不接受，请依次试试：" in out
+    assert "如果微信仍然提示姓名不一致，可能是开户网点记录的写法不同，请依次试试：" in out
 
 
 # -- learn -------------------------------------------------------------------------------------

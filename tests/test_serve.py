@@ -24,6 +24,7 @@ SURNAME, GIVEN = "Quillfeather", "Ottoline"
 MRZ = "P<UTOXANTHOPOULOU<<MYRTO<ELEFTHERIA" + "<" * 9
 CHINESE = "欧阳娜娜"
 ENTERED = "OTTOLINE QUILFEATHER"
+CARD, PHONE = "6222021234567890123", "13912345678"
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +78,7 @@ def test_binds_to_loopback_unless_told(server: Server) -> None:
 
 
 def test_no_typed_text_in_the_log(server: Server) -> None:
-    """Every endpoint and refusal, with names found nowhere else; the log holds none of them."""
+    """Every endpoint and refusal, with names and numbers found nowhere else; the log holds none."""
     name = {"surname": SURNAME, "given_names": GIVEN}
     sent = [
         ("/v1/format", {**name, "all": True}),
@@ -89,6 +90,8 @@ def test_no_typed_text_in_the_log(server: Server) -> None:
         ("/v1/check", {**name, "bank": "BOC", "entered": f"{GIVEN} {SURNAME}"}),
         ("/v1/plan", {**name, "banks": ["ICBC", "BOC", "ABC"]}),
         ("/v1/mrz", {"mrz": MRZ}),
+        ("/v1/next", {**name, "bank": "ICBC", "refused": [ENTERED]}),
+        ("/v1/preflight", {**name, "card": CARD, "phone": PHONE, "document": MRZ}),
         # Refusals, whose messages quote the input back to the client:
         ("/v1/format", {"surname": SURNAME + "7", "given_names": GIVEN}),
         ("/v1/format", {**name, "banks": [SURNAME]}),
@@ -96,11 +99,12 @@ def test_no_typed_text_in_the_log(server: Server) -> None:
         ("/v1/mrz", {"mrz": MRZ.replace("<<", "<1<")}),
     ]
     statuses = [server.post(path, body)[0] for path, body in sent]
-    assert statuses == [200] * 9 + [422, 404, 422, 422]
+    assert statuses == [200] * 11 + [422, 404, 422, 422]
     log = server.log_text()
     assert "POST /v1/mrz" in log  # the log was captured: it holds the request lines
     assert "check source=fields bank=ICBC status=mismatch" in log  # and the service's own lines
-    words = {SURNAME, GIVEN, "XANTHOPOULOU", "MYRTO", "ELEFTHERIA", CHINESE, "QUILFEATHER"}
+    words = {SURNAME, GIVEN, "XANTHOPOULOU", "MYRTO", "ELEFTHERIA", CHINESE, "QUILFEATHER", CARD, PHONE}
+    words |= {CARD[6:-4], PHONE[3:]}  # nor a part of a number
     found = {word for word in words if word.casefold() in log.casefold()}
     assert not found, f"the server logged what was typed: {found}"
 
@@ -142,3 +146,17 @@ def test_serve_with_a_missing_banks_file_says_so(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert f"{missing}: the bank file cannot be read" in result.stderr
+
+
+def test_the_load_benchmark_runs_and_stops_by_itself() -> None:
+    """benchmarks/serve_load.py, small: it starts its own server, counts, stops, and says 0 errors."""
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "serve_load.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--clients", "5", "--requests", "60", "--seconds", "20"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "requests:   60 in" in result.stdout
+    assert "errors:     0" in result.stdout

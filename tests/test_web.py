@@ -60,7 +60,7 @@ def test_format_with_all_gives_the_librarys_candidates(client: TestClient) -> No
     for result in answer["results"]:
         expected = candidates("ZHANG, San", result["bank"])
         assert [c["text"] for c in result["candidates"]] == [c.text for c in expected]
-        assert [c["pattern"] for c in result["candidates"]] == [c.pattern.model_dump() for c in expected]
+        assert [c["pattern"] for c in result["candidates"]] == [c.pattern.model_dump(mode="json") for c in expected]
         assert all(c["note_zh"] and c["note_zh"] != c["note"] for c in result["candidates"])
 
 
@@ -317,3 +317,36 @@ def test_a_registry_of_your_own(registry: BankRegistry) -> None:
         assert (
             refusal(client.post("/v1/format", json={**ZHANG_SAN, "banks": ["CCB"]}), 404)["field"] == "banks"
         )
+
+
+def test_next_leaves_out_what_was_refused_exactly(client: TestClient) -> None:
+    answer = client.post(
+        "/v1/next", json={**ZHANG_SAN, "bank": "ICBC", "refused": ["ZHANG SAN", "SAN ZHANG"]}
+    ).json()
+    tries = [(form["text"], form["rank"]) for form in answer["tries"]]
+    assert tries[:3] == [("Zhang San", 2), ("ZHANGSAN", 3), ("ZhangSan", 5)]
+    assert "ZHANG SAN" not in dict(tries)
+    assert answer["tries"][0]["note_zh"]
+    every = client.post("/v1/next", json={**ZHANG_SAN, "bank": "ICBC"}).json()["tries"]
+    assert [form["text"] for form in every] == [c.text for c in candidates("ZHANG, San", "ICBC")]
+
+
+def test_preflight_answers_problems_not_refusals(client: TestClient) -> None:
+    card = "6222021234567890123"
+    answer = client.post(
+        "/v1/preflight", json={**ZHANG_SAN, "card": card, "phone": "13800138000", "today": "2026-12-06"}
+    ).json()
+    assert answer["bank"]["code"] == "ICBC"  # from the card number
+    assert answer["name_to_type"] == "ZHANG SAN"
+    assert card not in str(answer)  # the card number comes back masked
+    assert answer["card"]["masked"].startswith("622202")
+    from_zone = client.post(
+        "/v1/preflight", json={"document": MRZ, "bank": "BOC", "today": "2026-12-06"}
+    ).json()
+    assert from_zone["name_to_type"] == "ANNA MARIA ERIKSSON"
+    assert from_zone["ok"] is False
+    assert "DOCUMENT_EXPIRED" in from_zone["blocking"]
+    assert client.post("/v1/preflight", json={"card": "not a number"}).status_code == 200
+    assert (
+        refusal(client.post("/v1/preflight", json={**ZHANG_SAN, "bank": "Atlantis"}), 404)["field"] == "bank"
+    )

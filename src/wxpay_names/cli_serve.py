@@ -70,16 +70,20 @@ def run_serve(options: argparse.Namespace) -> int:
         host=options.host,
         port=options.port,
         log_level=options.log_level,
-        log_config=log_config(),
+        log_config=log_config(options.log_level),
         server_header=False,
     )
     return 0
 
 
-def log_config() -> dict[str, Any]:
+def log_config(level: str) -> dict[str, Any]:
     """uvicorn's logging, with the service's own letter-free lines (``wxpay_names.web``) beside it."""
     from uvicorn.config import LOGGING_CONFIG
 
     config = copy.deepcopy(LOGGING_CONFIG)
-    config["loggers"]["wxpay_names.web"] = {"handlers": ["default"], "level": "INFO", "propagate": False}
+    config["loggers"]["wxpay_names.web"] = {
+        "handlers": ["default"],
+        "level": level.upper(),
+        "propagate": False,
+    }
     return config

@@ -75,6 +75,17 @@ class CandidatesAnswer(BankResult):
     name: PassportName
 
 
+class NextAnswer(BaseModel):
+    """The bank's candidates in the order to try them, without the texts already refused."""
+
+    model_config = _CLOSED
+
+    bank: str
+    evidence: Evidence
+    tries: list[CandidateAnswer] = Field(description="Each keeps its rank in the full list.")
+    name: PassportName
+
+
 class CheckAnswer(BaseModel):
     """The verdict on a typed name: ``match``, ``plausible`` or ``mismatch``, and why."""
 

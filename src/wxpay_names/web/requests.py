@@ -8,6 +8,7 @@ machine-readable zone), or ``chinese`` (the characters), or ``name`` (one text s
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -51,6 +52,11 @@ class NameFields(BaseModel):
     name: Text | None = Field(
         None, description="One text such as 'ZHANG, San' or 'SMITH John Paul', read by parse_name."
     )
+
+    def gives_a_name(self) -> bool:
+        return any(
+            value is not None for value in (self.surname, self.given_names, self.mrz, self.chinese, self.name)
+        )
 
     def passport_name(self) -> PassportName:
         """The name, read the one way it was given; ``FieldError`` names the field at fault."""
@@ -116,6 +122,39 @@ class PlanRequest(NameFields):
     """A name and the banks of the cards one WeChat account links."""
 
     banks: list[BankQuery] = Field(min_length=1, max_length=MAX_BANKS)
+
+
+class NextRequest(NameFields):
+    """A name, a bank, and the texts WeChat already refused there."""
+
+    bank: BankQuery
+    refused: list[Text] = Field(
+        default_factory=list,
+        max_length=MAX_BANKS,
+        description="Texts already refused, compared exactly (WeChat asks for the capitalization too).",
+        examples=[["ZHANG SAN"]],
+    )
+
+
+class PreflightRequest(NameFields):
+    """What linking a card needs, checked before the person tries; every part optional.
+
+    The name may be left out when ``document`` is a machine-readable zone: it is read from there.
+    """
+
+    bank: BankQuery | None = Field(
+        None, description="The card's bank; else the bank the card number belongs to."
+    )
+    card: Text | None = Field(None, description="The card number; answered masked, never logged.")
+    phone: Text | None = Field(None, description="The mobile number the bank holds.")
+    document: Text | None = Field(
+        None,
+        description="The passport's machine-readable zone, or the number of a Foreign Permanent Resident "
+        "ID Card.",
+    )
+    today: date | None = Field(
+        None, description="The date the document's expiry is counted from (default: today)."
+    )
 
 
 class MrzRequest(BaseModel):

@@ -17,6 +17,7 @@ from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse
 
 from .. import __version__
+from ..binding.results import BindingCheck
 from ..candidates import candidates, format_name
 from ..check import check_name
 from ..cleaning import MAX_INPUT_LENGTH
@@ -34,11 +35,20 @@ from .answers import (
     FormatAnswer,
     Health,
     NameAnswer,
+    NextAnswer,
     PlanAnswer,
 )
 from .page import page_response
 from .refusals import FieldError, RefusalAnswer, RefusingRoute
-from .requests import CandidatesRequest, CheckRequest, FormatRequest, MrzRequest, PlanRequest
+from .requests import (
+    CandidatesRequest,
+    CheckRequest,
+    FormatRequest,
+    MrzRequest,
+    NextRequest,
+    PlanRequest,
+    PreflightRequest,
+)
 
 log = logging.getLogger("wxpay_names.web")
 
@@ -55,7 +65,7 @@ router = APIRouter(route_class=RefusingRoute)
 """The service's routes, for ``app.include_router(router)`` in your own FastAPI app."""
 
 
-def bank_registry(request: Request) -> BankRegistry:
+async def bank_registry(request: Request) -> BankRegistry:
     """The banks of the app (``create_app(registry=...)``), else the packaged ones."""
     registry: BankRegistry | None = getattr(request.app.state, "bank_registry", None)
     return registry or default_registry()
@@ -92,19 +102,19 @@ def _pattern_words(pattern: Pattern) -> str:
 
 @router.get("/healthz", tags=["service"], summary="Liveness probe")
 @router.head("/healthz", include_in_schema=False)
-def healthz() -> Health:
+async def healthz() -> Health:
     """``{"status": "ok"}`` while the service answers."""
     return Health(version=__version__)
 
 
 @router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
-def page() -> HTMLResponse:
+async def page() -> HTMLResponse:
     """The page for a person: the name to type at each bank, and why a typed one was refused."""
     return page_response()
 
 
 @router.post("/v1/format", tags=["names"], summary="The name to type at each bank", responses=_REFUSALS)
-def format_names(request: FormatRequest, registry: Registry) -> FormatAnswer:
+async def format_names(request: FormatRequest, registry: Registry) -> FormatAnswer:
     """Per bank (all banks when ``banks`` is empty), the text to type; every candidate with ``all``."""
     name = request.passport_name()
     chosen = _banks(registry, request.banks)
@@ -114,7 +124,7 @@ def format_names(request: FormatRequest, registry: Registry) -> FormatAnswer:
 
 
 @router.post("/v1/candidates", tags=["names"], summary="Every text a bank may hold", responses=_REFUSALS)
-def candidate_list(request: CandidatesRequest, registry: Registry) -> CandidatesAnswer:
+async def candidate_list(request: CandidatesRequest, registry: Registry) -> CandidatesAnswer:
     """The bank's candidates, most likely first, each with its pattern and note."""
     name = request.passport_name()
     bank = _bank(registry, request.bank)
@@ -124,7 +134,7 @@ def candidate_list(request: CandidatesRequest, registry: Registry) -> Candidates
 
 
 @router.post("/v1/check", tags=["names"], summary="Is a typed name what the bank holds?", responses=_REFUSALS)
-def check(request: CheckRequest, registry: Registry) -> CheckAnswer:
+async def check(request: CheckRequest, registry: Registry) -> CheckAnswer:
     """``match`` (rank 1), ``plausible`` (another candidate) or ``mismatch``, with the problems."""
     name = request.passport_name()
     bank = _bank(registry, request.bank)
@@ -151,7 +161,7 @@ def check(request: CheckRequest, registry: Registry) -> CheckAnswer:
 
 
 @router.post("/v1/plan", tags=["names"], summary="One name for several cards", responses=_REFUSALS)
-def plan(request: PlanRequest, registry: Registry) -> PlanAnswer:
+async def plan(request: PlanRequest, registry: Registry) -> PlanAnswer:
     """The texts that fit every bank given (WeChat holds one real name), and how the banks differ."""
     name = request.passport_name()
     chosen = _banks(registry, request.banks)
@@ -167,20 +177,62 @@ def plan(request: PlanRequest, registry: Registry) -> PlanAnswer:
     )
 
 
+@router.post("/v1/next", tags=["names"], summary="What to try after a refusal", responses=_REFUSALS)
+async def next_forms(request: NextRequest, registry: Registry) -> NextAnswer:
+    """The bank's candidates in the order to try them, without any text already refused."""
+    from ..tries import next_tries
+
+    name = request.passport_name()
+    bank = _bank(registry, request.bank)
+    tries = next_tries(name, bank, request.refused)
+    log.info("next source=%s bank=%s refused=%d", name.source, bank.code, len(request.refused))
+    return NextAnswer(
+        bank=bank.code,
+        evidence=bank.evidence,
+        tries=[CandidateAnswer.of(candidate, bank) for candidate in tries],
+        name=name,
+    )
+
+
+@router.post("/v1/preflight", tags=["cards"], summary="Check a card before linking it", responses=_REFUSALS)
+async def preflight_check(request: PreflightRequest, registry: Registry) -> BindingCheck:
+    """The name to type at the card's bank and every problem found (card, phone, document), most
+    blocking first. What is wrong with their content is a problem in the answer, not a refusal."""
+    from ..binding.preflight import preflight
+
+    name = request.passport_name() if request.gives_a_name() else None
+    bank = _bank(registry, request.bank) if request.bank is not None else None
+    result = preflight(
+        name,
+        bank=bank,
+        card=request.card,
+        phone=request.phone,
+        document=request.document,
+        today=request.today,
+    )
+    log.info(
+        "preflight bank=%s ok=%s problems=%s",
+        result.bank.code if result.bank else "-",
+        result.ok,
+        ",".join(problem.code.value for problem in result.problems) or "-",
+    )
+    return result
+
+
 @router.get("/v1/banks", tags=["banks"], summary="Every bank, with its convention and source")
-def bank_list(registry: Registry) -> BanksAnswer:
+async def bank_list(registry: Registry) -> BanksAnswer:
     """The rows of ``data/banks.csv``, in file order."""
     return BanksAnswer(banks=list(registry.banks))
 
 
 @router.get("/v1/banks/{query}", tags=["banks"], summary="One bank", responses=_REFUSALS)
-def one_bank(query: Annotated[str, Path(max_length=MAX_INPUT_LENGTH)], registry: Registry) -> Bank:
+async def one_bank(query: Annotated[str, Path(max_length=MAX_INPUT_LENGTH)], registry: Registry) -> Bank:
     """The bank a code, alias, English or Chinese name finds (404 when none does)."""
     return _bank(registry, query, "query")
 
 
 @router.post("/v1/mrz", tags=["names"], summary="Read a machine-readable zone", responses=_REFUSALS)
-def read_mrz(request: MrzRequest) -> NameAnswer:
+async def read_mrz(request: MrzRequest) -> NameAnswer:
     """The passport name in the zone, check digits verified where the lines are whole."""
     try:
         name = parse_mrz(request.mrz)
