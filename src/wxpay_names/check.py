@@ -158,8 +158,8 @@ def differences(index: int, context: Context) -> list[Finding]:
                 how_sure=HowSure(context.bank.max_length_evidence),
             )
         ]
-    kind = draft.values[index]["pattern"].spelling
-    dots = draft.values[index]["pattern"].dots
+    kind = draft.patterns[index].spelling
+    dots = draft.patterns[index].dots
     if kind in WRITTEN_FORMS or dots != "none":
         # A form people write the name in (its note says which): said as that, with any other
         # difference (order, spaces, case) the candidate also carries.
@@ -167,7 +167,7 @@ def differences(index: int, context: Context) -> list[Finding]:
             ProblemCode.SPELLING, "written_form", typed=draft.text(index), word=context.expected,
             how=DotsNote(dots) if dots != "none" else SpellingNote(kind),
         )  # fmt: skip
-        pattern, bank = draft.values[index]["pattern"], context.bank
+        pattern, bank = draft.patterns[index], context.bank
         also = set()
         if pattern.order != bank.order:
             also.add(ProblemCode.ORDER_SWAPPED)
