@@ -137,6 +137,12 @@ def test_healthz_and_page(client: TestClient) -> None:
     assert "https://" not in page.text
 
 
+def test_page_calls_the_api_by_relative_paths() -> None:
+    """So it works wherever the router is mounted (``/names/`` as well as ``/``)."""
+    calls = re.findall(r"""(?:post|fetch)\(\s*["']([^"']+)["']""", page_html())
+    assert sorted(set(calls)) == ["v1/banks", "v1/check", "v1/format", "v1/mrz", "v1/next", "v1/plan"]
+
+
 def test_page_policy_allows_exactly_its_inline_script() -> None:
     with TestClient(create_app()) as client:
         policy = client.get("/").headers["content-security-policy"]
