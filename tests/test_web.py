@@ -160,7 +160,7 @@ def test_page_policy_allows_exactly_its_inline_script() -> None:
     ("body", "code", "field"),
     [
         ({"surname": "", "given_names": ""}, "EMPTY_NAME", None),  # the whole name is at fault
-        ({}, "EMPTY_NAME", "surname"),
+        ({}, "EMPTY_NAME", None),
         ({"surname": "Sm1th", "given_names": "John"}, "INVALID_CHARACTER", "surname"),
         ({"surname": "Smith", "given_names": "J😀hn"}, "INVALID_CHARACTER", "given_names"),
         ({"surname": "A" * 300}, "TOO_LONG", "surname"),
