@@ -517,12 +517,12 @@ def test_the_command_line_verdict_says_when_the_bank_is_a_guess(registry: BankRe
 
     unknown = registry.get("TEST")
     guessed = check_lines(check_name("ZHANG SAN", ZHANG_SAN, unknown), unknown, "en")[0]
-    assert guessed == 'MATCH: "ZHANG SAN" is what TEST most likely holds. (TEST: a guess, no source)'
+    assert guessed == 'Matches: "ZHANG SAN" is what TEST most likely holds. (TEST: a guess, no source)'
     assert check_lines(check_name("ZHANG SAN", ZHANG_SAN, unknown), unknown, "zh")[0].endswith(
         "无来源，仅为猜测）"
     )
     sure = check_lines(check_name("ZHANG SAN", ZHANG_SAN, icbc), icbc, "en")[0]
-    assert sure == 'MATCH: "ZHANG SAN" is what ICBC most likely holds.'
+    assert sure == 'Matches: "ZHANG SAN" is what ICBC most likely holds.'
 
 
 # A Chinese given name in another reading of its characters: explained, never a typo

@@ -78,7 +78,7 @@ def test_format_columns_line_up(capsys: pytest.CaptureFixture[str]) -> None:
     rows = [line for line in out.splitlines() if line.split("  ")[0] in {"ICBC", "ABC", "BOC", "银行"}]
     starts = {
         display_width(line[: line.index(text)])
-        for line, text in zip(rows, ("应填写", "ZHANG", "ZHANGSAN", "SAN"), strict=True)
+        for line, text in zip(rows, ("应输入", "ZHANG", "ZHANGSAN", "SAN"), strict=True)
     }
     assert len(starts) == 1, rows
 
@@ -156,7 +156,7 @@ def test_format_reads_chinese_characters(capsys: pytest.CaptureFixture[str]) -> 
 def test_format_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "format", *ZHANG_SAN, "--lang", "zh", "--bank", "BOC")
     assert code == 0
-    assert "应填写的姓名" in out
+    assert "应输入的姓名" in out
     assert table_row(out, "BOC")[1:3] == ["SAN ZHANG", "有来源"]
     assert "中国银行" in out
 
@@ -274,33 +274,46 @@ def test_a_defect_is_one_line_not_a_traceback(
 # --- check (diagnosis: issue 5) -----------------------------------------------------------
 
 
-def test_check_match_exits_0_with_a_one_line_verdict(capsys: pytest.CaptureFixture[str]) -> None:
+def next_forms(out: str) -> list[str]:
+    """The texts of the numbered next forms a check prints after its verdict."""
+    return [cells(line)[1] for line in out.splitlines() if re.match(r"^  +\d+\.  ", line)]
+
+
+def test_check_match_exits_0_saying_what_to_try_if_refused_all_the_same(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, out, _ = run(capsys, "check", "ZHANG SAN", "--bank", "ICBC", *ZHANG_SAN)
     assert code == 0
-    # The verdict on one line, then (issue 16) the forms to try should WeChat refuse it.
-    assert out.splitlines()[:3] == [
-        'MATCH: "ZHANG SAN" is what ICBC most likely holds.',
-        "",
-        "If WeChat refuses it, try next:",
+    lines = out.splitlines()
+    assert lines[0] == 'Matches: "ZHANG SAN" is what ICBC most likely holds.'
+    assert "the branch may have written the name differently" in out
+    found = [
+        candidate.text for candidate in candidates(PassportName(surname="Zhang", given_names="San"), "ICBC")
     ]
+    # The bank's other candidates, in order, without the text typed.
+    assert next_forms(out) == found[1:6]
+    assert len(next_forms(out)) >= 3
 
 
 def test_check_plausible_exits_1_and_lists_the_difference(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", "Zhang San", "--bank", "ICBC", *ZHANG_SAN)
     assert code == 1
-    verdict, *problems = out.splitlines()
-    assert verdict.startswith("PLAUSIBLE:")
+    verdict, *rest = out.splitlines()
+    assert verdict.startswith("A form the bank might hold:")
     assert verdict.endswith('the likeliest is "ZHANG SAN".')
-    assert any(line.startswith("  - CASE_DIFFERS: ") for line in problems)
+    assert any(line.startswith("  - CASE_DIFFERS: ") for line in rest)
+    assert next_forms(out)[0] == "ZHANG SAN"
+    assert "Zhang San" not in next_forms(out)
 
 
 def test_check_mismatch_exits_1_with_problems(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", "ZHANG SAM", "--bank", "ICBC", *ZHANG_SAN)
     assert code == 1
-    verdict, *problems = out.split("\n\n")[0].splitlines()  # the next forms follow a blank line
-    assert verdict.startswith("MISMATCH:")
+    verdict, *rest = out.splitlines()
+    assert verdict.startswith("Does not match:")
+    problems = [line for line in rest if line.startswith("  - ")]
     assert problems
-    assert all(line.startswith("  - ") for line in problems)
+    assert next_forms(out)[:2] == ["ZHANG SAN", "Zhang San"]
 
 
 def test_check_json_is_the_name_check(capsys: pytest.CaptureFixture[str]) -> None:
@@ -318,7 +331,10 @@ def test_check_json_is_the_name_check(capsys: pytest.CaptureFixture[str]) -> Non
 def test_check_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", "ZHANG SAN", "--bank", "工行", *ZHANG_SAN, "--lang", "zh")
     assert code == 0
-    assert out.startswith("一致：")
+    assert out.startswith("匹配：")
+    assert "开户网点" in out
+    code, out, _ = run(capsys, "check", "Zhang San", "--bank", "工行", *ZHANG_SAN, "--lang", "zh")
+    assert out.startswith("可能匹配：")
 
 
 # --- banks --------------------------------------------------------------------------------
@@ -419,7 +435,7 @@ def test_module_format_json() -> None:
 @pytest.mark.parametrize(
     ("argv", "exit_code", "check"),
     [
-        (["check", "ZHANG SAN", "--bank", "ICBC", *ZHANG_SAN], 0, "MATCH:"),
+        (["check", "ZHANG SAN", "--bank", "ICBC", *ZHANG_SAN], 0, "Matches:"),
         (["check", "Zhang San", "--bank", "ICBC", *ZHANG_SAN, "--json"], 1, '"status": "plausible"'),
         (["banks"], 0, "ICBC  Industrial and Commercial Bank of China"),
         (["banks", "--json", "--bank", "ABC"], 0, '"code": "ABC"'),
@@ -464,11 +480,19 @@ def test_check_usage_puts_entered_before_the_name() -> None:
 @pytest.mark.parametrize(
     ("argv", "exit_code", "verdict"),
     [
-        (["check", "JOHN SMITH", "SMITH, John", "--bank", "BOC"], 0, 'MATCH: "JOHN SMITH"'),
-        (["check", "SAN ZHANG", "ZHANG, San", "--bank", "ICBC"], 1, 'PLAUSIBLE: "SAN ZHANG"'),
+        (["check", "JOHN SMITH", "SMITH, John", "--bank", "BOC"], 0, 'Matches: "JOHN SMITH"'),
+        (
+            ["check", "SAN ZHANG", "ZHANG, San", "--bank", "ICBC"],
+            1,
+            'A form the bank might hold: "SAN ZHANG"',
+        ),
         # Options between the two texts, and a name given in words, read the same way.
-        (["check", "JOHN SMITH", "--bank", "BOC", "SMITH,", "John"], 0, 'MATCH: "JOHN SMITH"'),
-        (["check", "--bank", "BOC", "SMITH JOHN", "SMITH, John"], 1, 'PLAUSIBLE: "SMITH JOHN"'),
+        (["check", "JOHN SMITH", "--bank", "BOC", "SMITH,", "John"], 0, 'Matches: "JOHN SMITH"'),
+        (
+            ["check", "--bank", "BOC", "SMITH JOHN", "SMITH, John"],
+            1,
+            'A form the bank might hold: "SMITH JOHN"',
+        ),
     ],
 )
 def test_module_check_reads_entered_then_a_positional_name(
@@ -769,3 +793,31 @@ def test_the_global_options_the_mover_knows_are_the_parsers() -> None:
         if action.option_strings
     }
     assert parsed == GLOBAL_OPTIONS
+
+
+def test_format_marks_a_name_longer_than_the_banks_field(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "format", "--surname", "Wolfeschlegel", "--given", "Hubert", "--bank", "TEST")
+    assert code == 0
+    assert table_row(out, "TEST")[1] == "WOLFESCHLEGEL HUBERT*"
+    assert "* TEST: the name has 20 characters; the bank's name field is thought to hold 12" in out
+    code, out, _ = run(capsys, "format", "--surname", "Li", "--given", "Na", "--bank", "TEST")
+    assert "*" not in out
+
+
+def test_format_table_names_every_column(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "format", *ZHANG_SAN, "--bank", "BOC")
+    assert cells(out.splitlines()[2]) == ["BANK", "NAME TO TYPE", "EVIDENCE", "CONVENTION", "BANK NAME"]
+    assert out.splitlines()[-1] == "Where each bank's convention comes from: run wxpay-names banks."
+
+
+def test_chinese_characters_come_with_the_note_on_non_mainland_passports(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(capsys, "format", "--chinese", "陈大文", "--bank", "ICBC")
+    assert code == 0
+    assert_one_line_error(err)
+    for place in ("Hong Kong", "Macao", "Taiwan", "Singapore"):
+        assert place in err
+    _, _, err = run(capsys, "format", "--chinese", "陈大文", "--bank", "ICBC", "--lang", "zh")
+    for place in ("香港", "澳门", "台湾", "新加坡"):
+        assert place in err

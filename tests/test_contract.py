@@ -12,11 +12,15 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from wxpay_names import (
+    Bank,
     ErrorCode,
     MRZError,
     NameFormatError,
     NameInput,
     PassportName,
+    Pattern,
+    banks,
+    candidates,
     error_detail,
     format_name,
     from_chinese,
@@ -213,3 +217,25 @@ def test_a_passport_name_is_built_from_a_request() -> None:
     name = PassportName.from_input(request)
     assert (name.surname, name.given_names, name.source) == ("Müller", "Jürgen Karl", "fields")
     assert PassportName.model_validate(request.model_dump()) == name
+
+
+# ---------------------------------------------------------------------------------------
+# One domain for a separator: " " or "" in Python, "space" or "none" in JSON and CSV.
+
+
+@pytest.mark.parametrize("bank", banks(), ids=lambda bank: bank.code)
+def test_a_pattern_and_its_bank_share_the_separator_domain(bank: Bank) -> None:
+    rank_one = candidates(PassportName(surname="Zhang", given_names="San Feng"), bank)[0].pattern
+    assert (rank_one.separator, rank_one.given_separator) == (bank.separator, bank.given_separator)
+    words = {" ": "space", "": "none"}
+    assert json.loads(rank_one.model_dump_json())["separator"] == words[bank.separator]
+    assert json.loads(bank.model_dump_json())["separator"] == words[bank.separator]
+    assert Bank.model_validate_json(bank.model_dump_json()) == bank
+
+
+@pytest.mark.parametrize(("spelled", "value"), [("space", " "), ("none", ""), (" ", " "), ("", "")])
+def test_a_pattern_reads_either_spelling(spelled: str, value: str) -> None:
+    fields = {"order": "surname_first", "given_names": "all", "spelling": "icao", "case": "upper"}
+    pattern = Pattern.model_validate({**fields, "separator": spelled, "given_separator": spelled})
+    assert pattern.separator == pattern.given_separator == value
+    assert Pattern.model_json_schema()["properties"]["separator"]["enum"] == ["space", "none"]

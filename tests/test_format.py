@@ -113,7 +113,7 @@ def test_pattern_holds_no_letter_of_the_name(icbc: Bank) -> None:
 
 
 def test_rank_one_pattern_describes_the_bank_row(abc: Bank, boc: Bank) -> None:
-    assert candidates(ZHANG_SAN, abc)[0].pattern.separator == "none"
+    assert candidates(ZHANG_SAN, abc)[0].pattern.separator == ""
     first = candidates(ZHANG_SAN, boc)[0].pattern
     assert (first.order, first.case, first.spelling, first.shortened) == (
         "given_first",

@@ -241,8 +241,8 @@ def _pattern(
     # Patterns hold no letter of a name, so one object serves every name.
     return Pattern(
         order=order,
-        separator="space" if separator else "none",
-        given_separator="space" if given_separator else "none",
+        separator=separator,
+        given_separator=given_separator,
         given_names="first" if first_given_only else "all",
         spelling=spelling,
         case=case,

@@ -174,10 +174,7 @@ def differences(index: int, context: Context) -> list[Finding]:
             also.add(ProblemCode.CASE_DIFFERS)
         if pattern.given_names == "first":
             also.add(ProblemCode.MISSING_NAME_PART)
-        if (pattern.separator == "space", pattern.given_separator == "space") != (
-            bank.separator == " ",
-            bank.given_separator == " ",
-        ):
+        if (pattern.separator, pattern.given_separator) != (bank.separator, bank.given_separator):
             also |= {ProblemCode.MISSING_SPACE, ProblemCode.EXTRA_SPACE}
         others = candidate_comparison(index, context).findings if also else []
         return [written, *(found for found in others if found.code in also)]

@@ -78,6 +78,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     as_json = "--json" in arguments
     options: argparse.Namespace | None = None
+    if "_ARGCOMPLETE" in os.environ:
+        _complete()  # the shell asks for completions: answer and exit
+
     prepare_streams()
     if not arguments:
         # A bare call: the commands, rather than an error about the missing one.
@@ -115,6 +118,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(
             "INTERNAL_ERROR", f"internal error, please report it: {type(error).__name__}: {error}", as_json
         )
+
+
+def _complete() -> None:
+    """Answer the shell's Tab through argcomplete, imported only then (it exits when done)."""
+    import argcomplete
+
+    parser = build_parser()
+    for action in _all_actions(parser):
+        if "--bank" in action.option_strings:
+            action.completer = _bank_codes  # type: ignore[attr-defined]
+    argcomplete.autocomplete(parser)
+
+
+def _all_actions(parser: argparse.ArgumentParser) -> list[argparse.Action]:
+    actions = list(parser._actions)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                actions += _all_actions(command)
+    return actions
+
+
+def _bank_codes(**_: object) -> list[str]:
+    return [bank.code for bank in default_registry().banks]
 
 
 def _fit_language_to_console(options: argparse.Namespace) -> None:
@@ -157,7 +184,7 @@ def _fail(code: str, message: str, as_json: bool) -> int:
 
 def _warn(message: str) -> None:
     """A word on stderr that changes nothing of the result (exit code and output stay)."""
-    print(f"{PROG}: {message}", file=sys.stderr)
+    write_error(f"{PROG}: {message}")
 
 
 def parse_arguments(arguments: Sequence[str]) -> argparse.Namespace:
@@ -355,7 +382,19 @@ def _passport_name(options: argparse.Namespace) -> PassportName:
     if options.mrz:
         return read_name("mrz", read_stdin() if options.mrz == ["-"] else "\n".join(options.mrz))
     if options.chinese is not None:
-        return read_name("chinese", options.chinese)
+        name = read_name("chinese", options.chinese)
+        _warn(
+            pick(
+                options.lang,
+                "the spelling is Hanyu Pinyin, as mainland Chinese passports print it. Passports of Hong "
+                "Kong, Macao, Taiwan and Singapore mostly spell names otherwise (陈 as CHAN or TAN): for "
+                "those, give the Latin name printed in the passport with --surname and --given.",
+                "此拼写为汉语拼音，与中国大陆护照一致。香港、澳门、台湾和新加坡护照上的姓名大多不用汉语拼音"
+                "（如“陈”拼作 CHAN 或 TAN）：持这些护照的，请用 --surname 和 --given "
+                "输入护照上印的拉丁字母姓名。",
+            )
+        )
+        return name
     if options.text:
         text = read_stdin() if options.text == ["-"] else " ".join(options.text)
         # A zone pasted as the name (its two lines in one text, or run together) is read as one.

@@ -90,7 +90,12 @@ def next_forms_lines(forms: Sequence[Candidate], result: NameCheck, lang: Lang) 
     if not forms:
         return ["", pick(lang, "No other form is left to try.", "没有其他写法可以尝试了。")]
     heading = (
-        pick(lang, "If WeChat refuses it, try next:", "如果微信仍不接受，请依次试试：")
+        pick(
+            lang,
+            # The text is what the bank most likely holds: a refusal points to the branch's record.
+            "If WeChat refuses it all the same, the branch may have written the name differently: try next:",
+            "如果微信仍然提示姓名不一致，可能是开户网点记录的写法不同，请依次试试：",
+        )
         if result.status == "match"
         else pick(lang, "Forms to try next, most likely first:", "接下来请依次试试（最可能的在前）：")
     )

@@ -25,18 +25,21 @@ _SOURCES: dict[str, tuple[str, str]] = {
     "mrz": ("read from the machine-readable zone", "从机读区读取"),
     "chinese": ("spelled from the Chinese characters", "由汉字拼写"),
 }
+# The verdict for people: what the status means, not its code (the code is in --json).
 _VERDICTS: dict[str, tuple[str, str]] = {
     "match": (
-        'MATCH: "{entered}" is what {bank} most likely holds.',
-        "一致：“{entered}”正是{bank}最可能记录的姓名。",
+        'Matches: "{entered}" is what {bank} most likely holds.',
+        "匹配：“{entered}”正是{bank}最可能记录的姓名。",
     ),
     "plausible": (
-        'PLAUSIBLE: "{entered}" is form {rank} of the forms {bank} may hold; the likeliest is "{expected}".',
-        "可能：“{entered}”是{bank}可能记录的第 {rank} 种写法；最可能的是“{expected}”。",
+        'A form the bank might hold: "{entered}" is form {rank} of the forms {bank} may hold; '
+        'the likeliest is "{expected}".',
+        "可能匹配：“{entered}”在{bank}可能记录的写法中排第 {rank} 位；最可能的是“{expected}”。",
     ),
     "mismatch": (
-        'MISMATCH: "{entered}" is none of the forms {bank} is likely to hold; the likeliest is "{expected}".',
-        "不一致：“{entered}”不是{bank}可能记录的写法；最可能的是“{expected}”。",
+        'Does not match: "{entered}" is none of the forms {bank} is likely to hold; the likeliest is '
+        '"{expected}".',
+        "不匹配：“{entered}”不在{bank}可能记录的写法之中；最可能的是“{expected}”。",
     ),
 }
 
@@ -118,18 +121,41 @@ def name_lines(name: PassportName, lang: Lang) -> list[str]:
 
 def format_lines(results: Sequence[tuple[Bank, Candidate]], lang: Lang) -> list[str]:
     """The rank-1 text per bank, with the evidence and convention behind it."""
-    header = pick(lang, "BANK|NAME TO TYPE|EVIDENCE|CONVENTION|", "银行|应填写的姓名|依据|写法|").split("|")
+    header = pick(
+        lang, "BANK|NAME TO TYPE|EVIDENCE|CONVENTION|BANK NAME", "银行|应输入的姓名|依据|写法|银行名称"
+    ).split("|")
     rows = [header] + [
         [
             bank.code,
-            first.text,
+            # A mark on a text longer than the bank's field; the footnote below says the limit.
+            first.text + ("*" if _over_limit(bank, first) else ""),
             evidence_word(bank.evidence, lang),
             convention(bank, lang),
             bank_name(bank, lang),
         ]
         for bank, first in results
     ]
-    return table(rows) + _evidence_footnotes((bank.evidence for bank, _ in results), lang)
+    over = [_limit_footnote(bank, first, lang) for bank, first in results if _over_limit(bank, first)]
+    lines = table(rows)
+    if over:
+        lines += ["", *over]
+    return lines + _evidence_footnotes((bank.evidence for bank, _ in results), lang)
+
+
+def _over_limit(bank: Bank, first: Candidate) -> bool:
+    return bank.max_length is not None and len(first.text) > bank.max_length
+
+
+def _limit_footnote(bank: Bank, first: Candidate, lang: Lang) -> str:
+    """Why a text is marked: its length, the bank's field, how sure that is, where the cut forms are."""
+    sure = said(EVIDENCE[bank.max_length_evidence].how_sure, lang)
+    return pick(
+        lang,
+        f"* {bank.code}: the name has {len(first.text)} characters; the bank's name field is thought to "
+        f"hold {bank.max_length} ({sure}). The bank may hold it cut short: --all lists the shortened forms.",
+        f"* {bank.code}：该姓名有 {len(first.text)} 个字符，而该行的姓名栏可能最多只能容纳 {bank.max_length} "
+        f"个字符（{sure}）。银行保存的可能是截短后的姓名：加 --all 可查看截短的写法。",
+    )
 
 
 def all_candidates_lines(results: Sequence[tuple[Bank, tuple[Candidate, ...]]], lang: Lang) -> list[str]:
@@ -172,12 +198,18 @@ def _evidence_footnotes(evidence: Iterable[Evidence], lang: Lang) -> list[str]:
     present = set(evidence)
     footnotes = [EVIDENCE[kind].footnote for kind in EVIDENCE if kind in present]
     notes = [said(footnote, lang) for footnote in footnotes if footnote]
-    notes.append(pick(lang, "Sources: wxpay-names banks", "来源：wxpay-names banks"))
+    notes.append(
+        pick(
+            lang,
+            "Where each bank's convention comes from: run wxpay-names banks.",
+            "各银行写法的资料来源：请运行 wxpay-names banks 查看。",
+        )
+    )
     return ["", *notes]
 
 
 def check_lines(result: NameCheck, bank: Bank, lang: Lang) -> list[str]:
-    """A one-line verdict, then each problem with its code."""
+    """A one-line verdict, then each problem with its code (the next forms follow: cli_learn)."""
     template = pick(lang, *_VERDICTS[result.status])
     rank = result.matched.rank if result.matched else 0
     name = bank.code if lang == "en" else bank.name_zh

@@ -193,8 +193,8 @@ def learned_row(bank: Bank, pattern: Pattern) -> Bank:
         return cached[1]
     update: dict[str, object] = {
         "order": pattern.order,
-        "separator": " " if pattern.separator == "space" else "",
-        "given_separator": " " if pattern.given_separator == "space" else "",
+        "separator": pattern.separator,
+        "given_separator": pattern.given_separator,
         "case": pattern.case,
     }
     if all(getattr(bank, field) == update[field] for field in _ROW_FIELDS):

@@ -683,10 +683,6 @@ NOTES: dict[str, Wording] = {
 }
 
 
-def _spacing(separator: str, given_separator: str) -> tuple[str, str]:
-    return ("space" if separator else "none", "space" if given_separator else "none")
-
-
 def row_note(row: BankRow) -> Wording:
     """The note of rank 1: the bank's convention, and how sure the bank file is of it.
 
@@ -704,18 +700,22 @@ def row_note(row: BankRow) -> Wording:
     return Wording(*_filled(NOTES["row"], fields))
 
 
+# A separator as the NOTES keys spell it.
+_SPACING_KEYS = {" ": "space", "": "none"}
+
+
 def candidate_note(row: BankRow, pattern: Pattern) -> Wording:
     """Why a candidate of this pattern is listed at a bank of this row: its deviations from the row.
 
     >>> from wxpay_names.models import Pattern
     >>> row = ("ICBC", "surname_first", " ", " ", "upper", "reported", 20, "inferred")
-    >>> swapped = Pattern(order="given_first", separator="space", given_separator="space",
+    >>> swapped = Pattern(order="given_first", separator=" ", given_separator=" ",
     ...                   given_names="all", spelling="icao", case="title")
     >>> print(candidate_note(row, swapped).en)
     given names first, surname last; title case, as expat guides write it (Zhang San)
     """
     _, order, separator, given_separator, case, _, limit, limit_evidence = row
-    row_spacing = _spacing(separator, given_separator)
+    row_spacing = (separator, given_separator)
     spacing = (pattern.separator, pattern.given_separator)
     if pattern.shortened:
         cut = Wording(
@@ -730,7 +730,7 @@ def candidate_note(row: BankRow, pattern: Pattern) -> Wording:
     if pattern.case != case:
         parts.append(NOTES[f"case_{pattern.case}"])
     if spacing != row_spacing:
-        parts.append(NOTES[f"spacing_{spacing[0]}_{spacing[1]}"])
+        parts.append(NOTES[f"spacing_{_SPACING_KEYS[spacing[0]]}_{_SPACING_KEYS[spacing[1]]}"])
     if pattern.given_names == "first":
         parts.append(NOTES["first_given"])
     if pattern.spelling != "icao":

@@ -12,13 +12,16 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Any, Literal, Self, TypeVar
+from typing import Annotated, Any, Literal, Self, TypeVar
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
+    PlainSerializer,
     ValidationError,
+    WithJsonSchema,
     computed_field,
     field_validator,
     model_validator,
@@ -30,10 +33,29 @@ from .validation import LOOK_ALIKE_SCRIPTS, match_already_clean, part_script, va
 
 Evidence = Literal["reported", "inferred", "unknown"]
 Order = Literal["surname_first", "given_first"]
-Separator = Literal[" ", ""]
+# A separator between name parts: one domain, " " or "", for Bank and Pattern alike. Text
+# formats spell it as a word, since a cell or string of one space is easy to lose: the CSV
+# files (data/banks.csv, observations) and the JSON of both models write "space" or "none",
+# and the models read either spelling.
+SEPARATOR_WORDS: dict[str, Literal[" ", ""]] = {"space": " ", "none": ""}
+
+
+def _separator_value(value: object) -> object:
+    return SEPARATOR_WORDS.get(value, value) if isinstance(value, str) else value
+
+
+def _separator_word(value: str) -> str:
+    return "space" if value else "none"
+
+
+Separator = Annotated[
+    Literal[" ", ""],
+    BeforeValidator(_separator_value),
+    PlainSerializer(_separator_word, return_type=Literal["space", "none"], when_used="json"),
+    WithJsonSchema({"type": "string", "enum": ["space", "none"]}),
+]
 Case = Literal["upper", "title"]
 NameSource = Literal["fields", "text", "mrz", "chinese"]
-Spacing = Literal["space", "none"]
 SpellingKind = Literal[
     "icao",  # ICAO 9303 Part 3, first value of every row: what the passport's MRZ prints
     "icao_alternative",  # a later value of a multi-valued ICAO row (Ñ → NXX, Ü → UXX)
@@ -313,8 +335,12 @@ class Pattern(BaseModel):
     model_config = _FROZEN
 
     order: Order
-    separator: Spacing
-    given_separator: Spacing
+    separator: Separator = Field(
+        description='Between surname and given names: " " or "" (in JSON "space" or "none"), as in Bank.'
+    )
+    given_separator: Separator = Field(
+        description="Between several given names (and the words of a surname), as in Bank."
+    )
     given_names: Literal["all", "first"]
     spelling: SpellingKind
     case: Case

@@ -30,7 +30,7 @@ from typing import Any, Final
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .errors import ErrorCode, NameFormatError
-from .models import Bank, Pattern
+from .models import SEPARATOR_WORDS, Bank, Pattern
 
 # The Pattern's fields, in declaration order: the CSV columns between ``bank`` and the counts.
 # Derived, not listed, so a field added to Pattern (with a default) is a column at once and
@@ -96,7 +96,7 @@ class Outcome(BaseModel):
     It holds no letter of the name: log it, share it, count it.
 
     >>> from wxpay_names import Outcome, Pattern
-    >>> no_space = Pattern(order="surname_first", separator="none", given_separator="none",
+    >>> no_space = Pattern(order="surname_first", separator="", given_separator="",
     ...                    given_names="all", spelling="icao", case="upper")
     >>> Outcome("工行", no_space, True).bank
     'ICBC'
@@ -270,10 +270,17 @@ def _row_order(item: tuple[Key, tuple[int, int]]) -> tuple[str, tuple[str, ...]]
 
 
 def _cell(value: object) -> str:
-    # As in the Pattern's JSON: booleans are true/false.
+    # As in the Pattern's JSON: booleans are true/false. A separator is spelled as in
+    # data/banks.csv (a cell of one space, or none, would not survive a spreadsheet).
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    text = str(value)
+    return _SEPARATOR_CELLS.get(text, text)
+
+
+# The separator values (" ", ""), spelled as data/banks.csv spells them; no other field of a
+# pattern holds either value.
+_SEPARATOR_CELLS: dict[str, str] = {value: word for word, value in SEPARATOR_WORDS.items()}
 
 
 class Counter:

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from .bank_matching import TRADITIONAL, BankMatcher
 from .cleaning import MAX_INPUT_LENGTH, is_invisible
 from .errors import BankDataError, ErrorCode, UnknownBankError
-from .models import Bank
+from .models import SEPARATOR_WORDS, Bank
 from .resources import data_text
 
 BANK_COLUMNS = (
@@ -24,8 +24,8 @@ BANK_COLUMNS = (
     "case_evidence", "max_length", "max_length_evidence", "evidence", "source", "source_url",
     "verified_on", "example_surname", "example_given", "example_output", "note",
 )  # fmt: skip
-# Separators are written as words in the file: a lone space in a CSV cell is easy to lose.
-_SEPARATOR_WORDS = {"space": " ", "none": ""}
+# Separators are written as words in the file (SEPARATOR_WORDS): a lone space in a CSV cell
+# is easy to lose.
 
 
 class BankRegistry:
@@ -241,9 +241,9 @@ def _bank_from_row(row: dict[str, str], columns: dict[str, int], filename: str, 
         raise refuse("code", f"{code!r} is not an upper-case code of A-Z, 0-9, '_' or '-'")
     for column in ("separator", "given_separator"):
         word = str(fields[column])
-        if word not in _SEPARATOR_WORDS:
+        if word not in SEPARATOR_WORDS:
             raise refuse(column, f"{word!r} is not 'space' or 'none'")
-        fields[column] = _SEPARATOR_WORDS[word]
+        fields[column] = SEPARATOR_WORDS[word]
     aliases = str(fields["aliases"])
     fields["aliases"] = tuple(alias.strip() for alias in aliases.split("|") if alias.strip())
     max_length = str(fields["max_length"])

@@ -48,7 +48,6 @@ from .word_differences import (
 
 # Spellings whose words stand word for word for the primary ones (name_words gives them).
 _WORD_FOR_WORD = frozenset({"icao", "folded", "icao_alternative"})
-_JOINER = {"space": " ", "none": ""}
 
 
 def known_difference(index: int, context: Context) -> Comparison | None:
@@ -86,7 +85,7 @@ def known_difference(index: int, context: Context) -> Comparison | None:
         else:
             fits = shown == word.shown
         case_differs = case_differs or not fits
-    text = _joined(written, sequence, context, _JOINER[pattern.separator], _JOINER[pattern.given_separator])
+    text = _joined(written, sequence, context, pattern.separator, pattern.given_separator)
     if text != values["text"]:
         return None
     found: list[Finding] = []
@@ -132,7 +131,7 @@ def _space_findings(
     spaced_against = []
     for first, second in pairwise(sequence):
         same_part = words[first].surname == words[second].surname
-        spaced = (given_separator if same_part else separator) == "space"
+        spaced = bool(given_separator if same_part else separator)
         wanted = context.separator(first, second)
         if not spaced and wanted:
             missing.append(space_between(first, second, words))
