@@ -60,7 +60,9 @@ def test_format_with_all_gives_the_librarys_candidates(client: TestClient) -> No
     for result in answer["results"]:
         expected = candidates("ZHANG, San", result["bank"])
         assert [c["text"] for c in result["candidates"]] == [c.text for c in expected]
-        assert [c["pattern"] for c in result["candidates"]] == [c.pattern.model_dump(mode="json") for c in expected]
+        assert [c["pattern"] for c in result["candidates"]] == [
+            c.pattern.model_dump(mode="json") for c in expected
+        ]
         assert all(c["note_zh"] and c["note_zh"] != c["note"] for c in result["candidates"])
 
 
