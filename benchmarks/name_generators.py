@@ -29,7 +29,7 @@ CHINESE_GIVEN = (
 )
 
 
-def _word(rng: random.Random, accent: bool) -> str:
+def made_word(rng: random.Random, accent: bool) -> str:
     syllables = "".join(
         rng.choice(ONSETS) + rng.choice(VOWELS) + rng.choice(CODAS) for _ in range(rng.randint(1, 3))
     )
@@ -42,16 +42,16 @@ def _word(rng: random.Random, accent: bool) -> str:
 
 
 def _latin(rng: random.Random, accent: bool) -> tuple[str, str]:
-    surname = _word(rng, accent)
+    surname = made_word(rng, accent)
     roll = rng.random()
     if roll < 0.1:
-        surname += "-" + _word(rng, False)
+        surname += "-" + made_word(rng, False)
     elif roll < 0.15:
         surname = "O'" + surname
     elif roll < 0.2:
         surname = "van der " + surname
     count = rng.choices((1, 2, 3), weights=(6, 3, 1))[0]
-    given = " ".join(_word(rng, accent and index == 0 and roll >= 0.5) for index in range(count))
+    given = " ".join(made_word(rng, accent and index == 0 and roll >= 0.5) for index in range(count))
     return surname, given
 
 
@@ -107,8 +107,8 @@ def typed_workload(count: int, seed: int) -> list[tuple[str, str, str]]:
     rng = random.Random(seed)
     seen: dict[tuple[str, str], str] = {}
     while len(seen) < count:
-        surname = _word(rng, False)
-        given = [_word(rng, False) for _ in range(rng.choice((1, 1, 2)))]
+        surname = made_word(rng, False)
+        given = [made_word(rng, False) for _ in range(rng.choice((1, 1, 2)))]
         typed_surname, typed_given = surname, list(given)
         if rng.random() < 1 / 3:
             if rng.random() < 0.5:

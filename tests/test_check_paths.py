@@ -51,7 +51,7 @@ def test_a_draft_holds_the_candidates_and_stops_at_the_text_asked(
         except NameFormatError:
             continue
         draft = draft_candidates(name, bank)
-        assert draft.texts() == [candidate.text for candidate in ranked]
+        assert draft.texts == [candidate.text for candidate in ranked]
         assert [draft.candidate(index) for index in range(len(ranked))] == list(ranked)
         assert [draft.is_shortened(index) for index in range(len(ranked))] == [
             candidate.pattern.shortened for candidate in ranked
@@ -59,9 +59,9 @@ def test_a_draft_holds_the_candidates_and_stops_at_the_text_asked(
         for index, candidate in enumerate(ranked):
             # Stopped at a candidate: the same list up to it, and nothing after it.
             early = draft_candidates(name, bank, until=candidate.text)
-            assert early.texts() == draft.texts()[: index + 1]
+            assert early.texts == draft.texts[: index + 1]
             assert early.values == draft.values[: index + 1]
-        assert draft_candidates(name, bank, until="not a candidate").texts() == draft.texts()
+        assert draft_candidates(name, bank, until="not a candidate").texts == draft.texts
         assert rank_one_candidate(name, bank, rank_one_text(name, bank)) == ranked[0]
 
 

@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import re
+import subprocess
+import sys
 import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
@@ -285,3 +287,44 @@ def test_format_all_in_chinese_says_what_a_learned_rank_rests_on(
     first = next(line for line in out.splitlines() if line.strip().startswith("1."))
     assert "ZHANGSAN" in first
     assert "试过 30 次，被接受 30 次（不计观察数据时排第 3 位）" in first
+
+
+LEARN_CHILD = """
+import json, resource, sys
+from wxpay_names.cli import main
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+code = main(["learn", "-", "--json"])
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"exit": code, "before_kib": before, "peak_kib": peak}), file=sys.stderr)
+"""
+
+
+def test_learn_counts_a_million_rows_in_constant_memory() -> None:
+    # The Must show of issue 16, literally: a 1,000,000-row log streamed through `learn` in a
+    # process of its own, whose peak memory is its memory after imports (Linux: KiB).
+    child = subprocess.Popen(
+        [sys.executable, "-c", LEARN_CHILD],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    assert child.stdin is not None
+    chunk: list[str] = []
+    for line in log_lines(1_000_000):
+        chunk.append(line)
+        if len(chunk) == 10_000:
+            child.stdin.write("".join(chunk))
+            chunk.clear()
+    child.stdin.write("".join(chunk))
+    out, err = child.communicate()
+    report = json.loads(err.strip().splitlines()[-1])
+    summary = json.loads(err.strip().splitlines()[-2])
+    assert report["exit"] == 0
+    assert (summary["rows_read"], summary["counted"]) == (1_000_000, 1_000_000)
+    assert (
+        sum(int(row["accepted"]) + int(row["refused"]) for row in csv.DictReader(io.StringIO(out)))
+        == 1_000_000
+    )
+    assert report["peak_kib"] - report["before_kib"] < 8 * 1024

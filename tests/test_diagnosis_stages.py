@@ -55,7 +55,7 @@ def test_a_difference_known_from_the_pattern_is_the_one_comparing_words_finds(
         context = _context(fields, bank)
         if context is None:
             continue
-        for index, text in enumerate(context.draft.texts()):
+        for index, text in enumerate(context.draft.texts):
             known = known_difference(index, context)
             if known is not None:
                 assert known == compare(split_words(text), context), (index, text)

@@ -386,37 +386,57 @@ def _plan_for(row: _Row, shape: _Shape) -> _Plan:
 
 
 class Draft(NamedTuple):
-    """A name's candidates at a bank before they become models: the values of each.
+    """A name's candidates at a bank before they become models: plain values, in rank order.
 
-    ``check_name`` compares a typed text with the texts and builds only the ``Candidate``
+    ``check_name`` looks a typed text up among the texts and builds only the ``Candidate``
     it matched (a model costs about as much as all the string work of a text);
     ``candidates()`` builds them all. Both come from the same rendering, so they cannot
     disagree.
     """
 
-    values: list[dict[str, Any]]  # the fields of each Candidate in rank order, for models.assemble
+    texts: list[str]
+    patterns: list[Pattern]
+    notes: list[str]
     spelled: tuple[Spelling, ...]  # the name's spellings, kept for the diagnosis to reuse
 
     def text(self, index: int) -> str:
-        text: str = self.values[index]["text"]
-        return text
-
-    def texts(self) -> list[str]:
-        return [values["text"] for values in self.values]
+        return self.texts[index]
 
     def rank_of(self, text: str) -> int | None:
         """The index of *text* among the candidate texts (rank ``index + 1``), or ``None``."""
-        for index, values in enumerate(self.values):
-            if values["text"] == text:
-                return index
-        return None
+        return self.texts.index(text) if text in self.texts else None
+
+    def fields(self, index: int) -> dict[str, Any]:
+        """The fields of the ``Candidate`` at *index*, as ``models.assemble`` takes them."""
+        return {
+            "text": self.texts[index],
+            "rank": index + 1,
+            "pattern": self.patterns[index],
+            "note": self.notes[index],
+        }
+
+    @property
+    def values(self) -> list[dict[str, Any]]:
+        """Every candidate's fields (for tests and tools; the calls read the lists)."""
+        return [self.fields(index) for index in range(len(self.texts))]
 
     def candidate(self, index: int) -> Candidate:
         """The ``Candidate`` at *index* (rank ``index + 1``)."""
-        return assemble(Candidate, self.values[index])
+        return assemble(Candidate, self.fields(index))
+
+    def candidates(self) -> tuple[Candidate, ...]:
+        """Every candidate, as models."""
+        return tuple(
+            [
+                assemble(Candidate, {"text": text, "rank": rank, "pattern": pattern, "note": note})
+                for rank, text, pattern, note in zip(
+                    range(1, len(self.texts) + 1), self.texts, self.patterns, self.notes, strict=True
+                )
+            ]
+        )
 
     def is_shortened(self, index: int) -> bool:
-        return bool(self.values[index]["pattern"].shortened)
+        return self.patterns[index].shortened
 
 
 def draft_candidates(name: PassportName, bank: Bank, until: str = "") -> Draft:
@@ -438,40 +458,30 @@ def draft_candidates(name: PassportName, bank: Bank, until: str = "") -> Draft:
     first_text = plan.first.render(primary)
     if not first_text:
         raise _no_letters()
-    chosen: list[dict[str, Any]] = [
-        {
-            "text": first_text,
-            "rank": 1,
-            "pattern": plan.first.pattern,
-            "note": _rank_one_note(plan.first.note, first_text, bank),
-        }
-    ]
+    draft: Draft = tuple.__new__(
+        Draft,
+        ([first_text], [plan.first.pattern], [_rank_one_note(plan.first.note, first_text, bank)], found),
+    )
     if first_text != until:
-        _render_rest(plan, found, primary, chosen, bank.max_length, until)
+        _render_rest(plan, found, primary, draft, bank.max_length, until)
     if name.possibly_truncated:
         # ICAO 9303 Part 4 §4.2.3: a name field filled to its last position may have been cut.
-        for values in chosen:
-            values["note"] = truncated_note(values["note"])
-    # tuple.__new__ skips the named tuple's Python-level __new__ (as spelling._spelling does).
-    return tuple.__new__(Draft, (chosen, found))
+        draft.notes[:] = [truncated_note(note) for note in draft.notes]
+    return draft
 
 
 def _render_rest(
-    plan: _Plan,
-    found: tuple[Spelling, ...],
-    primary: _Pieces,
-    chosen: list[dict[str, Any]],
-    limit: int | None,
-    until: str,
+    plan: _Plan, found: tuple[Spelling, ...], primary: _Pieces, draft: Draft, limit: int | None, until: str
 ) -> None:
-    """Every candidate after rank 1 with a new text, in rank order, appended to *chosen*."""
+    """Every candidate after rank 1 with a new text, in rank order, appended to *draft*."""
     letters: list[_Pieces | None] = [None] * len(found)
     letters[0] = primary
-    first_text = chosen[0]["text"]
+    texts, patterns, notes = draft.texts, draft.patterns, draft.notes
+    first_text = texts[0]
     seen = {first_text}
     shortened_at = plan.shortened_at if limit is not None and len(first_text) > limit else -1
     for index, (spelling, first_piece, second_piece, separator, pattern, note) in enumerate(plan.rest):
-        if index == shortened_at and _add_shortened(first_text, chosen, seen, plan, limit, until):
+        if index == shortened_at and _add_shortened(first_text, draft, seen, plan, limit, until):
             return
         # _Step.render, inlined: this loop is most of a call's time.
         pieces = letters[spelling]
@@ -481,21 +491,22 @@ def _render_rest(
         text = first + separator + second if first and second else first or second
         if text and text not in seen:
             seen.add(text)
-            rank = len(chosen) + 1
-            chosen.append({"text": text, "rank": rank, "pattern": pattern, "note": note})
-            if rank == MAX_CANDIDATES or text == until:
+            texts.append(text)
+            patterns.append(pattern)
+            notes.append(note)
+            if len(texts) == MAX_CANDIDATES or text == until:
                 return
     if shortened_at == len(plan.rest):
-        _add_shortened(first_text, chosen, seen, plan, limit, until)
+        _add_shortened(first_text, draft, seen, plan, limit, until)
 
 
 def build_candidates(name: PassportName, bank: Bank) -> tuple[Candidate, ...]:
     """Every candidate of ``draft_candidates``, as ``Candidate`` models in rank order."""
-    return tuple([assemble(Candidate, values) for values in draft_candidates(name, bank).values])
+    return draft_candidates(name, bank).candidates()
 
 
 def _add_shortened(
-    first_text: str, chosen: list[dict[str, Any]], seen: set[str], plan: _Plan, limit: int | None, until: str
+    first_text: str, draft: Draft, seen: set[str], plan: _Plan, limit: int | None, until: str
 ) -> bool:
     """Cut forms for a bank whose name field is shorter than the rank-1 text; True: the list is done."""
     (joined, joined_note), (cut, cut_note) = plan.shortened
@@ -505,8 +516,10 @@ def _add_shortened(
     ):
         if shortened and shortened not in seen:
             seen.add(shortened)
-            chosen.append({"text": shortened, "rank": len(chosen) + 1, "pattern": pattern, "note": note})
-            if len(chosen) >= MAX_CANDIDATES or shortened == until:
+            draft.texts.append(shortened)
+            draft.patterns.append(pattern)
+            draft.notes.append(note)
+            if len(draft.texts) >= MAX_CANDIDATES or shortened == until:
                 return True
     return False
 

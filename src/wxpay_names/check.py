@@ -158,7 +158,7 @@ def differences(index: int, context: Context) -> list[Finding]:
                 how_sure=HowSure(context.bank.max_length_evidence),
             )
         ]
-    kind = draft.values[index]["pattern"].spelling
+    kind = draft.patterns[index].spelling
     if kind in WRITTEN_FORMS:
         # A form people write the name in (its note says which): said as that, with any other
         # difference (order, spaces, case) the candidate also carries.
@@ -166,7 +166,7 @@ def differences(index: int, context: Context) -> list[Finding]:
             ProblemCode.SPELLING, "written_form", typed=draft.text(index), word=context.expected,
             how=SpellingNote(kind),
         )  # fmt: skip
-        pattern, bank = draft.values[index]["pattern"], context.bank
+        pattern, bank = draft.patterns[index], context.bank
         also = set()
         if pattern.order != bank.order:
             also.add(ProblemCode.ORDER_SWAPPED)

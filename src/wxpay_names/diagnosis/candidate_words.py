@@ -52,8 +52,7 @@ _WORD_FOR_WORD = frozenset({"icao", "folded", "icao_alternative"})
 
 def known_difference(index: int, context: Context) -> Comparison | None:
     """How the candidate at *index* differs from rank 1, from its pattern; ``None`` when unproven."""
-    values = context.draft.values[index]
-    pattern = values["pattern"]
+    pattern = context.draft.patterns[index]
     kind = pattern.spelling
     if pattern.shortened or kind not in _WORD_FOR_WORD or not _prefix_free(context):
         return None
@@ -86,7 +85,7 @@ def known_difference(index: int, context: Context) -> Comparison | None:
             fits = shown == word.shown
         case_differs = case_differs or not fits
     text = _joined(written, sequence, context, pattern.separator, pattern.given_separator)
-    if text != values["text"]:
+    if text != context.draft.texts[index]:
         return None
     found: list[Finding] = []
     cost = 0

@@ -100,7 +100,7 @@ def cut_short(typed: TypedText, context: Context) -> Finding | None:
 def _shortened(context: Context) -> str | Phrase | None:
     """The cut forms among the candidates, said as one or the other; ``None`` when there are none."""
     draft = context.draft
-    shortened = [text for index, text in enumerate(draft.texts()) if draft.is_shortened(index)]
+    shortened = [text for text, pattern in zip(draft.texts, draft.patterns, strict=True) if pattern.shortened]
     if not shortened:
         return None
     return shortened[0] if len(shortened) == 1 else phrase("or", first=shortened[0], second=shortened[1])
