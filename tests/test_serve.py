@@ -13,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -160,3 +161,28 @@ def test_the_load_benchmark_runs_and_stops_by_itself() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "requests:   60 in" in result.stdout
     assert "errors:     0" in result.stdout
+
+
+def test_serve_passes_its_options_to_uvicorn(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The wiring, without binding anything: uvicorn.run is replaced by a recorder."""
+    import uvicorn
+
+    from wxpay_names.cli import main
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **settings: calls.append({"app": app, **settings}))
+    assert (
+        main(["serve", "--port", "8765", "--cors-origin", "https://a.example", "--log-level", "warning"]) == 0
+    )
+    (call,) = calls
+    assert (call["host"], call["port"], call["log_level"]) == ("127.0.0.1", 8765, "warning")
+    assert call["log_config"]["loggers"]["wxpay_names.web"]["level"] == "WARNING"
+    cors = [m for m in call["app"].user_middleware if getattr(m.cls, "__name__", "") == "CORSMiddleware"]
+    assert [m.kwargs["allow_origins"] for m in cors] == [["https://a.example"]]
+    assert "listening on" not in capsys.readouterr().err
+    assert main(["serve", "--host", "192.0.2.1"]) == 0  # a documentation address: nothing is bound
+    assert calls[-1]["host"] == "192.0.2.1"
+    assert "beyond this machine" in capsys.readouterr().err
+    assert main(["serve", "--port", "70000"]) == 2

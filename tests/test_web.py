@@ -139,6 +139,12 @@ def test_healthz_and_page(client: TestClient) -> None:
     assert "https://" not in page.text
 
 
+def test_page_calls_the_api_by_relative_paths() -> None:
+    """So it works wherever the router is mounted (``/names/`` as well as ``/``)."""
+    calls = re.findall(r"""(?:post|fetch)\(\s*["']([^"']+)["']""", page_html())
+    assert sorted(set(calls)) == ["v1/banks", "v1/check", "v1/format", "v1/mrz", "v1/next", "v1/plan"]
+
+
 def test_page_policy_allows_exactly_its_inline_script() -> None:
     with TestClient(create_app()) as client:
         policy = client.get("/").headers["content-security-policy"]
@@ -156,7 +162,7 @@ def test_page_policy_allows_exactly_its_inline_script() -> None:
     ("body", "code", "field"),
     [
         ({"surname": "", "given_names": ""}, "EMPTY_NAME", None),  # the whole name is at fault
-        ({}, "EMPTY_NAME", "surname"),
+        ({}, "EMPTY_NAME", None),
         ({"surname": "Sm1th", "given_names": "John"}, "INVALID_CHARACTER", "surname"),
         ({"surname": "Smith", "given_names": "J😀hn"}, "INVALID_CHARACTER", "given_names"),
         ({"surname": "A" * 300}, "TOO_LONG", "surname"),

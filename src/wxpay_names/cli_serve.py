@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import argparse
 import copy
+import sys
 from importlib.util import find_spec
 from typing import Any
 
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 WEB_EXTRA_MISSING = (
     "wxpay-names serve: the web service needs the [web] extra: "
     "pip install 'wxpay-names[web]' (FastAPI and uvicorn)."
@@ -65,6 +67,12 @@ def run_serve(options: argparse.Namespace) -> int:
     from .web import create_app
 
     app = create_app(cors_origins=options.cors_origin, registry=_registry(options))
+    if options.host not in LOOPBACK:
+        print(
+            f"wxpay-names serve: listening on {options.host}, beyond this machine: put it behind a reverse "
+            "proxy that terminates TLS (docs/service.md).",
+            file=sys.stderr,
+        )
     uvicorn.run(
         app,
         host=options.host,

@@ -85,8 +85,8 @@ def _problem(found: Finding, templates: _Templates, expected: str) -> Problem:
                 base.en.replace("{way}", _literal(way_said.en)),
                 base.zh.replace("{way}", _literal(way_said.zh)),
             )
-        english = template.en.format_map({"expected": expected})
-        chinese = template.zh.format_map({"expected": expected})
+        filled = {"expected": expected}
+        english, chinese = template.en.format_map(filled), template.zh.format_map(filled)
     else:
         template = templates[code, variant]
         en_fields: dict[str, str] = {"expected": expected}

@@ -54,6 +54,7 @@ class NameFields(BaseModel):
     )
 
     def gives_a_name(self) -> bool:
+        """Whether any of the ways to give a name is present (``preflight`` may take none)."""
         return any(
             value is not None for value in (self.surname, self.given_names, self.mrz, self.chinese, self.name)
         )
@@ -77,7 +78,8 @@ class NameFields(BaseModel):
                 f"or name{said}.",
                 code=ErrorCode.INVALID_NAME if fields else ErrorCode.EMPTY_NAME,
             )
-            raise FieldError(error, fields[1] if fields else "surname")
+            # Two ways: the second is the one too many. None: the whole name is missing.
+            raise FieldError(error, fields[1] if fields else None)
         field, kind, text = ways[0]
         if kind == "fields":
             return _from_fields(text, self.given_names or "")
