@@ -17,6 +17,7 @@ from ..messages import (
     PROBLEMS,
     Wording,
     character_zh,
+    dots_note,
     join_phrases,
     spelling_note,
     words_list,
@@ -26,6 +27,7 @@ from .context import SHOWN_AT_MOST, unique
 from .findings import (
     Capped,
     Character,
+    DotsNote,
     Finding,
     HowSure,
     Joined,
@@ -170,6 +172,7 @@ _SAY: dict[type, Callable[[Any], str | Wording]] = {
     Words: lambda value: words_list(value.words),
     HowSure: lambda value: EVIDENCE[value.evidence].how_sure,
     SpellingNote: lambda value: spelling_note(value.kind),
+    DotsNote: lambda value: dots_note(value.dots),
     Scripts: _scripts,
     Character: _character,
 }
