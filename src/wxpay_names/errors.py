@@ -55,6 +55,8 @@ class NameFormatError(ValueError):
         self.code: ErrorCode = code or self.default_code
         # The input field at fault ("surname", "given_names"), when one is; for forms and APIs.
         self.field: str | None = field
+        # A refusal of the name as a whole, not of one field (see whole_name_error).
+        self.about_whole_name = False
         super().__init__(message or self.default_message)
 
     def __str__(self) -> str:
@@ -168,12 +170,26 @@ def error_detail(error: NameFormatError | _HasErrors) -> ErrorDetail:
     cause = (first.get("ctx") or {}).get("error")
     if isinstance(cause, NameFormatError):
         detail = error_detail(cause)
-        detail["field"] = field or cause.field
+        if cause.about_whole_name:
+            detail["field"] = _field_of(tuple(first.get("loc", ()))[:-1])
+        else:
+            detail["field"] = field or cause.field
         return detail
     code = _PYDANTIC_CODES.get(str(first.get("type")), ErrorCode.INVALID_REQUEST)
     said = str(first.get("msg", "the request cannot be read"))
     message = f"{field}: {said}" if field else said
     return ErrorDetail(code=str(code), message=message, message_zh=ERRORS[code].zh, field=field)
+
+
+def whole_name_error(message: str, code: ErrorCode) -> InvalidNameError:
+    """A refusal of the whole name (both parts empty, parts in two scripts): no one field is at fault.
+
+    Raised in the given names' validator, so pydantic places it at ``given_names``;
+    :func:`error_detail` gives it the field of the name as a whole (None at the top).
+    """
+    error = InvalidNameError(message, code=code)
+    error.about_whole_name = True
+    return error
 
 
 def refusal_in(error: _HasErrors) -> NameFormatError:

@@ -45,6 +45,19 @@ _CONVENTION: dict[str, Wording] = {
     ),
 }
 
+# Letter case: WeChat's real-name step asks for the name "exactly as listed on your ID document
+# (including capitalization and punctuation)" (flanders-china.be, Feb 2023; grade B), so the
+# sentence says so beside the bank's convention.
+_CASE: dict[str, Wording] = {
+    evidence: Wording(
+        wording.en.replace(
+            ": t", ", and WeChat asks for the name as the document writes it, capitals included: t"
+        ),
+        wording.zh.replace("：请", "，而微信要求按证件填写姓名，包括大小写：请"),
+    )
+    for evidence, wording in _CONVENTION.items()
+}
+
 # Every wording of every problem: code -> variant -> sentence. Each sentence ends by
 # naming the fix ("type ZHANG SAN"). A statement of a bank's convention has one variant per
 # evidence value ("reported", "inferred", "unknown").
@@ -58,7 +71,7 @@ PROBLEMS: dict[ProblemCode, dict[str, Wording]] = {
         ),
         **_CONVENTION,
     },
-    ProblemCode.CASE_DIFFERS: dict(_CONVENTION),
+    ProblemCode.CASE_DIFFERS: dict(_CASE),
     ProblemCode.DIACRITICS: {
         "typed": Wording(
             "A bank record holds only the letters A to Z, not {letters}: type {expected}",
@@ -613,6 +626,14 @@ NOTES: dict[str, Wording] = {
     "spelling_icao_alternative": Wording(
         "ICAO's other spelling of a letter (Ñ → NXX, Ü → UXX)", "ICAO 对字母的另一种拼法（Ñ → NXX，Ü → UXX）"
     ),
+    "dots_middle_dot": Wording(
+        "a middle dot (·) between the words instead of spaces, as some banks add (Alipay's FAQ, grade C)",
+        "各部分之间用间隔号（·）代替空格，有些银行这样记录（支付宝常见问题，C 级来源）",
+    ),
+    "dots_period": Wording(
+        "a dot (.) between the words instead of spaces, as some banks add (Alipay's FAQ, grade C)",
+        "各部分之间用点（.）代替空格，有些银行这样记录（支付宝常见问题，C 级来源）",
+    ),
     "spelling_double_surname_spaced": Wording(
         "the two surnames of the double surname spaced (PRC passports join them; GB/T 28039-2011 hyphenates)",
         "复合双姓的两个姓之间加空格（中国护照连写；GB/T 28039-2011 用连接号）",
@@ -735,10 +756,17 @@ def candidate_note(row: BankRow, pattern: Pattern) -> Wording:
         parts.append(NOTES["first_given"])
     if pattern.spelling != "icao":
         parts.append(spelling_note(pattern.spelling))
+    if pattern.dots != "none":
+        parts.append(dots_note(pattern.dots))
     if not parts:
         return row_note(row)
     glue = NOTES["separator"]
     return Wording(glue.en.join([part.en for part in parts]), glue.zh.join([part.zh for part in parts]))
+
+
+def dots_note(dots: str) -> Wording:
+    """What a dotted form is: ``a middle dot (·) between the words, as some banks add``."""
+    return NOTES[f"dots_{dots}"]
 
 
 def spelling_note(kind: SpellingKind) -> Wording:

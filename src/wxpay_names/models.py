@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any, Literal, Self, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -21,14 +21,14 @@ from pydantic import (
     Field,
     PlainSerializer,
     ValidationError,
+    ValidationInfo,
     WithJsonSchema,
     computed_field,
     field_validator,
-    model_validator,
 )
 
 from .cleaning import MAX_INPUT_LENGTH, check_length, clean
-from .errors import ErrorCode, InvalidNameError, refusal_in
+from .errors import ErrorCode, refusal_in, whole_name_error
 from .validation import LOOK_ALIKE_SCRIPTS, match_already_clean, part_script, validate_name_part
 
 Evidence = Literal["reported", "inferred", "unknown"]
@@ -56,6 +56,8 @@ Separator = Annotated[
 ]
 Case = Literal["upper", "title"]
 NameSource = Literal["fields", "text", "mrz", "chinese"]
+Dots = Literal["none", "period", "middle_dot"]
+DotsAccepted = Literal["accepted", "refused", "unknown"]
 SpellingKind = Literal[
     "icao",  # ICAO 9303 Part 3, first value of every row: what the passport's MRZ prints
     "icao_alternative",  # a later value of a multi-valued ICAO row (Ñ → NXX, Ü → UXX)
@@ -125,6 +127,8 @@ _SURNAME = Field(
 _GIVEN_NAMES = Field(
     default="",
     max_length=MAX_INPUT_LENGTH,
+    # Validated when left out too: its validator is where the whole name is checked.
+    validate_default=True,
     description="The given names (secondary identifier) as printed in the passport, one space apart; "
     "may be empty.",
 )
@@ -138,8 +142,9 @@ class _NameParts(BaseModel):
     surname: str = _SURNAME
     given_names: str = _GIVEN_NAMES
 
-    # One validator per field, without pydantic's info argument, and validation.py's fast path
-    # inlined: the constructor's cost is mostly these calls, so a clean part costs one match.
+    # validation.py's fast path inlined, and the whole name checked in the given names' validator
+    # (the surname is validated by then) rather than in a model validator, which costs pydantic
+    # more than all the rest: the constructor's cost is these two calls.
     @field_validator("surname", mode="before")
     @classmethod
     def _surname(cls, value: object) -> object:
@@ -149,21 +154,23 @@ class _NameParts(BaseModel):
 
     @field_validator("given_names", mode="before")
     @classmethod
-    def _given_names(cls, value: object) -> object:
+    def _given_names(cls, value: object, info: ValidationInfo) -> object:
         if type(value) is str and len(value) <= MAX_INPUT_LENGTH and match_already_clean(value):
-            return value
-        return validate_name_part(value, "given names field") if isinstance(value, str) else value
-
-    @model_validator(mode="after")
-    def _whole_name(self) -> Self:
-        surname, given = self.surname, self.given_names
+            given = value
+        elif isinstance(value, str):
+            given = validate_name_part(value, "given names field")
+        else:
+            return value  # pydantic refuses it as not a string
+        surname = info.data.get("surname")
+        if surname is None:  # refused: its own error says why
+            return given
         if not surname and not given:
-            raise InvalidNameError(
-                "A passport name needs a surname or given names; both are empty.", code=ErrorCode.EMPTY_NAME
+            raise whole_name_error(
+                "A passport name needs a surname or given names; both are empty.", ErrorCode.EMPTY_NAME
             )
         if surname and given and not (surname.isascii() and given.isascii()):
             check_one_script(surname, given)
-        return self
+        return given
 
 
 class PassportName(_NameParts):
@@ -289,10 +296,10 @@ def check_one_script(surname: str, given_names: str) -> None:
         )
     else:
         hint = "A name is written in one script: give the Latin name printed in the passport."
-    raise InvalidNameError(
+    raise whole_name_error(
         f"The surname is written in {_script_name(surname_script)} and the given names in "
         f"{_script_name(given_script)}. {hint}",
-        code=ErrorCode.MIXED_SCRIPT,
+        ErrorCode.MIXED_SCRIPT,
     )
 
 
@@ -324,6 +331,8 @@ class Bank(BaseModel):
     example_given: str
     example_output: str
     note: str = ""
+    dots: DotsAccepted = "unknown"
+    dots_source: str = ""
 
 
 class Pattern(BaseModel):
@@ -345,6 +354,9 @@ class Pattern(BaseModel):
     spelling: SpellingKind
     case: Case
     shortened: bool = False
+    # A dot between every two words instead of the spaces (MUELLER·HANS·PETER): some banks add
+    # "." or "·" (Alipay's FAQ, grade C); never at a bank whose row says it refuses dots.
+    dots: Dots = "none"
 
 
 class Candidate(BaseModel):

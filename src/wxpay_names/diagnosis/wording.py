@@ -11,12 +11,22 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..cleaning import describe_character
-from ..messages import EVIDENCE, PHRASES, PROBLEMS, Wording, join_phrases, spelling_note, words_list
+from ..messages import (
+    EVIDENCE,
+    PHRASES,
+    PROBLEMS,
+    Wording,
+    dots_note,
+    join_phrases,
+    spelling_note,
+    words_list,
+)
 from ..models import Bank, Problem, ProblemCode, assemble
 from .context import SHOWN_AT_MOST, unique
 from .findings import (
     Capped,
     Character,
+    DotsNote,
     Finding,
     HowSure,
     Joined,
@@ -76,8 +86,8 @@ def _problem(found: Finding, templates: _Templates, expected: str) -> Problem:
                 base.en.replace("{way}", _literal(way_said.en)),
                 base.zh.replace("{way}", _literal(way_said.zh)),
             )
-        english = template.en.format_map({"expected": expected})
-        chinese = template.zh.format_map({"expected": expected})
+        filled = {"expected": expected}
+        english, chinese = template.en.format_map(filled), template.zh.format_map(filled)
     else:
         template = templates[code, variant]
         en_fields: dict[str, str] = {"expected": expected}
@@ -157,6 +167,7 @@ _SAY: dict[type, Callable[[Any], str | Wording]] = {
     Words: lambda value: words_list(value.words),
     HowSure: lambda value: EVIDENCE[value.evidence].how_sure,
     SpellingNote: lambda value: spelling_note(value.kind),
+    DotsNote: lambda value: dots_note(value.dots),
     Scripts: _scripts,
     Character: _character,
 }
