@@ -610,6 +610,25 @@ def test_a_python_hint_the_rules_do_not_know_is_replaced_by_the_cli_ways() -> No
     assert not PYTHON_HINT.search(message), message
     assert "--surname and --given" in message
     assert "--chinese" in message
+    assert "--mrz" in message
+
+
+def test_an_mrz_hint_names_the_mrz_option() -> None:
+    from wxpay_names.cli_render import cli_wording
+
+    message = cli_wording(
+        "The text begins like the upper line of a machine-readable zone: pass the zone to parse_mrz(), "
+        "or write the name as 'SURNAME, Given Names'.",
+        "MRZ_FORMAT",
+    )
+    assert "give the zone with --mrz" in message
+    assert not PYTHON_HINT.search(message), message
+
+
+def test_the_start_of_an_upper_line_is_read_as_a_zone(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "format", "P<UTOERIKSSON<<ANNA<MARIA", "--bank", "ICBC")
+    assert code == 0
+    assert table_row(out, "ICBC")[1] == "ERIKSSON ANNA MARIA"
 
 
 def test_text_that_only_looks_like_python_is_kept(capsys: pytest.CaptureFixture[str]) -> None:
