@@ -840,3 +840,15 @@ def test_chinese_characters_come_with_the_note_on_non_mainland_passports(
     _, _, err = run(capsys, "format", "--chinese", "陈大文", "--bank", "ICBC", "--lang", "zh")
     for place in ("香港", "澳门", "台湾", "新加坡"):
         assert place in err
+
+
+def test_a_batch_row_given_two_ways_is_said_in_chinese_without_english(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text("surname,given_names,chinese\nSmith,John,张三\n", encoding="utf-8")
+    code, out, _ = run(capsys, "batch", str(people), "--bank", "ICBC", "--lang", "zh")
+    assert code == 1
+    error = out.splitlines()[1].split(",", 7)[-1]
+    assert "请只填写其中一种（surname 和 given_names、chinese）" in error
+    assert " and " not in error
