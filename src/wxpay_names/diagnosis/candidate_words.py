@@ -30,11 +30,9 @@ the bank's case. ``tests/test_check_paths.py`` holds this equal to ``compare`` f
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from ..models import ProblemCode
 from .context import Context
-from .findings import Finding, finding
+from .findings import Finding, Phrase, finding
 from .word_differences import (
     Comparison,
     case_finding,
@@ -65,27 +63,42 @@ def known_difference(index: int, context: Context) -> Comparison | None:
         first = _first_given_words(context)
         given, missing = given[:first], given[first:]
     sequence = surname + given if pattern.order == "surname_first" else given + surname
-    # The text the pattern gives, word by word: it must be the candidate's, or nothing is proven.
+    # One pass over the words as the pattern writes them: the text (it must be the
+    # candidate's, or nothing is proven), the words in another spelling, the letter case,
+    # and the spaces between two words where the pattern and the bank's row differ.
     title = pattern.case == "title"
     upper_bank = bank.case == "upper"
     written: list[str] = []
     respelled: list[tuple[str, str]] = []  # (as written, the name word as the bank writes it)
+    missing_spaces: list[Phrase] = []
+    extra_spaces: list[Phrase] = []
+    between = (pattern.separator, pattern.given_separator)  # indexed by "same part"
+    wanted = (bank.separator, bank.given_separator)
     case_differs = False
+    previous = -1
     for at in sequence:
         word = words[at]
         spelled = word.text
         if kind != "icao":
             spelled = next((text for text, its in word.alternatives if its == kind), spelled)
         shown = spelled.capitalize() if title else spelled
-        written.append(shown)
         if spelled != word.text:
             respelled.append((shown, word.shown))
             fits = shown == shown.upper() if upper_bank else shown == shown.capitalize()
         else:
             fits = shown == word.shown
         case_differs = case_differs or not fits
-    text = _joined(written, sequence, context, pattern.separator, pattern.given_separator)
-    if text != context.draft.texts[index]:
+        if previous >= 0:
+            same_part = words[previous].surname == word.surname
+            separator = between[same_part]
+            written.append(separator)
+            if not separator and wanted[same_part]:
+                missing_spaces.append(space_between(previous, at, words))
+            elif separator and not wanted[same_part]:
+                extra_spaces.append(space_between(previous, at, words))
+        written.append(shown)
+        previous = at
+    if "".join(written) != context.draft.texts[index]:
         return None
     found: list[Finding] = []
     cost = 0
@@ -103,42 +116,11 @@ def known_difference(index: int, context: Context) -> Comparison | None:
             typed, shown = respelled[0]
             characters = context.name.chinese or shown
             found.append(finding(ProblemCode.SPELLING, kind, typed=typed, word=shown, characters=characters))
-    found += _space_findings(sequence, pattern.separator, pattern.given_separator, context)
+    if missing_spaces or extra_spaces:
+        found += space_findings(context, missing_spaces, extra_spaces, [])
     if case_differs:
         found.append(case_finding(context))
     return Comparison(found, cost + len(found))
-
-
-def _joined(
-    written: list[str], sequence: list[int], context: Context, separator: str, given_separator: str
-) -> str:
-    words = context.words
-    parts = [written[0]] if written else []
-    for step in range(1, len(sequence)):
-        same_part = words[sequence[step - 1]].surname == words[sequence[step]].surname
-        parts.append(given_separator if same_part else separator)
-        parts.append(written[step])
-    return "".join(parts)
-
-
-def _space_findings(
-    sequence: list[int], separator: str, given_separator: str, context: Context
-) -> list[Finding]:
-    """A space missing where the pattern joins two words the bank parts, extra where the reverse."""
-    words = context.words
-    missing = []
-    spaced_against = []
-    for first, second in pairwise(sequence):
-        same_part = words[first].surname == words[second].surname
-        spaced = bool(given_separator if same_part else separator)
-        wanted = context.separator(first, second)
-        if not spaced and wanted:
-            missing.append(space_between(first, second, words))
-        elif spaced and not wanted:
-            spaced_against.append(space_between(first, second, words))
-    if not (missing or spaced_against):
-        return []
-    return space_findings(context, missing, spaced_against, [])
 
 
 def _first_given_words(context: Context) -> int:
@@ -149,9 +131,15 @@ def _first_given_words(context: Context) -> int:
 
 def _prefix_free(context: Context) -> bool:
     """No spelling of a name word equals another, or starts another (see the module docstring)."""
-    texts = sorted(
-        [word.text for word in context.words]
-        + [text for word in context.words for text, _ in word.alternatives]
-    )
+    texts = [word.text for word in context.words]
+    for word in context.words:
+        if word.alternatives:
+            texts += [text for text, _ in word.alternatives]
+    texts.sort()
     # Sorted, a word that starts another comes right before one that starts with it.
-    return all(not later.startswith(earlier) for earlier, later in pairwise(texts))
+    previous = texts[0] if texts else ""
+    for text in texts[1:]:
+        if text.startswith(previous):
+            return False
+        previous = text
+    return True
