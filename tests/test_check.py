@@ -131,7 +131,7 @@ def test_messages_name_the_fix(boc: Bank, icbc: Bank) -> None:
     assert order.message_zh == "中国银行先写名、后写姓：请输入 SAN ZHANG"
     missing = check_name("MUELLER", MUELLER, icbc).problems[0]
     assert missing.message_en == "Missing the given name JUERGEN: type MUELLER JUERGEN"
-    assert missing.message_zh == "缺少名 JUERGEN：请输入 MUELLER JUERGEN"
+    assert missing.message_zh == "缺少名字 JUERGEN：请输入 MUELLER JUERGEN"
 
 
 def test_spelling_says_where(icbc: Bank) -> None:
@@ -397,7 +397,7 @@ def with_evidence(bank: Bank, evidence: str, case_evidence: str | None = None) -
             "unknown",
             "No source says how Industrial and Commercial Bank of China writes names; the commonest "
             "convention is the surname first: try ZHANG SAN first",
-            "没有资料说明中国工商银行如何书写姓名；最常见的写法是先写姓、后写名：请先试 ZHANG SAN",
+            "暂无资料说明中国工商银行如何记录姓名；最常见的写法是先写姓、后写名：请先试试 ZHANG SAN",
         ),
     ],
 )
@@ -414,7 +414,7 @@ def test_a_bank_without_a_source_is_never_said_to_write_a_name(registry: BankReg
     for entered in ("SAN ZHANG", "ZHANGSAN", "zhang san"):
         for found in check_name(entered, ZHANG_SAN, unknown).problems:
             assert found.message_en.startswith("No source says how Test Bank With Limit writes names")
-            assert found.message_zh.startswith("没有资料说明测试银行如何书写姓名")
+            assert found.message_zh.startswith("暂无资料说明测试银行如何记录姓名")
 
 
 def test_spaces_are_stated_by_the_evidence_of_the_row(icbc: Bank, abc: Bank) -> None:
@@ -492,7 +492,7 @@ def test_the_command_line_shows_the_chinese_of_the_same_note(registry: BankRegis
         zh = candidate_note(bank_row(bank), candidate.pattern).zh
         assert any(candidate.text in line and line.rstrip().endswith(zh) for line in lines), candidate
     first = next(line for line in lines if found[0].text in line)
-    assert "长于银行 12 个字符的姓名栏" in first  # rank 1 is longer than TEST's field, in Chinese too
+    assert "超出银行姓名栏的 12 个字符" in first  # rank 1 is longer than TEST's field, in Chinese too
 
 
 def test_every_spelling_and_evidence_is_worded_once() -> None:
@@ -519,7 +519,7 @@ def test_the_command_line_verdict_says_when_the_bank_is_a_guess(registry: BankRe
     guessed = check_lines(check_name("ZHANG SAN", ZHANG_SAN, unknown), unknown, "en")[0]
     assert guessed == 'Matches: "ZHANG SAN" is what TEST most likely holds. (TEST: a guess, no source)'
     assert check_lines(check_name("ZHANG SAN", ZHANG_SAN, unknown), unknown, "zh")[0].endswith(
-        "无来源，仅为猜测）"
+        "暂无资料，仅为推测）"
     )
     sure = check_lines(check_name("ZHANG SAN", ZHANG_SAN, icbc), icbc, "en")[0]
     assert sure == 'Matches: "ZHANG SAN" is what ICBC most likely holds.'
@@ -541,7 +541,7 @@ def test_a_given_name_read_otherwise_is_plausible_and_no_misspelling(icbc: Bank,
     assert "another reading" in message
     assert "ZHANG ZHAOYANG" in message
     assert "should be" not in message
-    assert "另一个读音" in result.problems[0].message_zh
+    assert "另一种读音" in result.problems[0].message_zh
     assert check_name("ZHANGCHAOYANG", name, abc).status == "plausible"
     # The second other reading (朝 zhu) is explained the same way, not as a typo.
     assert "should be" not in check_name("ZHANG ZHUYANG", name, icbc).problems[0].message_en

@@ -302,6 +302,6 @@ def test_missing_words_of_a_part_are_listed_together(icbc: Bank) -> None:
     assert missing.message_en == (
         "Missing the surname words VAN and DER, the given name MARIA: type VAN DER BERG MARIA"
     )
-    assert missing.message_zh == "缺少姓 VAN 和 DER、名 MARIA：请输入 VAN DER BERG MARIA"
+    assert missing.message_zh == "缺少姓氏中的 VAN 和 DER、名字 MARIA：请输入 VAN DER BERG MARIA"
     given = check_name("VIRTANEN ANNA", VIRTANEN, icbc).problems[0]
     assert "the given names KAISA and MARJATTA" in given.message_en

@@ -13,13 +13,16 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from wxpay_names import (
+    Bank,
     PassportName,
     candidates,
     check_name,
     format_name,
+    get_bank,
     parse_mrz,
     parse_name,
 )
+from wxpay_names.candidates import MAX_CANDIDATES
 from wxpay_names.spelling import national_tables, spell
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -205,3 +208,90 @@ def test_spelling_and_candidates_import_nothing_from_the_readers(module: str) ->
         elif isinstance(node, ast.Import):
             imported += [alias.name for alias in node.names]
     assert not [name for name in imported if "inputs" in name.split(".")], imported
+
+
+# --- MRZ edge cases ---------------------------------------------------------------------------
+
+
+def _td1(state: str, number: str, *, with_filler: bool) -> str:
+    from wxpay_names.inputs.mrz import check_digit
+
+    covered = number[:9] + "<" + number[9:] if with_filler else number
+    line1 = f"ID{state}{number[:9]}<{number[9:]}{check_digit(covered)}".ljust(30, "<")
+    birth, expiry = "850101", "300101"
+    line2 = f"{birth}{check_digit(birth)}F{expiry}{check_digit(expiry)}{state}".ljust(29, "<")
+    composite = line1[5:30] + line2[0:7] + line2[8:15] + line2[18:29]
+    line2 += str(check_digit(composite))
+    line3 = "PEETERS<<MARIE".ljust(30, "<")
+    return "\n".join((line1, line2, line3))
+
+
+def test_older_belgian_card_long_number_checks_with_its_filler() -> None:
+    name = parse_mrz(_td1("BEL", "B1234567890", with_filler=True))
+    assert (name.surname, name.given_names, name.issuing_state) == ("PEETERS", "MARIE", "BEL")
+    assert parse_mrz(_td1("BEL", "B1234567890", with_filler=False)).surname == "PEETERS"  # ICAO's way too
+
+
+def test_the_belgian_computation_is_accepted_for_belgium_only() -> None:
+    from wxpay_names import MRZError
+
+    with pytest.raises(MRZError, match="document number check digit"):
+        parse_mrz(_td1("UTO", "B1234567890", with_filler=True))
+
+
+def test_pre_2021_french_identity_card_is_refused_as_unsupported() -> None:
+    from wxpay_names import ErrorCode, MRZError
+
+    zone = "IDFRADOUEL<<<<<<<<<<<<<<<<<<<<932013\n0506932020438CHRISTIANE<<NI2906209F3"
+    for text in (zone, zone.replace("\n", "")):
+        with pytest.raises(MRZError) as refused:
+            parse_mrz(text)
+        assert refused.value.code == ErrorCode.MRZ_FORMAT
+        assert "not supported" in str(refused.value)
+        assert "misread" not in str(refused.value)
+        assert "DOUEL" not in str(refused.value)  # the holder's name stays out of the message
+
+
+# --- dots between the parts -------------------------------------------------------------------
+
+
+def test_dotted_forms_rank_last_and_never_at_a_bank_that_refuses_dots(icbc: Bank, boc: Bank) -> None:
+    boc = boc.model_copy(update={"dots": "refused"})  # as data/banks.csv has it (grade C)
+    name = PassportName(surname="Müller", given_names="Hans-Peter")
+    found = candidates(name, icbc)
+    assert [candidate.text for candidate in found[-2:]] == ["MUELLER·HANS·PETER", "MUELLER.HANS.PETER"]
+    assert [candidate.pattern.dots for candidate in found[-2:]] == ["middle_dot", "period"]
+    assert all(candidate.pattern.dots == "none" for candidate in found[:-2])
+    assert "grade C" in found[-1].note
+    assert len(found) <= MAX_CANDIDATES
+    assert check_name("MUELLER·HANS·PETER", name, icbc).status == "plausible"
+    assert get_bank("BOC").dots == "refused"
+    assert not any(set(candidate.text) & {"·", "."} for candidate in candidates(name, boc))
+    assert check_name("HANS·PETER·MUELLER", name, boc).status == "mismatch"
+
+
+def test_no_dotted_forms_for_one_word_or_a_chinese_name(icbc: Bank) -> None:
+    from wxpay_names import from_chinese
+
+    for name in (PassportName(surname="Sukarno"), from_chinese("张三")):
+        assert all(candidate.pattern.dots == "none" for candidate in candidates(name, icbc))
+
+
+def test_a_bank_file_without_the_dots_columns_still_loads(tmp_path: Path) -> None:
+    from wxpay_names import BankRegistry
+
+    # The test fixture has the columns every file must have, and not the optional two.
+    fixture = ROOT / "tests" / "fixtures" / "banks.csv"
+    assert {bank.dots for bank in BankRegistry.from_csv(fixture).banks} == {"unknown"}
+    with fixture.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.reader(file))
+    newer = tmp_path / "banks.csv"
+    with newer.open("w", encoding="utf-8", newline="") as file:
+        dots = [
+            ["dots", "dots_source"],
+            *(["refused" if row[0] == "BOC" else "", "a source"] for row in rows[1:]),
+        ]
+        csv.writer(file).writerows([row + extra for row, extra in zip(rows, dots, strict=True)])
+    found = {bank.code: bank.dots for bank in BankRegistry.from_csv(newer).banks}
+    assert found["BOC"] == "refused"
+    assert found["ICBC"] == "unknown"

@@ -361,7 +361,7 @@ def test_an_unknown_bank_is_a_guess(registry: BankRegistry, boc: Bank) -> None:
     assert advice.message_en.endswith(
         "No source says how TEST writes names: its form here is the commonest convention, a guess."
     )
-    assert advice.message_zh.endswith("没有资料说明测试银行如何书写姓名：此处为最常见的写法，仅为猜测。")
+    assert advice.message_zh.endswith("暂无资料说明测试银行如何记录姓名，此处按最常见的写法推测。")
 
 
 def test_the_cli_verdict_says_which_banks_are_a_guess(registry: BankRegistry, icbc: Bank, cmb: Bank) -> None:
@@ -373,7 +373,7 @@ def test_the_cli_verdict_says_which_banks_are_a_guess(registry: BankRegistry, ic
     assert plan_lines(plan, [icbc, unknown], expected, "en")[0] == (
         'ONE NAME FITS: type "ZHANG SAN"; it is the likeliest form at ICBC, TEST. (TEST: a guess, no source)'
     )
-    assert plan_lines(plan, [icbc, unknown], expected, "zh")[0].endswith("（测试银行：无来源，仅为猜测）")
+    assert plan_lines(plan, [icbc, unknown], expected, "zh")[0].endswith("（测试银行：暂无资料，仅为推测）")
     sure = plan_cards(ZHANG_SAN, [icbc, cmb])
     first = plan_lines(sure, [icbc, cmb], ["ZHANG SAN", "ZHANG SAN"], "en")[0]
     assert first == 'ONE NAME FITS: type "ZHANG SAN"; it is the likeliest form at ICBC, CMB.'
@@ -393,7 +393,7 @@ VIRTANEN = PassportName(surname="Virtanen", given_names="Anna Kaisa Marjatta")
 def test_two_banks_are_both_and_more_are_all_of_them(icbc: Bank, boc: Bank, abc: Bank, cmb: Bank) -> None:
     two = plan_cards(ZHANG_SAN, [icbc, boc]).advice[0]
     assert two.message_en.endswith("no single name is the most likely at both.")
-    assert "两边最可能" in two.message_zh
+    assert "两家银行最可能" in two.message_zh
     for advice in plan_cards(ZHANG_SAN, [icbc, boc, abc, cmb]).advice:
         assert "at all of them." in advice.message_en
         assert "at both" not in advice.message_en

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Literal
 from .candidates import Draft, draft_candidates, rank_one_candidate, rank_one_text
 from .cleaning import check_length
 from .diagnosis.context import Context
-from .diagnosis.findings import Finding, HowSure, SpellingNote, finding
+from .diagnosis.findings import DotsNote, Finding, HowSure, SpellingNote, finding
 from .diagnosis.readings import candidate_comparison, diagnose_typed
 from .diagnosis.wording import problems
 from .errors import InvalidNameError, NameFormatError
@@ -159,12 +159,13 @@ def differences(index: int, context: Context) -> list[Finding]:
             )
         ]
     kind = draft.patterns[index].spelling
-    if kind in WRITTEN_FORMS:
+    dots = draft.patterns[index].dots
+    if kind in WRITTEN_FORMS or dots != "none":
         # A form people write the name in (its note says which): said as that, with any other
         # difference (order, spaces, case) the candidate also carries.
         written = finding(
             ProblemCode.SPELLING, "written_form", typed=draft.text(index), word=context.expected,
-            how=SpellingNote(kind),
+            how=DotsNote(dots) if dots != "none" else SpellingNote(kind),
         )  # fmt: skip
         pattern, bank = draft.patterns[index], context.bank
         also = set()

@@ -22,8 +22,8 @@ Lang = Literal["en", "zh"]
 _SOURCES: dict[str, tuple[str, str]] = {
     "fields": ("from --surname/--given", "来自 --surname/--given"),
     "text": ("read from the text", "从文本读取"),
-    "mrz": ("read from the machine-readable zone", "从机读区读取"),
-    "chinese": ("spelled from the Chinese characters", "由汉字拼写"),
+    "mrz": ("read from the machine-readable zone", "从护照机读区读取"),
+    "chinese": ("spelled from the Chinese characters", "由汉字转写"),
 }
 # The verdict for people: what the status means, not its code (the code is in --json).
 _VERDICTS: dict[str, tuple[str, str]] = {
@@ -168,7 +168,8 @@ def all_candidates_lines(results: Sequence[tuple[Bank, tuple[Candidate, ...]]], 
         about = pick(
             lang, f"({evidence}; {convention(bank, lang)})", f"（{evidence}；{convention(bank, lang)}）"
         )
-        lines.append(f"{bank.code}  {bank_name(bank, lang)} {about}")
+        # No space before a full-width parenthesis.
+        lines.append(f"{bank.code}  {bank_name(bank, lang)}{pick(lang, ' ', '')}{about}")
         digits = len(str(len(found)))
         rows = [
             [f"{candidate.rank:>{digits}}.", candidate.text, candidate_why(candidate, bank, lang)]
@@ -235,7 +236,7 @@ def plan_lines(plan: CardPlan, banks: Sequence[Bank], expected: Sequence[str], l
             pick(
                 lang,
                 f'ONE NAME FITS: type "{text}"; it is the likeliest form at {codes}.{caveat}',
-                f"可用同一姓名：请填写“{text}”，它在{codes}都是最可能的写法。{caveat}",
+                f"可以使用同一个姓名：请输入“{text}”，它在{codes}都是最可能的写法。{caveat}",
             )
         ]
     else:
@@ -243,7 +244,7 @@ def plan_lines(plan: CardPlan, banks: Sequence[Bank], expected: Sequence[str], l
             pick(
                 lang,
                 f"NO NAME IS THE LIKELIEST AT EVERY BANK ({codes}).",
-                f"没有一个写法在所有银行（{codes}）都是最可能的。",
+                f"没有一种写法在所有银行（{codes}）都是最可能的写法。",
             )
         ]
     lines += ["", pick(lang, "The likeliest form at each bank:", "各银行最可能的写法：")]
@@ -269,7 +270,7 @@ def plan_lines(plan: CardPlan, banks: Sequence[Bank], expected: Sequence[str], l
             pick(
                 lang,
                 "No name is among the likely forms of every bank.",
-                "没有一个写法同时在所有银行的可能写法之中。",
+                "没有一种写法同时出现在所有银行的可能写法中。",
             )
         )
     if plan.advice:
@@ -307,7 +308,7 @@ def banks_lines(banks: Sequence[Bank], lang: Lang) -> list[str]:
             ],
         ]
         if bank.aliases:
-            rows.append([pick(lang, "aliases", "别名"), ", ".join(bank.aliases)])
+            rows.append([pick(lang, "aliases", "别名"), pick(lang, ", ", "、").join(bank.aliases)])
         rows.append([pick(lang, "source", "来源"), bank.source])
         if bank.source_url:
             rows.append(["url", bank.source_url])

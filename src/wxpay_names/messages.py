@@ -41,8 +41,21 @@ _CONVENTION: dict[str, Wording] = {
     ),
     "unknown": Wording(
         "No source says how {bank} writes names; the commonest convention is {way}: try {expected} first",
-        "没有资料说明{bank}如何书写姓名；最常见的写法是{way}：请先试 {expected}",
+        "暂无资料说明{bank}如何记录姓名；最常见的写法是{way}：请先试试 {expected}",
     ),
+}
+
+# Letter case: WeChat's real-name step asks for the name "exactly as listed on your ID document
+# (including capitalization and punctuation)" (flanders-china.be, Feb 2023; grade B), so the
+# sentence says so beside the bank's convention.
+_CASE: dict[str, Wording] = {
+    evidence: Wording(
+        wording.en.replace(
+            ": t", ", and WeChat asks for the name as the document writes it, capitals included: t"
+        ),
+        wording.zh.replace("：请", "，而微信要求按证件填写姓名，包括大小写：请"),
+    )
+    for evidence, wording in _CONVENTION.items()
 }
 
 # Every wording of every problem: code -> variant -> sentence. Each sentence ends by
@@ -54,26 +67,26 @@ PROBLEMS: dict[ProblemCode, dict[str, Wording]] = {
     ProblemCode.EXTRA_SPACE: {
         "default": Wording(
             "Remove the space {places}: type {expected}",
-            "{places}多了空格：请输入 {expected}",
+            "{places}有多余的空格：请输入 {expected}",
         ),
         **_CONVENTION,
     },
-    ProblemCode.CASE_DIFFERS: dict(_CONVENTION),
+    ProblemCode.CASE_DIFFERS: dict(_CASE),
     ProblemCode.DIACRITICS: {
         "typed": Wording(
             "A bank record holds only the letters A to Z, not {letters}: type {expected}",
-            "银行记录只有字母 A 到 Z，没有 {letters} 这样带变音符号的字母：请输入 {expected}",
+            "银行预留姓名只用 A 到 Z 的字母，不含 {letters} 这类带变音符号的字母：请输入 {expected}",
         ),
         "other_spelling": Wording(
             "The passport's machine-readable line writes {pairs}: type {expected}",
-            "护照机读区把{pairs}：请输入 {expected}",
+            "护照机读区把 {pairs}：请输入 {expected}",
         ),
     },
     ProblemCode.PUNCTUATION: {
         "default": Wording(
             "The name the bank most likely holds has only letters and spaces; remove {characters}: "
             "type {expected}",
-            "银行记录的姓名很可能只有字母和空格，请删除 {characters}：请输入 {expected}",
+            "银行预留姓名很可能只有字母和空格，没有{characters}：请输入 {expected}",
         ),
     },
     ProblemCode.MISSING_NAME_PART: {
@@ -95,7 +108,7 @@ PROBLEMS: dict[ProblemCode, dict[str, Wording]] = {
         ),
         "unexplained": Wording(
             "The name differs from what {bank} most likely holds: type {expected}",
-            "与{bank}最可能记录的姓名不同：请输入 {expected}",
+            "输入的姓名与{bank}最可能记录的姓名不同：请输入 {expected}",
         ),
         # A spelling the bank may well hold: said as what it is, never as a typo.
         "pinyin_lu": Wording(
@@ -107,27 +120,27 @@ PROBLEMS: dict[ProblemCode, dict[str, Wording]] = {
         "pinyin_lv": Wording(
             "{typed} writes ü as V, a keyboard habit; passports write {word} (U before 2012): "
             "type {expected}, unless the bank shows {typed}",
-            "{typed} 用 V 代替 ü，这是键盘输入习惯；护照上写作 {word}（2012 年以前为 U）："
-            "请输入 {expected}，除非银行显示的就是 {typed}",
+            "{typed} 用 V 代替了 ü，这是键盘输入习惯；护照上写作 {word}（2012 年以前签发的护照用 U）："
+            "如果银行显示的就是 {typed}，就照此填写；否则请输入 {expected}",
         ),
         "second_reading": Wording(
             "In {characters} the surname is read {word} or {typed}: use what your passport prints; "
             "if it prints {word}, type {expected}",
-            "{characters}中的姓可读作 {word} 或 {typed}：请以护照上印的为准；"
-            "如果印的是 {word}，请输入 {expected}",
+            "“{characters}”的姓氏有 {word}、{typed} 两种读音：请以护照上的拼写为准；"
+            "如果护照上是 {word}，请输入 {expected}",
         ),
         "given_reading": Wording(
             "{typed} spells the given name of {characters} with another reading of one of its "
             "characters, offered as a guess; the common reading is {word}: use what your passport "
             "prints; if it prints {word}, type {expected}",
-            "{typed} 按{characters}名字中某个字的另一个读音拼写，仅为推测；常用读音拼作 {word}："
-            "请以护照上印的为准；如果印的是 {word}，请输入 {expected}",
+            "{typed} 是按“{characters}”名字中某个字的另一种读音拼写的（仅为推测），按常用读音应拼作 {word}："
+            "请以护照上的拼写为准；如果护照上是 {word}，请输入 {expected}",
         ),
         "pinyin_syllables": Wording(
             "{typed} is the given name split per syllable, as some records write it; the passport "
             "prints {word}: if the bank shows {typed}, keep it; otherwise type {expected}",
-            "{typed} 是按音节分开书写的名字，有些记录这样写；护照上印的是 {word}：如果银行显示的是 {typed}，"
-            "就照此填写；否则请输入 {expected}",
+            "{typed} 是把名字按音节分开的写法，有些银行会这样记录；护照上印的是 {word}："
+            "如果银行显示的是 {typed}，就照此填写；否则请输入 {expected}",
         ),
         "folded": Wording(
             "{typed} drops accents that the passport's machine-readable line spells as {word}: "
@@ -137,7 +150,8 @@ PROBLEMS: dict[ProblemCode, dict[str, Wording]] = {
         "icao_alternative": Wording(
             "{typed} is ICAO's other spelling of a letter; the passport's machine-readable line most "
             "likely writes {word}: type {expected}",
-            "{typed} 是 ICAO 对某个字母的另一种拼法；护照机读区最可能写作 {word}：请输入 {expected}",
+            "{typed} 是国际民航组织（ICAO）标准中某个字母的另一种拼法；"
+            "护照机读区最可能写作 {word}：请输入 {expected}",
         ),
         # Forms a bank may hold (name_forms.py): said as what they are, never as a typo.
         "written_form": Wording(
@@ -151,14 +165,14 @@ PROBLEMS: dict[ProblemCode, dict[str, Wording]] = {
         "default": Wording(
             "The name holds characters you cannot see ({characters}), often picked up by copying "
             "and pasting: retype it by hand as {expected}",
-            "姓名中有看不见的字符（{characters}），多半是复制粘贴时带进来的：请手动重新输入 {expected}",
+            "姓名中有看不见的字符：{characters}，多半是复制粘贴时带进来的。请手动重新输入 {expected}",
         ),
     },
     ProblemCode.MIXED_SCRIPT: {
         "look_alike": Wording(
             "{characters}: a letter of another alphabet that looks like a Latin one; retype the name "
             "on an English keyboard as {expected}",
-            "{characters}：这是外形像拉丁字母的其他文字字母，请用英文键盘重新输入 {expected}",
+            "{characters}与拉丁字母外形相同，但不是拉丁字母：请切换到英文键盘，重新输入 {expected}",
         ),
         "other_script": Wording(
             "A bank record holds the name in the Latin letters A to Z, not in {script}: type {expected}",
@@ -169,47 +183,47 @@ PROBLEMS: dict[ProblemCode, dict[str, Wording]] = {
         "default": Wording(
             "The name holds full-width characters ({characters}) from a Chinese input method: "
             "switch to half-width (English) input and type {expected}",
-            "姓名中有全角字符（{characters}）：请把输入法切换到半角（英文）后输入 {expected}",
+            "姓名中有全角字符：{characters}。请把输入法切换到半角（英文）后输入 {expected}",
         ),
     },
     ProblemCode.TOO_LONG: {
         "typed": Wording(
             "{bank}'s name field is thought to hold {limit} characters ({how_sure}) and this name has "
             "{length}: the bank may hold it cut short; try {shortened}",
-            "{bank}的姓名栏据信最多容纳 {limit} 个字符（{how_sure}），而此姓名有 {length} 个字符："
-            "银行可能保存的是截短的姓名，请试试 {shortened}",
+            "{bank}的姓名栏可能最多只能容纳 {limit} 个字符（{how_sure}），而输入的姓名有 {length} 个字符："
+            "银行保存的可能是截短后的姓名，请试试 {shortened}",
         ),
         "over_limit": Wording(
             "{bank}'s name field is thought to hold {limit} characters ({how_sure}) and this name has "
             "{length}: type {expected}",
-            "{bank}的姓名栏据信最多容纳 {limit} 个字符（{how_sure}），而此姓名有 {length} 个字符："
+            "{bank}的姓名栏可能最多只能容纳 {limit} 个字符（{how_sure}），而输入的姓名有 {length} 个字符："
             "请输入 {expected}",
         ),
         "shortened": Wording(
             "This is the name cut to fit {bank}'s name field, thought to hold {limit} characters "
             "({how_sure}); the whole name is likelier: type {expected}",
-            "这是为适应{bank}的姓名栏（据信最多 {limit} 个字符，{how_sure}）而截短的姓名；"
-            "完整姓名的可能性更大：请输入 {expected}",
+            "这是按{bank}姓名栏的长度（可能最多 {limit} 个字符，{how_sure}）截短的姓名；"
+            "银行保存完整姓名的可能性更大：请输入 {expected}",
         ),
         "cut": Wording(
             "This is the name cut short: {bank}'s name field is thought to hold {limit} characters "
             "({how_sure}) and the whole name has {length}. The bank may hold it cut: try {shortened}, "
             "or the whole name {expected}",
-            "这是截短的姓名：{bank}的姓名栏据信最多容纳 {limit} 个字符（{how_sure}），而完整姓名有 "
-            "{length} 个字符。银行可能保存的是截短的姓名：请试试 {shortened}，或完整姓名 {expected}",
+            "这是截短的姓名：{bank}的姓名栏可能最多只能容纳 {limit} 个字符（{how_sure}），而完整姓名有 "
+            "{length} 个字符。银行保存的可能就是截短的姓名：请试试 {shortened}，或输入完整姓名 {expected}",
         ),
     },
 }
 
 # Phrases the sentences above are built from.
 PHRASES: dict[str, Wording] = {
-    "surname": Wording("the surname {word}", "姓 {word}"),
-    "given_name": Wording("the given name {word}", "名 {word}"),
-    "surname_words": Wording("the surname words {words}", "姓 {words}"),
-    "given_names": Wording("the given names {words}", "名 {words}"),
+    "surname": Wording("the surname {word}", "姓氏 {word}"),
+    "given_name": Wording("the given name {word}", "名字 {word}"),
+    "surname_words": Wording("the surname words {words}", "姓氏中的 {words}"),
+    "given_names": Wording("the given names {words}", "名字 {words}"),
     "way_surname_first": Wording("the surname first", "先写姓、后写名"),
     "way_given_first": Wording("the {given} first", "先写名、后写姓"),
-    "way_passport_order": Wording("the names in the passport's order", "按护照上的顺序书写各部分姓名"),
+    "way_passport_order": Wording("the names in the passport's order", "按护照上的顺序书写姓名的各个部分"),
     "way_space": Wording("a space {places}", "在 {places}加空格"),
     "way_no_space": Wording("no space {places}", "在 {places}不加空格"),
     "way_case": Wording("the name in {case}", "以{case}书写姓名"),
@@ -217,12 +231,12 @@ PHRASES: dict[str, Wording] = {
     "given_name_many": Wording("given names", "名"),
     "space_between": Wording("between {left} and {right}", "{left} 和 {right} 之间"),
     "space_inside": Wording("inside {word}", "{word} 中间"),
-    "space_start": Wording("at the start", "开头"),
-    "space_end": Wording("at the end", "末尾"),
+    "space_start": Wording("at the start", "姓名开头"),
+    "space_end": Wording("at the end", "姓名末尾"),
     "space_doubled": Wording("doubled after {word}", "{word} 后面"),
     "case_upper": Wording("capital letters", "大写字母"),
     "case_title": Wording("title case (a capital, then small letters)", "首字母大写、其余小写的形式"),
-    "spelled_as": Wording("{letter} as {spelling}", " {letter} 写作 {spelling}"),
+    "spelled_as": Wording("{letter} as {spelling}", "{letter} 写作 {spelling}"),
     "correction": Wording("{typed} should be {word} ({where})", "{typed} 应为 {word}（{where}）"),
     "letter_wrong": Wording(
         "letter {position} is {wanted}, not {typed}", "第 {position} 个字母应为 {wanted}，不是 {typed}"
@@ -233,10 +247,10 @@ PHRASES: dict[str, Wording] = {
     "letter_extra": Wording(
         "letter {position}, {typed}, is one too many", "第 {position} 个字母 {typed} 是多余的"
     ),
-    "character_at": Wording("{character} at position {position}", "第 {position} 位的 {character}"),
-    "character_in": Wording("{character} in {word}", "{word} 中的 {character}"),
+    "character_at": Wording("{character} at position {position}", "第 {position} 位的{character}"),
+    "character_in": Wording("{character} in {word}", "{word} 中的{character}"),
     "or": Wording("{first} or {second}", "{first} 或 {second}"),
-    "respelled": Wording("{typed} for {word} ({how})", "{typed} 代替 {word}（{how}）"),
+    "respelled": Wording("{typed} for {word} ({how})", "{typed} 是 {word} 的另一种写法（{how}）"),
     "list_separator": Wording(", ", "、"),
     "correction_separator": Wording("; ", "；"),
     "script_CYRILLIC": Wording("Cyrillic letters", "西里尔字母"),
@@ -260,31 +274,32 @@ class EvidenceWording(NamedTuple):
 EVIDENCE: dict[Evidence, EvidenceWording] = {
     "reported": EvidenceWording(
         Wording("reported", "有来源"),
-        Wording("reported", "有来源报告"),
-        Wording("reported", "有来源报告"),
+        Wording("reported", "有资料可查"),
+        Wording("reported", "有资料可查"),
         None,
         Wording("a public source says so", "有公开资料说明"),
     ),
     "inferred": EvidenceWording(
         Wording("inferred", "推断"),
-        Wording("inferred from reports", "根据报告推断"),
-        Wording("inferred from reports", "根据报告推断"),
+        Wording("inferred from reports", "根据公开资料推断"),
+        Wording("inferred from reports", "根据公开资料推断"),
         Wording(
-            "inferred: reasoned from reports, not stated by the bank.", "推断：根据报道推断，并非银行公布。"
+            "inferred: reasoned from reports, not stated by the bank.",
+            "推断：根据公开资料推断，并非银行公布。",
         ),
-        Wording("reasoned from reports", "根据报道推断"),
+        Wording("reasoned from reports", "根据公开资料推断，非银行公布"),
     ),
     "unknown": EvidenceWording(
         Wording("unknown", "未知"),
-        Wording("a guess, no source", "无来源，仅为猜测"),
-        Wording("unknown: no source, the commonest convention", "未知：无来源，为最常见的写法"),
+        Wording("a guess, no source", "暂无资料，仅为推测"),
+        Wording("unknown: no source, the commonest convention", "未知：暂无资料，按最常见的写法"),
         Wording(
             "unknown: no public source says how the bank writes a foreigner's name; the line holds "
             "the commonest convention. Run with --all to see the other likely forms.",
             "未知：没有公开资料说明该银行如何记录外国人姓名，此处为最常见的写法；"
             "加 --all 查看其他可能的写法。",
         ),
-        Wording("no source, the commonest convention", "无来源，为最常见的写法"),
+        Wording("no source, the commonest convention", "暂无资料，按最常见的写法"),
     ),
 }
 assert tuple(EVIDENCE) == get_args(Evidence)  # every value worded, strongest first
@@ -321,7 +336,7 @@ ERRORS: dict[ErrorCode, Wording] = {
     ),
     ErrorCode.INVALID_CHARACTER: Wording(
         "The name holds a digit, symbol, emoji or control character: type only its letters.",
-        "姓名中有数字、符号、表情或控制字符：请只输入姓名的字母。",
+        "姓名中有数字、符号、表情符号或控制字符：请只输入姓名中的字母。",
     ),
     ErrorCode.INVISIBLE_CHARACTERS: Wording(
         "The name holds characters you cannot see: retype it by hand.",
@@ -356,11 +371,11 @@ ERRORS: dict[ErrorCode, Wording] = {
     ),
     ErrorCode.AMBIGUOUS_NAME: Wording(
         "Cannot tell the surname from the given names: write it as 'SURNAME, Given Names'.",
-        "无法分辨姓和名：请写成“姓, 名”的形式（如 ZHANG, San）。",
+        "无法分辨姓和名：请先写姓，再加英文逗号和名（如 ZHANG, San）。",
     ),
     ErrorCode.MRZ_FORMAT: Wording(
         "The passport's machine-readable zone cannot be read: copy its lines again.",
-        "无法读取护照机读区：请重新抄录机读区的各行。",
+        "无法读取护照机读区：请重新完整输入机读区的每一行。",
     ),
     ErrorCode.MRZ_CHECK_DIGIT: Wording(
         "A check digit of the machine-readable zone does not match: look for a mistyped character.",
@@ -376,7 +391,7 @@ ERRORS: dict[ErrorCode, Wording] = {
     ),
     ErrorCode.BANK_DATA: Wording(
         "The bank file holds a malformed row: the message names the file, line and column.",
-        "银行数据文件中有格式错误的行：英文错误信息给出了文件、行和列。",
+        "银行数据文件中有格式错误的行：文件名、行号和列见英文详情。",
     ),
     ErrorCode.INVALID_REQUEST: Wording(
         "The request is not a name: send the surname and the given names as text, and nothing else.",
@@ -460,12 +475,12 @@ PLAN_WAYS: dict[str, dict[str, Wording]] = {
         "given_first": Wording("the given names first", "先写名、后写姓"),
     },
     "separator": {
-        " ": Wording("a space between surname and given names", "姓和名之间有空格"),
-        "": Wording("no space between surname and given names", "姓和名之间没有空格"),
+        " ": Wording("a space between surname and given names", "在姓和名之间加空格"),
+        "": Wording("no space between surname and given names", "在姓和名之间不加空格"),
     },
     "given_separator": {
-        " ": Wording("a space between the words of a name part", "多个名字（或多字的姓）之间有空格"),
-        "": Wording("no space between the words of a name part", "多个名字（或多字的姓）之间没有空格"),
+        " ": Wording("a space between the words of a name part", "把姓或名中的多个词分开写"),
+        "": Wording("no space between the words of a name part", "把姓或名中的多个词连在一起写"),
     },
     "case": {
         "upper": Wording("capitals", "全部大写"),
@@ -482,30 +497,30 @@ PLAN: dict[str, Wording] = {
         "{label}: {first} {first_verb} {first_way} ({first_text}); {other} {other_verb} {other_way} "
         "({other_text}). WeChat holds one real name, so no single name is the most likely at {where}.",
         "{label}：{first}{first_verb}{first_way}（{first_text}），{other}{other_verb}{other_way}（{other_text}）。"
-        "微信只保存一个实名，没有一个写法同时是{where}最可能的写法。",
+        "微信账户只能实名认证一个姓名，因此没有一种写法能同时是{where}最可能的写法。",
     ),
     # The verb of a group of banks, by the weakest evidence in it, and by their number.
     "writes_reported_one": Wording("writes", ""),
     "writes_reported_many": Wording("write", ""),
     "writes_likely_one": Wording("most likely writes", "很可能"),
     "writes_likely_many": Wording("most likely write", "很可能"),
-    "at_both": Wording("both", "两边"),
+    "at_both": Wording("both", "两家银行"),
     "at_all": Wording("all of them", "所有银行"),
     "agreement": Wording(" {banks} agree with each other.", "{banks}的写法彼此一致。"),
     "no_source_one": Wording(
         " No source says how {banks} writes names: its form here is the commonest convention, a guess.",
-        "没有资料说明{banks}如何书写姓名：此处为最常见的写法，仅为猜测。",
+        "暂无资料说明{banks}如何记录姓名，此处按最常见的写法推测。",
     ),
     "no_source_many": Wording(
         " No source says how {banks} write names: their form here is the commonest convention, a guess.",
-        "没有资料说明{banks}如何书写姓名：此处为最常见的写法，仅为猜测。",
+        "暂无资料说明{banks}如何记录姓名，此处按最常见的写法推测。",
     ),
     "too_long": Wording(
         "Name length differs: {bank}'s name field may hold only {limit} characters ({how_sure}), so it "
         "may hold the {length}-character name cut short ({shortened}){others}. If a card at {bank} "
         "fails, ask the bank how it stored the name.",
-        "姓名长度不同：{bank}的姓名栏可能只能容纳 {limit} 个字符（{how_sure}），{length} 个字符的姓名可能"
-        "被截短（{shortened}）{others}。如果{bank}的卡绑定失败，请向银行询问姓名的登记方式。",
+        "姓名长度限制不同：{bank}的姓名栏可能只能容纳 {limit} 个字符（{how_sure}），{length} 个字符的姓名可能"
+        "被截短（{shortened}）{others}。如果{bank}的卡绑定失败，请向该行核实银行预留姓名。",
     ),
     "fits": Wording(
         "; {bank}'s field ({limit} characters, {how_sure}) holds it whole ({text})",
@@ -572,20 +587,20 @@ NOTES: dict[str, Wording] = {
         "{code} convention: {order}, {spacing}, {case} ({sure}).",
         "{code} 的写法：{order}，{spacing}，{case}（{sure}）。",
     ),
-    "row_surname_first": Wording("surname first", "姓在前"),
-    "row_given_first": Wording("given names first", "名在前、姓在后"),
+    "row_surname_first": Wording("surname first", "先姓后名"),
+    "row_given_first": Wording("given names first", "先名后姓"),
     "row_space": Wording("one space between parts", "各部分之间有一个空格"),
     "row_none": Wording("no space between surname and given names", "姓和名之间没有空格"),
     "short_space": Wording("one space", "中间有空格"),
     "short_none": Wording("no space", "中间无空格"),
-    "upper": Wording("upper case", "大写"),
+    "upper": Wording("upper case", "全部大写"),
     "title": Wording("title case", "首字母大写"),
     # One deviation from the row each.
-    "order_surname_first": Wording("surname first", "姓在前"),
-    "order_given_first": Wording("given names first, surname last", "名在前、姓在后"),
-    "case_upper": Wording("upper case", "大写"),
+    "order_surname_first": Wording("surname first", "先姓后名"),
+    "order_given_first": Wording("given names first, surname last", "先名后姓"),
+    "case_upper": Wording("upper case", "全部大写"),
     "case_title": Wording(
-        "title case, as expat guides write it (Zhang San)", "首字母大写，如外籍人士指南的写法（Zhang San）"
+        "title case, as expat guides write it (Zhang San)", "首字母大写（外籍人士指南中的写法，如 Zhang San）"
     ),
     "spacing_space_space": Wording("a space between every part", "各部分之间都有空格"),
     "spacing_none_none": Wording("no space anywhere", "完全没有空格"),
@@ -595,23 +610,32 @@ NOTES: dict[str, Wording] = {
     "spacing_none_space": Wording("no space between surname and given names", "姓和名之间没有空格"),
     "first_given": Wording("first given name only", "只写第一个名字"),
     "spelling_pinyin_lu": Wording(
-        "ü written U, as PRC passports issued before 2012", "ü 写作 U，如 2012 年以前签发的中国护照"
+        "ü written U, as PRC passports issued before 2012", "ü 写作 U，与 2012 年以前签发的中国护照相同"
     ),
     "spelling_folded": Wording(
         "accents dropped (Ü → U, Ø → O) instead of the passport's ICAO spelling",
-        "去掉变音符号（Ü → U，Ø → O），而不是护照的 ICAO 拼法",
+        "直接去掉变音符号（Ü → U，Ø → O），未按护照机读区的拼法",
     ),
     "spelling_pinyin_lv": Wording(
         "ü written V, a keyboard habit seen in the wild", "ü 写作 V，常见的键盘输入习惯"
     ),
-    "spelling_second_reading": Wording("the surname's other reading", "姓的另一个读音"),
+    "spelling_second_reading": Wording("the surname's other reading", "多音字姓氏的另一种读音"),
     "spelling_given_reading": Wording(
         "another reading of a character of the given name, offered as a guess",
-        "名字中某个字的另一个读音，仅为推测",
+        "名字中某个字的另一种读音（仅为推测）",
     ),
     "spelling_pinyin_syllables": Wording("the given name split per syllable", "名字按音节分开"),
     "spelling_icao_alternative": Wording(
-        "ICAO's other spelling of a letter (Ñ → NXX, Ü → UXX)", "ICAO 对字母的另一种拼法（Ñ → NXX，Ü → UXX）"
+        "ICAO's other spelling of a letter (Ñ → NXX, Ü → UXX)",
+        "国际民航组织（ICAO）标准中字母的另一种拼法（Ñ → NXX，Ü → UXX）",
+    ),
+    "dots_middle_dot": Wording(
+        "a middle dot (·) between the words instead of spaces, as some banks add (Alipay's FAQ, grade C)",
+        "各部分之间用间隔号（·）代替空格，有些银行这样记录（支付宝常见问题，C 级来源）",
+    ),
+    "dots_period": Wording(
+        "a dot (.) between the words instead of spaces, as some banks add (Alipay's FAQ, grade C)",
+        "各部分之间用点（.）代替空格，有些银行这样记录（支付宝常见问题，C 级来源）",
     ),
     "spelling_double_surname_spaced": Wording(
         "the two surnames of the double surname spaced (PRC passports join them; GB/T 28039-2011 hyphenates)",
@@ -673,7 +697,7 @@ NOTES: dict[str, Wording] = {
     "over_limit": Wording(
         "{note}; longer than the bank's {limit}-character field ({sure}): the bank may hold a shortened "
         "form, listed next.",
-        "{note}；长于银行 {limit} 个字符的姓名栏（{sure}）：银行可能保存截短的写法，见下一行。",
+        "{note}；超出银行姓名栏的 {limit} 个字符（{sure}）：银行保存的可能是截短的写法，见后面的候选写法。",
     ),
     "truncated": Wording(
         "{note}; the passport's MRZ name field is full, so the name may be truncated there: compare it "
@@ -735,10 +759,17 @@ def candidate_note(row: BankRow, pattern: Pattern) -> Wording:
         parts.append(NOTES["first_given"])
     if pattern.spelling != "icao":
         parts.append(spelling_note(pattern.spelling))
+    if pattern.dots != "none":
+        parts.append(dots_note(pattern.dots))
     if not parts:
         return row_note(row)
     glue = NOTES["separator"]
     return Wording(glue.en.join([part.en for part in parts]), glue.zh.join([part.zh for part in parts]))
+
+
+def dots_note(dots: str) -> Wording:
+    """What a dotted form is: ``a middle dot (·) between the words, as some banks add``."""
+    return NOTES[f"dots_{dots}"]
 
 
 def spelling_note(kind: SpellingKind) -> Wording:
@@ -759,3 +790,57 @@ def truncated_note(note: str, lang: Lang = "en") -> str:
     """*note*, saying the name may have been cut in the passport's MRZ (ICAO 9303 Part 4 §4.2.3)."""
     template = NOTES["truncated"].en if lang == "en" else NOTES["truncated"].zh
     return template.format(note=note.rstrip(".。"))
+
+
+# Characters named in a Chinese sentence: the Chinese name, then the code point in full-width
+# parentheses (零宽空格（U+200B）), never the English Unicode name.
+CHARACTER_NAMES_ZH: dict[str, str] = {
+    "\u200b": "零宽空格",
+    "\u200c": "零宽非连接符",
+    "\u200d": "零宽连接符",
+    "\u2060": "词连接符",
+    "\ufeff": "零宽不换行空格",
+    "\u00a0": "不换行空格",
+    "\u202f": "窄不换行空格",
+    "\u3000": "全角空格",
+    "\t": "制表符",
+    "\u00ad": "软连字符",
+    "\u200e": "从左到右标记",
+    "\u200f": "从右到左标记",
+    "\u202a": "从左到右嵌入符",
+    "\u202b": "从右到左嵌入符",
+    "\u202c": "方向格式结束符",
+    "\u202d": "从左到右覆盖符",
+    "\u202e": "从右到左覆盖符",
+}
+# Punctuation named in a Chinese sentence: 撇号（'）.
+_SYMBOLS_ZH = {"'": "撇号", "’": "撇号", "-": "连字符", ",": "逗号", ".": "句点", "·": "间隔号"}
+# The scripts of look-alike letters, by the first word of their Unicode name.
+_SCRIPTS_ZH = {"CYRILLIC": "西里尔", "GREEK": "希腊", "ARMENIAN": "亚美尼亚", "LATIN": "拉丁"}
+
+
+def character_zh(char: str, form: str = "name") -> str:
+    """How a Chinese sentence names *char*: ``零宽空格（U+200B）``, ``西里尔大写字母 А（U+0410）``.
+
+    >>> character_zh("\u200b"), character_zh("а", "look_alike"), character_zh("#", "quoted")
+    ('零宽空格（U+200B）', '西里尔小写字母 а（U+0430）', '符号“#”')
+    >>> character_zh("'", "quoted"), character_zh("1", "quoted")
+    ("撇号（'）", '数字 1')
+    """
+    import unicodedata
+
+    code = f"U+{ord(char):04X}"
+    if form == "quoted":
+        if char.isdigit():
+            return f"数字 {char}"
+        return f"{_SYMBOLS_ZH[char]}（{char}）" if char in _SYMBOLS_ZH else f"符号“{char}”"
+    if form == "look_alike":
+        name = unicodedata.name(char, "")
+        script = _SCRIPTS_ZH.get(name.split(" ", 1)[0], "其他文字的")
+        case = "大写字母" if "CAPITAL" in name else "小写字母" if "SMALL" in name else "字母"
+        return f"{script}{case} {char}（{code}）"
+    if char in CHARACTER_NAMES_ZH:
+        return f"{CHARACTER_NAMES_ZH[char]}（{code}）"
+    if char.isprintable() and not char.isspace():
+        return f"“{char}”（{code}）"
+    return f"不可见字符（{code}）"

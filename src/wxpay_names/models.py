@@ -56,6 +56,8 @@ Separator = Annotated[
 ]
 Case = Literal["upper", "title"]
 NameSource = Literal["fields", "text", "mrz", "chinese"]
+Dots = Literal["none", "period", "middle_dot"]
+DotsAccepted = Literal["accepted", "refused", "unknown"]
 SpellingKind = Literal[
     "icao",  # ICAO 9303 Part 3, first value of every row: what the passport's MRZ prints
     "icao_alternative",  # a later value of a multi-valued ICAO row (Ñ → NXX, Ü → UXX)
@@ -373,6 +375,8 @@ class Bank(BaseModel):
     example_given: str
     example_output: str
     note: str = ""
+    dots: DotsAccepted = "unknown"
+    dots_source: str = ""
 
 
 class Pattern(BaseModel):
@@ -394,6 +398,9 @@ class Pattern(BaseModel):
     spelling: SpellingKind
     case: Case
     shortened: bool = False
+    # A dot between every two words instead of the spaces (MUELLER·HANS·PETER): some banks add
+    # "." or "·" (Alipay's FAQ, grade C); never at a bank whose row says it refuses dots.
+    dots: Dots = "none"
 
 
 class Candidate(BaseModel):

@@ -24,6 +24,9 @@ BANK_COLUMNS = (
     "case_evidence", "max_length", "max_length_evidence", "evidence", "source", "source_url",
     "verified_on", "example_surname", "example_given", "example_output", "note",
 )  # fmt: skip
+# Columns a bank file may leave out (a user's own file made before they existed), with the
+# value a missing one means.
+OPTIONAL_BANK_COLUMNS = {"dots": "unknown", "dots_source": ""}
 # Separators are written as words in the file (SEPARATOR_WORDS): a lone space in a CSV cell
 # is easy to lose.
 
@@ -229,6 +232,8 @@ _REQUIRED = ("code", "name_en", "name_zh", "source")
 
 def _bank_from_row(row: dict[str, str], columns: dict[str, int], filename: str, line: int) -> Bank:
     fields: dict[str, object] = {column: row[column].strip() for column in BANK_COLUMNS}
+    for column, missing in OPTIONAL_BANK_COLUMNS.items():
+        fields[column] = row.get(column, "").strip() or missing
 
     def refuse(column: str, why: str) -> BankDataError:
         return BankDataError(f"{filename}, line {line}, {_column(columns, column)}: {why}.")

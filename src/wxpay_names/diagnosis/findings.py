@@ -64,6 +64,12 @@ class SpellingNote(NamedTuple):
     kind: SpellingKind
 
 
+class DotsNote(NamedTuple):
+    """What a dotted form is (``a middle dot (·) between the words, …``)."""
+
+    dots: str
+
+
 class Scripts(NamedTuple):
     """The alphabets letters were typed in (Unicode script names, ``CYRILLIC``)."""
 
@@ -78,7 +84,8 @@ class Character(NamedTuple):
 
 
 Value: TypeAlias = (
-    "str | Phrase | Joined | Listed | Capped | Words | HowSure | SpellingNote | Scripts | Character"
+    "str | Phrase | Joined | Listed | Capped | Words | HowSure | SpellingNote | DotsNote | Scripts"
+    " | Character"
 )
 
 

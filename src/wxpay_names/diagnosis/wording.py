@@ -11,12 +11,23 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..cleaning import describe_character
-from ..messages import EVIDENCE, PHRASES, PROBLEMS, Wording, join_phrases, spelling_note, words_list
+from ..messages import (
+    EVIDENCE,
+    PHRASES,
+    PROBLEMS,
+    Wording,
+    character_zh,
+    dots_note,
+    join_phrases,
+    spelling_note,
+    words_list,
+)
 from ..models import Bank, Problem, ProblemCode, assemble
 from .context import SHOWN_AT_MOST, unique
 from .findings import (
     Capped,
     Character,
+    DotsNote,
     Finding,
     HowSure,
     Joined,
@@ -103,8 +114,10 @@ def _joined(value: Joined) -> Wording:
 
 
 def _listed(value: Listed) -> Wording:
-    shown = unique(_character(text) if isinstance(text, Character) else text for text in value.texts)
-    return _capped([Wording(text, text) for text in shown])
+    shown = unique(
+        _character(text) if isinstance(text, Character) else Wording(text, text) for text in value.texts
+    )
+    return _capped(shown)
 
 
 def _scripts(value: Scripts) -> Wording:
@@ -136,16 +149,18 @@ def _capped(items: list[Wording]) -> Wording:
     """A list that names at most a few items, then "…": a message stays readable."""
     joined = join_phrases(items[:SHOWN_AT_MOST])
     if len(items) > SHOWN_AT_MOST:
-        return Wording(joined.en + "…", joined.zh + "…")
+        return Wording(joined.en + "…", joined.zh + "等")  # a Chinese list ends with 等
     return joined
 
 
-def _character(value: Character) -> str:
+def _character(value: Character) -> Wording:
+    """The character in English (its Unicode name) and in Chinese (its Chinese name)."""
+    chinese = character_zh(value.char, value.form)
     if value.form == "quoted":
-        return f'"{value.char}"'
+        return Wording(f'"{value.char}"', chinese)
     if value.form == "look_alike":
-        return f"'{value.char}' ({describe_character(value.char)})"
-    return describe_character(value.char)
+        return Wording(f"'{value.char}' ({describe_character(value.char)})", chinese)
+    return Wording(describe_character(value.char), chinese)
 
 
 # How each kind of value is said (see findings.py).
@@ -157,6 +172,7 @@ _SAY: dict[type, Callable[[Any], str | Wording]] = {
     Words: lambda value: words_list(value.words),
     HowSure: lambda value: EVIDENCE[value.evidence].how_sure,
     SpellingNote: lambda value: spelling_note(value.kind),
+    DotsNote: lambda value: dots_note(value.dots),
     Scripts: _scripts,
     Character: _character,
 }

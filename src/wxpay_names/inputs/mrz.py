@@ -42,6 +42,10 @@ from .mrz_layout import (
 FILLER = "<"
 IDENTIFIER_SEPARATOR = FILLER * 2  # between the primary and the secondary identifier
 _LETTERS = frozenset(ascii_uppercase)
+_SHORT_NUMBER = 9  # document number positions before its check digit (or the filler that continues it)
+_FRENCH_CARD_START = "IDFRA"
+_FRENCH_LINE_LENGTH = 36
+_FRENCH_OFFICE_LENGTH = 6  # the last positions of line 1: department and office codes, in digits
 _STATE_CODE = re.compile(r"[A-Z]{3}|[A-Z]{2}<|[A-Z]<<")  # ICAO 9303 Part 3 §5: UTO, D<<
 _MRZ_CHARACTERS = frozenset(ascii_uppercase + ascii_uppercase.lower() + digits + FILLER)
 _CHECK_WEIGHTS = (7, 3, 1)
@@ -118,6 +122,7 @@ def read_zone(text: str) -> Zone:
         lines = _split_run_together(lines[0])
     if len(lines) == 1:
         return Zone(_one_line(lines[0]))
+    _refuse_french_identity_card(lines)
     layout = _layout_for(lines)
     _check_header(lines, layout)
     _check_digits(lines, layout)
@@ -324,7 +329,46 @@ def _check_digits(lines: Sequence[str], layout: Layout) -> None:
 
 def _check_document_number(lines: Sequence[str], layout: Layout) -> None:
     number, found, digit_span = document_number(lines, layout)
+    if _belgian_long_number(lines, layout, number, found):
+        return
     _verify(layout.document_number.name, number, found, digit_span)
+
+
+def _belgian_long_number(lines: Sequence[str], layout: Layout, number: str, found: str) -> bool:
+    """Whether an older Belgian identity card's long document number checks as Belgium computes it.
+
+    ICAO 9303 Part 5 §4.2.4: a number over nine characters continues in the optional data, and
+    its check digit covers the number alone. Older Belgian cards compute it over the number with
+    the filler at position 15 included (the filler counts 0 but shifts the weights), so the
+    ICAO computation fails on a genuine card. Accepted for Belgium only, and only that way.
+    """
+    overflow = layout.number_overflow
+    if overflow is None or layout.issuing_state.read(lines) != "BEL" or len(number) <= _SHORT_NUMBER:
+        return False
+    with_filler = number[:_SHORT_NUMBER] + FILLER + number[_SHORT_NUMBER:]
+    return found == str(check_digit(with_filler))
+
+
+def _refuse_french_identity_card(lines: Sequence[str]) -> None:
+    """Refuse the French national identity card issued before 2021: two lines of 36 that are not TD2.
+
+    Its zone (``IDFRA``, the surname, then a six-digit office code on line 1; the card number,
+    given names, birth date and sex on line 2) predates ICAO's layouts, so its fields are not
+    where TD2 puts them, and its check digits would read as a misread zone.
+    """
+    first = lines[0]
+    if (
+        len(lines) == 2
+        and all(len(line) == _FRENCH_LINE_LENGTH for line in lines)
+        and first.startswith(_FRENCH_CARD_START)
+        and any(char in digits for char in first[-_FRENCH_OFFICE_LENGTH:])
+    ):
+        raise MRZError(
+            "This is the zone of a French national identity card issued before 2021, whose layout is "
+            "not an ICAO one and is not supported: give the name as text instead, as the card prints "
+            "it (for example 'MARTIN, Marie'), or use the passport's zone.",
+            code=ErrorCode.MRZ_FORMAT,
+        )
 
 
 def document_number(lines: Sequence[str], layout: Layout) -> tuple[str, str, Span]:
