@@ -29,6 +29,7 @@ from functools import cache
 from .affixes import affix_kind
 from .models import PassportName, SpellingKind
 from .spelling import Spelling, Words, letter_spellings, spell
+from .validation import APOSTROPHES, HYPHENS
 
 # The kinds that are forms of the name rather than spellings of a letter, and the national
 # tables: the diagnosis says them with one sentence naming what they are.
@@ -49,10 +50,10 @@ WRITTEN_FORMS: frozenset[SpellingKind] = frozenset(
     }
 )
 
-_KEPT_PUNCTUATION = re.compile(
-    r"([-\u2010\u2011\u2012\u2013\u2014\u2212\ufe63'\u2019\u2018\u02bc\u02bb`\u00b4])"
-)
-_APOSTROPHE_LIKE = frozenset("'\u2019\u2018\u02bc\u02bb`\u00b4")
+_PUNCTUATION = HYPHENS | APOSTROPHES
+# Splits a word at its hyphens and apostrophes, keeping them (odd indexes of the result).
+_KEPT_PUNCTUATION = re.compile(f"([{re.escape(''.join(sorted(_PUNCTUATION)))}])")
+_LONGEST_SUFFIX = 4  # "III.", "JNR." (data/name_affixes.csv)
 
 
 @cache
@@ -87,9 +88,16 @@ def spellings(name: PassportName) -> tuple[Spelling, ...]:
 
 
 def _written_forms(name: PassportName, primary: Spelling) -> list[Spelling]:
+    surname_text, given_text = name.surname, name.given_names
+    punctuated = not (_PUNCTUATION.isdisjoint(surname_text) and _PUNCTUATION.isdisjoint(given_text))
+    # Most names: one given name, one surname word, no hyphen or apostrophe. Only a given name
+    # that is itself a suffix ("III", at most four characters with its period) has a form.
+    plain = not punctuated and " " not in given_text and " " not in surname_text
+    if plain and (len(given_text) > _LONGEST_SUFFIX or affix_kind(given_text) != "generational"):
+        return []
     forms: list[Spelling] = []
     surname, given = primary.surname, primary.given
-    if _KEPT_PUNCTUATION.search(name.surname) or _KEPT_PUNCTUATION.search(name.given_names):
+    if punctuated:
         forms.append(_punctuation_kept(name, primary))
     given_words = name.given_names.split(" ") if name.given_names else []
     surname_words = name.surname.split(" ") if name.surname else []
@@ -119,7 +127,7 @@ def _punctuation_kept(name: PassportName, primary: Spelling) -> Spelling:
         for word in part.split(" "):
             pieces = _KEPT_PUNCTUATION.split(word)
             text = "".join(
-                ("'" if piece in _APOSTROPHE_LIKE else "-") if index % 2 else "".join(spell(piece, kind))
+                ("'" if piece in APOSTROPHES else "-") if index % 2 else "".join(spell(piece, kind))
                 for index, piece in enumerate(pieces)
             ).strip("-'")
             if any("A" <= char <= "Z" for char in text):

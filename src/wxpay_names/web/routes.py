@@ -17,6 +17,7 @@ from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse
 
 from .. import __version__
+from ..binding.preflight import preflight
 from ..binding.results import BindingCheck
 from ..candidates import candidates, format_name
 from ..check import check_name
@@ -26,6 +27,7 @@ from ..inputs.mrz import parse_mrz
 from ..models import Bank, Pattern
 from ..plan import plan_cards
 from ..registry import BankRegistry, default_registry
+from ..tries import next_tries
 from .answers import (
     BankResult,
     BanksAnswer,
@@ -180,8 +182,6 @@ async def plan(request: PlanRequest, registry: Registry) -> PlanAnswer:
 @router.post("/v1/next", tags=["names"], summary="What to try after a refusal", responses=_REFUSALS)
 async def next_forms(request: NextRequest, registry: Registry) -> NextAnswer:
     """The bank's candidates in the order to try them, without any text already refused."""
-    from ..tries import next_tries
-
     name = request.passport_name()
     bank = _bank(registry, request.bank)
     tries = next_tries(name, bank, request.refused)
@@ -198,8 +198,6 @@ async def next_forms(request: NextRequest, registry: Registry) -> NextAnswer:
 async def preflight_check(request: PreflightRequest, registry: Registry) -> BindingCheck:
     """The name to type at the card's bank and every problem found (card, phone, document), most
     blocking first. What is wrong with their content is a problem in the answer, not a refusal."""
-    from ..binding.preflight import preflight
-
     name = request.passport_name() if request.gives_a_name() else None
     bank = _bank(registry, request.bank) if request.bank is not None else None
     result = preflight(
