@@ -173,6 +173,9 @@ class _NameParts(BaseModel):
         return given
 
 
+_TWO_PARTS = frozenset({"surname", "given_names"})
+
+
 class PassportName(_NameParts):
     """A passport name as printed, before any bank's convention is applied.
 
@@ -183,6 +186,28 @@ class PassportName(_NameParts):
     """
 
     model_config = ConfigDict(**_FROZEN, json_schema_extra=_ONE_PART_REQUIRED)
+
+    def __init__(self, /, **data: Any) -> None:
+        # The commonest call, PassportName(surname=..., given_names=...) with two parts that are
+        # already clean: validation would return them unchanged (each has a letter, both are Latin,
+        # so the whole name holds), so they are stored without it, at the cost of two matches.
+        # tests/test_validation_paths.py holds this equal to the validated model.
+        if data.keys() == _TWO_PARTS:
+            surname, given = data["surname"], data["given_names"]
+            if (
+                type(surname) is str
+                and type(given) is str
+                and len(surname) <= MAX_INPUT_LENGTH
+                and len(given) <= MAX_INPUT_LENGTH
+                and match_already_clean(surname)
+                and match_already_clean(given)
+            ):
+                _set_dict(self, {"surname": surname, "given_names": given, **_PROVENANCE})
+                _set_fields_set(self, set(_TWO_PARTS))
+                _set_extra(self, None)
+                _set_private(self, None)
+                return
+        super().__init__(**data)
 
     chinese: str | None = Field(
         default=None,
@@ -230,6 +255,12 @@ class PassportName(_NameParts):
     def from_input(cls, name: NameInput) -> PassportName:
         """The passport name a web request's :class:`NameInput` holds (already validated)."""
         return cls(surname=name.surname, given_names=name.given_names)
+
+
+# The other fields of a name built from its two parts: their defaults, in field order.
+_PROVENANCE = {
+    name: field.default for name, field in PassportName.model_fields.items() if name not in _TWO_PARTS
+}
 
 
 class NameInput(_NameParts):

@@ -49,15 +49,6 @@ match_already_clean = re.compile(
 ).fullmatch
 
 
-def already_clean(text: str) -> bool:
-    """True when *text* is a name part the full validation would return unchanged (the fast path).
-
-    >>> already_clean("Łukasz"), already_clean("Jean Luc"), already_clean("Jean  Luc"), already_clean("-")
-    (True, True, False, False)
-    """
-    return len(text) <= MAX_INPUT_LENGTH and match_already_clean(text) is not None
-
-
 # How messages name a field, and the field's name in the models (``error.field``).
 _API_FIELDS = {"surname": "surname", "given names field": "given_names"}
 
