@@ -282,10 +282,6 @@ def _plain_clean(part: object) -> bool:
     return type(part) is str and len(part) <= MAX_INPUT_LENGTH and match_already_clean(part) is not None
 
 
-def _one_script(surname: str, given_names: str) -> bool:
-    return (surname.isascii() and given_names.isascii()) or part_script(surname) == part_script(given_names)
-
-
 _BUILT_FIELDS = ("surname", "given_names", "chinese", "source", "possibly_truncated", "issuing_state")
 
 
@@ -310,11 +306,11 @@ def build_name(
         and source in _PLAIN_SOURCES
         and _plain_clean(surname)
         and _plain_clean(given_names)
-        and _one_script(surname, given_names)
     ):
-        # Both parts already clean and in one script: the validators would return them as they
-        # are and refuse nothing, so the model is put together without pydantic's round trip
-        # (most of a batch row's name). tests/test_fast_paths.py holds it equal to the constructor.
+        # Both parts already clean (the fast path's letters are all Latin, so one script): the
+        # validators would return them as they are and refuse nothing, so the model is put
+        # together without pydantic's round trip (most of a batch row's name), with every field
+        # in its fields set as before. tests/test_fast_paths.py holds it equal to the constructor.
         values = {
             "surname": surname,
             "given_names": given_names,
