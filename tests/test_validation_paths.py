@@ -114,3 +114,11 @@ def test_the_constructor_is_the_full_path(surname: str, given_names: str) -> Non
     assert name.surname == validate_in_full(surname, "surname")
     assert name.given_names == validate_in_full(given_names, "given names field")
     assert PassportName.model_validate_json(name.model_dump_json()) == name
+
+
+def test_script_of_latin_shortcut_equals_the_unicode_name() -> None:
+    """script_of answers LATIN for U+00C0–U+024F letters without the name lookup: the same answer."""
+    for code in range(0x80, 0x300):
+        char = chr(code)
+        expected = "LATIN" if char.isascii() else unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
+        assert validation.script_of(char) == expected, hex(code)

@@ -61,6 +61,10 @@ def script_of(char: str) -> str:
     """
     if char.isascii():
         return "LATIN"
+    if "\u00c0" <= char <= "\u024f" and char.isalpha():
+        # Latin-1 Supplement and Latin Extended-A/B: every letter there is LATIN (a test
+        # holds it to unicodedata), and accented names are common enough to skip the lookup.
+        return "LATIN"
     return unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
 
 
