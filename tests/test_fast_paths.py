@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from wxpay_names import Bank, NameFormatError, PassportName, candidates, format_name, from_chinese
@@ -77,3 +77,41 @@ def test_rank_one_candidate_of_a_chinese_name(text: str, fixture_banks: tuple[Ba
     name = from_chinese(text)
     for bank in fixture_banks:
         assert rank_one_candidate(name, bank) == build_candidates(name, bank)[0]
+
+
+_PART = st.text(alphabet=st.sampled_from([*"AbcZ üÉñßŁıΩΣжЖ张'-.  ", "\u0301", "\u200b", "1"]), max_size=12)
+
+
+@given(_PART, _PART, st.sampled_from(["fields", "text"]))
+@example("Müller", "Jürgen", "fields")
+@example("Иванов", "John", "fields")
+@example("", "Jürgen", "text")
+@example("A" * 257, "B", "fields")
+def test_build_name_equals_the_constructor(surname: str, given_names: str, source: str) -> None:
+    """build_name's shortcut (clean parts put together without pydantic) gives the constructor's name."""
+    from pydantic import ValidationError
+
+    from wxpay_names.errors import refusal_in
+    from wxpay_names.models import build_name
+
+    try:
+        expected: object = PassportName(
+            surname=surname, given_names=given_names, chinese=None, source=source,  # type: ignore[arg-type]
+            possibly_truncated=False, issuing_state=None,
+        )  # fmt: skip
+    except ValidationError as error:
+        expected = refusal_in(error)
+    try:
+        found: object = build_name(surname, given_names, source=source)  # type: ignore[arg-type]
+    except NameFormatError as error:
+        found = error
+    if isinstance(expected, PassportName):
+        assert isinstance(found, PassportName)
+        assert found == expected
+        assert found.model_fields_set == expected.model_fields_set
+        assert found.model_dump_json() == expected.model_dump_json()
+        assert repr(found) == repr(expected)
+    else:
+        assert isinstance(expected, NameFormatError)
+        assert isinstance(found, NameFormatError)
+        assert (type(found), found.code, str(found)) == (type(expected), expected.code, str(expected))

@@ -15,6 +15,7 @@ import unicodedata
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from wxpay_names import ErrorCode, NameFormatError, PassportName, validation
 from wxpay_names.validation import validate_in_full, validate_name_part
@@ -92,11 +93,32 @@ def test_anything_else_takes_the_full_path(monkeypatch: pytest.MonkeyPatch, text
 @settings(max_examples=800)
 @given(TEXTS, TEXTS)
 def test_the_constructor_is_the_full_path(surname: str, given_names: str) -> None:
-    """A name built through the fast path equals one built from the fully validated parts."""
+    """A name built through the fast paths equals one built from the fully validated parts.
+
+    ``PassportName(surname=..., given_names=...)`` stores two clean parts without calling the
+    validators; ``model_validate`` always calls them: both must give the same model, or both
+    refuse.
+    """
+    fields = {"surname": surname, "given_names": given_names}
     try:
-        name = PassportName(surname=surname, given_names=given_names)
-    except ValueError:
+        validated = PassportName.model_validate(fields)
+    except ValidationError:
+        with pytest.raises(ValidationError):
+            PassportName(surname=surname, given_names=given_names)
         return
+    name = PassportName(surname=surname, given_names=given_names)
+    assert name == validated
+    assert name.model_dump_json() == validated.model_dump_json()
+    assert name.model_fields_set == validated.model_fields_set
+    assert repr(name) == repr(validated)
     assert name.surname == validate_in_full(surname, "surname")
     assert name.given_names == validate_in_full(given_names, "given names field")
     assert PassportName.model_validate_json(name.model_dump_json()) == name
+
+
+def test_script_of_latin_shortcut_equals_the_unicode_name() -> None:
+    """script_of answers LATIN for U+00C0–U+024F letters without the name lookup: the same answer."""
+    for code in range(0x80, 0x300):
+        char = chr(code)
+        expected = "LATIN" if char.isascii() else unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
+        assert validation.script_of(char) == expected, hex(code)

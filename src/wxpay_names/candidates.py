@@ -17,6 +17,8 @@ from functools import cache, lru_cache
 from itertools import chain, combinations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from pydantic import BaseModel
+
 from .errors import ErrorCode, InvalidNameError
 from .messages import BankRow, candidate_note, over_limit_note, row_note, truncated_note
 from .models import (
@@ -37,6 +39,13 @@ from .spelling import Spelling, primary_kind, primary_words
 
 if TYPE_CHECKING:
     from .observations import Observations
+
+_new_model = object.__new__
+# models.assemble's slot setters, for Draft.candidates.
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 MAX_CANDIDATES = 12
 # Generational numerals (data/name_affixes.csv) keep their capitals in title case: John III.
@@ -427,15 +436,22 @@ class Draft(NamedTuple):
         return assemble(Candidate, self.fields(index))
 
     def candidates(self) -> tuple[Candidate, ...]:
-        """Every candidate, as models."""
-        return tuple(
-            [
-                assemble(Candidate, {"text": text, "rank": rank, "pattern": pattern, "note": note})
-                for rank, text, pattern, note in zip(
-                    range(1, len(self.texts) + 1), self.texts, self.patterns, self.notes, strict=True
-                )
-            ]
-        )
+        """Every candidate, as models.
+
+        ``models.assemble`` inlined: a dozen models a call, and the call per model was a
+        tenth of each model's cost.
+        """
+        made: list[Candidate] = []
+        for rank, text, pattern, note in zip(
+            range(1, len(self.texts) + 1), self.texts, self.patterns, self.notes, strict=True
+        ):
+            candidate = _new_model(Candidate)
+            _set_dict(candidate, {"text": text, "rank": rank, "pattern": pattern, "note": note})
+            _set_fields_set(candidate, {"text", "rank", "pattern", "note"})
+            _set_extra(candidate, None)
+            _set_private(candidate, None)
+            made.append(candidate)
+        return tuple(made)
 
     def is_shortened(self, index: int) -> bool:
         return self.patterns[index].shortened

@@ -173,6 +173,9 @@ class _NameParts(BaseModel):
         return given
 
 
+_TWO_PARTS = frozenset({"surname", "given_names"})
+
+
 class PassportName(_NameParts):
     """A passport name as printed, before any bank's convention is applied.
 
@@ -183,6 +186,28 @@ class PassportName(_NameParts):
     """
 
     model_config = ConfigDict(**_FROZEN, json_schema_extra=_ONE_PART_REQUIRED)
+
+    def __init__(self, /, **data: Any) -> None:
+        # The commonest call, PassportName(surname=..., given_names=...) with two parts that are
+        # already clean: validation would return them unchanged (each has a letter, both are Latin,
+        # so the whole name holds), so they are stored without it, at the cost of two matches.
+        # tests/test_validation_paths.py holds this equal to the validated model.
+        if data.keys() == _TWO_PARTS:
+            surname, given = data["surname"], data["given_names"]
+            if (
+                type(surname) is str
+                and type(given) is str
+                and len(surname) <= MAX_INPUT_LENGTH
+                and len(given) <= MAX_INPUT_LENGTH
+                and match_already_clean(surname)
+                and match_already_clean(given)
+            ):
+                _set_dict(self, {"surname": surname, "given_names": given, **_PROVENANCE})
+                _set_fields_set(self, set(_TWO_PARTS))
+                _set_extra(self, None)
+                _set_private(self, None)
+                return
+        super().__init__(**data)
 
     chinese: str | None = Field(
         default=None,
@@ -232,6 +257,12 @@ class PassportName(_NameParts):
         return cls(surname=name.surname, given_names=name.given_names)
 
 
+# The other fields of a name built from its two parts: their defaults, in field order.
+_PROVENANCE = {
+    name: field.default for name, field in PassportName.model_fields.items() if name not in _TWO_PARTS
+}
+
+
 class NameInput(_NameParts):
     """A passport name as a web form or API request sends it: the surname and the given names.
 
@@ -241,6 +272,17 @@ class NameInput(_NameParts):
     """
 
     model_config = ConfigDict(**_FROZEN, json_schema_extra=_ONE_PART_REQUIRED)
+
+
+_PLAIN_SOURCES = frozenset({"fields", "text"})
+
+
+def _plain_clean(part: object) -> bool:
+    """Whether a name part is a str the field validators return unchanged (a letter in it)."""
+    return type(part) is str and len(part) <= MAX_INPUT_LENGTH and match_already_clean(part) is not None
+
+
+_BUILT_FIELDS = ("surname", "given_names", "chinese", "source", "possibly_truncated", "issuing_state")
 
 
 def build_name(
@@ -257,15 +299,44 @@ def build_name(
     ``parse_name``, ``parse_mrz`` and the command line build their names here, so that no
     pydantic ``ValidationError`` escapes a function (the contract: only ``NameFormatError``).
     """
+    if (
+        chinese is None
+        and not possibly_truncated
+        and issuing_state is None
+        and source in _PLAIN_SOURCES
+        and _plain_clean(surname)
+        and _plain_clean(given_names)
+    ):
+        # Both parts already clean (the fast path's letters are all Latin, so one script): the
+        # validators would return them as they are and refuse nothing, so the model is put
+        # together without pydantic's round trip (most of a batch row's name), with every field
+        # in its fields set as before. tests/test_fast_paths.py holds it equal to the constructor.
+        values = {
+            "surname": surname,
+            "given_names": given_names,
+            "chinese": None,
+            "source": source,
+            "possibly_truncated": False,
+            "issuing_state": None,
+        }
+        return assemble(PassportName, values)
+    # Only the keywords that differ from their defaults are passed: pydantic validates every
+    # keyword given (about 2 µs for the four below, most of a batch row's name), and a default
+    # is the value it would validate to. The fields set stays every field, as before.
+    given: dict[str, Any] = {}
+    if chinese is not None:
+        given["chinese"] = chinese
+    if source != "fields":
+        given["source"] = source
+    if possibly_truncated:
+        given["possibly_truncated"] = possibly_truncated
+    if issuing_state is not None:
+        given["issuing_state"] = issuing_state
     try:
-        return PassportName(
-            surname=surname,
-            given_names=given_names,
-            chinese=chinese,
-            source=source,
-            possibly_truncated=possibly_truncated,
-            issuing_state=issuing_state,
-        )
+        name = PassportName(surname=surname, given_names=given_names, **given)
+        if len(given) < 4:
+            _set_fields_set(name, {*_BUILT_FIELDS})
+        return name
     except ValidationError as error:
         refusal = refusal_in(error)
     # Raised outside the except block on purpose: raising inside it would put this frame, which

@@ -49,15 +49,6 @@ match_already_clean = re.compile(
 ).fullmatch
 
 
-def already_clean(text: str) -> bool:
-    """True when *text* is a name part the full validation would return unchanged (the fast path).
-
-    >>> already_clean("Łukasz"), already_clean("Jean Luc"), already_clean("Jean  Luc"), already_clean("-")
-    (True, True, False, False)
-    """
-    return len(text) <= MAX_INPUT_LENGTH and match_already_clean(text) is not None
-
-
 # How messages name a field, and the field's name in the models (``error.field``).
 _API_FIELDS = {"surname": "surname", "given names field": "given_names"}
 
@@ -69,6 +60,10 @@ def script_of(char: str) -> str:
     ('LATIN', 'CYRILLIC', 'GREEK', 'CJK')
     """
     if char.isascii():
+        return "LATIN"
+    if "\u00c0" <= char <= "\u024f" and char.isalpha():
+        # Latin-1 Supplement and Latin Extended-A/B: every letter there is LATIN (a test
+        # holds it to unicodedata), and accented names are common enough to skip the lookup.
         return "LATIN"
     return unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
 
