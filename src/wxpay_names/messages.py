@@ -394,8 +394,8 @@ ERRORS: dict[ErrorCode, Wording] = {
         "银行数据文件中有格式错误的行：文件名、行号和列见英文详情。",
     ),
     ErrorCode.INVALID_REQUEST: Wording(
-        "The request is not a name: send the surname and the given names as text, and nothing else.",
-        "请求的内容不是姓名：请以文本形式只提交姓（surname）和名（given_names）。",
+        "The request's fields cannot be used: give only the fields it takes, each of the right type.",
+        "请求中的字段无法使用：请只提供所需的字段，并确保每个字段的类型正确。",
     ),
     ErrorCode.INVALID_ARGUMENT: Wording(
         "An argument is not of a type the call takes: pass text (str).",

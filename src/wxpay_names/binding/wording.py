@@ -74,7 +74,7 @@ WORDING: dict[ProblemCode, dict[str, Wording]] = {
         "default": Wording("{reason}", "{reason_zh}"),
         "missing": Wording(
             "No passport name was given: give the name, or a whole machine-readable zone that holds it.",
-            "没有提供护照姓名：请输入姓名，或提供含有姓名的完整机读区。",
+            "未提供护照姓名：请输入姓名，或粘贴含有姓名的完整护照机读区。",
         ),
     },
     ProblemCode.BANK_UNKNOWN: {
@@ -109,7 +109,7 @@ WORDING: dict[ProblemCode, dict[str, Wording]] = {
         "default": Wording(
             "{issuer} cards with this prefix have {expected} digits in the card data, and this number "
             "has {length}: check it against the card.",
-            "在银行卡数据中，这个卡号前缀的{issuer}银行卡是 {expected} 位，而您输入的卡号有 {length} 位："
+            "根据银行卡数据，{issuer}以这个前缀开头的卡号是 {expected} 位，而您输入的卡号有 {length} 位："
             "请对照卡片核对卡号。",
         ),
     },
@@ -117,7 +117,7 @@ WORDING: dict[ProblemCode, dict[str, Wording]] = {
         "default": Wording(
             "The card number fails the Luhn check digit: check it against the card. Some UnionPay cards "
             "fail this check and still work (grade B), so it is only a warning.",
-            "卡号未通过 Luhn 校验：请对照卡片核对卡号。有些银联卡本身不符合这项校验，也能正常使用"
+            "卡号未通过 Luhn 校验：请对照卡片核对卡号。有些银联卡虽然通不过这项校验，但仍可正常使用"
             "（资料等级 B），所以这只是提醒。",
         ),
     },
@@ -129,8 +129,8 @@ WORDING: dict[ProblemCode, dict[str, Wording]] = {
         "shared": Wording(
             "Banks share this card number's prefix and are told apart by the number's length ({banks}); "
             "none has {length}-digit cards: check the number, or choose the bank yourself.",
-            "这个卡号前缀由几家银行共用，靠卡号长度区分（{banks}），但都不是 {length} 位：请核对卡号，"
-            "或自行选择银行。",
+            "几家银行共用这个卡号前缀，以卡号长度区分（{banks}），但没有一家的卡号是 {length} 位："
+            "请核对卡号，或自行选择银行。",
         ),
     },
     ProblemCode.CARD_BANK_NOT_LISTED: {
@@ -139,7 +139,7 @@ WORDING: dict[ProblemCode, dict[str, Wording]] = {
             "list, so the name to type cannot be given. The commonest convention is the surname first, "
             "one space, in capitals.",
             "这张卡由{issuer}发行；暂无资料说明该行如何记录姓名，银行列表中也没有该行，所以无法给出应输入的"
-            "姓名。最常见的写法是先姓后名、中间加空格、全部大写。",
+            "姓名。最常见的写法是先姓后名、姓和名之间加空格、全部大写。",
         ),
     },
     ProblemCode.CARD_BANK_DIFFERS: {
@@ -165,7 +165,7 @@ WORDING: dict[ProblemCode, dict[str, Wording]] = {
         "default": Wording(
             "This is a landline or service number, not a mobile number: a card is linked with the mobile "
             "number the bank holds for you (grade B). Type that number.",
-            "这是固定电话或服务号码，不是手机号：绑卡时要填写银行预留的手机号（资料等级 B），请输入该号码。",
+            "这是固定电话或服务号码，不是手机号：绑卡时须填写银行预留的手机号（资料等级 B）：请输入该号码。",
         ),
     },
     ProblemCode.PHONE_OUTSIDE_MAINLAND: {
@@ -174,7 +174,7 @@ WORDING: dict[ProblemCode, dict[str, Wording]] = {
             "source found asks for a mobile number in China (grade B), and none says a bank holds a "
             "foreign one: check which number your bank holds.",
             f"这个号码属于{{region}}，不是{_MIAN}的号码。"
-            "我们找到的开户资料都要求提供中国的手机号（资料等级 B），"
+            "我们查到的开户资料都要求提供中国的手机号（资料等级 B），"
             "没有资料说明银行可以预留境外号码：请确认您在银行预留的是哪个号码。",
         ),
     },
@@ -203,7 +203,7 @@ WORDING: dict[ProblemCode, dict[str, Wording]] = {
             "The document expired on {date}, and WeChat Pay does not accept an expired ID: renew it, "
             "update the bank with the new one, then WeChat.",
             "证件已于 {date} 过期，微信支付不接受过期的证件："
-            "请先换领新证件，到银行更新证件信息，再更新微信。",
+            "请先换领新证件，再到银行更新证件信息，最后在微信中更新。",
         ),
     },
     ProblemCode.DOCUMENT_EXPIRING: {
@@ -211,7 +211,7 @@ WORDING: dict[ProblemCode, dict[str, Wording]] = {
             "The document expires on {date}, in {days} days: once it has expired WeChat Pay will not "
             "accept it. Renew it in time, and plan to update the bank, then WeChat, with the new one.",
             "证件将于 {date} 到期（还有 {days} 天），过期后微信支付将不再接受：请及时换领，"
-            "并准备好先到银行、再在微信中更新证件信息。",
+            "换领后先到银行、再在微信中更新证件信息。",
         ),
     },
     ProblemCode.DOCUMENT_NUMBER_CHANGED: {
@@ -220,15 +220,16 @@ WORDING: dict[ProblemCode, dict[str, Wording]] = {
             "at the bank before WeChat. Take the new and old passports and the card to the bank (ICBC "
             "has asked for an embassy letter saying both are the same person: grade C), then update the "
             "ID in WeChat Pay.",
-            "证件号码与银行登记的不同：换了新护照，要先到银行更新，再更新微信。请带上新旧护照和银行卡到银行办理"
-            "（有报告称中国工商银行要求使馆出具同一人证明，资料等级 C），然后在微信支付中更新证件信息。",
+            "证件号码与银行登记的不同：换了新护照后，要先在银行登记新护照，再更新微信。请带上新旧护照和银行卡到银行办理"
+            "（多份报告称中国工商银行曾要求提供使馆出具的新旧护照属于同一人的证明，资料等级 C），"
+            "然后在微信支付中更新证件信息。",
         ),
     },
     ProblemCode.DOCUMENT_NAME_DIFFERS: {
         "default": Wording(
             "The document's own name gives {document_text} at {bank}, not {text}: the bank registered the "
             "name from the document, so check the name against it.",
-            "按证件上的姓名，{bank}的写法是 {document_text}，而不是 {text}：银行是按证件登记姓名的，"
+            "按证件上印的姓名，{bank}最可能记录的是 {document_text}，而不是 {text}：银行是按证件登记姓名的，"
             "请对照证件核对姓名。",
         ),
     },
@@ -267,7 +268,7 @@ WORDING: dict[ProblemCode, dict[str, Wording]] = {
             "is not published, so it was not verified. Cards issued since carry a new 18-digit number: "
             "if you hold one, give that number.",
             "这是 2023 年 12 月 1 日以前签发的旧证的 15 位号码（资料等级 B）；旧号码的校验规则没有公开，"
-            "所以未作校验。此后签发的新证使用新的 18 位号码：如果您持有新证，请填写新号码。",
+            "因此未作校验。此后签发的新证使用 18 位号码：如果您持有新证，请填写新号码。",
         ),
     },
 }
