@@ -610,6 +610,25 @@ def test_a_python_hint_the_rules_do_not_know_is_replaced_by_the_cli_ways() -> No
     assert not PYTHON_HINT.search(message), message
     assert "--surname and --given" in message
     assert "--chinese" in message
+    assert "--mrz" in message
+
+
+def test_an_mrz_hint_names_the_mrz_option() -> None:
+    from wxpay_names.cli_render import cli_wording
+
+    message = cli_wording(
+        "The text begins like the upper line of a machine-readable zone: pass the zone to parse_mrz(), "
+        "or write the name as 'SURNAME, Given Names'.",
+        "MRZ_FORMAT",
+    )
+    assert "give the zone with --mrz" in message
+    assert not PYTHON_HINT.search(message), message
+
+
+def test_the_start_of_an_upper_line_is_read_as_a_zone(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "format", "P<UTOERIKSSON<<ANNA<MARIA", "--bank", "ICBC")
+    assert code == 0
+    assert table_row(out, "ICBC")[1] == "ERIKSSON ANNA MARIA"
 
 
 def test_text_that_only_looks_like_python_is_kept(capsys: pytest.CaptureFixture[str]) -> None:
@@ -821,3 +840,15 @@ def test_chinese_characters_come_with_the_note_on_non_mainland_passports(
     _, _, err = run(capsys, "format", "--chinese", "陈大文", "--bank", "ICBC", "--lang", "zh")
     for place in ("香港", "澳门", "台湾", "新加坡"):
         assert place in err
+
+
+def test_a_batch_row_given_two_ways_is_said_in_chinese_without_english(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text("surname,given_names,chinese\nSmith,John,张三\n", encoding="utf-8")
+    code, out, _ = run(capsys, "batch", str(people), "--bank", "ICBC", "--lang", "zh")
+    assert code == 1
+    error = out.splitlines()[1].split(",", 7)[-1]
+    assert "请只填写其中一种（surname 和 given_names、chinese）" in error
+    assert " and " not in error

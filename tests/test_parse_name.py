@@ -80,7 +80,7 @@ REFUSED = [
     ("Smith, John, Paul", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "holds 2 commas"),
     # Titles and suffixes (data/name_affixes.csv): never a surname, never a given name.
     ("John Doe III", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "'DOE, John III' or 'JOHN, Doe III'"),
-    ("John Doe, Jr.", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "'DOE, John Jr.'"),
+    ("John Doe, Jr.", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "in 'John Doe, Jr.': write it as"),
     ("Dr. John Doe", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "'DOE, John'"),
     ("Karim, MD", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "a degree or a given name"),
     ("محمد علي", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "SURNAME, Given Names"),

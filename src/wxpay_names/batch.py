@@ -182,9 +182,10 @@ class RowChecker:
         columns = ", ".join(column for column, *_ in filled)
         count = _COUNTS.get(len(filled), str(len(filled)))
         if self.lang == "zh":
+            listed = _in_chinese("、".join(column for column, *_ in filled))
             message = (
-                f"该行用{len(filled)}种方式给出了姓名（{columns}），且不是同一个姓名："
-                f"只填写其中一种：{self._name_columns('、')}。"
+                f"该行用 {len(filled)} 种方式填写了姓名（{listed}），但它们不是同一个姓名："
+                f"请只填写其中一种（{_in_chinese(self._name_columns('、'))}）。"
             )
         else:
             message = (
@@ -465,3 +466,8 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def _in_chinese(columns: str) -> str:
+    """A list of name columns in a Chinese sentence: its one English "and" said in Chinese."""
+    return columns.replace("surname and given_names", "surname 和 given_names")

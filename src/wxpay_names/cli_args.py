@@ -28,6 +28,7 @@ GLOBAL_OPTIONS: dict[str, bool] = {"--json": False, "--lang": True, "--banks-fil
 _STDIN_LIMIT = 4096
 # The separators of a list of banks typed in one --bank: ASCII and full-width commas, 、.
 _BANK_LIST = re.compile(r"[,，、]")
+_UPPER_LINE = re.compile(r"[A-Z]<[A-Z<]{3}")
 
 
 def hoist_global_options(arguments: Sequence[str], commands: Iterable[str]) -> list[str]:
@@ -90,8 +91,13 @@ def looks_like_mrz(text: str) -> bool:
 
     >>> looks_like_mrz("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"), looks_like_mrz("SMITH<<JOHN")
     (True, False)
+    >>> looks_like_mrz("P<UTOERIKSSON<<ANNA")
+    True
     """
-    return "<" in text and any(len(word) >= 30 for word in text.split())
+    words = text.split()
+    # A whole line (30 to 44 characters), or the start of an upper line: a document code and a
+    # filler, then the issuing State ('P<UTO...'), which no name field has.
+    return "<" in text and (any(len(word) >= 30 for word in words) or bool(_UPPER_LINE.match(text.strip())))
 
 
 def read_stdin() -> str:

@@ -338,6 +338,7 @@ class _Ways(NamedTuple):
     as_text: str
     in_chinese: str
     chinese_takes: str
+    in_mrz: str
 
 
 _WAYS: dict[NameWays, _Ways] = {
@@ -346,18 +347,25 @@ _WAYS: dict[NameWays, _Ways] = {
         "as a text such as 'SMITH, John'",
         "with --chinese",
         "--chinese takes",
+        "with --mrz",
     ),
     "columns": _Ways(
         "in the surname and given_names columns",
         "in the name column as 'SMITH, John'",
         "in the chinese column",
         "The chinese column takes",
+        "in the mrz column",
     ),
 }
 # The library's messages speak to programmers (parse_name(), PassportName(...)); these put the
 # command line's ways in their place. Matched by code and by the words of the hint, so a
 # message reworded in the library falls to the general rule below, never through.
 _CLI_HINTS: tuple[tuple[frozenset[ErrorCode], re.Pattern[str], str], ...] = (
+    (
+        frozenset({ErrorCode.MRZ_FORMAT}),
+        re.compile(r"pass the zone to parse_mrz\(\)"),
+        "give the zone {in_mrz}",
+    ),
     (
         frozenset({ErrorCode.TRANSLITERATED_FOREIGN_NAME}),
         re.compile(r"pass that to parse_name\(\) or PassportName\([^)]*\)"),
@@ -411,7 +419,10 @@ def cli_wording(message: str, code: ErrorCode | str, ways: NameWays = "options")
         # A hint no rule knows: keep the sentences before it, and say the command line's ways.
         starts = [end.end() for end in _SENTENCE_END.finditer(message, 0, found.start())]
         kept = message[: starts[-1]] if starts else ""
-        message = f"{kept}Give the name {words['in_fields']}, {words['in_chinese']}, or {words['as_text']}."
+        message = (
+            f"{kept}Give the name {words['in_fields']}, {words['in_mrz']}, {words['in_chinese']}, "
+            f"or {words['as_text']}."
+        )
     return message
 
 

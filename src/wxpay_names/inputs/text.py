@@ -69,7 +69,7 @@ def _comma_form(text: str) -> PassportName:
         rest = SURNAME_END.join(parts[:-1])
         if SURNAME_END in rest:
             return _with_suffixes(_comma_form(rest), suffixes)
-        return _word_form(rest, after=suffixes)
+        return _word_form(rest, after=suffixes, shown=text)
     commas = len(parts) - 1
     if commas > 1:
         raise AmbiguousNameError(
@@ -120,8 +120,9 @@ def _with_suffixes(name: PassportName, words: Sequence[str]) -> PassportName:
     return _name(name.surname, given)
 
 
-def _word_form(text: str, *, after: Sequence[str] = ()) -> PassportName:
-    """Words without a comma; *after*: suffixes set off by a comma (``John Doe, Jr.``)."""
+def _word_form(text: str, *, after: Sequence[str] = (), shown: str = "") -> PassportName:
+    """Words without a comma; *after*: suffixes set off by a comma (``John Doe, Jr.``), in the
+    text *shown* in messages."""
     # Validated as typed, so an error names the character where the user typed it.
     cleaned = validate_name_part(text)
     words = [word for word in cleaned.split(" ") if any(char.isalpha() for char in word)]
@@ -137,8 +138,8 @@ def _word_form(text: str, *, after: Sequence[str] = ()) -> PassportName:
         suffixes.insert(0, words.pop())
     if suffixes:
         if len(words) == 1 and any(affix_kind(word) == "degree" for word in suffixes):
-            raise _unknown_degree(cleaned, words[0], suffixes)
-        return _with_suffixes(_ordered(cleaned, words, suffixes), suffixes)
+            raise _unknown_degree(shown or cleaned, words[0], suffixes)
+        return _with_suffixes(_ordered(shown or cleaned, words, suffixes), suffixes)
     return _ordered(cleaned, words, ())
 
 
