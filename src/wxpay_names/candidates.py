@@ -159,6 +159,8 @@ class _BankPlans(NamedTuple):
     bank: Bank  # held, so its id stays its own
     first: tuple[Pattern, str]  # rank 1's pattern and note: the bank's row alone decides them
     by_shape: dict[_Shape, _Plan]
+    # The dotted forms' (mark, pattern, note) by the primary spelling's kind (a few kinds at most).
+    dotted: dict[SpellingKind, tuple[tuple[str, Pattern, str], ...]]
 
 
 def bank_row(bank: Bank) -> _Row:
@@ -183,7 +185,7 @@ def _plans_of(bank: Bank) -> _BankPlans:
         if len(_PLANS) >= _MAX_BANKS_CACHED:
             _PLANS.clear()
         pattern = _pattern(bank.order, bank.separator, bank.given_separator, False, "icao", bank.case, False)
-        entry = _PLANS[id(bank)] = _BankPlans(bank, (pattern, row_note(bank_row(bank)).en), {})
+        entry = _PLANS[id(bank)] = _BankPlans(bank, (pattern, row_note(bank_row(bank)).en), {}, {})
     return entry
 
 
@@ -466,7 +468,8 @@ def draft_candidates(name: PassportName, bank: Bank, until: str = "") -> Draft:
     """
     found = spellings(name)
     shape = _shape(found)
-    plans = _plans_of(bank).by_shape
+    bank_plans = _plans_of(bank)
+    plans = bank_plans.by_shape
     plan = plans.get(shape)
     if plan is None:
         if len(plans) >= _MAX_SHAPES_CACHED:
@@ -481,7 +484,7 @@ def draft_candidates(name: PassportName, bank: Bank, until: str = "") -> Draft:
         ([first_text], [plan.first.pattern], [_rank_one_note(plan.first.note, first_text, bank)], found),
     )
     if first_text != until:
-        dotted = _dotted(name, found[0], bank)
+        dotted = _dotted(name, found[0], bank, bank_plans.dotted)
         _render_rest(plan, found, primary, draft, bank.max_length, until, MAX_CANDIDATES - len(dotted))
         if dotted and draft.texts[-1] != until:
             _add_dotted(dotted, draft, until)
@@ -536,8 +539,17 @@ def _render_rest(
 _DOTS: tuple[tuple[str, Dots], ...] = (("·", "middle_dot"), (".", "period"))
 
 
-def _dotted(name: PassportName, primary: Spelling, bank: Bank) -> tuple[tuple[str, Pattern, str], ...]:
-    """The dotted forms of rank 1's words (text, pattern, note), or none."""
+def _dotted(
+    name: PassportName,
+    primary: Spelling,
+    bank: Bank,
+    planned: dict[SpellingKind, tuple[tuple[str, Pattern, str], ...]],
+) -> tuple[tuple[str, Pattern, str], ...]:
+    """The dotted forms of rank 1's words (text, pattern, note), or none.
+
+    The marks, patterns and notes depend on the bank's row and the spelling's kind only:
+    made once per bank and kind (in *planned*, the bank's plans), not per call.
+    """
     if bank.dots == "refused" or name.source == "chinese":
         return ()
     words = [*primary.surname, *(word for part in primary.given for word in part)]
@@ -547,13 +559,21 @@ def _dotted(name: PassportName, primary: Spelling, bank: Bank) -> tuple[tuple[st
         words = [*(word for part in primary.given for word in part), *primary.surname]
     if bank.case == "title":
         words = [word.capitalize() for word in words]
+    layouts = planned.get(primary.kind)
+    if layouts is None:
+        layouts = planned[primary.kind] = _dotted_layouts(bank, primary.kind)
+    return tuple([(mark.join(words), pattern, note) for mark, pattern, note in layouts])
+
+
+def _dotted_layouts(bank: Bank, kind: SpellingKind) -> tuple[tuple[str, Pattern, str], ...]:
+    """Each dot mark with its pattern and note at *bank* for a spelling of *kind*."""
     row = bank_row(bank)
     found = []
     for mark, dots in _DOTS:
         pattern = _pattern(
-            bank.order, bank.separator, bank.given_separator, False, primary.kind, bank.case, False, dots
+            bank.order, bank.separator, bank.given_separator, False, kind, bank.case, False, dots
         )
-        found.append((mark.join(words), pattern, candidate_note(row, pattern).en))
+        found.append((mark, pattern, candidate_note(row, pattern).en))
     return tuple(found)
 
 
