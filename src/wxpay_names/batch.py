@@ -416,11 +416,16 @@ def write_atomically(path: str, json_lines: bool) -> Iterator[TextIO]:
         raise BatchFileError(f"Cannot write {path}: permission denied.")
     # SIGTERM is turned into an interrupt before the temporary file exists, so it never outlives us.
     with _sigterm_as_interrupt():
+        # An interrupt between the file's creation and the ``try`` that removes it would leave
+        # it behind: Ctrl-C and SIGTERM wait until the ``try`` is entered.
+        held = _hold_interrupts()
         try:
             descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
         except OSError as error:
+            _release_interrupts(held)
             raise BatchFileError(f"Cannot write in {str(folder)!r}: {error.strerror or error}.") from None
         try:
+            _release_interrupts(held)
             with os.fdopen(
                 descriptor, "w", encoding="utf-8", errors=_errors(json_lines), newline=""
             ) as stream:
@@ -448,6 +453,21 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+_INTERRUPTS = frozenset({signal.SIGINT, signal.SIGTERM})
+
+
+def _hold_interrupts() -> set[int | signal.Signals] | None:
+    """Block Ctrl-C and SIGTERM (delivered on release); None where the platform cannot."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPTS)
+
+
+def _release_interrupts(held: set[int | signal.Signals] | None) -> None:
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 @contextlib.contextmanager
