@@ -83,6 +83,27 @@ def test_an_empty_name_is_refused_with_its_code(fields: dict[str, str]) -> None:
     assert error_detail(caught.value)["code"] == "EMPTY_NAME"
 
 
+@pytest.mark.parametrize(
+    ("fields", "code", "field"),
+    [
+        ({"surname": ""}, ErrorCode.EMPTY_NAME, None),
+        ({"surname": "Sm1th"}, ErrorCode.INVALID_CHARACTER, "surname"),
+        ({"surname": "СОХ", "given_names": "John"}, ErrorCode.MIXED_SCRIPT, None),
+        ({"surname": 5}, ErrorCode.INVALID_REQUEST, "surname"),
+    ],
+)
+def test_the_constructors_refusal_is_also_a_name_format_error(
+    fields: dict[str, object], code: ErrorCode, field: str | None
+) -> None:
+    # The contract: pydantic's ValidationError; the issue: a NameFormatError with a code. Both.
+    with pytest.raises(NameFormatError) as caught:
+        PassportName(**fields)  # type: ignore[arg-type]
+    assert isinstance(caught.value, ValidationError)
+    assert (caught.value.code, caught.value.field) == (code, field)
+    assert caught.value.errors()[0]["loc"]  # pydantic's own view is kept whole
+    assert error_detail(caught.value)["code"] == code
+
+
 def test_composing_is_checked_as_stored() -> None:
     # U+0958 composes to a letter and an accent: 3 accents typed, 4 stored, over the limit of 3.
     with pytest.raises(ValidationError) as caught:

@@ -19,6 +19,7 @@ from .errors import (
     InvalidNameError,
     MRZError,
     NameFormatError,
+    NameValidationError,
     UnknownBankError,
     error_detail,
 )
@@ -125,6 +126,7 @@ __all__ = [
     "NameCheck",
     "NameFormatError",
     "NameInput",
+    "NameValidationError",
     "Observations",
     "ObservationsError",
     "Observed",

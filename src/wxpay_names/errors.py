@@ -18,6 +18,8 @@ from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import Any, Protocol, TypedDict
 
+from pydantic_core import ValidationError
+
 
 class ErrorCode(StrEnum):
     """Stable machine-readable codes carried by :attr:`NameFormatError.code`."""
@@ -115,6 +117,37 @@ class InvalidArgumentError(NameFormatError):
     default_message = "An argument is not of a type the call takes."
 
 
+class NameValidationError(ValidationError, InvalidNameError):
+    """The refusal of ``PassportName(...)``: pydantic's ``ValidationError``, as the contract
+    says, and a :class:`NameFormatError` too, with the ``code`` and ``field`` of the library's
+    refusal inside it. So ``except NameFormatError`` catches every refusal of the library.
+
+    >>> from wxpay_names import NameFormatError, PassportName
+    >>> try:
+    ...     PassportName(surname="")
+    ... except NameFormatError as refused:
+    ...     print(refused.code, isinstance(refused, ValidationError))
+    EMPTY_NAME True
+    """
+
+    def __init__(self, *arguments: object) -> None:
+        # pydantic-core makes the instance from its own arguments; the NameFormatError
+        # attributes are set by wrapping(), the one way this class is made.
+        pass
+
+    @classmethod
+    def wrapping(cls, error: ValidationError) -> NameValidationError:
+        """*error* as a ``NameValidationError``: the same errors, the same message."""
+        refused = cls.from_exception_data(error.title, error.errors())  # type: ignore[arg-type]
+        cause = refusal_in(error)
+        refused.code = cause.code
+        refused.field = error_detail(error)["field"]
+        refused.about_whole_name = cause.about_whole_name
+        return refused
+
+    __str__ = ValidationError.__str__
+
+
 class ErrorDetail(TypedDict):
     """One refusal, as a web API answers it (the ``detail`` of a 422).
 
@@ -161,7 +194,7 @@ def error_detail(error: NameFormatError | _HasErrors) -> ErrorDetail:
     """
     from .messages import ERRORS  # the wording tables load with the first refusal
 
-    if isinstance(error, NameFormatError):
+    if isinstance(error, NameFormatError) and not isinstance(error, ValidationError):
         wording = ERRORS.get(error.code, ERRORS[ErrorCode.INVALID_NAME])
         return ErrorDetail(code=str(error.code), message=str(error), message_zh=wording.zh, field=error.field)
     items = list(error.errors())

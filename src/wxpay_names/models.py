@@ -28,7 +28,7 @@ from pydantic import (
 )
 
 from .cleaning import MAX_INPUT_LENGTH, check_length, clean
-from .errors import ErrorCode, refusal_in, whole_name_error
+from .errors import ErrorCode, NameValidationError, refusal_in, whole_name_error
 from .validation import LOOK_ALIKE_SCRIPTS, match_already_clean, part_script, validate_name_part
 
 Evidence = Literal["reported", "inferred", "unknown"]
@@ -207,7 +207,13 @@ class PassportName(_NameParts):
                 _set_extra(self, None)
                 _set_private(self, None)
                 return
-        super().__init__(**data)
+        try:
+            super().__init__(**data)
+            return
+        except ValidationError as error:
+            refused = NameValidationError.wrapping(error)
+        # Raised outside the except block, so no frame holds the ValidationError (see build_name).
+        raise refused from None
 
     chinese: str | None = Field(
         default=None,
