@@ -192,11 +192,16 @@ def error_detail(error: NameFormatError | _HasErrors) -> ErrorDetail:
     >>> detail["message_zh"]
     '姓名中有数字、符号、表情符号或控制字符：请只输入姓名中的字母。'
     """
-    from .messages import ERRORS  # the wording tables load with the first refusal
+    from .messages import ERRORS, error_message  # the wording tables load with the first refusal
 
     if isinstance(error, NameFormatError) and not isinstance(error, ValidationError):
-        wording = ERRORS.get(error.code, ERRORS[ErrorCode.INVALID_NAME])
-        return ErrorDetail(code=str(error.code), message=str(error), message_zh=wording.zh, field=error.field)
+        # The error's own Chinese when it has one (an unknown bank's closest names), else its code's.
+        return ErrorDetail(
+            code=str(error.code),
+            message=str(error),
+            message_zh=error_message(error, "zh"),
+            field=error.field,
+        )
     items = list(error.errors())
     first: Mapping[str, Any] = items[0] if items else {}
     field = _field_of(first.get("loc", ()))

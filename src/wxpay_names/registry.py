@@ -85,6 +85,7 @@ def _unknown_bank(
     """The refusal, in English and Chinese: the banks the query may mean, or the closest ones."""
     shown = query[:40]
     codes = ", ".join(bank.code for bank in every)
+    codes_zh = "、".join(bank.code for bank in every)
     if ambiguous:
         en_list = ", ".join(f"{bank.code} ({bank.name_en})" for bank in ambiguous)
         zh_list = "、".join(f"{bank.code}（{bank.name_zh}）" for bank in ambiguous)
@@ -97,12 +98,12 @@ def _unknown_bank(
         zh_list = "、".join(f"{bank.code}（{bank.name_zh}）" for bank in suggestions)
         return UnknownBankError(
             f"No bank is called {shown!r}. Did you mean {en_list}? Known codes: {codes}.",
-            message_zh=f"找不到名为“{shown}”的银行。您要找的是不是 {zh_list}？可用的银行代码：{codes}。",
+            message_zh=f"找不到名为“{shown}”的银行。您要找的是不是 {zh_list}？可用的银行代码：{codes_zh}。",
         )
     return UnknownBankError(
         f"No bank is called {shown!r}. Known codes: {codes}.",
         message_zh=f"找不到名为“{shown}”的银行：请输入银行代码（如 ICBC）或中文名称。"
-        f"可用的银行代码：{codes}。",
+        f"可用的银行代码：{codes_zh}。",
     )
 
 

@@ -25,7 +25,6 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from .. import messages
 from ..errors import ErrorCode, NameFormatError, error_detail
 
 log = logging.getLogger("wxpay_names.web")
@@ -101,8 +100,6 @@ def service_refusal(code: str) -> Refusal:
 def name_refusal(error: NameFormatError, field: str | None = None) -> Refusal:
     """The library's refusal in the one shape, *field* naming where it came from when given."""
     detail = error_detail(error)
-    # The refusal's own Chinese when it has one (an unknown bank: the banks it may mean).
-    detail["message_zh"] = messages.error_message(error, "zh")
     detail["field"] = field or detail["field"]
     return Refusal(**detail)
 
