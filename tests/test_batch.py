@@ -278,7 +278,7 @@ def test_an_interrupt_through_main_exits_130_and_leaves_no_file(
             raise KeyboardInterrupt
         return "X"
 
-    monkeypatch.setattr("wxpay_names.batch.format_name", interrupted_after_some_rows)
+    monkeypatch.setattr("wxpay_names.batch.rank_one_text", interrupted_after_some_rows)
     rows = [["surname", "given_names", "bank"]] + [[f"Zhang{letters(n)}", "San", "ICBC"] for n in range(1000)]
     write_csv(tmp_path / "in.csv", rows)
     code = main(
@@ -482,7 +482,7 @@ def test_an_interrupted_batch_to_standard_output_names_no_file(
     def interrupted(*args: object) -> str:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("wxpay_names.batch.format_name", interrupted)
+    monkeypatch.setattr("wxpay_names.batch.rank_one_text", interrupted)
     write_csv(tmp_path / "in.csv", [["surname", "given_names", "bank"], ["Zhang", "San", "ICBC"]])
     code = main(["batch", str(tmp_path / "in.csv"), "--banks-file", FIXTURE_BANKS])
     assert code == 130

@@ -115,3 +115,103 @@ def test_build_name_equals_the_constructor(surname: str, given_names: str, sourc
         assert isinstance(expected, NameFormatError)
         assert isinstance(found, NameFormatError)
         assert (type(found), found.code, str(found)) == (type(expected), expected.code, str(expected))
+
+
+# Names whose texts repeat (LI LI, a middle name written with the surname at a bank that writes
+# the given names first), with hyphens, apostrophes, accents, suffixes and one-part names.
+_WORD = st.text(alphabet="abxyÜøñ'-", min_size=1, max_size=5)
+_NAME_PARTS = st.tuples(
+    st.one_of(st.just(""), _WORD, st.lists(_WORD, min_size=2, max_size=3).map(" ".join)),
+    st.one_of(
+        st.just(""),
+        st.lists(st.one_of(_WORD, st.sampled_from(["III", "Jr.", "Li"])), max_size=3).map(" ".join),
+    ),
+    st.booleans(),
+)
+
+
+def _name_or_none(parts: tuple[str, str, bool]) -> PassportName | None:
+    surname, given_names, truncated = parts
+    try:
+        return PassportName(surname=surname, given_names=given_names, possibly_truncated=truncated)
+    except ValueError:
+        return None
+
+
+@given(parts=_NAME_PARTS, stop=st.sampled_from(["", "first", "middle", "last", "none"]))
+@example(parts=("Li", "Li", False), stop="")
+@example(parts=("Smith", "John Paul", False), stop="last")
+@example(parts=("Smith", "John Paul III", True), stop="middle")
+def test_the_fast_road_gives_the_one_by_one_road_s_list(
+    parts: tuple[str, str, bool], stop: str, fixture_banks: tuple[Bank, ...]
+) -> None:
+    """draft_candidates' fast road (every text rendered at once, the shape's patterns and notes)
+    gives the list the step-by-step road gives, stopped at the same text."""
+    from wxpay_names.candidates import (
+        _pieces,
+        _plans_of,
+        _ready,
+        _render_one_by_one,
+        _shape,
+        draft_candidates,
+    )
+
+    name = _name_or_none(parts)
+    if name is None:
+        return
+    title_bank = fixture_banks[0].model_copy(update={"code": "TITLE", "case": "title"})
+    for bank in (*fixture_banks, title_bank):
+        try:
+            whole = draft_candidates(name, bank)
+        except NameFormatError:
+            continue
+        until = {
+            "": "",
+            "first": whole.texts[0],
+            "middle": whole.texts[len(whole.texts) // 2],
+            "last": whole.texts[-1],
+            "none": "not a candidate",
+        }[stop]
+        found = spellings(name)
+        shape = _shape(found)
+        plans = _plans_of(bank)
+        plan = (plans.by_shape.get(shape) or _ready(plans, shape)).plan
+        primary = _pieces(found[0])
+        one_by_one = _render_one_by_one(name, bank, found, plan, primary, plan.first.render(primary), until)
+        fast = draft_candidates(name, bank, until=until)
+        if name.possibly_truncated:
+            from wxpay_names.messages import truncated_note
+
+            one_by_one = one_by_one._replace(notes=[truncated_note(note) for note in one_by_one.notes])
+        assert fast.texts == one_by_one.texts
+        assert list(fast.patterns) == list(one_by_one.patterns)
+        assert list(fast.notes) == list(one_by_one.notes)
+        assert fast.candidates() == one_by_one.candidates()
+
+
+@given(
+    st.text(alphabet=st.sampled_from([*"abcXYZ '-.", "ü", "é"]), max_size=14),
+    st.text(alphabet=st.sampled_from([*"abcXYZ '-.", "ñ", "ø"]), max_size=14),
+)
+@example("Smith", "John Paul")
+@example("van der Berg", "Anna")
+@example("O'Neill", "Mary-Jane")
+def test_the_spelling_of_letters_and_spaces_is_the_table_s(surname: str, given_names: str) -> None:
+    """letter_spellings' shortcuts (capitals for A–Z and spaces, one conversion for the whole
+    name) give what spelling each part apart gives."""
+    from wxpay_names.spelling import _letter_spellings_apart, letter_spellings
+
+    name = _name_or_none((surname, given_names, False))
+    if name is None:
+        return
+    assert letter_spellings(name) == _letter_spellings_apart(name, "icao")
+
+
+def test_candidates_share_one_field_set_that_a_copy_does_not_touch(icbc: Bank) -> None:
+    # Draft.candidates gives every Candidate the same field set (pydantic's model_copy copies it).
+    first, second, *_ = candidates(PassportName(surname="Zhang", given_names="San"), icbc)
+    assert first.model_fields_set == second.model_fields_set == {"text", "rank", "pattern", "note"}
+    copied = first.model_copy(update={"rank": 9})
+    assert copied.rank == 9
+    assert second.model_fields_set == {"text", "rank", "pattern", "note"}
+    assert first == type(first).model_validate(first.model_dump())

@@ -22,12 +22,12 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, TextIO
 
-from .candidates import format_name
+from .candidates import format_name, rank_one_text
 from .check import check_name
 from .cli_names import NameKind, read_name
 from .cli_render import Lang, error_message
 from .errors import ErrorCode, InvalidNameError, NameFormatError
-from .models import Bank, PassportName
+from .models import Bank, PassportName, build_name
 from .name_forms import spellings
 from .spelling import Spelling
 
@@ -152,6 +152,8 @@ class RowChecker:
             surname = "" if self._surname_at is None else cells[self._surname_at]
             given = "" if self._given_at is None else cells[self._given_at]
             if surname.strip() or given.strip():
+                if not self._texts:  # most files: the name in its two fields, and no other way
+                    return build_name(surname, given)
                 filled.append((_FIELDS, "fields", surname, given))
         for column, position, kind in self._texts:
             text = cells[position]
@@ -217,12 +219,15 @@ class RowChecker:
     def _result(self, cells: list[str], name: PassportName, bank: Bank) -> Result:
         entered = None if self._entered_at is None else cells[self._entered_at]
         try:
-            # The keyword only when given: the call without it is today's, exactly.
-            seen = {} if self.observations is None else {"observations": self.observations}
-            if entered:
-                check = check_name(entered, name, bank, **seen)
-                return (bank.code, check.expected, check.status, tuple(p.code for p in check.problems), None)
-            return (bank.code, format_name(name, bank, **seen), "", (), None)
+            if self.observations is None:  # the call without the keyword is today's, exactly
+                if not entered:  # most rows: the text to type, and nothing to check
+                    return (bank.code, rank_one_text(name, bank), "", (), None)
+                check = check_name(entered, name, bank)
+            elif entered:
+                check = check_name(entered, name, bank, observations=self.observations)
+            else:
+                return (bank.code, format_name(name, bank, observations=self.observations), "", (), None)
+            return (bank.code, check.expected, check.status, tuple(p.code for p in check.problems), None)
         except Exception as error:
             return (bank.code, "", "", (), self._describe(error))
 

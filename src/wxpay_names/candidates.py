@@ -13,6 +13,7 @@ and cached; a call only renders the texts (see ``_Plan``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from itertools import chain, combinations
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -40,12 +41,15 @@ from .spelling import Spelling, primary_kind, primary_words
 if TYPE_CHECKING:
     from .observations import Observations
 
-_new_model = object.__new__
-# models.assemble's slot setters, for Draft.candidates.
-_set_dict = BaseModel.__dict__["__dict__"].__set__
-_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
-_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+# models.assemble's steps, for Draft.candidates: a new instance, then its four slots.
+_MODEL_SETTERS = (
+    object.__new__,
+    BaseModel.__dict__["__dict__"].__set__,
+    BaseModel.__dict__["__pydantic_fields_set__"].__set__,
+    BaseModel.__dict__["__pydantic_extra__"].__set__,
+    BaseModel.__dict__["__pydantic_private__"].__set__,
+)
+_CANDIDATE_FIELDS = {"text", "rank", "pattern", "note"}
 
 MAX_CANDIDATES = 12
 # Generational numerals (data/name_affixes.csv) keep their capitals in title case: John III.
@@ -151,6 +155,13 @@ class _Plan(NamedTuple):
     rest: tuple[_Step, ...]
     shortened_at: int  # index into rest where shortened forms go, when rank 1 is over the limit
     shortened: tuple[tuple[Pattern, str], ...]  # (pattern, note): spaces removed, then cut
+    # The same steps for the fast road (``draft_candidates``): each later step as indexes into
+    # the name's flat pieces (``_flat_pieces``), and every step's pattern and note, rank 1's first.
+    recipes: tuple[tuple[int, Separator, int], ...]
+    patterns: tuple[Pattern, ...]
+    notes: tuple[str, ...]
+    # needs[k]: how many of the name's spellings the first k recipes read.
+    needs: tuple[int, ...]
 
 
 class _BankPlans(NamedTuple):
@@ -158,9 +169,48 @@ class _BankPlans(NamedTuple):
 
     bank: Bank  # held, so its id stays its own
     first: tuple[Pattern, str]  # rank 1's pattern and note: the bank's row alone decides them
-    by_shape: dict[_Shape, _Plan]
-    # The dotted forms' (mark, pattern, note) by the primary spelling's kind (a few kinds at most).
-    dotted: dict[SpellingKind, tuple[tuple[str, Pattern, str], ...]]
+    by_shape: dict[_Shape, _Ready]
+    # The dotted forms by the primary spelling's kind (a few kinds at most).
+    dotted: dict[SpellingKind, _DottedLayouts]
+
+
+class _Ready(NamedTuple):
+    """All a call needs at one bank for one shape of name, made once (see ``draft_candidates``).
+
+    The plan, and for the fast road: the recipes of every text the list can hold after
+    rank 1, how many spellings they read, the dotted forms that end the list, and the
+    patterns and notes of a full list in rank order.
+    """
+
+    plan: _Plan
+    recipes: tuple[tuple[int, Separator, int], ...]
+    needs: int
+    dotted: _DottedLayouts
+    patterns: tuple[Pattern, ...]
+    notes: tuple[str, ...]
+
+
+def _ready(bank_plans: _BankPlans, shape: _Shape) -> _Ready:
+    bank = bank_plans.bank
+    plan = _plan(bank_row(bank), shape)
+    _, surname_words, _, given_words, _ = shape[0]
+    dotted = _NO_DOTS
+    if bank.dots != "refused" and surname_words + given_words > 1:
+        dotted = bank_plans.dotted.get(shape[0][0]) or _dotted_layouts(bank_plans, shape[0][0])
+    count = min(MAX_CANDIDATES - 1 - len(dotted.marks), len(plan.recipes))
+    ready = _Ready(
+        plan,
+        plan.recipes[:count],
+        plan.needs[count],
+        dotted,
+        plan.patterns[: count + 1] + dotted.patterns,
+        plan.notes[: count + 1] + dotted.notes,
+    )
+    plans = bank_plans.by_shape
+    if len(plans) >= _MAX_SHAPES_CACHED:
+        plans.clear()
+    plans[shape] = ready
+    return ready
 
 
 def bank_row(bank: Bank) -> _Row:
@@ -388,14 +438,63 @@ def _plan_for(row: _Row, shape: _Shape) -> _Plan:
         layout = base._replace(**changes)  # type: ignore[arg-type]
         if layout.same_text_as(shape) not in seen:
             seen.add(layout.same_text_as(shape))
-            steps.append(layout.step(shape, row))
+            step = layout.step(shape, row)
+            if _filled(step, shape):  # a step whose two pieces are empty for this shape writes nothing
+                steps.append(step)
     shortened: tuple[tuple[Pattern, str], ...] = ()
     if limit is not None:
         kind = shape[0][0]
         joined = _pattern(order, "", "", False, kind, case, True)
         cut = _pattern(order, separator, given_separator, False, kind, case, True)
         shortened = ((joined, candidate_note(row, joined).en), (cut, candidate_note(row, cut).en))
-    return _Plan(steps[0], tuple(steps[1:]), (shortened_at or len(steps)) - 1, shortened)
+    recipes = tuple(_recipe(step, shape) for step in steps[1:])
+    needs = [1]
+    for step in steps[1:]:
+        needs.append(max(needs[-1], step.spelling + 1))
+    return _Plan(
+        steps[0],
+        tuple(steps[1:]),
+        (shortened_at or len(steps)) - 1,
+        shortened,
+        recipes,
+        tuple(step.pattern for step in steps),
+        tuple(step.note for step in steps),
+        tuple(needs),
+    )
+
+
+def _piece_filled(piece: int, counts: tuple[SpellingKind, int, int, int, int]) -> bool:
+    """Whether *piece* holds a letter for every name of these counts (a part of no words is "")."""
+    _, surname_words, _, given_words, first_words = counts
+    return bool((surname_words, given_words, first_words)[piece // 4])
+
+
+def _filled(step: _Step, shape: _Shape) -> bool:
+    counts = shape[step.spelling]
+    return _piece_filled(step.first_piece, counts) or _piece_filled(step.second_piece, counts)
+
+
+def _recipe(step: _Step, shape: _Shape) -> tuple[int, Separator, int]:
+    """*step* as ``flat[first] + separator + flat[second]`` over ``_flat_pieces`` (index 0 is "").
+
+    Which pieces are empty depends on the shape alone, so an empty side becomes index 0 and
+    takes the separator with it, as ``_Step.render`` leaves it out.
+    """
+    counts = shape[step.spelling]
+    offset = 1 + 12 * step.spelling
+    first = offset + step.first_piece if _piece_filled(step.first_piece, counts) else 0
+    second = offset + step.second_piece if _piece_filled(step.second_piece, counts) else 0
+    if first and second:
+        return first, step.separator, second
+    return first or second, "", 0
+
+
+class _Lists(NamedTuple):
+    """The candidates' values while the one-by-one road appends to them."""
+
+    texts: list[str]
+    patterns: list[Pattern]
+    notes: list[str]
 
 
 class Draft(NamedTuple):
@@ -408,8 +507,8 @@ class Draft(NamedTuple):
     """
 
     texts: list[str]
-    patterns: list[Pattern]
-    notes: list[str]
+    patterns: Sequence[Pattern]  # a list, or the plan's own tuple (read only)
+    notes: Sequence[str]
     spelled: tuple[Spelling, ...]  # the name's spellings, kept for the diagnosis to reuse
 
     def text(self, index: int) -> str:
@@ -440,18 +539,20 @@ class Draft(NamedTuple):
     def candidates(self) -> tuple[Candidate, ...]:
         """Every candidate, as models.
 
-        ``models.assemble`` inlined: a dozen models a call, and the call per model was a
-        tenth of each model's cost.
+        ``models.assemble`` inlined, with one field set shared by every candidate (pydantic
+        never changes a model's field set; ``model_copy`` copies it): a dozen models a call,
+        and the call and the set per model were a fifth of each model's cost.
         """
         made: list[Candidate] = []
-        for rank, text, pattern, note in zip(
-            range(1, len(self.texts) + 1), self.texts, self.patterns, self.notes, strict=True
+        new, set_dict, set_fields_set, set_extra, set_private = _MODEL_SETTERS
+        for rank, (text, pattern, note) in enumerate(
+            zip(self.texts, self.patterns, self.notes, strict=True), 1
         ):
-            candidate = _new_model(Candidate)
-            _set_dict(candidate, {"text": text, "rank": rank, "pattern": pattern, "note": note})
-            _set_fields_set(candidate, {"text", "rank", "pattern", "note"})
-            _set_extra(candidate, None)
-            _set_private(candidate, None)
+            candidate = new(Candidate)
+            set_dict(candidate, {"text": text, "rank": rank, "pattern": pattern, "note": note})
+            set_fields_set(candidate, _CANDIDATE_FIELDS)
+            set_extra(candidate, None)
+            set_private(candidate, None)
             made.append(candidate)
         return tuple(made)
 
@@ -465,40 +566,115 @@ def draft_candidates(name: PassportName, bank: Bank, until: str = "") -> Draft:
     The per-call work is only the letters: spell the name and render the plan's layouts
     until the list is full, or until the text *until* is rendered (``check_name`` needs
     no candidate ranked below the one typed; ``""``, never a candidate's text, renders all).
+
+    Two roads give the same list (a property test holds them equal). The fast one renders
+    every text the list can hold in one comprehension and takes the patterns and notes
+    made for the shape; it is taken when rank 1 fits the bank's field (else cut forms go
+    among the others) and the name is not read from Chinese characters (no dotted forms).
+    The other renders step by step, each text kept only when new.
     """
     found = spellings(name)
     shape = _shape(found)
     bank_plans = _plans_of(bank)
-    plans = bank_plans.by_shape
-    plan = plans.get(shape)
-    if plan is None:
-        if len(plans) >= _MAX_SHAPES_CACHED:
-            plans.clear()
-        plan = plans[shape] = _plan(bank_row(bank), shape)
+    ready = bank_plans.by_shape.get(shape) or _ready(bank_plans, shape)
+    plan = ready.plan
     primary = _pieces(found[0])
     first_text = plan.first.render(primary)
     if not first_text:
         raise _no_letters()
-    draft: Draft = tuple.__new__(
-        Draft,
-        ([first_text], [plan.first.pattern], [_rank_one_note(plan.first.note, first_text, bank)], found),
-    )
-    if first_text != until:
-        dotted = _dotted(name, found[0], bank, bank_plans.dotted)
-        _render_rest(plan, found, primary, draft, bank.max_length, until, MAX_CANDIDATES - len(dotted))
-        if dotted and draft.texts[-1] != until:
-            _add_dotted(dotted, draft, until)
+    limit = bank.max_length
+    if first_text == until:
+        note = _rank_one_note(plan.first.note, first_text, bank)  # it may be over the bank's field
+        draft: Draft = tuple.__new__(Draft, ([first_text], plan.patterns[:1], [note], found))
+    elif (limit is None or len(first_text) <= limit) and name.source != "chinese":
+        flat = ("", *primary) if ready.needs == 1 else _flat_pieces(found, primary, ready.needs)
+        texts = [
+            first_text,
+            *[flat[first] + separator + flat[second] for first, separator, second in ready.recipes],
+        ]
+        if len(set(texts)) == len(texts):
+            patterns: Sequence[Pattern] = ready.patterns
+            notes: Sequence[str] = ready.notes
+        else:  # a text repeats an earlier one: skipped, and later steps fill its place
+            texts, patterns, notes = _without_repeats(texts, found, primary, ready)
+        if ready.dotted.marks and until not in texts:
+            texts += _dotted_texts(found[0], bank, primary, ready.dotted.marks)
+        if until in texts:
+            size = texts.index(until) + 1
+            del texts[size:]
+            patterns, notes = patterns[:size], notes[:size]
+        draft = tuple.__new__(Draft, (texts, patterns, notes, found))
+    else:
+        draft = _render_one_by_one(name, bank, found, plan, primary, first_text, until)
     if name.possibly_truncated:
         # ICAO 9303 Part 4 §4.2.3: a name field filled to its last position may have been cut.
-        draft.notes[:] = [truncated_note(note) for note in draft.notes]
+        draft = draft._replace(notes=[truncated_note(note) for note in draft.notes])
     return draft
+
+
+def _without_repeats(
+    texts: list[str], found: tuple[Spelling, ...], primary: _Pieces, ready: _Ready
+) -> tuple[list[str], list[Pattern], list[str]]:
+    """*texts* (step by step from rank 1) with each repeat left out, then the plan's next
+    steps until the list holds as many texts as before; with their patterns and notes
+    (the dotted forms' included, as ``_Ready`` holds them)."""
+    plan = ready.plan
+    room = len(texts)
+    kept: list[str] = []
+    steps: list[int] = []  # index into plan.patterns (0: rank 1)
+    seen: set[str] = set()
+    for step, text in enumerate(texts):
+        if text not in seen:
+            seen.add(text)
+            kept.append(text)
+            steps.append(step)
+    flat = _flat_pieces(found, primary, plan.needs[-1])
+    for step in range(room, len(plan.patterns)):
+        if len(kept) == room:
+            break
+        first, separator, second = plan.recipes[step - 1]
+        text = flat[first] + separator + flat[second]
+        if text not in seen:
+            seen.add(text)
+            kept.append(text)
+            steps.append(step)
+    dots = len(ready.dotted.marks)
+    patterns = [plan.patterns[step] for step in steps] + list(ready.patterns[len(ready.patterns) - dots :])
+    notes = [plan.notes[step] for step in steps] + list(ready.notes[len(ready.notes) - dots :])
+    return kept, patterns, notes
+
+
+def _flat_pieces(found: tuple[Spelling, ...], primary: _Pieces, needed: int) -> _Pieces:
+    """``""`` then the pieces of the first *needed* spellings: what ``_Plan.recipes`` index."""
+    if needed == 1:
+        return ("", *primary)
+    return ("", *primary, *chain.from_iterable(_pieces(spelling) for spelling in found[1:needed]))
+
+
+def _render_one_by_one(
+    name: PassportName,
+    bank: Bank,
+    found: tuple[Spelling, ...],
+    plan: _Plan,
+    primary: _Pieces,
+    first_text: str,
+    until: str,
+) -> Draft:
+    """Every step in turn, each text kept only when new: the road of every list, fast or not."""
+    lists = _Lists([first_text], [plan.first.pattern], [_rank_one_note(plan.first.note, first_text, bank)])
+    if first_text != until:
+        dotted = _dotted(name, found[0], bank, primary)
+        _render_rest(plan, found, primary, lists, bank.max_length, until, MAX_CANDIDATES - len(dotted))
+        if dotted and lists.texts[-1] != until:
+            _add_dotted(dotted, lists, until)
+    return tuple.__new__(Draft, (*lists, found))
 
 
 def _render_rest(
     plan: _Plan,
     found: tuple[Spelling, ...],
     primary: _Pieces,
-    draft: Draft,
+    draft: _Lists,
     limit: int | None,
     until: str,
     room: int = MAX_CANDIDATES,
@@ -539,45 +715,65 @@ def _render_rest(
 _DOTS: tuple[tuple[str, Dots], ...] = (("·", "middle_dot"), (".", "period"))
 
 
-def _dotted(
-    name: PassportName,
-    primary: Spelling,
-    bank: Bank,
-    planned: dict[SpellingKind, tuple[tuple[str, Pattern, str], ...]],
-) -> tuple[tuple[str, Pattern, str], ...]:
-    """The dotted forms of rank 1's words (text, pattern, note), or none.
+class _DottedLayouts(NamedTuple):
+    """The dotted forms at one bank for one kind of spelling: marks, patterns, notes, in rank order."""
 
-    The marks, patterns and notes depend on the bank's row and the spelling's kind only:
-    made once per bank and kind (in *planned*, the bank's plans), not per call.
-    """
+    marks: tuple[str, ...]
+    patterns: tuple[Pattern, ...]
+    notes: tuple[str, ...]
+
+
+_NO_DOTS = _DottedLayouts((), (), ())
+
+
+def _dotted(
+    name: PassportName, primary: Spelling, bank: Bank, pieces: _Pieces
+) -> tuple[tuple[str, Pattern, str], ...]:
+    """The dotted forms of rank 1's words (text, pattern, note), or none."""
     if bank.dots == "refused" or name.source == "chinese":
         return ()
-    words = [*primary.surname, *(word for part in primary.given for word in part)]
-    if len(words) < 2:
+    if len(primary.surname) + sum(map(len, primary.given)) < 2:
         return ()
+    bank_plans = _plans_of(bank)
+    layouts = bank_plans.dotted.get(primary.kind) or _dotted_layouts(bank_plans, primary.kind)
+    texts = _dotted_texts(primary, bank, pieces, layouts.marks)
+    return tuple(zip(texts, layouts.patterns, layouts.notes, strict=True))
+
+
+def _dotted_texts(primary: Spelling, bank: Bank, pieces: _Pieces, marks: tuple[str, ...]) -> list[str]:
+    """Rank 1's words joined by each mark, in the bank's order and case."""
+    if bank.case == "upper":
+        # The words one space apart in the bank's order (the pieces joined by a space), each
+        # space then a mark: a word never holds a space.
+        surname, given = pieces[_piece(_SURNAME, False, " ")], pieces[_piece(_GIVEN, False, " ")]
+        first, second = (surname, given) if bank.order == "surname_first" else (given, surname)
+        spaced = first + " " + second if first and second else first or second
+        return [spaced.replace(" ", mark) for mark in marks]
+    words = [*primary.surname, *(word for part in primary.given for word in part)]
     if bank.order == "given_first":
         words = [*(word for part in primary.given for word in part), *primary.surname]
-    if bank.case == "title":
-        words = [word.capitalize() for word in words]
-    layouts = planned.get(primary.kind)
-    if layouts is None:
-        layouts = planned[primary.kind] = _dotted_layouts(bank, primary.kind)
-    return tuple([(mark.join(words), pattern, note) for mark, pattern, note in layouts])
+    words = [word.capitalize() for word in words]
+    return [mark.join(words) for mark in marks]
 
 
-def _dotted_layouts(bank: Bank, kind: SpellingKind) -> tuple[tuple[str, Pattern, str], ...]:
-    """Each dot mark with its pattern and note at *bank* for a spelling of *kind*."""
+def _dotted_layouts(bank_plans: _BankPlans, kind: SpellingKind) -> _DottedLayouts:
+    """Each dot mark with its pattern and note at the bank for a spelling of *kind* (made once)."""
+    bank = bank_plans.bank
     row = bank_row(bank)
-    found = []
-    for mark, dots in _DOTS:
-        pattern = _pattern(
-            bank.order, bank.separator, bank.given_separator, False, kind, bank.case, False, dots
-        )
-        found.append((mark, pattern, candidate_note(row, pattern).en))
-    return tuple(found)
+    patterns = tuple(
+        _pattern(bank.order, bank.separator, bank.given_separator, False, kind, bank.case, False, dots)
+        for _, dots in _DOTS
+    )
+    layouts = _DottedLayouts(
+        tuple(mark for mark, _ in _DOTS),
+        patterns,
+        tuple(candidate_note(row, pattern).en for pattern in patterns),
+    )
+    bank_plans.dotted[kind] = layouts
+    return layouts
 
 
-def _add_dotted(dotted: tuple[tuple[str, Pattern, str], ...], draft: Draft, until: str) -> None:
+def _add_dotted(dotted: tuple[tuple[str, Pattern, str], ...], draft: _Lists, until: str) -> None:
     for text, pattern, note in dotted:
         draft.texts.append(text)
         draft.patterns.append(pattern)
@@ -593,7 +789,7 @@ def build_candidates(name: PassportName, bank: Bank) -> tuple[Candidate, ...]:
 
 def _add_shortened(
     first_text: str,
-    draft: Draft,
+    draft: _Lists,
     seen: set[str],
     plan: _Plan,
     limit: int | None,

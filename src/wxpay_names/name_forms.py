@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
+from itertools import chain
 
 from .affixes import affix_kind
 from .models import PassportName, SpellingKind
@@ -78,13 +79,13 @@ def spellings(name: PassportName) -> tuple[Spelling, ...]:
     forms = _written_forms(name, found[0])
     if not forms:  # most names: no suffix, one given name, no hyphen or apostrophe
         return found
-    seen = {(spelling.surname, spelling.given) for spelling in found}
-    extra = []
+    kept = list(found)
     for form in forms:
-        if (form.surname, form.given) not in seen:
-            seen.add((form.surname, form.given))
-            extra.append(form)
-    return (*found, *extra)
+        # Compared field by field: a form's words mostly differ from the first word on, and
+        # hashing tuples of tuples to find that out costs more.
+        if all(form.surname != other.surname or form.given != other.given for other in kept):
+            kept.append(form)
+    return tuple(kept)
 
 
 def _written_forms(name: PassportName, primary: Spelling) -> list[Spelling]:
@@ -93,7 +94,7 @@ def _written_forms(name: PassportName, primary: Spelling) -> list[Spelling]:
     # Most names: one given name, one surname word, no hyphen or apostrophe. Only a given name
     # that is itself a suffix ("III", at most four characters with its period) has a form.
     plain = not punctuated and " " not in given_text and " " not in surname_text
-    if plain and (len(given_text) > _LONGEST_SUFFIX or affix_kind(given_text) != "generational"):
+    if plain and not _is_generational(given_text):
         return []
     forms: list[Spelling] = []
     surname, given = primary.surname, primary.given
@@ -101,21 +102,26 @@ def _written_forms(name: PassportName, primary: Spelling) -> list[Spelling]:
         forms.append(_punctuation_kept(name, primary))
     given_words = name.given_names.split(" ") if name.given_names else []
     surname_words = name.surname.split(" ") if name.surname else []
-    if given_words and affix_kind(given_words[-1]) == "generational" and len(given) > 0:
+    if given_words and _is_generational(given_words[-1]) and len(given) > 0:
         suffix = given[-1]
         forms.append(_form("suffix_dropped", surname, given[:-1]))
         if surname:
             forms.append(_form("suffix_with_surname", (*surname, *suffix), given[:-1]))
         given = given[:-1]  # the middle names below are the names before the suffix
-    elif len(surname_words) > 1 and affix_kind(surname_words[-1]) == "generational":
+    elif len(surname_words) > 1 and _is_generational(surname_words[-1]):
         suffix_words = spell(surname_words[-1])
         rest = surname[: len(surname) - len(suffix_words)]
         forms.append(_form("suffix_with_given", rest, (*given, suffix_words)))
         forms.append(_form("suffix_dropped", rest, given))
     if len(given) > 1 and surname:
-        middle = tuple(word for words in given[1:] for word in words)
+        middle = given[1] if len(given) == 2 else tuple(chain.from_iterable(given[1:]))
         forms.append(_form("middle_with_surname", (*middle, *surname), given[:1]))
     return forms
+
+
+def _is_generational(word: str) -> bool:
+    # No suffix is longer than four characters: most words are answered without the table.
+    return len(word) <= _LONGEST_SUFFIX and affix_kind(word) == "generational"
 
 
 def _punctuation_kept(name: PassportName, primary: Spelling) -> Spelling:
@@ -139,4 +145,5 @@ def _punctuation_kept(name: PassportName, primary: Spelling) -> Spelling:
 
 
 def _form(kind: SpellingKind, surname: Words, given: tuple[Words, ...]) -> Spelling:
-    return Spelling(kind, surname, given)
+    # tuple.__new__ skips the named tuple's Python-level __new__.
+    return tuple.__new__(Spelling, (kind, surname, given))

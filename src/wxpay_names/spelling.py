@@ -320,8 +320,18 @@ def spell_name(name: PassportName, kind: SpellingKind | None = None) -> Spelling
         return _spelling(kind, surname, (given,) if given else ())
     # Several given names: each spelled apart, since one may become several words (JEAN-LUC).
     table = _table_of(kind)
-    names = tuple([found for part in name.given_names.split(" ") if (found := table.words(part))])
-    return _spelling(kind, table.words(name.surname), names)
+    surname_text, given_text = name.surname, name.given_names
+    if isinstance(table, _Table) and _PART_BREAK not in surname_text and _PART_BREAK not in given_text:
+        # One conversion for the whole name (a letter-by-letter table reads no neighbours): a
+        # line break, which a validated name never holds, marks where each part ends.
+        parts = table.convert(surname_text + _PART_BREAK + given_text.replace(" ", _PART_BREAK)).split(
+            _PART_BREAK
+        )
+        surname = tuple(parts[0].split())
+        names = tuple([found for part in parts[1:] if (found := tuple(part.split()))])
+        return _spelling(kind, surname, names)
+    names = tuple([found for part in given_text.split(" ") if (found := table.words(part))])
+    return _spelling(kind, table.words(surname_text), names)
 
 
 def _spelling(kind: SpellingKind, surname: Words, given: tuple[Words, ...]) -> Spelling:
@@ -355,7 +365,49 @@ def letter_spellings(name: PassportName) -> tuple[Spelling, ...]:
     """The passport's spelling first, then each other spelling of its letters that gives
     different words: folded, ICAO's XX forms, and for a Cyrillic name from an unknown State
     each national table's."""
+    surname, given = name.surname, name.given_names
+    if (
+        name.issuing_state is None
+        and surname.isascii()
+        and given.isascii()
+        and (surname + given).replace(" ", "").isalpha()
+    ):
+        # Letters A–Z and spaces only (most names): ICAO's table writes each letter as its
+        # capital, so each given name is one word and no other spelling differs.
+        given_words = given.upper().split()
+        return (_spelling("icao", tuple(surname.upper().split()), tuple([(word,) for word in given_words])),)
     kind = "icao" if name.issuing_state is None else primary_kind(name)
+    if kind != "icao" or _PART_BREAK in surname or _PART_BREAK in given:
+        return _letter_spellings_apart(name, kind)
+    tables = _tables()
+    # Both parts in one text, a line break between every two (a validated name has none):
+    # each table converts it once, and each table's letters are searched for once.
+    text = surname + _PART_BREAK + given.replace(" ", _PART_BREAK)
+    found = [_spelled_parts(tables.icao, "icao", text)]
+    if text.isascii():
+        return (found[0],)
+    if tables.folded_letters.search(text):
+        _add_new(found, _spelled_parts(tables.folded, "folded", text))
+    if tables.alternative_letters.search(text):
+        _add_new(found, _spelled_parts(tables.alternative, "icao_alternative", text))
+    if _CYRILLIC.search(text):
+        for table in national_tables().values():
+            _add_new(found, spell_name(name, table.kind))
+    return tuple(found)
+
+
+def _spelled_parts(table: _Table, kind: SpellingKind, text: str) -> Spelling:
+    """*text* (the surname, then each given name, a line break after each part) in *table*'s
+    spelling; a given name that leaves no letter is left out, as ``spell_name`` does."""
+    surname, *given = table.convert(text).split(_PART_BREAK)
+    return _spelling(
+        kind, tuple(surname.split()), tuple([words for part in given if (words := tuple(part.split()))])
+    )
+
+
+def _letter_spellings_apart(name: PassportName, kind: SpellingKind) -> tuple[Spelling, ...]:
+    """``letter_spellings`` part by part: a national table (it reads a letter's neighbours),
+    or a name with a line break (not from a validated name)."""
     primary = spell_name(name, kind)
     if kind != "icao" or (name.surname.isascii() and name.given_names.isascii()):
         return (primary,)
