@@ -207,6 +207,12 @@ def test_the_spelling_of_letters_and_spaces_is_the_table_s(surname: str, given_n
     assert letter_spellings(name) == _letter_spellings_apart(name, "icao")
 
 
+def test_the_named_pieces_are_the_ones_piece_gives() -> None:
+    from wxpay_names.candidates import _GIVEN, _GIVEN_SPACED, _SURNAME, _SURNAME_SPACED, _piece
+
+    assert (_piece(_SURNAME, False, " "), _piece(_GIVEN, False, " ")) == (_SURNAME_SPACED, _GIVEN_SPACED)
+
+
 def test_candidates_share_one_field_set_that_a_copy_does_not_touch(icbc: Bank) -> None:
     # Draft.candidates gives every Candidate the same field set (pydantic's model_copy copies it).
     first, second, *_ = candidates(PassportName(surname="Zhang", given_names="San"), icbc)
@@ -215,3 +221,28 @@ def test_candidates_share_one_field_set_that_a_copy_does_not_touch(icbc: Bank) -
     assert copied.rank == 9
     assert second.model_fields_set == {"text", "rank", "pattern", "note"}
     assert first == type(first).model_validate(first.model_dump())
+
+
+@given(parts=_NAME_PARTS)
+@example(parts=("", "Anna", False))
+@example(parts=("'t Hooft", "Gerard", False))
+@example(parts=("Müller", "Jürgen", False))
+def test_the_first_letter_shortcut_never_turns_rank_one_away(
+    parts: tuple[str, str, bool], fixture_banks: tuple[Bank, ...]
+) -> None:
+    """check_name's shortcut (a text not starting with the bank's first letter is not rank 1)
+    holds for the rank-1 text itself, at every bank and in either case."""
+    from wxpay_names.candidates import rank_one_text
+    from wxpay_names.check import _is_rank_one
+
+    name = _name_or_none(parts)
+    if name is None:
+        return
+    title_bank = fixture_banks[0].model_copy(update={"code": "TITLE", "case": "title"})
+    for bank in (*fixture_banks, title_bank):
+        try:
+            text = rank_one_text(name, bank)
+        except NameFormatError:
+            continue
+        assert _is_rank_one(text, name, bank)
+        assert not _is_rank_one(text + "X", name, bank)

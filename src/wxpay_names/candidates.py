@@ -118,6 +118,8 @@ _Shape = tuple[tuple[SpellingKind, int, int, int, int], ...]
 # and by nothing. A step names two of them; _piece() gives the index.
 _Pieces = tuple[str, ...]
 _SURNAME, _GIVEN, _FIRST_GIVEN = 0, 1, 2
+# The upper-case surname and given names, their words one space apart (_piece(part, False, " ")).
+_SURNAME_SPACED, _GIVEN_SPACED = 0, 4
 
 # Plans by Bank object, then by shape (see _BankPlans). Both bounded.
 _PLANS: dict[int, _BankPlans] = {}
@@ -745,7 +747,7 @@ def _dotted_texts(primary: Spelling, bank: Bank, pieces: _Pieces, marks: tuple[s
     if bank.case == "upper":
         # The words one space apart in the bank's order (the pieces joined by a space), each
         # space then a mark: a word never holds a space.
-        surname, given = pieces[_piece(_SURNAME, False, " ")], pieces[_piece(_GIVEN, False, " ")]
+        surname, given = pieces[_SURNAME_SPACED], pieces[_GIVEN_SPACED]
         first, second = (surname, given) if bank.order == "surname_first" else (given, surname)
         spaced = first + " " + second if first and second else first or second
         return [spaced.replace(" ", mark) for mark in marks]

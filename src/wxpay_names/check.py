@@ -107,6 +107,14 @@ def _is_rank_one(entered: str, name: PassportName, bank: Bank) -> bool:
     """
     if bank.case == "upper" and entered != entered.upper():
         return False  # an upper-case bank's rank-1 text is its own upper case: no need to spell it
+    if name.issuing_state is None:
+        # Rank 1 starts with the bank's first part, whose first letter, when it is one of A–Z,
+        # ICAO's table writes as its capital in either case: a text starting otherwise is not
+        # rank 1 (most texts that are not), known without spelling the name.
+        first = name.surname if bank.order == "surname_first" else name.given_names
+        lead = first[:1] or (name.given_names if bank.order == "surname_first" else name.surname)[:1]
+        if lead.isascii() and lead.isalpha() and entered[:1] != lead.upper():
+            return False
     try:
         return entered == rank_one_text(name, bank)
     except NameFormatError:
