@@ -125,6 +125,7 @@ _SURNAME_SPACED, _GIVEN_SPACED = 0, 4
 _PLANS: dict[int, _BankPlans] = {}
 _MAX_BANKS_CACHED = 256
 _MAX_SHAPES_CACHED = 512
+_MAX_STEPS_CACHED = 16  # per bank and shape: which steps a list with repeats kept
 
 
 class _Step(NamedTuple):
@@ -190,6 +191,24 @@ class _Ready(NamedTuple):
     dotted: _DottedLayouts
     patterns: tuple[Pattern, ...]
     notes: tuple[str, ...]
+    # Patterns and notes by the steps a list kept when a text repeated (``_without_repeats``).
+    by_steps: dict[tuple[int, ...], tuple[tuple[Pattern, ...], tuple[str, ...]]]
+    over: _OverLimit  # the list when rank 1 is longer than the bank's field
+
+
+class _OverLimit(NamedTuple):
+    """A full list whose rank 1 is longer than the bank's field: the two cut forms (spaces
+    removed then cut, and cut) go before the later step *cut_at* (an index into the later
+    steps; -1: the list is full before it), and the list holds *size* texts before the
+    dotted forms; with the patterns and notes of such a list, dotted forms included."""
+
+    cut_at: int
+    size: int
+    patterns: tuple[Pattern, ...]
+    notes: tuple[str, ...]
+
+
+_NOT_OVER = _OverLimit(-1, 0, (), ())
 
 
 def _ready(bank_plans: _BankPlans, shape: _Shape) -> _Ready:
@@ -199,7 +218,8 @@ def _ready(bank_plans: _BankPlans, shape: _Shape) -> _Ready:
     dotted = _NO_DOTS
     if bank.dots != "refused" and surname_words + given_words > 1:
         dotted = bank_plans.dotted.get(shape[0][0]) or _dotted_layouts(bank_plans, shape[0][0])
-    count = min(MAX_CANDIDATES - 1 - len(dotted.marks), len(plan.recipes))
+    room = MAX_CANDIDATES - len(dotted.marks)
+    count = min(room - 1, len(plan.recipes))
     ready = _Ready(
         plan,
         plan.recipes[:count],
@@ -207,6 +227,8 @@ def _ready(bank_plans: _BankPlans, shape: _Shape) -> _Ready:
         dotted,
         plan.patterns[: count + 1] + dotted.patterns,
         plan.notes[: count + 1] + dotted.notes,
+        {},
+        _over_limit(bank, plan, count, room, dotted),
     )
     plans = bank_plans.by_shape
     if len(plans) >= _MAX_SHAPES_CACHED:
@@ -465,6 +487,23 @@ def _plan_for(row: _Row, shape: _Shape) -> _Plan:
     )
 
 
+def _over_limit(bank: Bank, plan: _Plan, count: int, room: int, dotted: _DottedLayouts) -> _OverLimit:
+    """Where the cut forms go in a full list (as ``_render_rest`` puts them), and its patterns and notes."""
+    limit = bank.max_length
+    if limit is None:
+        return _NOT_OVER
+    first_note = over_limit_note(plan.first.note, limit, bank.max_length_evidence)
+    patterns, notes = list(plan.patterns[: count + 1]), [first_note, *plan.notes[1 : count + 1]]
+    at = plan.shortened_at
+    if 1 + at >= room:  # the list is full before the cut forms' place
+        return _OverLimit(-1, count + 1, tuple(patterns) + dotted.patterns, tuple(notes) + dotted.notes)
+    (joined, joined_note), (cut, cut_note) = plan.shortened
+    patterns[1 + at : 1 + at] = [joined, cut]
+    notes[1 + at : 1 + at] = [joined_note, cut_note]
+    size = min(room, count + 3)
+    return _OverLimit(at, size, tuple(patterns[:size]) + dotted.patterns, tuple(notes[:size]) + dotted.notes)
+
+
 def _piece_filled(piece: int, counts: tuple[SpellingKind, int, int, int, int]) -> bool:
     """Whether *piece* holds a letter for every name of these counts (a part of no words is "")."""
     _, surname_words, _, given_words, first_words = counts
@@ -584,29 +623,14 @@ def draft_candidates(name: PassportName, bank: Bank, until: str = "") -> Draft:
     first_text = plan.first.render(primary)
     if not first_text:
         raise _no_letters()
-    limit = bank.max_length
     if first_text == until:
         note = _rank_one_note(plan.first.note, first_text, bank)  # it may be over the bank's field
-        draft: Draft = tuple.__new__(Draft, ([first_text], plan.patterns[:1], [note], found))
-    elif (limit is None or len(first_text) <= limit) and name.source != "chinese":
-        flat = ("", *primary) if ready.needs == 1 else _flat_pieces(found, primary, ready.needs)
-        texts = [
-            first_text,
-            *[flat[first] + separator + flat[second] for first, separator, second in ready.recipes],
-        ]
-        if len(set(texts)) == len(texts):
-            patterns: Sequence[Pattern] = ready.patterns
-            notes: Sequence[str] = ready.notes
-        else:  # a text repeats an earlier one: skipped, and later steps fill its place
-            texts, patterns, notes = _without_repeats(texts, found, primary, ready)
-        if ready.dotted.marks and until not in texts:
-            texts += _dotted_texts(found[0], bank, primary, ready.dotted.marks)
-        if until in texts:
-            size = texts.index(until) + 1
-            del texts[size:]
-            patterns, notes = patterns[:size], notes[:size]
-        draft = tuple.__new__(Draft, (texts, patterns, notes, found))
+        draft: Draft | None = tuple.__new__(Draft, ([first_text], plan.patterns[:1], [note], found))
+    elif name.source == "chinese":  # no dotted forms: one by one
+        draft = None
     else:
+        draft = _render_at_once(found, bank, ready, primary, first_text, until)
+    if draft is None:
         draft = _render_one_by_one(name, bank, found, plan, primary, first_text, until)
     if name.possibly_truncated:
         # ICAO 9303 Part 4 §4.2.3: a name field filled to its last position may have been cut.
@@ -614,43 +638,93 @@ def draft_candidates(name: PassportName, bank: Bank, until: str = "") -> Draft:
     return draft
 
 
+def _render_at_once(
+    found: tuple[Spelling, ...], bank: Bank, ready: _Ready, primary: _Pieces, first_text: str, until: str
+) -> Draft | None:
+    """The fast road of ``draft_candidates``; ``None`` where it does not go (a cut form that
+    repeats another text, or is empty)."""
+    flat = ("", *primary) if ready.needs == 1 else _flat_pieces(found, primary, ready.needs)
+    rest = [flat[first] + separator + flat[second] for first, separator, second in ready.recipes]
+    limit = bank.max_length
+    patterns: Sequence[Pattern]
+    notes: Sequence[str]
+    if limit is None or len(first_text) <= limit:
+        texts = [first_text, *rest]
+        if len(set(texts)) == len(texts):
+            patterns, notes = ready.patterns, ready.notes
+        else:  # a text repeats an earlier one: skipped, and later steps fill its place
+            texts, patterns, notes = _without_repeats(texts, found, flat, ready)
+    else:  # rank 1 is longer than the bank's field: the cut forms go among the others
+        over = ready.over
+        if over.cut_at < 0:
+            texts = [first_text, *rest]
+        else:
+            at = over.cut_at
+            joined, cut = first_text.replace(" ", "")[:limit], first_text[:limit].rstrip()
+            texts = [first_text, *rest[:at], joined, cut, *rest[at:]][: over.size]
+        if len(set(texts)) != len(texts) or "" in texts:
+            return None
+        patterns, notes = over.patterns, over.notes
+    if ready.dotted.marks and until not in texts:
+        texts += _dotted_texts(found[0], bank, primary, ready.dotted.marks)
+    if until in texts:
+        size = texts.index(until) + 1
+        del texts[size:]
+        patterns, notes = patterns[:size], notes[:size]
+    return tuple.__new__(Draft, (texts, patterns, notes, found))
+
+
 def _without_repeats(
-    texts: list[str], found: tuple[Spelling, ...], primary: _Pieces, ready: _Ready
-) -> tuple[list[str], list[Pattern], list[str]]:
+    texts: list[str], found: tuple[Spelling, ...], flat: _Pieces, ready: _Ready
+) -> tuple[list[str], Sequence[Pattern], Sequence[str]]:
     """*texts* (step by step from rank 1) with each repeat left out, then the plan's next
     steps until the list holds as many texts as before; with their patterns and notes
-    (the dotted forms' included, as ``_Ready`` holds them)."""
+    (the dotted forms' included, as ``_Ready`` holds them). *flat* is what the texts were
+    rendered from.
+
+    The steps a list keeps are few for a shape (a repeat mostly comes from how two
+    spellings relate: a middle name written with the surname repeats rank 1 at a bank that
+    writes the given names first), so their patterns and notes are kept by the steps kept.
+    """
     plan = ready.plan
     room = len(texts)
-    kept: list[str] = []
-    steps: list[int] = []  # index into plan.patterns (0: rank 1)
-    seen: set[str] = set()
-    for step, text in enumerate(texts):
-        if text not in seen:
-            seen.add(text)
-            kept.append(text)
-            steps.append(step)
-    flat = _flat_pieces(found, primary, plan.needs[-1])
-    for step in range(room, len(plan.patterns)):
-        if len(kept) == room:
-            break
+    first_at = dict(zip(reversed(texts), range(room - 1, -1, -1), strict=True))  # each text's first step
+    steps = sorted(first_at.values())
+    kept = [texts[step] for step in steps]
+    needs = ready.needs
+    step = room  # the next step; step k is recipe k - 1 (step 0 is rank 1)
+    while len(kept) < room and step < len(plan.patterns):
+        if plan.needs[step] > needs:
+            needs = plan.needs[step]
+            flat = _flat_pieces(found, flat[1:13], needs)
         first, separator, second = plan.recipes[step - 1]
         text = flat[first] + separator + flat[second]
-        if text not in seen:
-            seen.add(text)
+        if text not in first_at:
+            first_at[text] = step
             kept.append(text)
             steps.append(step)
-    dots = len(ready.dotted.marks)
-    patterns = [plan.patterns[step] for step in steps] + list(ready.patterns[len(ready.patterns) - dots :])
-    notes = [plan.notes[step] for step in steps] + list(ready.notes[len(ready.notes) - dots :])
-    return kept, patterns, notes
+        step += 1
+    key = tuple(steps)
+    values = ready.by_steps.get(key)
+    if values is None:
+        dots = len(ready.dotted.marks)
+        values = (
+            tuple([plan.patterns[step] for step in steps]) + ready.dotted.patterns,
+            tuple([plan.notes[step] for step in steps]) + ready.notes[len(ready.notes) - dots :],
+        )
+        if len(ready.by_steps) >= _MAX_STEPS_CACHED:
+            ready.by_steps.clear()
+        ready.by_steps[key] = values
+    return kept, values[0], values[1]
 
 
 def _flat_pieces(found: tuple[Spelling, ...], primary: _Pieces, needed: int) -> _Pieces:
     """``""`` then the pieces of the first *needed* spellings: what ``_Plan.recipes`` index."""
     if needed == 1:
         return ("", *primary)
-    return ("", *primary, *chain.from_iterable(_pieces(spelling) for spelling in found[1:needed]))
+    if needed == 2:
+        return ("", *primary, *_pieces(found[1]))
+    return ("", *primary, *chain.from_iterable([_pieces(spelling) for spelling in found[1:needed]]))
 
 
 def _render_one_by_one(
@@ -849,7 +923,7 @@ def candidates(
         from .learned_ranking import learned_candidates
 
         return learned_candidates(person, found_bank, observations)
-    return build_candidates(person, found_bank)
+    return draft_candidates(person, found_bank).candidates()
 
 
 def format_name(

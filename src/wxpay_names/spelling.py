@@ -399,10 +399,13 @@ def letter_spellings(name: PassportName) -> tuple[Spelling, ...]:
 def _spelled_parts(table: _Table, kind: SpellingKind, text: str) -> Spelling:
     """*text* (the surname, then each given name, a line break after each part) in *table*'s
     spelling; a given name that leaves no letter is left out, as ``spell_name`` does."""
-    surname, *given = table.convert(text).split(_PART_BREAK)
-    return _spelling(
-        kind, tuple(surname.split()), tuple([words for part in given if (words := tuple(part.split()))])
-    )
+    parts = table.convert(text).split(_PART_BREAK)
+    if len(parts) == 2:  # one given name (most names)
+        one = parts[1].split()
+        given: tuple[Words, ...] = (tuple(one),) if one else ()
+    else:
+        given = tuple([words for part in parts[1:] if (words := tuple(part.split()))])
+    return tuple.__new__(Spelling, (kind, tuple(parts[0].split()), given))
 
 
 def _letter_spellings_apart(name: PassportName, kind: SpellingKind) -> tuple[Spelling, ...]:
@@ -428,5 +431,8 @@ def _letter_spellings_apart(name: PassportName, kind: SpellingKind) -> tuple[Spe
 
 
 def _add_new(found: list[Spelling], other: Spelling) -> None:
-    if all((other.surname, other.given) != (seen.surname, seen.given) for seen in found):
-        found.append(other)
+    surname, given = other.surname, other.given
+    for seen in found:
+        if surname == seen.surname and given == seen.given:
+            return
+    found.append(other)
