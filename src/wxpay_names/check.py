@@ -139,14 +139,18 @@ def _result(
 def _verdict(
     status: Status, entered: str, context: Context, found: Iterable[Finding], matched: Candidate | None
 ) -> NameCheck:
-    by_code: dict[ProblemCode, Finding] = {}
-    for each in found:
-        by_code.setdefault(each.code, each)
-    if not by_code:  # a plausible or mismatched text always says at least why
-        by_code[ProblemCode.SPELLING] = finding(ProblemCode.SPELLING, "unexplained")
-    kept = list(by_code.values())
-    if len(kept) > 1:
-        kept.sort(key=_rank)
+    found = found if isinstance(found, list) else list(found)
+    if len(found) == 1:  # the commonest: one difference
+        kept = found
+    else:
+        by_code: dict[ProblemCode, Finding] = {}
+        for each in found:
+            by_code.setdefault(each.code, each)
+        if not by_code:  # a plausible or mismatched text always says at least why
+            by_code[ProblemCode.SPELLING] = finding(ProblemCode.SPELLING, "unexplained")
+        kept = list(by_code.values())
+        if len(kept) > 1:
+            kept.sort(key=_rank)
     return _result(status, entered, context.expected, matched, problems(kept, context.bank, context.expected))
 
 

@@ -94,7 +94,7 @@ def _problem(found: Finding, templates: _Templates, expected: str) -> Problem:
         en_fields: dict[str, str] = {"expected": expected}
         zh_fields: dict[str, str] = {"expected": expected}
         for key_name, value in fields.items():
-            said = _said(value)
+            said = value if isinstance(value, str) else _SAY[type(value)](value)
             if isinstance(said, str):
                 en_fields[key_name] = zh_fields[key_name] = said
             else:
@@ -110,7 +110,10 @@ def _said(value: Value) -> str | Wording:
 
 
 def _joined(value: Joined) -> Wording:
-    return join_phrases([_both(_said(item)) for item in value.items], value.separator)
+    said = [_SAY[type(item)](item) if not isinstance(item, str) else item for item in value.items]
+    return join_phrases(
+        [Wording(item, item) if isinstance(item, str) else item for item in said], value.separator
+    )
 
 
 def _listed(value: Listed) -> Wording:
@@ -132,7 +135,7 @@ def _phrase(value: Phrase) -> Wording:
     english: dict[str, str] = {}
     chinese: dict[str, str] = {}
     for key, field in value.fields:
-        said = _said(field)
+        said = field if isinstance(field, str) else _SAY[type(field)](field)
         if isinstance(said, str):
             english[key] = chinese[key] = said
         else:
@@ -165,7 +168,7 @@ def _character(value: Character) -> Wording:
 
 # How each kind of value is said (see findings.py).
 _SAY: dict[type, Callable[[Any], str | Wording]] = {
-    Phrase: lambda value: _phrase(value),
+    Phrase: _phrase,
     Joined: _joined,
     Listed: _listed,
     Capped: lambda value: _capped([_both(_said(item)) for item in value.items]),
