@@ -138,6 +138,18 @@ def _name_or_none(parts: tuple[str, str, bool]) -> PassportName | None:
         return None
 
 
+def _at_banks(
+    parts: tuple[str, str, bool], fixture_banks: tuple[Bank, ...]
+) -> list[tuple[PassportName, Bank]]:
+    """The name (when valid) at each fixture bank (TEST has a 12-character field) and at one
+    that keeps title case."""
+    name = _name_or_none(parts)
+    if name is None:
+        return []
+    title_bank = fixture_banks[0].model_copy(update={"code": "TITLE", "case": "title"})
+    return [(name, bank) for bank in (*fixture_banks, title_bank)]
+
+
 @given(parts=_NAME_PARTS, stop=st.sampled_from(["", "first", "middle", "last", "none"]))
 @example(parts=("Li", "Li", False), stop="")
 @example(parts=("Smith", "John Paul", False), stop="last")
@@ -156,11 +168,7 @@ def test_the_fast_road_gives_the_one_by_one_road_s_list(
         draft_candidates,
     )
 
-    name = _name_or_none(parts)
-    if name is None:
-        return
-    title_bank = fixture_banks[0].model_copy(update={"code": "TITLE", "case": "title"})
-    for bank in (*fixture_banks, title_bank):
+    for name, bank in _at_banks(parts, fixture_banks):
         try:
             whole = draft_candidates(name, bank)
         except NameFormatError:
@@ -235,11 +243,7 @@ def test_the_first_letter_shortcut_never_turns_rank_one_away(
     from wxpay_names.candidates import rank_one_text
     from wxpay_names.check import _is_rank_one
 
-    name = _name_or_none(parts)
-    if name is None:
-        return
-    title_bank = fixture_banks[0].model_copy(update={"code": "TITLE", "case": "title"})
-    for bank in (*fixture_banks, title_bank):
+    for name, bank in _at_banks(parts, fixture_banks):
         try:
             text = rank_one_text(name, bank)
         except NameFormatError:
