@@ -48,3 +48,16 @@ def test_frozen_and_no_extra_fields() -> None:
         name.surname = "Jones"  # type: ignore[misc]
     with pytest.raises(ValidationError):
         PassportName(surname="Smith", middle="X")  # type: ignore[call-arg]
+
+
+def test_the_evidence_wordings_follow_the_evidence_order() -> None:
+    # models.evidence_rank orders by the Literal; messages.EVIDENCE words them in that order.
+    from typing import get_args
+
+    from wxpay_names.messages import EVIDENCE
+    from wxpay_names.models import Evidence, evidence_rank, weakest
+
+    assert list(EVIDENCE) == list(get_args(Evidence))
+    assert [evidence_rank(kind) for kind in EVIDENCE] == [0, 1, 2]
+    assert weakest("reported", "unknown", "inferred") == "unknown"
+    assert weakest("reported", "inferred") == "inferred"

@@ -312,18 +312,6 @@ def evidence_legend() -> Wording:
     return Wording(en, zh)
 
 
-def evidence_rank(kind: Evidence) -> int:
-    """0 for the surest evidence (``reported``), larger for weaker."""
-    return _EVIDENCE_RANK[kind]
-
-
-def weakest(*kinds: Evidence) -> Evidence:
-    """The least sure of several evidence values: a statement resting on all is no surer."""
-    return max(kinds, key=evidence_rank)
-
-
-_EVIDENCE_RANK: dict[Evidence, int] = {kind: rank for rank, kind in enumerate(EVIDENCE)}
-
 # A short wording of every error, for people; the exception's own message (English) says more.
 ERRORS: dict[ErrorCode, Wording] = {
     ErrorCode.INVALID_NAME: Wording(
@@ -403,7 +391,7 @@ ERRORS: dict[ErrorCode, Wording] = {
     ),
     ErrorCode.OBSERVATIONS_DATA: Wording(
         "The observations file or outcome log cannot be used: the message names the file and line.",
-        "观察数据文件或结果日志无法使用：英文错误信息给出了文件和行。",
+        "观察数据文件或结果日志无法使用：文件名和行号见英文详情。",
     ),
 }
 

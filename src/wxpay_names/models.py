@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar, get_args
 
 from pydantic import (
     BaseModel,
@@ -31,7 +31,20 @@ from .cleaning import MAX_INPUT_LENGTH, check_length, clean
 from .errors import ErrorCode, NameValidationError, refusal_in, whole_name_error
 from .validation import LOOK_ALIKE_SCRIPTS, match_already_clean, part_script, validate_name_part
 
-Evidence = Literal["reported", "inferred", "unknown"]
+Evidence = Literal["reported", "inferred", "unknown"]  # surest first
+_EVIDENCE_ORDER: tuple[Evidence, ...] = get_args(Evidence)
+
+
+def evidence_rank(kind: Evidence) -> int:
+    """0 for the surest evidence (``reported``), larger for weaker."""
+    return _EVIDENCE_ORDER.index(kind)
+
+
+def weakest(*kinds: Evidence) -> Evidence:
+    """The least sure of several evidence values: a statement resting on all is no surer."""
+    return max(kinds, key=evidence_rank)
+
+
 Order = Literal["surname_first", "given_first"]
 # A separator between name parts: one domain, " " or "", for Bank and Pattern alike. Text
 # formats spell it as a word, since a cell or string of one space is easy to lose: the CSV

@@ -23,7 +23,18 @@ from typing import TYPE_CHECKING
 from . import messages
 from .candidates import build_candidates
 from .errors import ErrorCode, UnknownBankError
-from .models import Bank, Candidate, CardPlan, Evidence, PassportName, Problem, ProblemCode, SharedName
+from .models import (
+    Bank,
+    Candidate,
+    CardPlan,
+    Evidence,
+    PassportName,
+    Problem,
+    ProblemCode,
+    SharedName,
+    evidence_rank,
+    weakest,
+)
 from .registry import BankRegistry, default_registry
 from .resolve import resolve_bank, resolve_name
 
@@ -99,7 +110,7 @@ def compatible_banks(
     text = _rank_one(person, own)
     pool = (registry or default_registry()).banks
     found = [other for other in pool if other.code != own.code and _rank_one(person, other) == text]
-    return tuple(sorted(found, key=lambda other: messages.evidence_rank(other.evidence)))
+    return tuple(sorted(found, key=lambda other: evidence_rank(other.evidence)))
 
 
 def _rank_one(person: PassportName, bank: Bank) -> str:
@@ -138,7 +149,7 @@ def _side(group: Sequence[Bank]) -> messages.Wording:
 def _evidence(bank: Bank, dimension: str) -> Evidence:
     """How sure the bank file is of the column *dimension* of *bank*'s row."""
     if dimension == "case":  # the case column has an evidence of its own
-        return messages.weakest(bank.evidence, bank.case_evidence)
+        return weakest(bank.evidence, bank.case_evidence)
     return bank.evidence
 
 
@@ -168,7 +179,7 @@ def _differences(person: PassportName, chosen: list[Bank], first_texts: list[str
                 fields[f"{side}_way"] = messages.PLAN_WAYS.get(dimension, {}).get(
                     str(getattr(group[0], dimension, "")), messages.Wording("", "")
                 )
-                sure = messages.weakest(*[_evidence(bank, dimension) for bank in group])
+                sure = weakest(*[_evidence(bank, dimension) for bank in group])
                 fields[f"{side}_verb"] = messages.plan_verb(sure, plural=len(group) > 1)
             english, chinese = messages.plan_text("difference", **fields)
             english = english.replace("  (", " (")

@@ -12,7 +12,7 @@ can be compared and tested without any wording.
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple, TypeAlias, get_args
+from typing import Literal, NamedTuple, TypeAlias
 
 from ..models import Evidence, ProblemCode, SpellingKind
 
@@ -108,11 +108,3 @@ def finding(code: ProblemCode, variant: str = "default", **fields: Value) -> Fin
 
 def phrase(key: str, **fields: Value) -> Phrase:
     return tuple.__new__(Phrase, (key, tuple(fields.items())))
-
-
-_STRONGEST_FIRST: tuple[Evidence, ...] = get_args(Evidence)
-
-
-def weakest(*kinds: Evidence) -> Evidence:
-    """The least sure of several evidence values: a statement resting on all is no surer."""
-    return max(kinds, key=_STRONGEST_FIRST.index)

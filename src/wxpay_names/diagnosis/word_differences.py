@@ -10,11 +10,11 @@ from itertools import islice, pairwise
 from operator import lt
 from typing import NamedTuple
 
-from ..models import PassportName, ProblemCode, SpellingKind
+from ..models import PassportName, ProblemCode, SpellingKind, weakest
 from ..name_forms import WRITTEN_FORMS
 from .context import SHOWN_AT_MOST, Context, unique
 from .edit_distance import Difference, first_difference
-from .findings import Finding, Joined, Listed, Phrase, SpellingNote, Words, finding, phrase, weakest
+from .findings import Finding, Joined, Listed, Phrase, SpellingNote, Words, finding, phrase
 from .name_words import NameWord
 from .typed_text import TypedWords, spell_letter
 from .word_matching import Piece, match_words
