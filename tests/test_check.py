@@ -467,7 +467,7 @@ def test_no_message_states_an_unsourced_convention_as_fact(
 def test_every_candidate_note_is_the_wording_of_its_pattern(
     name: PassportName, fixture_banks: tuple[Bank, ...]
 ) -> None:
-    from wxpay_names.candidates import bank_row
+    from wxpay_names.candidate_plans import bank_row
     from wxpay_names.messages import candidate_note, over_limit_note
 
     for bank in fixture_banks:
@@ -481,7 +481,7 @@ def test_every_candidate_note_is_the_wording_of_its_pattern(
 
 
 def test_the_command_line_shows_the_chinese_of_the_same_note(registry: BankRegistry) -> None:
-    from wxpay_names.candidates import bank_row
+    from wxpay_names.candidate_plans import bank_row
     from wxpay_names.cli_render import all_candidates_lines
     from wxpay_names.messages import candidate_note
 

@@ -215,12 +215,6 @@ def test_the_spelling_of_letters_and_spaces_is_the_table_s(surname: str, given_n
     assert letter_spellings(name) == _letter_spellings_apart(name, "icao")
 
 
-def test_the_named_pieces_are_the_ones_piece_gives() -> None:
-    from wxpay_names.candidates import _GIVEN, _GIVEN_SPACED, _SURNAME, _SURNAME_SPACED, _piece
-
-    assert (_piece(_SURNAME, False, " "), _piece(_GIVEN, False, " ")) == (_SURNAME_SPACED, _GIVEN_SPACED)
-
-
 def test_candidates_share_one_field_set_that_a_copy_does_not_touch(icbc: Bank) -> None:
     # Draft.candidates gives every Candidate the same field set (pydantic's model_copy copies it).
     first, second, *_ = candidates(PassportName(surname="Zhang", given_names="San"), icbc)

@@ -7,27 +7,32 @@ each group ordered by weight: the likelier a clerk's variation, the lighter its 
 A rare deviation (ICAO's XX forms) ranks as one more; cut forms follow an over-long rank 1.
 
 The work is planned once per bank row and shape of name (counts of words, never letters)
-and cached; a call only renders the texts (see ``_Plan``).
+and cached; a call only renders the texts (see ``Plan``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache, lru_cache
-from itertools import chain, combinations
+from itertools import chain
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import BaseModel
 
+from .candidate_plans import (
+    Pieces,
+    Plan,
+    Shape,
+    bank_row,
+    make_pattern,
+    plan_for,
+)
 from .errors import ErrorCode, InvalidNameError
-from .messages import BankRow, candidate_note, over_limit_note, row_note, truncated_note
+from .messages import candidate_note, over_limit_note, row_note, truncated_note
 from .models import (
     Bank,
     Candidate,
-    Case,
     Dots,
-    Order,
     PassportName,
     Pattern,
     Separator,
@@ -56,69 +61,7 @@ MAX_CANDIDATES = 12
 _NUMERALS = frozenset({"II", "III", "IV"})
 _LETTER_RUN = re.compile("[A-Z]+")
 
-# How far from the bank's row a deviation takes a text; lighter is likelier. (Every note's
-# wording is in messages.py: candidate_note says how a pattern deviates from its row.)
-SPELLING_WEIGHTS: dict[SpellingKind, int] = {
-    "icao": 0,
-    "pinyin_lu": 1,
-    "folded": 2,
-    "pinyin_lv": 2,
-    "second_reading": 2,
-    "pinyin_syllables": 3,
-    "given_reading": 3,
-    "icao_alternative": 4,
-    # Forms people write a name in (name_forms.py, inputs/chinese_spellings.py), each with its source in
-    # its note: a 双姓 spaced as the MRZ's filler reads, or hyphenated as GB/T 28039-2011 writes it.
-    "double_surname_spaced": 1,
-    "double_surname_hyphenated": 2,
-    # The passport's hyphens and apostrophes, as hotels copy the visual page (grade D) and payment
-    # apps accept (grade C): as likely as a clerk's case change.
-    "punctuation_kept": 1,
-    # A generational suffix: ICAO leaves it out unless the State prints it (then after the given names).
-    "suffix_dropped": 1,
-    "suffix_with_given": 1,
-    "suffix_with_surname": 2,
-    # "Middle names used as last names": one report (grade B), so low.
-    "middle_with_surname": 4,
-    # Another State's national table, for a Cyrillic name whose State is not known.
-    "ukrainian": 3,
-    "bulgarian": 3,
-    "serbian": 3,
-    "belarusian": 3,
-    "macedonian": 3,
-}
-_CASE_WEIGHT = 1
-_ORDER_WEIGHT = 3
-_FIRST_GIVEN_WEIGHT = 4
-# When rank 1 is longer than the bank's field, the cut forms come right after it: the one
-# length report (ICBC) saw the bank hold the name joined and cut, not any other variation.
-_SHORTENED_KEY = (1, 0)
-
-
-class _Deviation(NamedTuple):
-    dimension: str
-    weight: int
-    changes: dict[str, object]
-    # A rare deviation ranks as if it were one more: ICAO's XX forms (Ñ → NXX) are valid
-    # MRZ spellings, but no report shows a bank holding one.
-    rare: bool = False
-
-
-# A row of the bank file as far as candidates depend on it: part of the plan cache's key.
-# A plain tuple: building and hashing it costs a fraction of hashing the whole Bank.
-_Row = BankRow
-# Per spelling: its kind and how many surname words, given names, given-name words and
-# words in the first given name it has. Which texts can coincide depends on these counts
-# only, and only on whether each is 0, 1 or more (one word needs no separator), so the
-# plan drops the layouts that would repeat an earlier text for every name of that shape.
-_Shape = tuple[tuple[SpellingKind, int, int, int, int], ...]
-
-# The letters of one spelling as the strings a text is made of: the surname, all given
-# names and the first given name, each in upper and in title case, each joined by a space
-# and by nothing. A step names two of them; _piece() gives the index.
-_Pieces = tuple[str, ...]
-_SURNAME, _GIVEN, _FIRST_GIVEN = 0, 1, 2
-# The upper-case surname and given names, their words one space apart (_piece(part, False, " ")).
+# The upper-case surname and given names, their words one space apart (piece_index(part, False, " ")).
 _SURNAME_SPACED, _GIVEN_SPACED = 0, 4
 
 # Plans by Bank object, then by shape (see _BankPlans). Both bounded.
@@ -128,51 +71,12 @@ _MAX_SHAPES_CACHED = 512
 _MAX_STEPS_CACHED = 16  # per bank and shape: which steps a list with repeats kept
 
 
-class _Step(NamedTuple):
-    """How one candidate text is put together, without a letter of the name.
-
-    A named tuple so the hot loop can unpack it in one go.
-    """
-
-    spelling: int  # index into the name's spellings
-    first_piece: int  # the pieces written first and second, in the step's order
-    second_piece: int
-    separator: Separator
-    pattern: Pattern
-    note: str
-
-    def render(self, pieces: _Pieces) -> str:
-        first, second = pieces[self.first_piece], pieces[self.second_piece]
-        return first + self.separator + second if first and second else first or second
-
-
-class _Plan(NamedTuple):
-    """Every candidate recipe for one bank row and one shape of name, in rank order.
-
-    It depends on the bank and on the counts in the name's shape, never on its letters, so
-    it is built once per (row, shape) and cached; a call only renders texts until the list
-    is full.
-    """
-
-    first: _Step  # the bank's row itself
-    rest: tuple[_Step, ...]
-    shortened_at: int  # index into rest where shortened forms go, when rank 1 is over the limit
-    shortened: tuple[tuple[Pattern, str], ...]  # (pattern, note): spaces removed, then cut
-    # The same steps for the fast road (``draft_candidates``): each later step as indexes into
-    # the name's flat pieces (``_flat_pieces``), and every step's pattern and note, rank 1's first.
-    recipes: tuple[tuple[int, Separator, int], ...]
-    patterns: tuple[Pattern, ...]
-    notes: tuple[str, ...]
-    # needs[k]: how many of the name's spellings the first k recipes read.
-    needs: tuple[int, ...]
-
-
 class _BankPlans(NamedTuple):
     """What one Bank object's candidates follow, whatever the name."""
 
     bank: Bank  # held, so its id stays its own
     first: tuple[Pattern, str]  # rank 1's pattern and note: the bank's row alone decides them
-    by_shape: dict[_Shape, _Ready]
+    by_shape: dict[Shape, _Ready]
     # The dotted forms by the primary spelling's kind (a few kinds at most).
     dotted: dict[SpellingKind, _DottedLayouts]
 
@@ -185,7 +89,7 @@ class _Ready(NamedTuple):
     patterns and notes of a full list in rank order.
     """
 
-    plan: _Plan
+    plan: Plan
     recipes: tuple[tuple[int, Separator, int], ...]
     needs: int
     dotted: _DottedLayouts
@@ -211,9 +115,9 @@ class _OverLimit(NamedTuple):
 _NOT_OVER = _OverLimit(-1, 0, (), ())
 
 
-def _ready(bank_plans: _BankPlans, shape: _Shape) -> _Ready:
+def _ready(bank_plans: _BankPlans, shape: Shape) -> _Ready:
     bank = bank_plans.bank
-    plan = _plan(bank_row(bank), shape)
+    plan = plan_for(bank_row(bank), shape)
     _, surname_words, _, given_words, _ = shape[0]
     dotted = _NO_DOTS
     if bank.dots != "refused" and surname_words + given_words > 1:
@@ -237,20 +141,6 @@ def _ready(bank_plans: _BankPlans, shape: _Shape) -> _Ready:
     return ready
 
 
-def bank_row(bank: Bank) -> _Row:
-    """The columns of *bank*'s row that its candidates (and their notes) depend on."""
-    return (
-        bank.code,
-        bank.order,
-        bank.separator,
-        bank.given_separator,
-        bank.case,
-        bank.evidence,
-        bank.max_length,
-        bank.max_length_evidence,
-    )
-
-
 def _plans_of(bank: Bank) -> _BankPlans:
     """The plans already made for this Bank object (found by identity: hashing a whole Bank
     costs more than the rest of a call)."""
@@ -258,12 +148,14 @@ def _plans_of(bank: Bank) -> _BankPlans:
     if entry is None or entry.bank is not bank:
         if len(_PLANS) >= _MAX_BANKS_CACHED:
             _PLANS.clear()
-        pattern = _pattern(bank.order, bank.separator, bank.given_separator, False, "icao", bank.case, False)
+        pattern = make_pattern(
+            bank.order, bank.separator, bank.given_separator, False, "icao", bank.case, False
+        )
         entry = _PLANS[id(bank)] = _BankPlans(bank, (pattern, row_note(bank_row(bank)).en), {}, {})
     return entry
 
 
-def _shape(found: tuple[Spelling, ...]) -> _Shape:
+def _shape(found: tuple[Spelling, ...]) -> Shape:
     if len(found) == 1:  # most names: spelled one way only
         kind, surname, given = found[0]
         words = len(given[0]) if len(given) == 1 else sum(map(len, given))
@@ -276,12 +168,8 @@ def _shape(found: tuple[Spelling, ...]) -> _Shape:
     )
 
 
-def _piece(part: int, title: bool, given_separator: Separator) -> int:
-    return part * 4 + title * 2 + (given_separator == "")
-
-
-def _pieces(spelling: Spelling) -> _Pieces:
-    """The twelve strings of ``_Pieces``, in ``_piece()`` order."""
+def _pieces(spelling: Spelling) -> Pieces:
+    """The twelve strings of ``Pieces``, in ``piece_index()`` order."""
     surname, given_names = spelling.surname, spelling.given
     if len(given_names) == 1:
         given = _forms(given_names[0])
@@ -291,7 +179,7 @@ def _pieces(spelling: Spelling) -> _Pieces:
 
 
 def _forms(words: tuple[str, ...]) -> tuple[str, str, str, str]:
-    """The words joined by a space and by nothing, in upper then in title case (``_piece()`` order)."""
+    """The words joined by a space and by nothing, in upper then in title case (``piece_index()`` order)."""
     if len(words) == 1:  # most name parts: nothing to join
         word = words[0]
         title = word.capitalize() if word.isalpha() and word not in _NUMERALS else _title(word)
@@ -308,69 +196,6 @@ def _title(word: str) -> str:
     if word in _NUMERALS:
         return word
     return _LETTER_RUN.sub(lambda run: run.group().capitalize(), word)
-
-
-def _plan(row: _Row, shape: _Shape) -> _Plan:
-    # Counts above 2 plan alike: one plan object serves them all.
-    capped = tuple(
-        (kind, min(surname, 2), min(given_names, 2), min(given, 2), min(first, 2))
-        for kind, surname, given_names, given, first in shape
-    )
-    return _plan_for(row, capped)
-
-
-@cache
-def _pattern(
-    order: Order, separator: Separator, given_separator: Separator, first_given_only: bool,
-    spelling: SpellingKind, case: Case, shortened: bool, dots: Dots = "none",
-) -> Pattern:  # fmt: skip
-    # Patterns hold no letter of a name, so one object serves every name.
-    return Pattern(
-        order=order,
-        separator=separator,
-        given_separator=given_separator,
-        given_names="first" if first_given_only else "all",
-        spelling=spelling,
-        case=case,
-        shortened=shortened,
-        dots=dots,
-    )
-
-
-class _Layout(NamedTuple):
-    """Everything but the letters: how one text is put together (while planning)."""
-
-    spelling: int = 0
-    order: Order = "surname_first"
-    separator: Separator = " "
-    given_separator: Separator = " "
-    first_given_only: bool = False
-    case: Case = "upper"
-
-    def step(self, shape: _Shape, row: _Row) -> _Step:
-        kind = shape[self.spelling][0]
-        title = self.case == "title"
-        surname = _piece(_SURNAME, title, self.given_separator)
-        given = _piece(_FIRST_GIVEN if self.first_given_only else _GIVEN, title, self.given_separator)
-        first, second = (surname, given) if self.order == "surname_first" else (given, surname)
-        pattern = _pattern(
-            self.order, self.separator, self.given_separator, self.first_given_only, kind, self.case, False
-        )
-        return _Step(self.spelling, first, second, self.separator, pattern, candidate_note(row, pattern).en)
-
-    def same_text_as(self, shape: _Shape) -> tuple[object, ...]:
-        """What decides the text for names of this shape: layouts equal here give equal texts."""
-        _, surname_words, _, given_words, first_words = shape[self.spelling]
-        given_words = first_words if self.first_given_only else given_words
-        both = bool(surname_words and given_words)
-        return (
-            self.spelling,
-            self.first_given_only,
-            self.case,
-            self.order if both else None,
-            self.separator if both else None,
-            self.given_separator if surname_words > 1 or given_words > 1 else None,
-        )
 
 
 def rank_one_text(name: PassportName, bank: Bank) -> str:
@@ -407,87 +232,7 @@ def rank_one_candidate(name: PassportName, bank: Bank, text: str | None = None) 
     return assemble(Candidate, {"text": text, "rank": 1, "pattern": pattern, "note": note})
 
 
-def _deviations(shape: _Shape, order: Order, case: Case, row_spacing: tuple[str, str]) -> list[_Deviation]:
-    other_order: Order = "given_first" if order == "surname_first" else "surname_first"
-    other_case: Case = "title" if case == "upper" else "upper"
-    spacings: list[tuple[tuple[Separator, Separator], int]] = [
-        ((" ", " "), 2),  # a space between every part
-        (("", ""), 2),  # no space anywhere
-        ((" ", ""), 3),  # given names joined
-        (("", " "), 3),  # no space between surname and given names
-    ]
-    deviations = [
-        _Deviation("order", _ORDER_WEIGHT, {"order": other_order}),
-        _Deviation("case", _CASE_WEIGHT, {"case": other_case}),
-    ]
-    deviations += [
-        _Deviation("spacing", weight, {"separator": spacing[0], "given_separator": spacing[1]})
-        for spacing, weight in spacings
-        if spacing != row_spacing
-    ]
-    if shape[0][2] > 1:  # several given names
-        deviations.append(_Deviation("given", _FIRST_GIVEN_WEIGHT, {"first_given_only": True}))
-    deviations += [
-        _Deviation("spelling", SPELLING_WEIGHTS[kind], {"spelling": index}, kind == "icao_alternative")
-        for index, (kind, *_counts) in enumerate(shape)
-        if index
-    ]
-    return deviations
-
-
-@lru_cache(maxsize=1024)
-def _plan_for(row: _Row, shape: _Shape) -> _Plan:
-    """Rank 1 per the bank's row, then groups of deviations; see the module docstring."""
-    _, order, separator, given_separator, case, _, limit, _ = row
-    base = _Layout(0, order, separator, given_separator, False, case)
-    deviations = _deviations(shape, order, case, (separator, given_separator))
-    # Groups of deviations on distinct dimensions, ordered by (count, weight, sequence).
-    groups: list[tuple[tuple[int, int, int], tuple[_Deviation, ...]]] = []
-    for size in (1, 2, 3):
-        for group in combinations(deviations, size):
-            if len({deviation.dimension for deviation in group}) == size:
-                rank_as = size + sum(deviation.rare for deviation in group)
-                groups.append(((rank_as, sum(d.weight for d in group), len(groups)), group))
-    groups.sort(key=lambda entry: entry[0])
-    steps = [base.step(shape, row)]
-    seen = {base.same_text_as(shape)}
-    shortened_at = 0
-    for key, group in groups:
-        if not shortened_at and key[:2] > _SHORTENED_KEY:
-            # Shortened forms rank among the single deviations of their weight.
-            shortened_at = len(steps)
-        changes: dict[str, object] = {}
-        for deviation in group:
-            changes.update(deviation.changes)
-        layout = base._replace(**changes)  # type: ignore[arg-type]
-        if layout.same_text_as(shape) not in seen:
-            seen.add(layout.same_text_as(shape))
-            step = layout.step(shape, row)
-            if _filled(step, shape):  # a step whose two pieces are empty for this shape writes nothing
-                steps.append(step)
-    shortened: tuple[tuple[Pattern, str], ...] = ()
-    if limit is not None:
-        kind = shape[0][0]
-        joined = _pattern(order, "", "", False, kind, case, True)
-        cut = _pattern(order, separator, given_separator, False, kind, case, True)
-        shortened = ((joined, candidate_note(row, joined).en), (cut, candidate_note(row, cut).en))
-    recipes = tuple(_recipe(step, shape) for step in steps[1:])
-    needs = [1]
-    for step in steps[1:]:
-        needs.append(max(needs[-1], step.spelling + 1))
-    return _Plan(
-        steps[0],
-        tuple(steps[1:]),
-        (shortened_at or len(steps)) - 1,
-        shortened,
-        recipes,
-        tuple(step.pattern for step in steps),
-        tuple(step.note for step in steps),
-        tuple(needs),
-    )
-
-
-def _over_limit(bank: Bank, plan: _Plan, count: int, room: int, dotted: _DottedLayouts) -> _OverLimit:
+def _over_limit(bank: Bank, plan: Plan, count: int, room: int, dotted: _DottedLayouts) -> _OverLimit:
     """Where the cut forms go in a full list (as ``_render_rest`` puts them), and its patterns and notes."""
     limit = bank.max_length
     if limit is None:
@@ -502,32 +247,6 @@ def _over_limit(bank: Bank, plan: _Plan, count: int, room: int, dotted: _DottedL
     notes[1 + at : 1 + at] = [joined_note, cut_note]
     size = min(room, count + 3)
     return _OverLimit(at, size, tuple(patterns[:size]) + dotted.patterns, tuple(notes[:size]) + dotted.notes)
-
-
-def _piece_filled(piece: int, counts: tuple[SpellingKind, int, int, int, int]) -> bool:
-    """Whether *piece* holds a letter for every name of these counts (a part of no words is "")."""
-    _, surname_words, _, given_words, first_words = counts
-    return bool((surname_words, given_words, first_words)[piece // 4])
-
-
-def _filled(step: _Step, shape: _Shape) -> bool:
-    counts = shape[step.spelling]
-    return _piece_filled(step.first_piece, counts) or _piece_filled(step.second_piece, counts)
-
-
-def _recipe(step: _Step, shape: _Shape) -> tuple[int, Separator, int]:
-    """*step* as ``flat[first] + separator + flat[second]`` over ``_flat_pieces`` (index 0 is "").
-
-    Which pieces are empty depends on the shape alone, so an empty side becomes index 0 and
-    takes the separator with it, as ``_Step.render`` leaves it out.
-    """
-    counts = shape[step.spelling]
-    offset = 1 + 12 * step.spelling
-    first = offset + step.first_piece if _piece_filled(step.first_piece, counts) else 0
-    second = offset + step.second_piece if _piece_filled(step.second_piece, counts) else 0
-    if first and second:
-        return first, step.separator, second
-    return first or second, "", 0
 
 
 class _Lists(NamedTuple):
@@ -639,7 +358,7 @@ def draft_candidates(name: PassportName, bank: Bank, until: str = "") -> Draft:
 
 
 def _render_at_once(
-    found: tuple[Spelling, ...], bank: Bank, ready: _Ready, primary: _Pieces, first_text: str, until: str
+    found: tuple[Spelling, ...], bank: Bank, ready: _Ready, primary: Pieces, first_text: str, until: str
 ) -> Draft | None:
     """The fast road of ``draft_candidates``; ``None`` where it does not go (a cut form that
     repeats another text, or is empty)."""
@@ -675,7 +394,7 @@ def _render_at_once(
 
 
 def _without_repeats(
-    texts: list[str], found: tuple[Spelling, ...], flat: _Pieces, ready: _Ready
+    texts: list[str], found: tuple[Spelling, ...], flat: Pieces, ready: _Ready
 ) -> tuple[list[str], Sequence[Pattern], Sequence[str]]:
     """*texts* (step by step from rank 1) with each repeat left out, then the plan's next
     steps until the list holds as many texts as before; with their patterns and notes
@@ -718,8 +437,8 @@ def _without_repeats(
     return kept, values[0], values[1]
 
 
-def _flat_pieces(found: tuple[Spelling, ...], primary: _Pieces, needed: int) -> _Pieces:
-    """``""`` then the pieces of the first *needed* spellings: what ``_Plan.recipes`` index."""
+def _flat_pieces(found: tuple[Spelling, ...], primary: Pieces, needed: int) -> Pieces:
+    """``""`` then the pieces of the first *needed* spellings: what ``Plan.recipes`` index."""
     if needed == 1:
         return ("", *primary)
     if needed == 2:
@@ -731,8 +450,8 @@ def _render_one_by_one(
     name: PassportName,
     bank: Bank,
     found: tuple[Spelling, ...],
-    plan: _Plan,
-    primary: _Pieces,
+    plan: Plan,
+    primary: Pieces,
     first_text: str,
     until: str,
 ) -> Draft:
@@ -747,9 +466,9 @@ def _render_one_by_one(
 
 
 def _render_rest(
-    plan: _Plan,
+    plan: Plan,
     found: tuple[Spelling, ...],
-    primary: _Pieces,
+    primary: Pieces,
     draft: _Lists,
     limit: int | None,
     until: str,
@@ -757,7 +476,7 @@ def _render_rest(
 ) -> None:
     """Every candidate after rank 1 with a new text, in rank order, appended to *draft*, until
     it holds *room* candidates."""
-    letters: list[_Pieces | None] = [None] * len(found)
+    letters: list[Pieces | None] = [None] * len(found)
     letters[0] = primary
     texts, patterns, notes = draft.texts, draft.patterns, draft.notes
     first_text = texts[0]
@@ -766,7 +485,7 @@ def _render_rest(
     for index, (spelling, first_piece, second_piece, separator, pattern, note) in enumerate(plan.rest):
         if index == shortened_at and _add_shortened(first_text, draft, seen, plan, limit, until, room):
             return
-        # _Step.render, inlined: this loop is most of a call's time.
+        # Step.render, inlined: this loop is most of a call's time.
         pieces = letters[spelling]
         if pieces is None:
             pieces = letters[spelling] = _pieces(found[spelling])
@@ -803,7 +522,7 @@ _NO_DOTS = _DottedLayouts((), (), ())
 
 
 def _dotted(
-    name: PassportName, primary: Spelling, bank: Bank, pieces: _Pieces
+    name: PassportName, primary: Spelling, bank: Bank, pieces: Pieces
 ) -> tuple[tuple[str, Pattern, str], ...]:
     """The dotted forms of rank 1's words (text, pattern, note), or none."""
     if bank.dots == "refused" or name.source == "chinese":
@@ -816,7 +535,7 @@ def _dotted(
     return tuple(zip(texts, layouts.patterns, layouts.notes, strict=True))
 
 
-def _dotted_texts(primary: Spelling, bank: Bank, pieces: _Pieces, marks: tuple[str, ...]) -> list[str]:
+def _dotted_texts(primary: Spelling, bank: Bank, pieces: Pieces, marks: tuple[str, ...]) -> list[str]:
     """Rank 1's words joined by each mark, in the bank's order and case."""
     if bank.case == "upper":
         # The words one space apart in the bank's order (the pieces joined by a space), each
@@ -837,7 +556,7 @@ def _dotted_layouts(bank_plans: _BankPlans, kind: SpellingKind) -> _DottedLayout
     bank = bank_plans.bank
     row = bank_row(bank)
     patterns = tuple(
-        _pattern(bank.order, bank.separator, bank.given_separator, False, kind, bank.case, False, dots)
+        make_pattern(bank.order, bank.separator, bank.given_separator, False, kind, bank.case, False, dots)
         for _, dots in _DOTS
     )
     layouts = _DottedLayouts(
@@ -867,7 +586,7 @@ def _add_shortened(
     first_text: str,
     draft: _Lists,
     seen: set[str],
-    plan: _Plan,
+    plan: Plan,
     limit: int | None,
     until: str,
     room: int = MAX_CANDIDATES,

@@ -13,7 +13,7 @@ from typing import Literal, NamedTuple
 
 from . import __all__ as library_names
 from . import messages
-from .candidates import bank_row
+from .candidate_plans import bank_row
 from .errors import ErrorCode, NameFormatError
 from .messages import EVIDENCE, NOTES, Wording
 from .models import Bank, Candidate, CardPlan, Evidence, NameCheck, PassportName

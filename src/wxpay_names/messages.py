@@ -562,12 +562,12 @@ def evidence_caveat(banks_by_evidence: Sequence[tuple[Wording, Evidence]]) -> Wo
 
 
 # Candidate notes
-# Why each candidate is listed. ``Candidate.note`` holds the English (candidates.py builds it
+# Why each candidate is listed. ``Candidate.note`` holds the English (candidate_plans.py builds it
 # once per plan, from candidate_note); the command line shows the Chinese from the same call,
 # so the two cannot drift apart.
 
 # A bank row as the notes need it: code, order, separator, given_separator, case, evidence,
-# max_length, max_length_evidence (the plan cache's key in candidates.py).
+# max_length, max_length_evidence (the plan cache's key in candidate_plans.py).
 BankRow = tuple[str, Order, Separator, Separator, Case, Evidence, int | None, Evidence]
 
 NOTES: dict[str, Wording] = {
