@@ -41,7 +41,7 @@ from .models import (
 )
 from .name_forms import spellings
 from .resolve import resolve_bank, resolve_name
-from .spelling import Spelling, primary_kind, primary_words
+from .spelling import Spelling, primary_kind, primary_parts
 
 if TYPE_CHECKING:
     from .observations import Observations
@@ -200,12 +200,13 @@ def _title(word: str) -> str:
 
 def rank_one_text(name: PassportName, bank: Bank) -> str:
     """The text the bank most likely holds, without building the other candidates."""
-    surname_words, given_words = primary_words(name)
+    surname, given = primary_parts(name)
+    join = bank.given_separator.join
     if bank.case == "title":  # the data may one day report a bank that keeps title case
-        surname_words = tuple(word.capitalize() for word in surname_words)
-        given_words = tuple(word.capitalize() for word in given_words)
-    surname = bank.given_separator.join(surname_words)
-    given = bank.given_separator.join(given_words)
+        surname = join([word.capitalize() for word in surname.split()])
+        given = join([word.capitalize() for word in given.split()])
+    else:
+        surname, given = join(surname.split()), join(given.split())
     first, second = (surname, given) if bank.order == "surname_first" else (given, surname)
     if first and second:
         return first + bank.separator + second

@@ -349,16 +349,23 @@ def primary_words(name: PassportName, kind: SpellingKind | None = None) -> tuple
     >>> primary_words(PassportName(surname="Müller", given_names="Jean-Luc Karl"))
     (('MUELLER',), ('JEAN', 'LUC', 'KARL'))
     """
+    surname, given_names = primary_parts(name, kind)
+    return tuple(surname.split()), tuple(given_names.split())
+
+
+def primary_parts(name: PassportName, kind: SpellingKind | None = None) -> tuple[str, str]:
+    """The surname and the given names in the primary spelling unless *kind* says another, as
+    texts whose words are apart by white space (``primary_words`` splits them)."""
     if kind is None:
         kind = "icao" if name.issuing_state is None else primary_kind(name)
     table = _tables().icao if kind == "icao" else _table_of(kind)
     surname, given_names = name.surname, name.given_names
     if _PART_BREAK in surname or _PART_BREAK in given_names:  # not from a validated name
-        return table.words(surname), table.words(given_names)
+        return table.convert(surname), table.convert(given_names)
     # One conversion for the whole name: a validated name has no line break, so one marks
     # where the surname ends.
     surname, _, given_names = table.convert(surname + _PART_BREAK + given_names).partition(_PART_BREAK)
-    return tuple(surname.split()), tuple(given_names.split())
+    return surname, given_names
 
 
 def letter_spellings(name: PassportName) -> tuple[Spelling, ...]:
