@@ -257,9 +257,16 @@ class _CsvSink:
             for column in RESULT_COLUMNS
         ]
         self._padding = [""] * len(extra)
+        # Most files: none of the result columns in the input, so they follow its cells in order.
+        self._appended = self._slots == list(range(self._width, self._width + len(RESULT_COLUMNS)))
         self._writer.writerow([*columns.header, *extra])
 
     def write(self, line: int, cells: list[str], result: Result) -> None:
+        if self._appended and len(cells) == self._width:
+            bank, expected, status, problems, error = result
+            said = f"{error[0]}: {error[1]}" if error else ""
+            self._writer.writerow([*cells, bank, expected, status, "|".join(problems), said])
+            return
         row = cells[: self._width] + self._padding
         bank, expected, status, problems, error = result
         slots = self._slots
