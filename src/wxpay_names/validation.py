@@ -122,6 +122,8 @@ def _validate_in_full(text: str, field: str, offset: int) -> str:
         # letter into a letter and marks, or a Greek sign into a modifier letter.
         scripts = _checked(enumerate(stored), field, 0)
     except InvalidNameError as refused:
+        if stored == text and not offset:  # as typed: the same fault at the same position
+            raise
         # Said where the user typed it, when the text as typed shows a fault too.
         _checked(visible_characters(text, field, offset), field, offset)
         raise InvalidNameError(
