@@ -330,9 +330,10 @@ def draft_candidates(name: PassportName, bank: Bank, until: str = "") -> Draft:
 
     Two roads give the same list (a property test holds them equal). The fast one renders
     every text the list can hold in one comprehension and takes the patterns and notes
-    made for the shape; it is taken when rank 1 fits the bank's field (else cut forms go
-    among the others) and the name is not read from Chinese characters (no dotted forms).
-    The other renders step by step, each text kept only when new.
+    made once for the bank and the shape of name (``_Ready``), the cut forms placed where
+    the other road places them when rank 1 is longer than the bank's field. The other
+    renders step by step, each text kept only when new: for a name read from Chinese
+    characters, and for a cut form that repeats another text.
     """
     found = spellings(name)
     shape = _shape(found)
