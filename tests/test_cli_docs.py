@@ -8,28 +8,13 @@ with ``python scripts/cli_docs.py --write`` and review the diff.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
-from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from script_modules import load_script
 
-
-def _load_runner() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("cli_docs", ROOT / "scripts" / "cli_docs.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-cli_docs = _load_runner()
+cli_docs = load_script("cli_docs", "scripts/cli_docs.py")
 PAGES = {cli_docs.page_name(path): path.read_text(encoding="utf-8") for path in cli_docs.PAGES}
 COMMANDS = {
     name: [command for _, _, commands in cli_docs.read_blocks(page, name) for command in commands]

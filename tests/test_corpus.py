@@ -8,28 +8,12 @@ The whole corpus (about 140,000 entries) is checked against its digest by
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
-from types import ModuleType
 
 import wxpay_names
+from script_modules import load_script
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _corpus_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("wxpay_corpus", ROOT / "benchmarks" / "corpus.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("wxpay_corpus", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-corpus = _corpus_module()
+corpus = load_script("wxpay_corpus", "benchmarks/corpus.py")
 
 
 def test_the_sample_is_recomputed_byte_for_byte() -> None:

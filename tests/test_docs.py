@@ -7,14 +7,12 @@ cannot: generated regions, the MkDocs nav, and that no Python example escapes do
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+from script_modules import load_script
 from wxpay_names import Bank, BankRegistry
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,17 +20,7 @@ DOCS = ROOT / "docs"
 CELL_BORDER = re.compile(r"(?<!\\)\|")
 
 
-def _load_generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bank_table", ROOT / "scripts" / "bank_table.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-bank_table = _load_generator()
+bank_table = load_script("bank_table", "scripts/bank_table.py")
 
 
 def _table_lines(table: str) -> list[str]:
