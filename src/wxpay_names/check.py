@@ -139,12 +139,12 @@ def _result(
 def _verdict(
     status: Status, entered: str, context: Context, found: Iterable[Finding], matched: Candidate | None
 ) -> NameCheck:
-    found = found if isinstance(found, list) else list(found)
-    if len(found) == 1:  # the commonest: one difference
-        kept = found
+    listed = list(found)
+    if len(listed) == 1:  # the commonest: one difference
+        kept = listed
     else:
         by_code: dict[ProblemCode, Finding] = {}
-        for each in found:
+        for each in listed:
             by_code.setdefault(each.code, each)
         if not by_code:  # a plausible or mismatched text always says at least why
             by_code[ProblemCode.SPELLING] = finding(ProblemCode.SPELLING, "unexplained")

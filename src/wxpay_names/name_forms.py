@@ -29,7 +29,7 @@ from itertools import chain
 
 from .affixes import affix_kind
 from .models import PassportName, SpellingKind
-from .spelling import Spelling, Words, letter_spellings, spell
+from .spelling import Spelling, Words, add_if_new, letter_spellings, spell
 from .validation import APOSTROPHES, HYPHENS
 
 # The kinds that are forms of the name rather than spellings of a letter, and the national
@@ -81,10 +81,7 @@ def spellings(name: PassportName) -> tuple[Spelling, ...]:
         return found
     kept = list(found)
     for form in forms:
-        # Compared field by field: a form's words mostly differ from the first word on, and
-        # hashing tuples of tuples to find that out costs more.
-        if all(form.surname != other.surname or form.given != other.given for other in kept):
-            kept.append(form)
+        add_if_new(kept, form)
     return tuple(kept)
 
 

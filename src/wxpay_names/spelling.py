@@ -322,14 +322,8 @@ def spell_name(name: PassportName, kind: SpellingKind | None = None) -> Spelling
     table = _table_of(kind)
     surname_text, given_text = name.surname, name.given_names
     if isinstance(table, _Table) and _PART_BREAK not in surname_text and _PART_BREAK not in given_text:
-        # One conversion for the whole name (a letter-by-letter table reads no neighbours): a
-        # line break, which a validated name never holds, marks where each part ends.
-        parts = table.convert(surname_text + _PART_BREAK + given_text.replace(" ", _PART_BREAK)).split(
-            _PART_BREAK
-        )
-        surname = tuple(parts[0].split())
-        names = tuple([found for part in parts[1:] if (found := tuple(part.split()))])
-        return _spelling(kind, surname, names)
+        # One conversion for the whole name (a letter-by-letter table reads no neighbours).
+        return _spelled_parts(table, kind, surname_text + _PART_BREAK + given_text.replace(" ", _PART_BREAK))
     names = tuple([found for part in given_text.split(" ") if (found := table.words(part))])
     return _spelling(kind, table.words(surname_text), names)
 
@@ -394,18 +388,19 @@ def letter_spellings(name: PassportName) -> tuple[Spelling, ...]:
     if text.isascii():
         return (found[0],)
     if tables.folded_letters.search(text):
-        _add_new(found, _spelled_parts(tables.folded, "folded", text))
+        add_if_new(found, _spelled_parts(tables.folded, "folded", text))
     if tables.alternative_letters.search(text):
-        _add_new(found, _spelled_parts(tables.alternative, "icao_alternative", text))
+        add_if_new(found, _spelled_parts(tables.alternative, "icao_alternative", text))
     if _CYRILLIC.search(text):
         for table in national_tables().values():
-            _add_new(found, spell_name(name, table.kind))
+            add_if_new(found, spell_name(name, table.kind))
     return tuple(found)
 
 
 def _spelled_parts(table: _Table, kind: SpellingKind, text: str) -> Spelling:
-    """*text* (the surname, then each given name, a line break after each part) in *table*'s
-    spelling; a given name that leaves no letter is left out, as ``spell_name`` does."""
+    """*text* (the surname, then each given name, a line break between two parts: a
+    validated name holds none) in *table*'s spelling; a given name that leaves no letter
+    is left out."""
     parts = table.convert(text).split(_PART_BREAK)
     if len(parts) == 2:  # one given name (most names)
         one = parts[1].split()
@@ -430,14 +425,15 @@ def _letter_spellings_apart(name: PassportName, kind: SpellingKind) -> tuple[Spe
     for other_kind, letters in others:
         if not (letters.search(name.surname) or letters.search(name.given_names)):
             continue  # spelled as the primary: nothing new
-        _add_new(found, spell_name(name, other_kind))
+        add_if_new(found, spell_name(name, other_kind))
     if _CYRILLIC.search(name.surname) or _CYRILLIC.search(name.given_names):
         for table in national_tables().values():
-            _add_new(found, spell_name(name, table.kind))
+            add_if_new(found, spell_name(name, table.kind))
     return tuple(found)
 
 
-def _add_new(found: list[Spelling], other: Spelling) -> None:
+def add_if_new(found: list[Spelling], other: Spelling) -> None:
+    """Append *other* to *found* unless a spelling there has the same words."""
     surname, given = other.surname, other.given
     for seen in found:
         if surname == seen.surname and given == seen.given:
