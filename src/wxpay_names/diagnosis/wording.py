@@ -94,7 +94,7 @@ def _problem(found: Finding, templates: _Templates, expected: str) -> Problem:
         en_fields: dict[str, str] = {"expected": expected}
         zh_fields: dict[str, str] = {"expected": expected}
         for key_name, value in fields.items():
-            said = value if isinstance(value, str) else _SAY[type(value)](value)
+            said = _said(value)
             if isinstance(said, str):
                 en_fields[key_name] = zh_fields[key_name] = said
             else:
@@ -110,10 +110,7 @@ def _said(value: Value) -> str | Wording:
 
 
 def _joined(value: Joined) -> Wording:
-    said = [_SAY[type(item)](item) if not isinstance(item, str) else item for item in value.items]
-    return join_phrases(
-        [Wording(item, item) if isinstance(item, str) else item for item in said], value.separator
-    )
+    return join_phrases([_both(_said(item)) for item in value.items], value.separator)
 
 
 def _listed(value: Listed) -> Wording:
@@ -135,7 +132,7 @@ def _phrase(value: Phrase) -> Wording:
     english: dict[str, str] = {}
     chinese: dict[str, str] = {}
     for key, field in value.fields:
-        said = field if isinstance(field, str) else _SAY[type(field)](field)
+        said = _said(field)
         if isinstance(said, str):
             english[key] = chinese[key] = said
         else:
