@@ -65,6 +65,19 @@ def peak_rss_mib() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB elsewhere
 
 
+def run_child(script: str, source: Path, target: Path) -> dict[str, float]:
+    """Run *script* ``--child SOURCE TARGET`` in a fresh process (its peak memory its own) and
+    return the JSON it prints."""
+    run = subprocess.run(
+        [sys.executable, script, "--child", str(source), str(target)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result: dict[str, float] = json.loads(run.stdout)
+    return result
+
+
 def child(source: str, target: str) -> None:
     """Run one batch in this process and report time and memory as JSON on stdout."""
     from wxpay_names.cli import main
@@ -83,13 +96,7 @@ def child(source: str, target: str) -> None:
 def measure(count: int, folder: Path, names: str) -> dict[str, float]:
     source, target = folder / f"in-{count}.csv", folder / f"out-{count}.csv"
     write_rows(source, count, names)
-    run = subprocess.run(
-        [sys.executable, __file__, "--child", str(source), str(target)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    result: dict[str, float] = json.loads(run.stdout)
+    result = run_child(__file__, source, target)
     with target.open(encoding="utf-8", newline="") as handle:
         written = sum(1 for _ in csv.reader(handle)) - 1
     if written != count:

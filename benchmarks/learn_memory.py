@@ -12,13 +12,12 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import resource
-import subprocess
-import sys
 import tempfile
 import time
 from itertools import product
 from pathlib import Path
+
+from batch_memory import peak_rss_mib, run_child
 
 from wxpay_names import banks
 from wxpay_names.observations import PATTERN_FIELDS
@@ -32,6 +31,7 @@ PATTERNS = [
         "spelling": spelling,
         "case": case,
         "shortened": "false",
+        "dots": "none",
     }
     for order, separator, given, spelling, case in product(
         ("surname_first", "given_first"),
@@ -61,11 +61,6 @@ def write_log(path: Path, count: int) -> None:
             )
 
 
-def peak_rss_mib() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB elsewhere
-
-
 def child(source: str, target: str) -> None:
     """Run one learn in this process and report time and memory as JSON on stdout."""
     import contextlib
@@ -84,13 +79,7 @@ def child(source: str, target: str) -> None:
 def measure(count: int, folder: Path) -> dict[str, float]:
     source, target = folder / f"log-{count}.csv", folder / f"observations-{count}.csv"
     write_log(source, count)
-    run = subprocess.run(
-        [sys.executable, __file__, "--child", str(source), str(target)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    result: dict[str, float] = json.loads(run.stdout)
+    result = run_child(__file__, source, target)
     with target.open(encoding="utf-8", newline="") as handle:
         counted = sum(int(row["accepted"]) + int(row["refused"]) for row in csv.DictReader(handle))
     if counted != count - count // 100:
