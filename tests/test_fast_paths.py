@@ -159,14 +159,7 @@ def test_the_fast_road_gives_the_one_by_one_road_s_list(
 ) -> None:
     """draft_candidates' fast road (every text rendered at once, the shape's patterns and notes)
     gives the list the step-by-step road gives, stopped at the same text."""
-    from wxpay_names.candidates import (
-        _pieces,
-        _plans_of,
-        _ready,
-        _render_one_by_one,
-        _shape,
-        draft_candidates,
-    )
+    from wxpay_names.candidates import _plans_of, _ready, _render_one_by_one, _shape, draft_candidates
 
     for name, bank in _at_banks(parts, fixture_banks):
         try:
@@ -184,8 +177,7 @@ def test_the_fast_road_gives_the_one_by_one_road_s_list(
         shape = _shape(found)
         plans = _plans_of(bank)
         plan = (plans.by_shape.get(shape) or _ready(plans, shape)).plan
-        primary = _pieces(found[0])
-        one_by_one = _render_one_by_one(name, bank, found, plan, primary, plan.first.render(primary), until)
+        one_by_one = _render_one_by_one(name, bank, found, plan, until)
         fast = draft_candidates(name, bank, until=until)
         if name.possibly_truncated:
             from wxpay_names.messages import truncated_note
@@ -195,6 +187,29 @@ def test_the_fast_road_gives_the_one_by_one_road_s_list(
         assert list(fast.patterns) == list(one_by_one.patterns)
         assert list(fast.notes) == list(one_by_one.notes)
         assert fast.candidates() == one_by_one.candidates()
+
+
+@given(parts=_NAME_PARTS)
+@example(parts=("van der Berg", "Anna Maria III", False))
+@example(parts=("O'Neill", "Hans-Peter", False))
+def test_the_written_texts_are_the_recipes_rendered(
+    parts: tuple[str, str, bool], fixture_banks: tuple[Bank, ...]
+) -> None:
+    """The function compiled_texts writes for a bank and shape gives each recipe's text as
+    rendered over the name's pieces, then rank 1's dotted forms."""
+    from wxpay_names.candidate_plans import recipe_of
+    from wxpay_names.candidates import _dotted_texts, _flat_pieces, _pieces, _plans_of, _ready, _shape
+
+    for name, bank in _at_banks(parts, fixture_banks):
+        found = spellings(name)
+        shape = _shape(found)
+        plans = _plans_of(bank)
+        ready = plans.by_shape.get(shape) or _ready(plans, shape)
+        flat = _flat_pieces(found, _pieces(found[0]), len(found))
+        recipes = (recipe_of(ready.plan.first, shape), *ready.recipes)
+        rendered = [flat[first] + separator + flat[second] for first, separator, second in recipes]
+        dotted = _dotted_texts(found[0], bank, flat[1:13], ready.dotted.marks) if ready.dotted.marks else []
+        assert ready.texts(found) == [*rendered, *dotted]
 
 
 @given(

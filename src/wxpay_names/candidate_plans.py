@@ -270,7 +270,7 @@ def _plan_capped(row: Row, shape: Shape) -> Plan:
         joined = make_pattern(order, "", "", False, kind, case, True)
         cut = make_pattern(order, separator, given_separator, False, kind, case, True)
         shortened = ((joined, candidate_note(row, joined).en), (cut, candidate_note(row, cut).en))
-    recipes = tuple(_recipe(step, shape) for step in steps[1:])
+    recipes = tuple(recipe_of(step, shape) for step in steps[1:])
     needs = [1]
     for step in steps[1:]:
         needs.append(max(needs[-1], step.spelling + 1))
@@ -297,7 +297,7 @@ def _filled(step: Step, shape: Shape) -> bool:
     return _piece_filled(step.first_piece, counts) or _piece_filled(step.second_piece, counts)
 
 
-def _recipe(step: Step, shape: Shape) -> tuple[int, Separator, int]:
+def recipe_of(step: Step, shape: Shape) -> tuple[int, Separator, int]:
     """*step* as ``flat[first] + separator + flat[second]`` over ``_flat_pieces`` (index 0 is "").
 
     Which pieces are empty depends on the shape alone, so an empty side becomes index 0 and

@@ -12,7 +12,6 @@ and cached; a call only renders the texts (see ``Plan``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from itertools import chain
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -26,7 +25,9 @@ from .candidate_plans import (
     bank_row,
     make_pattern,
     plan_for,
+    recipe_of,
 )
+from .compiled_texts import NUMERALS, Texts, compile_texts, dotted_in_title_case, title_word
 from .errors import ErrorCode, InvalidNameError
 from .messages import candidate_note, over_limit_note, row_note, truncated_note
 from .models import (
@@ -57,9 +58,6 @@ _MODEL_SETTERS = (
 _CANDIDATE_FIELDS = {"text", "rank", "pattern", "note"}
 
 MAX_CANDIDATES = 12
-# Generational numerals (data/name_affixes.csv) keep their capitals in title case: John III.
-_NUMERALS = frozenset({"II", "III", "IV"})
-_LETTER_RUN = re.compile("[A-Z]+")
 
 # The upper-case surname and given names, their words one space apart (piece_index(part, False, " ")).
 _SURNAME_SPACED, _GIVEN_SPACED = 0, 4
@@ -91,6 +89,8 @@ class _Ready(NamedTuple):
 
     plan: Plan
     recipes: tuple[tuple[int, Separator, int], ...]
+    # The fast road's texts, rank 1's first and the dotted forms last (``compiled_texts``).
+    texts: Texts
     needs: int
     dotted: _DottedLayouts
     patterns: tuple[Pattern, ...]
@@ -124,9 +124,11 @@ def _ready(bank_plans: _BankPlans, shape: Shape) -> _Ready:
         dotted = bank_plans.dotted.get(shape[0][0]) or _dotted_layouts(bank_plans, shape[0][0])
     room = MAX_CANDIDATES - len(dotted.marks)
     count = min(room - 1, len(plan.recipes))
+    recipes = plan.recipes[:count]
     ready = _Ready(
         plan,
-        plan.recipes[:count],
+        recipes,
+        compile_texts(shape, (recipe_of(plan.first, shape), *recipes), dotted.marks, bank.order, bank.case),
         plan.needs[count],
         dotted,
         plan.patterns[: count + 1] + dotted.patterns,
@@ -182,20 +184,10 @@ def _forms(words: tuple[str, ...]) -> tuple[str, str, str, str]:
     """The words joined by a space and by nothing, in upper then in title case (``piece_index()`` order)."""
     if len(words) == 1:  # most name parts: nothing to join
         word = words[0]
-        title = word.capitalize() if word.isalpha() and word not in _NUMERALS else _title(word)
+        title = word.capitalize() if word.isalpha() and word not in NUMERALS else title_word(word)
         return (word, word, title, title)
-    titles = [
-        word.capitalize() if word.isalpha() and word not in _NUMERALS else _title(word) for word in words
-    ]
+    titles = [title_word(word) for word in words]
     return (" ".join(words), "".join(words), " ".join(titles), "".join(titles))
-
-
-def _title(word: str) -> str:
-    """Title case of a word with a hyphen or apostrophe kept (HANS-PETER → Hans-Peter), or a
-    generational numeral (III stays III)."""
-    if word in _NUMERALS:
-        return word
-    return _LETTER_RUN.sub(lambda run: run.group().capitalize(), word)
 
 
 def rank_one_text(name: PassportName, bank: Bank) -> str:
@@ -339,20 +331,14 @@ def draft_candidates(name: PassportName, bank: Bank, until: str = "") -> Draft:
     shape = _shape(found)
     bank_plans = _plans_of(bank)
     ready = bank_plans.by_shape.get(shape) or _ready(bank_plans, shape)
-    plan = ready.plan
-    primary = _pieces(found[0])
-    first_text = plan.first.render(primary)
-    if not first_text:
-        raise _no_letters()
-    if first_text == until:
-        note = _rank_one_note(plan.first.note, first_text, bank)  # it may be over the bank's field
-        draft: Draft | None = tuple.__new__(Draft, ([first_text], plan.patterns[:1], [note], found))
-    elif name.source == "chinese":  # no dotted forms: one by one
-        draft = None
-    else:
-        draft = _render_at_once(found, bank, ready, primary, first_text, until)
+    draft: Draft | None = None
+    if name.source != "chinese":  # a name from Chinese characters has no dotted forms: one by one
+        texts = ready.texts(found)
+        if not texts[0]:
+            raise _no_letters()
+        draft = _render_at_once(texts, found, bank, ready, until)
     if draft is None:
-        draft = _render_one_by_one(name, bank, found, plan, primary, first_text, until)
+        draft = _render_one_by_one(name, bank, found, ready.plan, until)
     if name.possibly_truncated:
         # ICAO 9303 Part 4 §4.2.3: a name field filled to its last position may have been cut.
         draft = draft._replace(notes=[truncated_note(note) for note in draft.notes])
@@ -360,34 +346,36 @@ def draft_candidates(name: PassportName, bank: Bank, until: str = "") -> Draft:
 
 
 def _render_at_once(
-    found: tuple[Spelling, ...], bank: Bank, ready: _Ready, primary: Pieces, first_text: str, until: str
+    texts: list[str], found: tuple[Spelling, ...], bank: Bank, ready: _Ready, until: str
 ) -> Draft | None:
-    """The fast road of ``draft_candidates``; ``None`` where it does not go (a cut form that
-    repeats another text, or is empty)."""
-    flat = ("", *primary) if ready.needs == 1 else _flat_pieces(found, primary, ready.needs)
-    rest = [flat[first] + separator + flat[second] for first, separator, second in ready.recipes]
+    """The fast road of ``draft_candidates``, from *texts* (``_Ready.texts``); ``None`` where
+    it does not go (a cut form that repeats another text, or is empty)."""
+    first_text = texts[0]
+    if first_text == until:
+        note = _rank_one_note(ready.plan.first.note, first_text, bank)  # it may be over the bank's field
+        return tuple.__new__(Draft, ([first_text], ready.patterns[:1], [note], found))
     limit = bank.max_length
     patterns: Sequence[Pattern]
     notes: Sequence[str]
     if limit is None or len(first_text) <= limit:
-        texts = [first_text, *rest]
-        if len(set(texts)) == len(texts):
+        if len(set(texts)) == len(texts):  # a dotted form holds a mark no other text holds
             patterns, notes = ready.patterns, ready.notes
         else:  # a text repeats an earlier one: skipped, and later steps fill its place
-            texts, patterns, notes = _without_repeats(texts, found, flat, ready)
+            size = 1 + len(ready.recipes)
+            kept, patterns, notes = _without_repeats(texts[:size], found, ready)
+            texts = kept + texts[size:]
     else:  # rank 1 is longer than the bank's field: the cut forms go among the others
         over = ready.over
-        if over.cut_at < 0:
-            texts = [first_text, *rest]
-        else:
-            at = over.cut_at
+        if over.cut_at >= 0:
+            size, at = 1 + len(ready.recipes), 1 + over.cut_at
             joined, cut = first_text.replace(" ", "")[:limit], first_text[:limit].rstrip()
-            texts = [first_text, *rest[:at], joined, cut, *rest[at:]][: over.size]
-        if len(set(texts)) != len(texts) or "" in texts:
+            listed = [*texts[:at], joined, cut, *texts[at:size]][: over.size]
+            if len(set(listed)) != len(listed) or not (joined and cut):
+                return None
+            texts = listed + texts[size:]
+        elif len(set(texts)) != len(texts):
             return None
         patterns, notes = over.patterns, over.notes
-    if ready.dotted.marks and until not in texts:
-        texts += _dotted_texts(found[0], bank, primary, ready.dotted.marks)
     if until in texts:
         size = texts.index(until) + 1
         del texts[size:]
@@ -396,12 +384,11 @@ def _render_at_once(
 
 
 def _without_repeats(
-    texts: list[str], found: tuple[Spelling, ...], flat: Pieces, ready: _Ready
+    texts: list[str], found: tuple[Spelling, ...], ready: _Ready
 ) -> tuple[list[str], Sequence[Pattern], Sequence[str]]:
     """*texts* (step by step from rank 1) with each repeat left out, then the plan's next
     steps until the list holds as many texts as before; with their patterns and notes
-    (the dotted forms' included, as ``_Ready`` holds them). *flat* is what the texts were
-    rendered from.
+    (the dotted forms' included, as ``_Ready`` holds them).
 
     The steps a list keeps are few for a shape (a repeat mostly comes from how two
     spellings relate: a middle name written with the surname repeats rank 1 at a bank that
@@ -412,12 +399,13 @@ def _without_repeats(
     first_at = dict(zip(reversed(texts), range(room - 1, -1, -1), strict=True))  # each text's first step
     steps = sorted(first_at.values())
     kept = [texts[step] for step in steps]
-    needs = ready.needs
+    needs = 0
+    flat: Pieces = ()
     step = room  # the next step; step k is recipe k - 1 (step 0 is rank 1)
     while len(kept) < room and step < len(plan.patterns):
         if plan.needs[step] > needs:
             needs = plan.needs[step]
-            flat = _flat_pieces(found, flat[1:13], needs)
+            flat = _flat_pieces(found, _pieces(found[0]), needs)
         first, separator, second = plan.recipes[step - 1]
         text = flat[first] + separator + flat[second]
         if text not in first_at:
@@ -449,15 +437,13 @@ def _flat_pieces(found: tuple[Spelling, ...], primary: Pieces, needed: int) -> P
 
 
 def _render_one_by_one(
-    name: PassportName,
-    bank: Bank,
-    found: tuple[Spelling, ...],
-    plan: Plan,
-    primary: Pieces,
-    first_text: str,
-    until: str,
+    name: PassportName, bank: Bank, found: tuple[Spelling, ...], plan: Plan, until: str
 ) -> Draft:
     """Every step in turn, each text kept only when new: the road of every list, fast or not."""
+    primary = _pieces(found[0])
+    first_text = plan.first.render(primary)
+    if not first_text:
+        raise _no_letters()
     lists = _Lists([first_text], [plan.first.pattern], [_rank_one_note(plan.first.note, first_text, bank)])
     if first_text != until:
         dotted = _dotted(name, found[0], bank, primary)
@@ -546,11 +532,7 @@ def _dotted_texts(primary: Spelling, bank: Bank, pieces: Pieces, marks: tuple[st
         first, second = (surname, given) if bank.order == "surname_first" else (given, surname)
         spaced = first + " " + second if first and second else first or second
         return [spaced.replace(" ", mark) for mark in marks]
-    words = [*primary.surname, *(word for part in primary.given for word in part)]
-    if bank.order == "given_first":
-        words = [*(word for part in primary.given for word in part), *primary.surname]
-    words = [word.capitalize() for word in words]
-    return [mark.join(words) for mark in marks]
+    return dotted_in_title_case(primary, bank.order, marks)
 
 
 def _dotted_layouts(bank_plans: _BankPlans, kind: SpellingKind) -> _DottedLayouts:
