@@ -198,7 +198,15 @@ def test_the_written_texts_are_the_recipes_rendered(
     """The function compiled_texts writes for a bank and shape gives each recipe's text as
     rendered over the name's pieces, then rank 1's dotted forms."""
     from wxpay_names.candidate_plans import recipe_of
-    from wxpay_names.candidates import _dotted_texts, _flat_pieces, _pieces, _plans_of, _ready, _shape
+    from wxpay_names.candidates import (
+        _dotted_texts,
+        _flat_pieces,
+        _pieces,
+        _plans_of,
+        _ready,
+        _shape,
+        _written_texts,
+    )
 
     for name, bank in _at_banks(parts, fixture_banks):
         found = spellings(name)
@@ -209,7 +217,7 @@ def test_the_written_texts_are_the_recipes_rendered(
         recipes = (recipe_of(ready.plan.first, shape), *ready.recipes)
         rendered = [flat[first] + separator + flat[second] for first, separator, second in recipes]
         dotted = _dotted_texts(found[0], bank, flat[1:13], ready.dotted.marks) if ready.dotted.marks else []
-        assert ready.texts(found) == [*rendered, *dotted]
+        assert _written_texts(plans, shape, ready)(found) == [*rendered, *dotted]
 
 
 @given(

@@ -89,9 +89,9 @@ class _Ready(NamedTuple):
 
     plan: Plan
     recipes: tuple[tuple[int, Separator, int], ...]
-    # The fast road's texts, rank 1's first and the dotted forms last (``compiled_texts``).
-    texts: Texts
-    needs: int
+    # The fast road's texts, rank 1's first and the dotted forms last (``compiled_texts``);
+    # written on the first name of the shape that takes the fast road (``_written_texts``).
+    texts: Texts | None
     dotted: _DottedLayouts
     patterns: tuple[Pattern, ...]
     notes: tuple[str, ...]
@@ -124,12 +124,10 @@ def _ready(bank_plans: _BankPlans, shape: Shape) -> _Ready:
         dotted = bank_plans.dotted.get(shape[0][0]) or _dotted_layouts(bank_plans, shape[0][0])
     room = MAX_CANDIDATES - len(dotted.marks)
     count = min(room - 1, len(plan.recipes))
-    recipes = plan.recipes[:count]
     ready = _Ready(
         plan,
-        recipes,
-        compile_texts(shape, (recipe_of(plan.first, shape), *recipes), dotted.marks, bank.order, bank.case),
-        plan.needs[count],
+        plan.recipes[:count],
+        None,
         dotted,
         plan.patterns[: count + 1] + dotted.patterns,
         plan.notes[: count + 1] + dotted.notes,
@@ -141,6 +139,15 @@ def _ready(bank_plans: _BankPlans, shape: Shape) -> _Ready:
         plans.clear()
     plans[shape] = ready
     return ready
+
+
+def _written_texts(bank_plans: _BankPlans, shape: Shape, ready: _Ready) -> Texts:
+    """*ready*'s texts function, written once (a name from Chinese characters never needs it)."""
+    bank = bank_plans.bank
+    recipes = (recipe_of(ready.plan.first, shape), *ready.recipes)
+    texts = compile_texts(shape, recipes, ready.dotted.marks, bank.order, bank.case)
+    bank_plans.by_shape[shape] = ready._replace(texts=texts)
+    return texts
 
 
 def _plans_of(bank: Bank) -> _BankPlans:
@@ -333,7 +340,7 @@ def draft_candidates(name: PassportName, bank: Bank, until: str = "") -> Draft:
     ready = bank_plans.by_shape.get(shape) or _ready(bank_plans, shape)
     draft: Draft | None = None
     if name.source != "chinese":  # a name from Chinese characters has no dotted forms: one by one
-        texts = ready.texts(found)
+        texts = (ready.texts or _written_texts(bank_plans, shape, ready))(found)
         if not texts[0]:
             raise _no_letters()
         draft = _render_at_once(texts, found, bank, ready, until)
