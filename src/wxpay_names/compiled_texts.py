@@ -72,6 +72,7 @@ def compile_texts(
     namespace = {"NUMERALS": NUMERALS, "title": title_word, "dotted_in_title_case": dotted_in_title_case}
     exec(compile(source, "<wxpay_names.compiled_texts>", "exec"), namespace)  # see the module docstring
     made: Texts = namespace["texts"]  # type: ignore[assignment]
+    made.__doc__ = source  # what was written, for whoever reads a traceback through it
     return made
 
 
