@@ -118,8 +118,9 @@ def test_build_name_equals_the_constructor(surname: str, given_names: str, sourc
 
 
 # Names whose texts repeat (LI LI, a middle name written with the surname at a bank that writes
-# the given names first), with hyphens, apostrophes, accents, suffixes and one-part names.
-_WORD = st.text(alphabet="abxyÜøñ'-", min_size=1, max_size=5)
+# the given names first), with hyphens, apostrophes, accents, Cyrillic letters (whose national
+# spellings give several spellings of a name), suffixes and one-part names.
+_WORD = st.text(alphabet="abxyÜøñжї'-", min_size=1, max_size=5)
 _NAME_PARTS = st.tuples(
     st.one_of(st.just(""), _WORD, st.lists(_WORD, min_size=2, max_size=3).map(" ".join)),
     st.one_of(
