@@ -268,3 +268,22 @@ def test_the_first_letter_shortcut_never_turns_rank_one_away(
             continue
         assert _is_rank_one(text, name, bank)
         assert not _is_rank_one(text + "X", name, bank)
+
+
+def test_names_that_plan_alike_share_one_written_function(fixture_banks: tuple[Bank, ...]) -> None:
+    """A texts function is written per capped shape: a name of a new length costs no new one
+    (the cache stays small however many lengths come), and each length still gets its texts."""
+    from wxpay_names.candidates import _plans_of, _render_one_by_one, _shape, draft_candidates
+
+    bank = fixture_banks[0]
+    functions = set()
+    for words in (2, 3, 5, 9):
+        name = PassportName(surname=" ".join(["Ab"] * words), given_names=" ".join(["Cd", "Ef"] * words))
+        fast = draft_candidates(name, bank)
+        found = spellings(name)
+        ready = _plans_of(bank).by_shape[_shape(found)]
+        assert ready.texts is not None
+        functions.add(ready.texts)
+        assert fast.texts == _render_one_by_one(name, bank, found, ready.plan, "").texts
+        assert fast.texts[0].count("AB") == words
+    assert len(functions) == 1

@@ -145,11 +145,16 @@ def piece_index(part: int, title: bool, given_separator: Separator) -> int:
 
 def plan_for(row: Row, shape: Shape) -> Plan:
     # Counts above 2 plan alike: one plan object serves them all.
-    capped = tuple(
+    return _plan_capped(row, capped(shape))
+
+
+def capped(shape: Shape) -> Shape:
+    """*shape* with each count above 2 made 2: what a plan (and the texts written from it)
+    depends on is whether a count is 0, 1 or more."""
+    return tuple(
         (kind, min(surname, 2), min(given_names, 2), min(given, 2), min(first, 2))
         for kind, surname, given_names, given, first in shape
     )
-    return _plan_capped(row, capped)
 
 
 @cache

@@ -23,6 +23,7 @@ from .candidate_plans import (
     Plan,
     Shape,
     bank_row,
+    capped,
     make_pattern,
     plan_for,
     recipe_of,
@@ -77,6 +78,9 @@ class _BankPlans(NamedTuple):
     by_shape: dict[Shape, _Ready]
     # The dotted forms by the primary spelling's kind (a few kinds at most).
     dotted: dict[SpellingKind, _DottedLayouts]
+    # The fast road's texts functions by capped shape (``candidate_plans.capped``): written
+    # once for all the shapes that plan alike, so a name of a new length costs no new one.
+    texts: dict[Shape, Texts]
 
 
 class _Ready(NamedTuple):
@@ -142,10 +146,16 @@ def _ready(bank_plans: _BankPlans, shape: Shape) -> _Ready:
 
 
 def _written_texts(bank_plans: _BankPlans, shape: Shape, ready: _Ready) -> Texts:
-    """*ready*'s texts function, written once (a name from Chinese characters never needs it)."""
-    bank = bank_plans.bank
-    recipes = (recipe_of(ready.plan.first, shape), *ready.recipes)
-    texts = compile_texts(shape, recipes, ready.dotted.marks, bank.order, bank.case)
+    """*ready*'s texts function, written on first need (a name from Chinese characters has
+    none) and shared by every shape that plans alike."""
+    key = capped(shape)
+    texts = bank_plans.texts.get(key)
+    if texts is None:
+        if len(bank_plans.texts) >= _MAX_SHAPES_CACHED:
+            bank_plans.texts.clear()
+        bank = bank_plans.bank
+        recipes = (recipe_of(ready.plan.first, key), *ready.recipes)
+        texts = bank_plans.texts[key] = compile_texts(key, recipes, ready.dotted.marks, bank.order, bank.case)
     bank_plans.by_shape[shape] = ready._replace(texts=texts)
     return texts
 
@@ -160,7 +170,7 @@ def _plans_of(bank: Bank) -> _BankPlans:
         pattern = make_pattern(
             bank.order, bank.separator, bank.given_separator, False, "icao", bank.case, False
         )
-        entry = _PLANS[id(bank)] = _BankPlans(bank, (pattern, row_note(bank_row(bank)).en), {}, {})
+        entry = _PLANS[id(bank)] = _BankPlans(bank, (pattern, row_note(bank_row(bank)).en), {}, {}, {})
     return entry
 
 

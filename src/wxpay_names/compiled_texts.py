@@ -5,9 +5,9 @@ put together: two of a spelling's pieces (its surname, all given names or the fi
 name; upper or title case; words apart by a space or joined) and a separator between.
 Rendering those recipes one by one (build every piece, index them, join) costs several
 times the string work itself. The recipes depend only on the bank row and the shape of the
-name (how many words each part has), so for each bank and shape this module writes the
-whole list as one function of the name's spellings, each text one expression over the
-pieces it needs (``collections.namedtuple`` and ``dataclasses`` make their methods the same
+name (whether each part has no word, one or more), so for each bank and such a shape
+this module writes the whole list as one function of the name's spellings, each text one
+expression over the pieces it needs (``collections.namedtuple`` and ``dataclasses`` make their methods the same
 way). The texts are the same as the recipes' by construction; a property test holds the
 lists equal to the step-by-step road's (``tests/test_fast_paths.py``).
 
