@@ -391,7 +391,6 @@ def test_module_batch_unusable_file_exits_2() -> None:
     assert result.stderr.count("\n") == 1
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 def _interrupts_as_by_default() -> None:
     # A shell starts a background job with Ctrl-C ignored, and a child inherits that (so
     # Python installs no KeyboardInterrupt): the suite run in the background would see the
@@ -399,6 +398,7 @@ def _interrupts_as_by_default() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_module_batch_killed_mid_run_leaves_no_file(tmp_path: Path, signum: int) -> None:
     target = tmp_path / "out.csv"

@@ -287,3 +287,19 @@ def test_names_that_plan_alike_share_one_written_function(fixture_banks: tuple[B
         assert fast.texts == _render_one_by_one(name, bank, found, ready.plan, "").texts
         assert fast.texts[0].count("AB") == words
     assert len(functions) == 1
+
+
+def test_dotted_forms_in_title_case_keep_a_generational_numeral(icbc: Bank) -> None:
+    """At a bank that keeps title case, a dotted form writes its words as the other title-case
+    candidates do: III stays III (it was Iii), on both roads."""
+    from wxpay_names.candidates import _plans_of, _render_one_by_one, _shape, draft_candidates
+
+    bank = icbc.model_copy(update={"code": "TITLE", "case": "title", "dots": "unknown"})
+    name = PassportName(surname="Smith", given_names="John III")
+    fast = draft_candidates(name, bank)
+    dotted = [text for text in fast.texts if "·" in text]
+    assert dotted == ["Smith·John·III"]
+    assert "Smith John III" in fast.texts
+    found = spellings(name)
+    plan = _plans_of(bank).by_shape[_shape(found)].plan
+    assert _render_one_by_one(name, bank, found, plan, "").texts == fast.texts

@@ -143,6 +143,24 @@ def piece_index(part: int, title: bool, given_separator: Separator) -> int:
     return part * 4 + title * 2 + (given_separator == "")
 
 
+def piece_layout(piece: int) -> tuple[int, bool, bool]:
+    """What ``piece_index`` made *piece* of: the part, whether in title case, whether joined."""
+    return piece // 4, bool(piece // 2 % 2), bool(piece % 2)
+
+
+# A recipe's index into a name's flat pieces (``candidates._flat_pieces``): 0 is "", then the
+# pieces of each spelling in turn.
+PIECES_PER_SPELLING = 12
+Recipe = tuple[int, Separator, int]
+Counts = tuple[SpellingKind, int, int, int, int]  # one spelling's entry of a Shape
+
+
+def part_words(counts: Counts, part: int) -> int:
+    """How many words *part* (SURNAME, GIVEN or FIRST_GIVEN) has in a spelling of these counts."""
+    _, surname_words, _, given_words, first_words = counts
+    return (surname_words, given_words, first_words)[part]
+
+
 def plan_for(row: Row, shape: Shape) -> Plan:
     # Counts above 2 plan alike: one plan object serves them all.
     return _plan_capped(row, capped(shape))
@@ -291,10 +309,9 @@ def _plan_capped(row: Row, shape: Shape) -> Plan:
     )
 
 
-def _piece_filled(piece: int, counts: tuple[SpellingKind, int, int, int, int]) -> bool:
+def _piece_filled(piece: int, counts: Counts) -> bool:
     """Whether *piece* holds a letter for every name of these counts (a part of no words is "")."""
-    _, surname_words, _, given_words, first_words = counts
-    return bool((surname_words, given_words, first_words)[piece // 4])
+    return bool(part_words(counts, piece // 4))
 
 
 def _filled(step: Step, shape: Shape) -> bool:
@@ -302,16 +319,23 @@ def _filled(step: Step, shape: Shape) -> bool:
     return _piece_filled(step.first_piece, counts) or _piece_filled(step.second_piece, counts)
 
 
-def recipe_of(step: Step, shape: Shape) -> tuple[int, Separator, int]:
-    """*step* as ``flat[first] + separator + flat[second]`` over ``_flat_pieces`` (index 0 is "").
+def recipe_of(step: Step, shape: Shape) -> Recipe:
+    """*step* as ``flat[first] + separator + flat[second]`` over ``_flat_pieces`` (index 0 is "")."""
+    return flat_recipe(step.spelling, step.first_piece, step.separator, step.second_piece, shape)
+
+
+def flat_recipe(
+    spelling: int, first_piece: int, separator: Separator, second_piece: int, shape: Shape
+) -> Recipe:
+    """Two pieces of a spelling and the separator between, as a recipe over the flat pieces.
 
     Which pieces are empty depends on the shape alone, so an empty side becomes index 0 and
     takes the separator with it, as ``Step.render`` leaves it out.
     """
-    counts = shape[step.spelling]
-    offset = 1 + 12 * step.spelling
-    first = offset + step.first_piece if _piece_filled(step.first_piece, counts) else 0
-    second = offset + step.second_piece if _piece_filled(step.second_piece, counts) else 0
+    counts = shape[spelling]
+    offset = 1 + PIECES_PER_SPELLING * spelling
+    first = offset + first_piece if _piece_filled(first_piece, counts) else 0
+    second = offset + second_piece if _piece_filled(second_piece, counts) else 0
     if first and second:
-        return first, step.separator, second
+        return first, separator, second
     return first or second, "", 0

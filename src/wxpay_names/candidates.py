@@ -19,16 +19,20 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from pydantic import BaseModel
 
 from .candidate_plans import (
+    GIVEN,
+    PIECES_PER_SPELLING,
+    SURNAME,
     Pieces,
     Plan,
     Shape,
     bank_row,
     capped,
     make_pattern,
+    piece_index,
     plan_for,
     recipe_of,
 )
-from .compiled_texts import NUMERALS, Texts, compile_texts, dotted_in_title_case, title_word
+from .compiled_texts import Texts, compile_texts, dotted_in_title_case, title_word
 from .errors import ErrorCode, InvalidNameError
 from .messages import candidate_note, over_limit_note, row_note, truncated_note
 from .models import (
@@ -60,14 +64,18 @@ _CANDIDATE_FIELDS = {"text", "rank", "pattern", "note"}
 
 MAX_CANDIDATES = 12
 
-# The upper-case surname and given names, their words one space apart (piece_index(part, False, " ")).
-_SURNAME_SPACED, _GIVEN_SPACED = 0, 4
+# The upper-case surname and given names, their words one space apart.
+_SURNAME_SPACED, _GIVEN_SPACED = piece_index(SURNAME, False, " "), piece_index(GIVEN, False, " ")
 
 # Plans by Bank object, then by shape (see _BankPlans). Both bounded.
 _PLANS: dict[int, _BankPlans] = {}
 _MAX_BANKS_CACHED = 256
 _MAX_SHAPES_CACHED = 512
 _MAX_STEPS_CACHED = 16  # per bank and shape: which steps a list with repeats kept
+# The fast road's texts functions by plan (held, so its id stays its own), how many of its
+# recipes the list takes, and the dot marks (``_written_texts``). Bounded.
+_TEXTS: dict[tuple[int, int, tuple[str, ...]], tuple[Plan, Texts]] = {}
+_MAX_TEXTS_CACHED = 1024
 
 
 class _BankPlans(NamedTuple):
@@ -78,17 +86,14 @@ class _BankPlans(NamedTuple):
     by_shape: dict[Shape, _Ready]
     # The dotted forms by the primary spelling's kind (a few kinds at most).
     dotted: dict[SpellingKind, _DottedLayouts]
-    # The fast road's texts functions by capped shape (``candidate_plans.capped``): written
-    # once for all the shapes that plan alike, so a name of a new length costs no new one.
-    texts: dict[Shape, Texts]
 
 
 class _Ready(NamedTuple):
     """All a call needs at one bank for one shape of name, made once (see ``draft_candidates``).
 
     The plan, and for the fast road: the recipes of every text the list can hold after
-    rank 1, how many spellings they read, the dotted forms that end the list, and the
-    patterns and notes of a full list in rank order.
+    rank 1, the function that writes those texts, the dotted forms that end the list, and
+    the patterns and notes of a full list in rank order.
     """
 
     plan: Plan
@@ -147,15 +152,22 @@ def _ready(bank_plans: _BankPlans, shape: Shape) -> _Ready:
 
 def _written_texts(bank_plans: _BankPlans, shape: Shape, ready: _Ready) -> Texts:
     """*ready*'s texts function, written on first need (a name from Chinese characters has
-    none) and shared by every shape that plans alike."""
-    key = capped(shape)
-    texts = bank_plans.texts.get(key)
-    if texts is None:
-        if len(bank_plans.texts) >= _MAX_SHAPES_CACHED:
-            bank_plans.texts.clear()
-        bank = bank_plans.bank
-        recipes = (recipe_of(ready.plan.first, key), *ready.recipes)
-        texts = bank_plans.texts[key] = compile_texts(key, recipes, ready.dotted.marks, bank.order, bank.case)
+    none) and shared by every shape, and every Bank object, whose plan and dot marks are the
+    same: a name of a new length, or a copy of a Bank (``plan_cards`` makes some), costs no
+    new function."""
+    plan, marks = ready.plan, ready.dotted.marks
+    key = (id(plan), len(ready.recipes), marks)
+    entry = _TEXTS.get(key)
+    if entry is None or entry[0] is not plan:
+        if len(_TEXTS) >= _MAX_TEXTS_CACHED:
+            _TEXTS.clear()
+        bank, capped_shape = bank_plans.bank, capped(shape)
+        recipes = (recipe_of(plan.first, capped_shape), *ready.recipes)
+        entry = _TEXTS[key] = (
+            plan,
+            compile_texts(capped_shape, recipes, marks, bank.order, bank.case == "upper"),
+        )
+    texts = entry[1]
     bank_plans.by_shape[shape] = ready._replace(texts=texts)
     return texts
 
@@ -170,7 +182,7 @@ def _plans_of(bank: Bank) -> _BankPlans:
         pattern = make_pattern(
             bank.order, bank.separator, bank.given_separator, False, "icao", bank.case, False
         )
-        entry = _PLANS[id(bank)] = _BankPlans(bank, (pattern, row_note(bank_row(bank)).en), {}, {}, {})
+        entry = _PLANS[id(bank)] = _BankPlans(bank, (pattern, row_note(bank_row(bank)).en), {}, {})
     return entry
 
 
@@ -201,7 +213,7 @@ def _forms(words: tuple[str, ...]) -> tuple[str, str, str, str]:
     """The words joined by a space and by nothing, in upper then in title case (``piece_index()`` order)."""
     if len(words) == 1:  # most name parts: nothing to join
         word = words[0]
-        title = word.capitalize() if word.isalpha() and word not in NUMERALS else title_word(word)
+        title = title_word(word)
         return (word, word, title, title)
     titles = [title_word(word) for word in words]
     return (" ".join(words), "".join(words), " ".join(titles), "".join(titles))
@@ -338,11 +350,13 @@ def draft_candidates(name: PassportName, bank: Bank, until: str = "") -> Draft:
     no candidate ranked below the one typed; ``""``, never a candidate's text, renders all).
 
     Two roads give the same list (a property test holds them equal). The fast one renders
-    every text the list can hold in one comprehension and takes the patterns and notes
-    made once for the bank and the shape of name (``_Ready``), the cut forms placed where
-    the other road places them when rank 1 is longer than the bank's field. The other
-    renders step by step, each text kept only when new: for a name read from Chinese
-    characters, and for a cut form that repeats another text.
+    every text the list can hold in one call of the function written for the bank and the
+    shape of name (``compiled_texts``) and takes the patterns and notes made once for them
+    (``_Ready``); a text that repeats another is left out for the plan's next steps, and the
+    cut forms go where the other road places them when rank 1 is longer than the bank's
+    field. The other renders step by step, each text kept only when new: for a name read
+    from Chinese characters, and for a list longer than the bank's field in which a text
+    repeats another.
     """
     found = spellings(name)
     shape = _shape(found)
@@ -422,7 +436,7 @@ def _without_repeats(
     while len(kept) < room and step < len(plan.patterns):
         if plan.needs[step] > needs:
             needs = plan.needs[step]
-            flat = _flat_pieces(found, _pieces(found[0]), needs)
+            flat = _flat_pieces(found, flat[1 : 1 + PIECES_PER_SPELLING] or _pieces(found[0]), needs)
         first, separator, second = plan.recipes[step - 1]
         text = flat[first] + separator + flat[second]
         if text not in first_at:
