@@ -72,9 +72,9 @@ _PLANS: dict[int, _BankPlans] = {}
 _MAX_BANKS_CACHED = 256
 _MAX_SHAPES_CACHED = 512
 _MAX_STEPS_CACHED = 16  # per bank and shape: which steps a list with repeats kept
-# The fast road's texts functions by plan (held, so its id stays its own), how many of its
-# recipes the list takes, and the dot marks (``_written_texts``). Bounded.
-_TEXTS: dict[tuple[int, int, tuple[str, ...]], tuple[Plan, Texts]] = {}
+# The fast road's texts functions by plan (held, so its id stays its own) and dot marks,
+# which decide how many of the plan's recipes a list takes (``_written_texts``). Bounded.
+_TEXTS: dict[tuple[int, tuple[str, ...]], tuple[Plan, Texts]] = {}
 _MAX_TEXTS_CACHED = 1024
 
 
@@ -156,7 +156,7 @@ def _written_texts(bank_plans: _BankPlans, shape: Shape, ready: _Ready) -> Texts
     same: a name of a new length, or a copy of a Bank (``plan_cards`` makes some), costs no
     new function."""
     plan, marks = ready.plan, ready.dotted.marks
-    key = (id(plan), len(ready.recipes), marks)
+    key = (id(plan), marks)
     entry = _TEXTS.get(key)
     if entry is None or entry[0] is not plan:
         if len(_TEXTS) >= _MAX_TEXTS_CACHED:
