@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from . import messages
-from .candidates import build_candidates
+from .candidates import build_candidates, rank_one_text
 from .errors import ErrorCode, UnknownBankError
 from .models import (
     Bank,
@@ -114,8 +114,9 @@ def compatible_banks(
 
 
 def _rank_one(person: PassportName, bank: Bank) -> str:
-    # The rank-1 candidate itself, so a plan and compatible_banks agree with candidates().
-    return build_candidates(person, bank)[0].text
+    # format_name's road: equal to candidates()[0].text (tests/test_check_paths.py holds
+    # them equal), without rendering the other candidates.
+    return rank_one_text(person, bank)
 
 
 def _resolve_bank(bank: Bank | str, registry: BankRegistry | None) -> Bank:
