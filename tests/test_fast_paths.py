@@ -79,6 +79,37 @@ def test_rank_one_candidate_of_a_chinese_name(text: str, fixture_banks: tuple[Ba
         assert rank_one_candidate(name, bank) == build_candidates(name, bank)[0]
 
 
+_CYRILLIC_WORD = st.text(alphabet="абгджийщьюяєіїґўЖЩ'-", min_size=1, max_size=6)
+
+
+@given(
+    surname=_CYRILLIC_WORD,
+    given_names=st.lists(_CYRILLIC_WORD, max_size=2).map(" ".join),
+    state=st.sampled_from(["RUS", "UKR", "BLR", "BGR", "SRB", "MKD", "KAZ"]),
+)
+@example(surname="Тест", given_names="Милица", state="SRB")
+@example(surname="Шевченко", given_names="Кирило", state="UKR")
+def test_rank_one_under_a_national_table_is_the_first_of_the_list(
+    surname: str, given_names: str, state: str, fixture_banks: tuple[Bank, ...]
+) -> None:
+    # format_name, plan_cards and compatible_banks read rank 1 without the list: with the
+    # passport's State, rank 1 may be spelled by its national table.
+    try:
+        name = PassportName(surname=surname, given_names=given_names, issuing_state=state)
+    except ValueError:
+        return
+    for bank in (
+        *fixture_banks,
+        fixture_banks[0].model_copy(update={"order": "given_first", "separator": ""}),
+    ):
+        try:
+            full = build_candidates(name, bank)
+        except NameFormatError:
+            continue
+        assert format_name(name, bank) == full[0].text
+        assert rank_one_candidate(name, bank) == full[0]
+
+
 _PART = st.text(alphabet=st.sampled_from([*"AbcZ üÉñßŁıΩΣжЖ张'-.  ", "\u0301", "\u200b", "1"]), max_size=12)
 
 
