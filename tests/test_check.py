@@ -435,6 +435,34 @@ def test_spaces_are_stated_by_the_evidence_of_the_row(icbc: Bank, abc: Bank) -> 
     assert doubled.message_en == "Remove the space doubled after ZHANG: type ZHANG SAN"
 
 
+@pytest.mark.parametrize("given_separator_evidence", ["reported", "inferred"])
+def test_a_space_between_given_names_is_stated_by_its_own_evidence(
+    icbc: Bank, abc: Bank, given_separator_evidence: str
+) -> None:
+    # The sources show one given name: how a bank spaces several is only as sure as its column,
+    # and a sentence naming such a place says the weaker of the two.
+    name = PassportName(surname="Mueller", given_names="Juergen Karl")
+    update = {"given_separator_evidence": given_separator_evidence}
+    icbc, abc = icbc.model_copy(update=update), abc.model_copy(update=update)
+    verb = "writes" if given_separator_evidence == "reported" else "most likely writes"
+    joined = check_name("MUELLER JUERGENKARL", name, icbc).problems[0]
+    assert (joined.code, joined.message_en) == (
+        P.MISSING_SPACE,
+        f"Industrial and Commercial Bank of China {verb} a space between JUERGEN and KARL: "
+        "type MUELLER JUERGEN KARL",
+    )
+    spaced = check_name("MUELLERJUERGEN KARL", name, abc).problems[0]
+    assert (spaced.code, spaced.message_en) == (
+        P.EXTRA_SPACE,
+        f"Agricultural Bank of China {verb} no space between JUERGEN and KARL: type MUELLERJUERGENKARL",
+    )
+    # Between surname and given names the row's own evidence speaks, whatever that column says.
+    between = check_name("MUELLERJUERGEN KARL", name, icbc).problems[0]
+    assert between.message_en.startswith(
+        "Industrial and Commercial Bank of China writes a space between MUELLER and JUERGEN"
+    )
+
+
 def test_letter_case_is_stated_by_the_weaker_of_row_and_case_evidence(icbc: Bank) -> None:
     def case_message(bank: Bank) -> str:
         return check_name("zhang san", ZHANG_SAN, bank).problems[0].message_en

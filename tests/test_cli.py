@@ -348,7 +348,10 @@ def test_banks_lists_conventions_and_sources(
     for bank in fixture_banks:
         assert f"{bank.code}  {bank.name_en} / {bank.name_zh}" in out
         assert bank.source in out
-    assert "given names first, one space, upper case: SAN ZHANG [reported]" in out
+    assert "given names first, one space: SAN ZHANG [reported]" in out
+    # How several given names are spaced, and the case, each with their own evidence.
+    assert "given names  a space between several [inferred]" in out
+    assert "case         upper [inferred]" in out
 
 
 def test_banks_json_round_trips(capsys: pytest.CaptureFixture[str], fixture_banks: tuple[Bank, ...]) -> None:

@@ -136,6 +136,7 @@ def bank_row(bank: Bank) -> Row:
         bank.evidence,
         bank.max_length,
         bank.max_length_evidence,
+        bank.case_evidence,
     )
 
 
@@ -260,7 +261,7 @@ def _deviations(shape: Shape, order: Order, case: Case, row_spacing: tuple[str, 
 @lru_cache(maxsize=1024)
 def _plan_capped(row: Row, shape: Shape) -> Plan:
     """Rank 1 per the bank's row, then groups of deviations; see the module docstring."""
-    _, order, separator, given_separator, case, _, limit, _ = row
+    _, order, separator, given_separator, case, _, limit, _, _ = row
     base = _Layout(0, order, separator, given_separator, False, case)
     deviations = _deviations(shape, order, case, (separator, given_separator))
     # Groups of deviations on distinct dimensions, ordered by (count, weight, sequence).

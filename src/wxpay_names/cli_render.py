@@ -16,7 +16,7 @@ from . import messages
 from .candidate_plans import bank_row
 from .errors import ErrorCode, NameFormatError
 from .messages import EVIDENCE, NOTES, Wording
-from .models import Bank, Candidate, CardPlan, Evidence, NameCheck, PassportName
+from .models import Bank, Candidate, CardPlan, Evidence, NameCheck, PassportName, weakest
 
 Lang = Literal["en", "zh"]
 _SOURCES: dict[str, tuple[str, str]] = {
@@ -85,14 +85,22 @@ def evidence_word(evidence: Evidence, lang: Lang) -> str:
     return said(EVIDENCE[evidence].label, lang)
 
 
-def convention(bank: Bank, lang: Lang) -> str:
-    """How the bank's row writes a name: ``surname first, one space, upper case``."""
+def convention(bank: Bank, lang: Lang, *, with_case: bool = True) -> str:
+    """How the bank's row writes a name: ``surname first, one space, upper case (inferred)``.
+
+    The letter case has its own evidence column: said beside it where it differs from the
+    row's evidence, which the tables show for the rest.
+    """
     words = [
-        NOTES[f"row_{bank.order}"],
-        NOTES["short_space" if bank.separator else "short_none"],
-        NOTES[bank.case],
+        said(NOTES[f"row_{bank.order}"], lang),
+        said(NOTES["short_space" if bank.separator else "short_none"], lang),
     ]
-    return pick(lang, ", ", "，").join(said(word, lang) for word in words)
+    if with_case:
+        case = said(NOTES[bank.case], lang)
+        if bank.case_evidence != bank.evidence:
+            case += pick(lang, " ({})", "（{}）").format(evidence_word(bank.case_evidence, lang))
+        words.append(case)
+    return pick(lang, ", ", "，").join(words)
 
 
 def name_lines(name: PassportName, lang: Lang) -> list[str]:
@@ -294,8 +302,13 @@ def banks_lines(banks: Sequence[Bank], lang: Lang) -> list[str]:
         rows = [
             [
                 pick(lang, "writes", "写法"),
-                f"{convention(bank, lang)}{pick(lang, ': ', '：')}{bank.example_output} "
+                f"{convention(bank, lang, with_case=False)}{pick(lang, ': ', '：')}{bank.example_output} "
                 f"[{evidence_word(bank.evidence, lang)}]",
+            ],
+            [
+                pick(lang, "given names", "多个名字"),
+                f"{said(NOTES['given_space' if bank.given_separator else 'given_none'], lang)} "
+                f"[{evidence_word(weakest(bank.evidence, bank.given_separator_evidence), lang)}]",
             ],
             [
                 pick(lang, "case", "大小写"),

@@ -200,7 +200,8 @@ def learned_row(bank: Bank, pattern: Pattern) -> Bank:
     if all(getattr(bank, field) == update[field] for field in _ROW_FIELDS):
         row = bank
     else:
-        row = bank.model_copy(update={**update, "evidence": "inferred", "case_evidence": "inferred"})
+        inferred = dict.fromkeys(("evidence", "case_evidence", "given_separator_evidence"), "inferred")
+        row = bank.model_copy(update={**update, **inferred})
     if len(_ROWS) > 1024:
         _ROWS.clear()
     _ROWS[key] = (bank, row)

@@ -567,20 +567,28 @@ def evidence_caveat(banks_by_evidence: Sequence[tuple[Wording, Evidence]]) -> Wo
 # so the two cannot drift apart.
 
 # A bank row as the notes need it: code, order, separator, given_separator, case, evidence,
-# max_length, max_length_evidence (the plan cache's key in candidate_plans.py).
-BankRow = tuple[str, Order, Separator, Separator, Case, Evidence, int | None, Evidence]
+# max_length, max_length_evidence, case_evidence (the plan cache's key in candidate_plans.py).
+BankRow = tuple[str, Order, Separator, Separator, Case, Evidence, int | None, Evidence, Evidence]
 
 NOTES: dict[str, Wording] = {
     "row": Wording(
         "{code} convention: {order}, {spacing}, {case} ({sure}).",
         "{code} 的写法：{order}，{spacing}，{case}（{sure}）。",
     ),
+    # The letter case said apart when the bank file is not as sure of it as of the rest.
+    "row_case_apart": Wording(
+        "{code} convention: {order}, {spacing} ({sure}); {case} ({case_sure}).",
+        "{code} 的写法：{order}，{spacing}（{sure}）；{case}（{case_sure}）。",
+    ),
     "row_surname_first": Wording("surname first", "先姓后名"),
     "row_given_first": Wording("given names first", "先名后姓"),
-    "row_space": Wording("one space between parts", "各部分之间有一个空格"),
+    "row_space": Wording("one space between surname and given names", "姓和名之间有一个空格"),
     "row_none": Wording("no space between surname and given names", "姓和名之间没有空格"),
     "short_space": Wording("one space", "中间有空格"),
     "short_none": Wording("no space", "中间无空格"),
+    # Between several given names (and the words of a surname): the bank list's line.
+    "given_space": Wording("a space between several", "名字之间有空格"),
+    "given_none": Wording("joined, no space between them", "名字之间无空格"),
     "upper": Wording("upper case", "全部大写"),
     "title": Wording("title case", "首字母大写"),
     # One deviation from the row each.
@@ -698,18 +706,26 @@ NOTES: dict[str, Wording] = {
 def row_note(row: BankRow) -> Wording:
     """The note of rank 1: the bank's convention, and how sure the bank file is of it.
 
-    >>> row_note(("ICBC", "surname_first", " ", " ", "upper", "reported", 20, "inferred")).en
-    'ICBC convention: surname first, one space between parts, upper case (reported).'
+    The letter case has its own evidence column; where it differs from the row's, the note
+    says each:
+
+    >>> icbc = ("ICBC", "surname_first", " ", " ", "upper", "reported", 20, "inferred", "inferred")
+    >>> print(row_note(icbc).en.replace("; ", ";\\n"))
+    ICBC convention: surname first, one space between surname and given names (reported);
+    upper case (inferred from reports).
+    >>> print(row_note(icbc[:-1] + ("reported",)).en)
+    ICBC convention: surname first, one space between surname and given names, upper case (reported).
     """
-    code, order, separator, _, case, evidence, _, _ = row
+    code, order, separator, _, case, evidence, _, _, case_evidence = row
     fields: dict[str, str | Wording] = {
         "code": code,
         "order": NOTES[f"row_{order}"],
         "spacing": NOTES["row_space" if separator else "row_none"],
         "case": NOTES[case],
         "sure": EVIDENCE[evidence].in_note,
+        "case_sure": EVIDENCE[case_evidence].in_note,
     }
-    return Wording(*_filled(NOTES["row"], fields))
+    return Wording(*_filled(NOTES["row" if case_evidence == evidence else "row_case_apart"], fields))
 
 
 # A separator as the NOTES keys spell it.
@@ -720,13 +736,13 @@ def candidate_note(row: BankRow, pattern: Pattern) -> Wording:
     """Why a candidate of this pattern is listed at a bank of this row: its deviations from the row.
 
     >>> from wxpay_names.models import Pattern
-    >>> row = ("ICBC", "surname_first", " ", " ", "upper", "reported", 20, "inferred")
+    >>> row = ("ICBC", "surname_first", " ", " ", "upper", "reported", 20, "inferred", "inferred")
     >>> swapped = Pattern(order="given_first", separator=" ", given_separator=" ",
     ...                   given_names="all", spelling="icao", case="title")
     >>> print(candidate_note(row, swapped).en)
     given names first, surname last; title case, as expat guides write it (Zhang San)
     """
-    _, order, separator, given_separator, case, _, limit, limit_evidence = row
+    _, order, separator, given_separator, case, _, limit, limit_evidence, _ = row
     row_spacing = (separator, given_separator)
     spacing = (pattern.separator, pattern.given_separator)
     if pattern.shortened:

@@ -414,6 +414,9 @@ class Bank(BaseModel):
     order: Order
     separator: Separator
     given_separator: Separator
+    # How sure the row is of the space between several given names (and the words of a
+    # surname): the sources show one given name, so at most inferred unless one says so.
+    given_separator_evidence: Evidence = "inferred"
     case: Case
     case_evidence: Evidence
     max_length: int | None = Field(default=None, ge=1)

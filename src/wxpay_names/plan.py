@@ -149,8 +149,11 @@ def _side(group: Sequence[Bank]) -> messages.Wording:
 
 def _evidence(bank: Bank, dimension: str) -> Evidence:
     """How sure the bank file is of the column *dimension* of *bank*'s row."""
-    if dimension == "case":  # the case column has an evidence of its own
+    # The case and the spacing between given names have an evidence of their own.
+    if dimension == "case":
         return weakest(bank.evidence, bank.case_evidence)
+    if dimension == "given_separator":
+        return weakest(bank.evidence, bank.given_separator_evidence)
     return bank.evidence
 
 

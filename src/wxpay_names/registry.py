@@ -26,7 +26,7 @@ BANK_COLUMNS = (
 )  # fmt: skip
 # Columns a bank file may leave out (a user's own file made before they existed), with the
 # value a missing one means.
-OPTIONAL_BANK_COLUMNS = {"dots": "unknown", "dots_source": ""}
+OPTIONAL_BANK_COLUMNS = {"dots": "unknown", "dots_source": "", "given_separator_evidence": "inferred"}
 # Separators are written as words in the file (SEPARATOR_WORDS): a lone space in a CSV cell
 # is easy to lose.
 

@@ -72,6 +72,7 @@ def known_difference(index: int, context: Context) -> Comparison | None:
     respelled: list[tuple[str, str]] = []  # (as written, the name word as the bank writes it)
     missing_spaces: list[Phrase] = []
     extra_spaces: list[Phrase] = []
+    spaced_within_part = False  # one of those places is between two words of one part
     between = (pattern.separator, pattern.given_separator)  # indexed by "same part"
     wanted = (bank.separator, bank.given_separator)
     case_differs = False
@@ -92,10 +93,9 @@ def known_difference(index: int, context: Context) -> Comparison | None:
             same_part = words[previous].surname == word.surname
             separator = between[same_part]
             written.append(separator)
-            if not separator and wanted[same_part]:
-                missing_spaces.append(space_between(previous, at, words))
-            elif separator and not wanted[same_part]:
-                extra_spaces.append(space_between(previous, at, words))
+            if bool(separator) != bool(wanted[same_part]):
+                (extra_spaces if separator else missing_spaces).append(space_between(previous, at, words))
+                spaced_within_part = spaced_within_part or same_part
         written.append(shown)
         previous = at
     if "".join(written) != context.draft.texts[index]:
@@ -117,7 +117,7 @@ def known_difference(index: int, context: Context) -> Comparison | None:
             characters = context.name.chinese or shown
             found.append(finding(ProblemCode.SPELLING, kind, typed=typed, word=shown, characters=characters))
     if missing_spaces or extra_spaces:
-        found += space_findings(context, missing_spaces, extra_spaces, [])
+        found += space_findings(context, missing_spaces, extra_spaces, [], spaced_within_part)
     if case_differs:
         found.append(case_finding(context))
     return Comparison(found, cost + len(found))

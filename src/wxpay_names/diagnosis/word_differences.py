@@ -199,10 +199,19 @@ def space_between(first: int, second: int, words: Sequence[NameWord]) -> Phrase:
 
 
 def space_findings(
-    context: Context, missing: Sequence[Phrase], spaced_against: Sequence[Phrase], extra: Sequence[Phrase]
+    context: Context,
+    missing: Sequence[Phrase],
+    spaced_against: Sequence[Phrase],
+    extra: Sequence[Phrase],
+    within_part: bool,
 ) -> list[Finding]:
-    """MISSING_SPACE and EXTRA_SPACE from the places found (a place said once)."""
-    evidence = context.bank.evidence
+    """MISSING_SPACE and EXTRA_SPACE from the places found (a place said once).
+
+    *within_part*: a place of *missing* or *spaced_against* lies between two given names (or
+    two surname words), where the row's spacing is only as sure as its own column.
+    """
+    bank = context.bank
+    evidence = weakest(bank.evidence, bank.given_separator_evidence) if within_part else bank.evidence
     found: list[Finding] = []
     if missing:
         way = phrase("way_space", places=Joined(tuple(unique(missing))))
@@ -223,6 +232,7 @@ def _space_findings(
     missing: list[Phrase] = []
     extra: list[Phrase] = []
     spaced_against: list[Phrase] = []  # a space where the bank's row says none: its convention
+    within_part = False  # one of those places is between two words of one part
     cut: dict[int, list[Piece]] = {}  # a name word typed in pieces parted by spaces -> the pieces
     if typed.leading_space:
         extra.append(phrase("space_start"))
@@ -241,6 +251,7 @@ def _space_findings(
         wanted = context.separator(first, second)
         if (joined and wanted) or (spaced and not wanted):
             (missing if joined else spaced_against).append(space_between(first, second, words))
+            within_part = within_part or words[first].surname == words[second].surname
     split: list[_Respelling] = []
     if cut:
         syllables = _syllables(context)
@@ -256,11 +267,12 @@ def _space_findings(
             for first, second in pairwise(piece.words):
                 if context.separator(first, second):
                     missing.append(space_between(first, second, words))
+                    within_part = within_part or words[first].surname == words[second].surname
     if typed.doubled_after:
         extra += [phrase("space_doubled", word=typed.words[index].text) for index in typed.doubled_after]
     if typed.trailing_space:
         extra.append(phrase("space_end"))
-    return space_findings(context, missing, spaced_against, extra), split
+    return space_findings(context, missing, spaced_against, extra, within_part), split
 
 
 def _syllables(context: Context) -> dict[str, tuple[str, ...]]:
