@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import json
 import logging
 import re
+import shlex
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -524,3 +526,30 @@ def test_preflight_finds_the_cards_bank_among_the_banks_served(
         ccb = served.post("/v1/preflight", json={**ZHANG_SAN, "card": "6227001234567890123"}).json()
         assert ccb["bank"] is None
         assert "CARD_BANK_NOT_LISTED" in [problem["code"] for problem in ccb["problems"]]
+
+
+def curl_examples(page: str) -> list[tuple[str, object, bool, str]]:
+    """Each ``curl --json BODY URL`` of *page*: path, body, whether it prints the status, output shown."""
+    examples = []
+    for block in re.findall(r"^```console\n(.*?)^```", page, re.MULTILINE | re.DOTALL):
+        command, _, shown = block.replace("\\\n", " ").partition("\n")
+        if not command.startswith("$ curl "):
+            continue
+        words = shlex.split(command.removeprefix("$ "))
+        url = next(word for word in words if word.startswith("http://"))
+        body = json.loads(words[words.index("--json") + 1])
+        examples.append((url.split("8765", 1)[1], body, "-w" in words, shown))
+    return examples
+
+
+def test_the_integration_guides_curl_examples_show_real_answers(client: TestClient) -> None:
+    """docs/integration.md folds each answer and leaves parts out as ``...``; the rest is the real one."""
+    examples = curl_examples((ROOT / "docs" / "integration.md").read_text(encoding="utf-8"))
+    assert [path for path, *_ in examples] == ["/v1/format", "/v1/check", "/v1/format"]
+    for path, body, with_status, shown in examples:
+        response = client.post(path, json=body)
+        real = response.text + (f" {response.status_code}" if with_status else "")
+        # The page folds lines between JSON items: a line break and the indent after it are not in the answer.
+        unfolded = re.sub(r"\n *", "", shown.strip())
+        pattern = ".*?".join(re.escape(part) for part in unfolded.split("..."))
+        assert re.fullmatch(pattern, real, re.DOTALL), f"{path} {body}:\nshown {unfolded}\nreal  {real}"
