@@ -13,11 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wxpay_names import (
+    BankRegistry,
     BindingCheck,
     InvalidArgumentError,
     NameFormatError,
     PassportName,
     ProblemCode,
+    bank_of_card,
     format_name,
     get_bank,
     next_tries,
@@ -119,6 +121,44 @@ def test_a_card_of_a_bank_outside_the_list() -> None:
     assert "CARD_BANK_NOT_LISTED" in codes(result)
 
 
+def given_first_icbc(registry: BankRegistry) -> BankRegistry:
+    """*registry* with ICBC writing the given names first, as a bank file of one's own may say."""
+    return BankRegistry(
+        bank.model_copy(update={"order": "given_first"}) if bank.code == "ICBC" else bank
+        for bank in registry.banks
+    )
+
+
+def test_the_cards_bank_comes_from_the_registry_given(registry: BankRegistry) -> None:
+    """The card's issuer is looked up in the banks in use, not in the packaged table."""
+    own = given_first_icbc(registry)
+    result = preflight(ZHANG_SAN, card=ICBC_CARD, registry=own)
+    assert result.bank is own.get("ICBC")
+    assert result.card is not None
+    assert result.card.bank is own.get("ICBC")
+    assert result.name_to_type == "SAN ZHANG"
+    assert result.name_to_type == format_name(ZHANG_SAN, own.get("ICBC"))
+    assert preflight(ZHANG_SAN, card=ICBC_CARD).name_to_type == "ZHANG SAN"  # the packaged table
+    by_text = preflight(ZHANG_SAN, bank="工行", registry=own)
+    assert by_text.bank is own.get("ICBC")
+    assert by_text.name_to_type == "SAN ZHANG"
+
+
+def test_a_card_whose_bank_the_registry_lacks_is_not_listed(registry: BankRegistry) -> None:
+    ccb_card = "6227 0012 3456 7890 123"
+    assert bank_of_card(ccb_card).bank == get_bank("CCB")  # in the packaged table
+    info = bank_of_card(ccb_card, registry=registry)  # the fixture file has no CCB
+    assert info.bank is None
+    assert info.issuer_code == "CCB"
+    assert "CARD_BANK_NOT_LISTED" in [problem.code.value for problem in info.problems]
+    result = preflight(ZHANG_SAN, card=ccb_card, registry=registry)
+    assert result.bank is None
+    assert result.name_to_type is None
+    unknown = preflight(ZHANG_SAN, bank="CCB", registry=registry)
+    assert "BANK_UNKNOWN" in codes(unknown)
+    assert "TEST" in unknown.problems[0].message_en  # the codes of the registry in use
+
+
 def test_an_unreadable_name_is_a_problem() -> None:
     result = preflight("John Smith", bank="ICBC")
     assert codes(result) == ["NAME_UNREADABLE"]
@@ -200,6 +240,7 @@ def test_bad_content_is_a_problem_not_an_exception() -> None:
         {"name": ZHANG_SAN, "document": td3(expiry=TODAY), "today": "2026-12-06"},
         {"name": ZHANG_SAN, "today": "2026-12-06"},
         {"name": ZHANG_SAN, "bank_document_number": 12345678},
+        {"name": ZHANG_SAN, "registry": "data/banks.csv"},
     ],
 )
 def test_arguments_that_are_not_str_raise_a_name_format_error(arguments: dict[str, object]) -> None:

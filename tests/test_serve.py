@@ -7,6 +7,7 @@ code; a 1 MiB body is 413; and nothing a person typed appears in the server's lo
 
 from __future__ import annotations
 
+import csv
 import http.client
 import json
 import subprocess
@@ -26,6 +27,7 @@ MRZ = "P<UTOXANTHOPOULOU<<MYRTO<ELEFTHERIA" + "<" * 9
 CHINESE = "欧阳娜娜"
 ENTERED = "OTTOLINE QUILFEATHER"
 CARD, PHONE = "6222021234567890123", "13912345678"
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture(scope="module")
@@ -135,6 +137,31 @@ def test_a_chunked_body_over_the_cap_is_413(server: Server) -> None:
     assert response.status == 413
     assert json.loads(response.read())["detail"]["code"] == "REQUEST_TOO_LARGE"
     connection.close()
+
+
+def test_serve_with_a_banks_file_finds_the_cards_bank_in_it(tmp_path: Path) -> None:
+    """``--banks-file`` whose ICBC writes the given names first: /v1/preflight follows the file too."""
+    rows = list(csv.DictReader((FIXTURES / "banks.csv").open(encoding="utf-8", newline="")))
+    for row in rows:
+        if row["code"] == "ICBC":
+            row.update(order="given_first", example_output="SAN ZHANG")
+    banks_file = tmp_path / "banks.csv"
+    with banks_file.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    name = {"surname": "Zhang", "given_names": "San"}
+    with running_server(tmp_path / "server.log", "--banks-file", str(banks_file)) as served:
+        status, listed = served.post("/v1/candidates", {**name, "bank": "ICBC"})
+        assert (status, listed["expected"]) == (200, "SAN ZHANG")
+        status, checked = served.post("/v1/preflight", {**name, "card": "6222021234567890123"})
+        assert status == 200
+        assert checked["bank"]["code"] == "ICBC"
+        assert checked["name_to_type"] == "SAN ZHANG"
+        assert [form["text"] for form in checked["next_tries"]] == [
+            c["text"] for c in listed["candidates"][1:]
+        ]
+        assert all(form["note_zh"] for form in checked["next_tries"])
 
 
 def test_serve_with_a_missing_banks_file_says_so(tmp_path: Path) -> None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import json
 import logging
 import re
+import shlex
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
@@ -14,7 +18,7 @@ from fastapi.testclient import TestClient
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wxpay_names import BankRegistry, candidates, check_name, parse_mrz, plan_cards
+from wxpay_names import BankRegistry, candidates, check_name, parse_mrz, plan_cards, preflight
 from wxpay_names.web import MAX_BODY_BYTES, create_app, router
 from wxpay_names.web import routes as web_routes
 from wxpay_names.web.page import page_html
@@ -22,6 +26,8 @@ from wxpay_names.web.page import page_html
 ZHANG_SAN = {"surname": "Zhang", "given_names": "San"}
 MRZ = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10"
 REFUSAL_KEYS = {"code", "message", "message_zh", "field"}
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
 
 
 @pytest.fixture(scope="module")
@@ -208,6 +214,80 @@ def test_body_over_the_cap_is_413_declared_or_not(client: TestClient) -> None:
     assert refusal(client.post("/v1/format", content=chunks(), headers=headers), 413)["field"] is None
 
 
+NOT_READABLE_AS_JSON = [
+    pytest.param(b'{"surname": "\xff"}', id="not-utf-8"),
+    pytest.param(b'{"surname": "Zhang", "given_names": "\xc3"}', id="cut-utf-8"),
+    # Deeper than Python's parser goes (its recursion limit), within the 16 KiB cap.
+    pytest.param(b"[" * 8000 + b"]" * 8000, id="lists-nested-8000-deep"),
+    pytest.param(b'{"x":[' * 1500 + b"]}" * 1500, id="objects-nested-3000-deep"),
+    pytest.param(b'{"surname": ' + b"1" * 5000 + b"}", id="integer-of-5000-digits"),
+]
+
+
+@pytest.mark.parametrize("body", NOT_READABLE_AS_JSON)
+@pytest.mark.parametrize("prefix", ["", "/names"])
+def test_a_body_that_cannot_be_read_as_json_is_422_in_the_one_shape(body: bytes, prefix: str) -> None:
+    """Not UTF-8, nested too deep, a number Python will not read: 422 INVALID_REQUEST, app or router."""
+    if prefix:
+        app = FastAPI()
+        app.include_router(router, prefix=prefix)
+    else:
+        app = create_app()
+    assert len(body) < MAX_BODY_BYTES
+    with TestClient(app) as client:
+        for path in ("/v1/format", "/v1/preflight"):
+            response = client.post(prefix + path, content=body, headers={"Content-Type": "application/json"})
+            detail = refusal(response, 422)
+            assert (detail["code"], detail["field"]) == ("INVALID_REQUEST", None)
+            assert detail["message"] == "The request body is not valid JSON."
+
+
+def test_a_wrong_method_is_405_with_allow(client: TestClient) -> None:
+    for method, path, allowed in (
+        ("DELETE", "/v1/check", "POST"),
+        ("GET", "/v1/format", "POST"),
+        ("POST", "/healthz", "GET, HEAD"),  # a GET route and a HEAD route: both named
+        ("PUT", "/v1/banks/ICBC", "GET"),
+        ("POST", "/openapi.json", "GET, HEAD"),
+    ):
+        response = client.request(method, path)
+        assert refusal(response, 405)["code"] == "METHOD_NOT_ALLOWED"
+        assert response.headers["allow"] == allowed, (method, path)
+    assert "allow" not in client.get("/v1/nothing").headers
+
+
+@pytest.mark.parametrize("value", ["yes", "off", "true", "false", 1, 0, "1", None, [True]])
+def test_all_takes_only_true_or_false(client: TestClient, value: object) -> None:
+    body = {"surname": "Zhang", "banks": ["ICBC"], "all": value}
+    detail = refusal(client.post("/v1/format", json=body), 422)
+    assert (detail["code"], detail["field"]) == ("INVALID_REQUEST", "all")
+
+
+def test_all_true_and_false(client: TestClient) -> None:
+    for value, count in ((True, len(candidates("ZHANG, San", "ICBC"))), (False, 1)):
+        answer = client.post("/v1/format", json={**ZHANG_SAN, "banks": ["ICBC"], "all": value}).json()
+        assert len(answer["results"][0]["candidates"]) == count
+
+
+@pytest.mark.parametrize(
+    "value",
+    [20261206, 1796515200, 1.5, True, "20261206", "2026-12-06T00:00:00", "2026-02-30", "06/12/2026", ""],
+)
+def test_today_is_an_iso_date_text_only(client: TestClient, value: object) -> None:
+    detail = refusal(client.post("/v1/preflight", json={**ZHANG_SAN, "today": value}), 422)
+    assert (detail["code"], detail["field"]) == ("INVALID_REQUEST", "today")
+    assert "YYYY-MM-DD" in str(detail["message"])
+
+
+def test_today_as_an_iso_date_dates_the_document(client: TestClient) -> None:
+    body = {"document": MRZ, "bank": "BOC"}
+    expired = client.post("/v1/preflight", json={**body, "today": "2012-04-16"}).json()
+    valid = client.post("/v1/preflight", json={**body, "today": "2012-04-14"}).json()
+    assert "DOCUMENT_EXPIRED" in expired["blocking"]
+    assert "DOCUMENT_EXPIRED" not in valid["blocking"]
+    assert client.post("/v1/preflight", json={**body, "today": None}).status_code == 200
+
+
 def test_malformed_requests(client: TestClient) -> None:
     headers = {"Content-Type": "application/json"}
     not_json = refusal(client.post("/v1/format", content=b"{bad", headers=headers), 422)
@@ -355,6 +435,121 @@ def test_preflight_answers_problems_not_refusals(client: TestClient) -> None:
     assert from_zone["ok"] is False
     assert "DOCUMENT_EXPIRED" in from_zone["blocking"]
     assert client.post("/v1/preflight", json={"card": "not a number"}).status_code == 200
-    assert (
-        refusal(client.post("/v1/preflight", json={**ZHANG_SAN, "bank": "Atlantis"}), 404)["field"] == "bank"
-    )
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ({"name": "John Smith", "card": "6222021234567890123"}, "NAME_UNREADABLE"),
+        ({"name": "ZHANG, San", "bank": "Atlantis"}, "BANK_UNKNOWN"),
+        ({**ZHANG_SAN, "bank": "Atlantis"}, "BANK_UNKNOWN"),
+        ({"surname": "Sm1th", "bank": "ICBC"}, "NAME_UNREADABLE"),
+        ({"mrz": "P<UTO", "bank": "ICBC"}, "NAME_UNREADABLE"),
+        ({"chinese": "abc", "bank": "ICBC"}, "NAME_UNREADABLE"),
+    ],
+)
+def test_preflight_answers_bad_content_as_a_problem(
+    client: TestClient, body: dict[str, object], code: str
+) -> None:
+    """A name it cannot read, a bank no one is called: 200 with the problem, as ``preflight()`` gives."""
+    response = client.post("/v1/preflight", json=body)
+    assert response.status_code == 200, response.text
+    answer = response.json()
+    assert code in answer["blocking"]
+    assert answer["ok"] is False
+    assert answer["name_to_type"] is None
+    problem = next(problem for problem in answer["problems"] if problem["code"] == code)
+    assert problem["message_en"]
+    assert problem["message_zh"]
+    if "name" in body:  # a text the library reads itself: the same problems, in the same words
+        expected = preflight(str(body["name"]), bank=body.get("bank"), card=body.get("card"))  # type: ignore[arg-type]
+        assert answer["problems"] == [problem.model_dump(mode="json") for problem in expected.problems]
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"surname": "Zhang", "name": "ZHANG, San"}, "name"),  # the name given two ways
+        ({**ZHANG_SAN, "bank": 7}, "bank"),
+        ({**ZHANG_SAN, "card": ["6222021234567890123"]}, "card"),
+        ({**ZHANG_SAN, "source": "mrz"}, "source"),
+        ({**ZHANG_SAN, "bank": "I" * 257}, "bank"),
+    ],
+)
+def test_preflight_still_refuses_a_request_of_the_wrong_shape(
+    client: TestClient, body: dict[str, object], field: str
+) -> None:
+    assert refusal(client.post("/v1/preflight", json=body), 422)["field"] == field
+
+
+def test_preflight_next_tries_carry_note_zh_as_every_candidate(client: TestClient) -> None:
+    body = {**ZHANG_SAN, "card": "6222021234567890123"}
+    tries = client.post("/v1/preflight", json=body).json()["next_tries"]
+    listed = client.post("/v1/next", json={**ZHANG_SAN, "bank": "ICBC", "refused": ["ZHANG SAN"]}).json()
+    assert tries == listed["tries"]  # text, rank, pattern, note and note_zh alike
+    assert tries
+    assert all(form["note_zh"] and form["note_zh"] != form["note"] for form in tries)
+
+
+def given_first_icbc_file(registry: BankRegistry, path: Path) -> BankRegistry:
+    """A bank file whose ICBC writes the given names first, and the registry read from it."""
+    rows = list(csv.DictReader((FIXTURES / "banks.csv").open(encoding="utf-8", newline="")))
+    for row in rows:
+        if row["code"] == "ICBC":
+            row.update(order="given_first", example_output="SAN ZHANG")
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    own = BankRegistry.from_csv(path)
+    assert own.get("ICBC").order == "given_first"
+    assert [bank.code for bank in own.banks] == [bank.code for bank in registry.banks]
+    return own
+
+
+def test_preflight_finds_the_cards_bank_among_the_banks_served(
+    registry: BankRegistry, tmp_path: Path
+) -> None:
+    """``create_app(registry=...)`` (``serve --banks-file``): the card's bank is the served one."""
+    own = given_first_icbc_file(registry, tmp_path / "banks.csv")
+    with TestClient(create_app(registry=own)) as served:
+        listed = served.post("/v1/candidates", json={**ZHANG_SAN, "bank": "ICBC"}).json()
+        assert listed["expected"] == "SAN ZHANG"
+        body = {"surname": "Zhang", "given_names": "San", "card": "6222021234567890123"}
+        answer = served.post("/v1/preflight", json=body).json()
+        assert answer["name_to_type"] == "SAN ZHANG"
+        assert answer["bank"]["order"] == answer["card"]["bank"]["order"] == "given_first"
+        assert [form["text"] for form in answer["next_tries"]] == [
+            c["text"] for c in listed["candidates"][1:]
+        ]
+        # A card of a bank the file does not have: no row, as the library says (CCB is packaged).
+        ccb = served.post("/v1/preflight", json={**ZHANG_SAN, "card": "6227001234567890123"}).json()
+        assert ccb["bank"] is None
+        assert "CARD_BANK_NOT_LISTED" in [problem["code"] for problem in ccb["problems"]]
+
+
+def curl_examples(page: str) -> list[tuple[str, object, bool, str]]:
+    """Each ``curl --json BODY URL`` of *page*: path, body, whether it prints the status, output shown."""
+    examples = []
+    for block in re.findall(r"^```console\n(.*?)^```", page, re.MULTILINE | re.DOTALL):
+        command, _, shown = block.replace("\\\n", " ").partition("\n")
+        if not command.startswith("$ curl "):
+            continue
+        words = shlex.split(command.removeprefix("$ "))
+        url = next(word for word in words if word.startswith("http://"))
+        body = json.loads(words[words.index("--json") + 1])
+        examples.append((url.split("8765", 1)[1], body, "-w" in words, shown))
+    return examples
+
+
+def test_the_integration_guides_curl_examples_show_real_answers(client: TestClient) -> None:
+    """docs/integration.md folds each answer and leaves parts out as ``...``; the rest is the real one."""
+    examples = curl_examples((ROOT / "docs" / "integration.md").read_text(encoding="utf-8"))
+    assert [path for path, *_ in examples] == ["/v1/format", "/v1/check", "/v1/format"]
+    for path, body, with_status, shown in examples:
+        response = client.post(path, json=body)
+        real = response.text + (f" {response.status_code}" if with_status else "")
+        # The page folds lines between JSON items: a line break and the indent after it are not in the answer.
+        unfolded = re.sub(r"\n *", "", shown.strip())
+        pattern = ".*?".join(re.escape(part) for part in unfolded.split("..."))
+        assert re.fullmatch(pattern, real, re.DOTALL), f"{path} {body}:\nshown {unfolded}\nreal  {real}"

@@ -18,7 +18,7 @@ import unicodedata
 from ..cleaning import MAX_INPUT_LENGTH, is_invisible
 from ..messages import Wording
 from ..models import Bank, Problem, ProblemCode
-from ..registry import get_bank
+from ..registry import BankRegistry, default_registry
 from .card_bins import BinRow, Issuer, bin_table
 from .results import CardInfo, CardKind
 from .text import require_text
@@ -33,12 +33,15 @@ _KINDS: dict[str, CardKind] = {"DC": "debit", "CC": "credit", "SCC": "semi_credi
 _SEPARATORS = frozenset(" -.\u00a0\u3000")
 
 
-def bank_of_card(number: str) -> CardInfo:
+def bank_of_card(number: str, *, registry: BankRegistry | None = None) -> CardInfo:
     """The issuer, kind and soundness of a card *number*; never raises on its content.
 
     Spaces and hyphens between digit groups are ignored, full-width digits read as digits.
     Anything else is a ``CARD_NOT_A_NUMBER`` problem, not an exception; a *number* that is not
     a ``str`` raises ``InvalidArgumentError``.
+
+    The issuer's row (``bank``) comes from *registry* (default: the packaged ``data/banks.csv``):
+    a registry without the issuer's code gives ``CARD_BANK_NOT_LISTED``.
 
     >>> bank_of_card("6214 8300 0000 0000").bank.code
     'CMB'
@@ -46,6 +49,7 @@ def bank_of_card(number: str) -> CardInfo:
     ['CARD_NOT_A_NUMBER']
     """
     require_text(number, "A card number")
+    listed = registry if registry is not None else default_registry()
     digits = card_digits(number)
     if digits is None:
         count = sum(char.isdigit() for char in number[: MAX_INPUT_LENGTH + 1])
@@ -69,7 +73,7 @@ def bank_of_card(number: str) -> CardInfo:
     issuers = sorted({row.issuer for row in candidates})
     info["prefix"] = rows[0].prefix
     if len(issuers) > 1:
-        problems.append(_shared_prefix(rows, len(digits)))
+        problems.append(_shared_prefix(rows, len(digits), listed))
         return CardInfo.model_validate({**info, "problems": most_blocking_first(problems)})
     issuer = bin_table().issuers[issuers[0]]
     if not same_length and SHORTEST_CARD <= len(digits) <= LONGEST_CARD:
@@ -77,14 +81,14 @@ def bank_of_card(number: str) -> CardInfo:
         problems.append(
             say(
                 ProblemCode.CARD_LENGTH_UNEXPECTED,
-                issuer=_issuer_name(issuer),
+                issuer=_issuer_name(issuer, listed),
                 expected=lengths,
                 length=str(len(digits)),
             )
         )
-    bank = _bank(issuer)
+    bank = _bank(issuer, listed)
     if bank is None:
-        problems.append(say(ProblemCode.CARD_BANK_NOT_LISTED, issuer=_issuer_name(issuer)))
+        problems.append(say(ProblemCode.CARD_BANK_NOT_LISTED, issuer=_issuer_name(issuer, listed)))
     kinds = {row.kind for row in candidates}
     info.update(
         issuer_code=issuer.code,
@@ -147,20 +151,23 @@ def mask(digits: str) -> str:
     return digits[:SHOWN_FIRST] + "*" * hidden + digits[-SHOWN_LAST:]
 
 
-def _bank(issuer: Issuer) -> Bank | None:
-    return get_bank(issuer.bank) if issuer.bank else None
+def _bank(issuer: Issuer, registry: BankRegistry) -> Bank | None:
+    """The registry's row of the issuer, by its exact code; None when the registry has none."""
+    if not issuer.bank:
+        return None
+    return next((bank for bank in registry.banks if bank.code == issuer.bank), None)
 
 
-def _issuer_name(issuer: Issuer) -> Wording:
-    bank = _bank(issuer)
+def _issuer_name(issuer: Issuer, registry: BankRegistry) -> Wording:
+    bank = _bank(issuer, registry)
     if bank is not None:
         return Wording(bank.name_en, bank.name_zh)
     return Wording(f"{issuer.name_zh} ({issuer.code})", issuer.name_zh)
 
 
-def _shared_prefix(rows: tuple[BinRow, ...], length: int) -> Problem:
+def _shared_prefix(rows: tuple[BinRow, ...], length: int, registry: BankRegistry) -> Problem:
     issuers = bin_table().issuers
-    parts = [(_issuer_name(issuers[row.issuer]), row.length) for row in rows]
+    parts = [(_issuer_name(issuers[row.issuer], registry), row.length) for row in rows]
     listed = Wording(
         ", ".join(f"{name.en}: {size} digits" for name, size in parts),
         "、".join(f"{name.zh} {size} 位" for name, size in parts),

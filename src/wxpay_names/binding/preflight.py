@@ -14,13 +14,14 @@ lists every problem, most blocking first. Nothing here raises on bad content.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from ..candidates import format_name
 from ..errors import InvalidArgumentError, NameFormatError
 from ..messages import Wording, error_message
 from ..models import Bank, Candidate, PassportName, Problem, ProblemCode
-from ..registry import get_bank
+from ..registry import BankRegistry, default_registry
 from ..tries import next_tries
 from .card import bank_of_card
 from .document import check_document
@@ -33,6 +34,9 @@ from .wording import most_blocking_first, say
 # A permanent resident ID number is 18 or 15 characters; a machine-readable zone is 60 or more.
 _RESIDENT_ID_LENGTHS = frozenset({15, 18})
 
+NameReader = Callable[[], PassportName]
+"""Reads the passport name when called; raises ``NameFormatError`` when its content is bad."""
+
 
 def preflight(
     name: PassportName | str | None,
@@ -43,18 +47,21 @@ def preflight(
     document: TravelDocument | str | None = None,
     today: date | None = None,
     bank_document_number: str | None = None,
+    registry: BankRegistry | None = None,
 ) -> BindingCheck:
     """Check what linking a card needs, before the person tries; never raises on content.
 
     - *name*: the passport name (a ``PassportName``, or text read by ``parse_name``); ``None``
       takes it from *document*.
-    - *bank*: the card's bank (a ``Bank``, or a code or name for ``get_bank``); when ``None``,
+    - *bank*: the card's bank (a ``Bank``, or a code or name found in *registry*); when ``None``,
       the bank the card number belongs to. When both are given and disagree, *bank* is used and
       ``CARD_BANK_DIFFERS`` says so.
     - *card*, *phone*: the card number and the mobile number the bank holds.
     - *document*: a ``TravelDocument``, the text of a machine-readable zone, or the number of a
       Foreign Permanent Resident ID Card (15 or 18 characters, no ``<``); *today* (default: the
       local date) dates its expiry; *bank_document_number* is the number the bank registered.
+    - *registry*: the banks a *bank* text and the card's issuer are found in (default: the
+      packaged ``data/banks.csv``).
 
     ``name_to_type`` is rank 1 at the bank, ``next_tries`` the other candidates in order;
     ``problems`` lists every problem found, most blocking first; ``ok`` is true when none blocks.
@@ -65,6 +72,38 @@ def preflight(
         raise InvalidArgumentError(f"today is a datetime.date, not {type(today).__name__}.")
     if bank_document_number is not None:
         require_text(bank_document_number, "The bank's document number")
+    if registry is not None and not isinstance(registry, BankRegistry):
+        raise InvalidArgumentError(f"registry is a BankRegistry, not {type(registry).__name__}.")
+    return check_binding(
+        _reader(name),
+        bank=bank,
+        card=card,
+        phone=phone,
+        document=document,
+        today=today,
+        bank_document_number=bank_document_number,
+        registry=registry if registry is not None else default_registry(),
+    )
+
+
+def check_binding(
+    read_name: NameReader | None,
+    *,
+    bank: Bank | str | None,
+    card: str | None,
+    phone: str | None,
+    document: TravelDocument | str | None,
+    today: date | None,
+    bank_document_number: str | None,
+    registry: BankRegistry,
+) -> BindingCheck:
+    """:func:`preflight` with the name given as a reader (``None``: from the document).
+
+    For a caller whose name comes another way than ``parse_name`` reads (the web service's
+    fields, zone or characters): a ``NameFormatError`` the reader raises is a
+    ``NAME_UNREADABLE`` problem, as a text ``preflight`` cannot read is. The arguments are
+    taken as checked.
+    """
     problems: list[Problem] = []
 
     travel_document: TravelDocument | None = None
@@ -78,12 +117,12 @@ def preflight(
         travel_document = document_check.document
         problems.extend(document_check.problems)
 
-    passport_name = _read_name(name, travel_document, problems)
+    passport_name = _read_name(read_name, travel_document, problems)
 
-    card_info = bank_of_card(card) if card is not None else None
+    card_info = bank_of_card(card, registry=registry) if card is not None else None
     if card_info is not None:
         problems.extend(card_info.problems)
-    chosen = _choose_bank(bank, card_info, problems)
+    chosen = _choose_bank(bank, card_info, problems, registry)
 
     name_to_type: str | None = None
     tries: tuple[Candidate, ...] = ()
@@ -99,7 +138,7 @@ def preflight(
                 problems.append(
                     say(ProblemCode.BANK_CONVENTION_UNKNOWN, bank=_bank_name(chosen), text=name_to_type)
                 )
-            if travel_document is not None and name is not None:
+            if travel_document is not None and read_name is not None:
                 problems.extend(_document_name_differs(travel_document, chosen, name_to_type))
 
     phone_check = check_phone(phone) if phone is not None else None
@@ -137,19 +176,25 @@ def _is_resident_id(text: str) -> bool:
     return len(compact) in _RESIDENT_ID_LENGTHS and "<" not in compact
 
 
-def _read_name(
-    name: PassportName | str | None, document: TravelDocument | None, problems: list[Problem]
-) -> PassportName | None:
-    if isinstance(name, PassportName):
-        return name
+def _reader(name: PassportName | str | None) -> NameReader | None:
     if name is None:
+        return None
+    if isinstance(name, PassportName):
+        return lambda: name
+    from ..inputs.text import parse_name
+
+    return lambda: parse_name(name)
+
+
+def _read_name(
+    read_name: NameReader | None, document: TravelDocument | None, problems: list[Problem]
+) -> PassportName | None:
+    if read_name is None:
         if document is None:
             problems.append(say(ProblemCode.NAME_UNREADABLE, "missing"))
         return document.name if document is not None else None
-    from ..inputs.text import parse_name
-
     try:
-        return parse_name(name)
+        return read_name()
     except NameFormatError as error:
         problems.append(_name_unreadable(error))
         return None
@@ -159,13 +204,15 @@ def _name_unreadable(error: NameFormatError) -> Problem:
     return say(ProblemCode.NAME_UNREADABLE, reason=str(error), reason_zh=error_message(error, "zh"))
 
 
-def _choose_bank(bank: Bank | str | None, card: CardInfo | None, problems: list[Problem]) -> Bank | None:
+def _choose_bank(
+    bank: Bank | str | None, card: CardInfo | None, problems: list[Problem], registry: BankRegistry
+) -> Bank | None:
     card_bank = card.bank if card is not None else None
     if bank is None:
         return card_bank
     if isinstance(bank, str):
         try:
-            bank = get_bank(bank)
+            bank = registry.get(bank)
         except NameFormatError as error:
             problems.append(
                 say(ProblemCode.BANK_UNKNOWN, reason=str(error), reason_zh=error_message(error, "zh"))

@@ -11,8 +11,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..binding.results import BindingCheck, CardInfo, DocumentCheck, PhoneCheck, ResidentIdCheck
 from ..cli_render import candidate_why
-from ..models import Bank, Candidate, Evidence, PassportName, Pattern, Problem, SharedName
+from ..models import Bank, Candidate, Evidence, PassportName, Pattern, Problem, ProblemCode, SharedName
 
 _CLOSED = ConfigDict(frozen=True, extra="forbid")
 
@@ -112,6 +113,46 @@ class PlanAnswer(BaseModel):
     advice: list[Problem]
     expected: dict[str, str] = Field(description="Each bank's most likely text, by bank code.")
     name: PassportName
+
+
+class PreflightAnswer(BaseModel):
+    """The library's ``BindingCheck``, its ``next_tries`` with ``note_zh`` as every candidate answered."""
+
+    model_config = _CLOSED
+
+    bank: Bank | None = Field(description="The bank as given, else the card's bank.")
+    name: PassportName | None
+    name_to_type: str | None = Field(description="The text the bank most likely holds (rank 1).")
+    next_tries: list[CandidateAnswer] = Field(
+        description="What to type next if name_to_type is refused, in order; each keeps its rank."
+    )
+    card: CardInfo | None
+    phone: PhoneCheck | None
+    document: DocumentCheck | None
+    resident_id: ResidentIdCheck | None
+    problems: list[Problem] = Field(description="Every problem found, most blocking first.")
+    blocking: list[ProblemCode] = Field(
+        description="The codes of the problems that stop the card being linked."
+    )
+    ok: bool = Field(description="True when nothing blocks: the card can be tried with name_to_type.")
+
+    @classmethod
+    def of(cls, result: BindingCheck) -> PreflightAnswer:
+        bank = result.bank
+        tries = [CandidateAnswer.of(candidate, bank) for candidate in result.next_tries] if bank else []
+        return cls(
+            bank=bank,
+            name=result.name,
+            name_to_type=result.name_to_type,
+            next_tries=tries,
+            card=result.card,
+            phone=result.phone,
+            document=result.document,
+            resident_id=result.resident_id,
+            problems=list(result.problems),
+            blocking=list(result.blocking),
+            ok=result.ok,
+        )
 
 
 class BanksAnswer(BaseModel):

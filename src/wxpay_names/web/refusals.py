@@ -3,8 +3,9 @@
 Every error answer is ``{"detail": {"code", "message", "message_zh", "field"}}``: ``code``
 is stable and meant for programs, ``message`` (English) and ``message_zh`` (Simplified
 Chinese) are meant for people, ``field`` names the request field at fault (``None`` when
-no one field is). The status says what kind of refusal it is: 422 bad input, 404 an unknown
-bank or path, 413 a body over :data:`MAX_BODY_BYTES`, 500 a fault of ours.
+no one field is). The status says what kind of refusal it is: 422 bad input (a body that
+cannot be read as JSON included), 404 an unknown bank or path, 405 a method the path does not
+take, 413 a body over :data:`MAX_BODY_BYTES`, 500 a fault of ours.
 
 The routes refuse through :class:`RefusingRoute`, not through exception handlers of an app,
 so an app that embeds :data:`wxpay_names.web.router` gets the same answers and the same cap
@@ -13,6 +14,7 @@ on bodies without configuring anything.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Coroutine
 from typing import Any
@@ -160,6 +162,24 @@ class CappedRequest(Request):
                 raise BodyTooLarge
             self._body = b"".join(kept)
         return self._body
+
+    async def json(self) -> Any:
+        """The body read as JSON; whatever cannot be read so is a ``JSONDecodeError``.
+
+        FastAPI answers a ``JSONDecodeError`` with its validation error (then 422
+        ``INVALID_REQUEST``) but any other error of the parser, bytes that are not UTF-8 or
+        arrays nested thousands deep, with a bare 400 of its own, outside the one shape.
+        """
+        if not hasattr(self, "_json"):
+            body = await self.body()
+            try:
+                self._json = json.loads(body)
+            except json.JSONDecodeError:
+                raise
+            except (ValueError, RecursionError):  # not UTF-8, too deep, an integer too long
+                # Neither the text nor the place is kept: the message may not quote the input.
+                raise json.JSONDecodeError("the body cannot be read as JSON", "", 0) from None
+        return self._json
 
 
 class RefusingRoute(APIRoute):

@@ -8,10 +8,13 @@ machine-readable zone), or ``chinese`` (the characters), or ``name`` (one text s
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from ..cleaning import MAX_INPUT_LENGTH
 from ..cli_names import NameKind, read_name
@@ -32,6 +35,8 @@ BankQuery = Annotated[
 ]
 # Every bank the service knows is fewer than this; a longer list is a mistake or an attack.
 MAX_BANKS = 64
+# The one way a request writes a date (ISO 8601's calendar date).
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class NameFields(BaseModel):
@@ -61,6 +66,14 @@ class NameFields(BaseModel):
 
     def passport_name(self) -> PassportName:
         """The name, read the one way it was given; ``FieldError`` names the field at fault."""
+        return self.name_reader()()
+
+    def name_reader(self) -> Callable[[], PassportName]:
+        """What reads the name the one way it was given, raising ``FieldError`` on its content.
+
+        Giving it two ways, or none, is refused at once, also as ``FieldError``: that is the
+        request's shape, not the name's content.
+        """
         # Each way: its field, the kind of text read_name takes for it, and its text.
         named: tuple[tuple[str, NameKind, str | None], ...] = (
             ("mrz", "mrz", self.mrz),
@@ -82,11 +95,16 @@ class NameFields(BaseModel):
             raise FieldError(error, fields[1] if fields else None)
         field, kind, text = ways[0]
         if kind == "fields":
-            return _from_fields(text, self.given_names or "")
-        try:
-            return read_name(kind, text)
-        except NameFormatError as error:
-            raise FieldError(error, field) from None
+            given_names = self.given_names or ""
+            return lambda: _from_fields(text, given_names)
+        return lambda: _read(field, kind, text)
+
+
+def _read(field: str, kind: NameKind, text: str) -> PassportName:
+    try:
+        return read_name(kind, text)
+    except NameFormatError as error:
+        raise FieldError(error, field) from None
 
 
 def _from_fields(surname: str, given_names: str) -> PassportName:
@@ -104,7 +122,11 @@ class FormatRequest(NameFields):
     """A name and the banks to format it for (all banks when none is given)."""
 
     banks: list[BankQuery] = Field(default_factory=list, max_length=MAX_BANKS)
-    all: bool = Field(False, description="Every candidate per bank, not only the most likely.")
+    all: bool = Field(
+        False,
+        strict=True,
+        description="Every candidate per bank, not only the most likely: JSON true or false, nothing else.",
+    )
 
 
 class CandidatesRequest(NameFields):
@@ -155,8 +177,24 @@ class PreflightRequest(NameFields):
         "ID Card.",
     )
     today: date | None = Field(
-        None, description="The date the document's expiry is counted from (default: today)."
+        None,
+        description="The date the document's expiry is counted from, written YYYY-MM-DD (default: today).",
     )
+
+    @field_validator("today", mode="before")
+    @classmethod
+    def _iso_date(cls, value: object) -> object:
+        """A date is a text ``YYYY-MM-DD``; a number, which pydantic would read as a Unix time, is not."""
+        if value is None:
+            return None
+        if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise PydanticCustomError(
+            "date_type", 'A date is a text written YYYY-MM-DD, such as "2026-12-06" (a real day).'
+        )
 
 
 class MrzRequest(BaseModel):

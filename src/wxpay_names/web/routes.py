@@ -11,20 +11,20 @@ an MRZ or anything else a person typed.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse
 
 from .. import __version__
-from ..binding.preflight import preflight
-from ..binding.results import BindingCheck
+from ..binding.preflight import check_binding
 from ..candidates import candidates, format_name
 from ..check import check_name
 from ..cleaning import MAX_INPUT_LENGTH
 from ..errors import NameFormatError
 from ..inputs.mrz import parse_mrz
-from ..models import Bank, Pattern
+from ..models import Bank, PassportName, Pattern
 from ..plan import plan_cards
 from ..registry import BankRegistry, default_registry
 from ..tries import next_tries
@@ -39,6 +39,7 @@ from .answers import (
     NameAnswer,
     NextAnswer,
     PlanAnswer,
+    PreflightAnswer,
 )
 from .page import page_response
 from .refusals import FieldError, RefusalAnswer, RefusingRoute
@@ -194,19 +195,27 @@ async def next_forms(request: NextRequest, registry: Registry) -> NextAnswer:
     )
 
 
-@router.post("/v1/preflight", tags=["cards"], summary="Check a card before linking it", responses=_REFUSALS)
-async def preflight_check(request: PreflightRequest, registry: Registry) -> BindingCheck:
+@router.post(
+    "/v1/preflight",
+    tags=["cards"],
+    summary="Check a card before linking it",
+    responses={status: why for status, why in _REFUSALS.items() if status != 404},
+)
+async def preflight_check(request: PreflightRequest, registry: Registry) -> PreflightAnswer:
     """The name to type at the card's bank and every problem found (card, phone, document), most
-    blocking first. What is wrong with their content is a problem in the answer, not a refusal."""
-    name = request.passport_name() if request.gives_a_name() else None
-    bank = _bank(registry, request.bank) if request.bank is not None else None
-    result = preflight(
-        name,
-        bank=bank,
+    blocking first. What is wrong with their content (a name that cannot be read, a bank no one
+    is called) is a problem in the answer, not a refusal, as the library's ``preflight`` says it."""
+    # Giving the name two ways is the request's shape: refused here (422) before anything runs.
+    reader = request.name_reader() if request.gives_a_name() else None
+    result = check_binding(
+        _library_errors(reader) if reader is not None else None,
+        bank=request.bank,
         card=request.card,
         phone=request.phone,
         document=request.document,
         today=request.today,
+        bank_document_number=None,
+        registry=registry,
     )
     log.info(
         "preflight bank=%s ok=%s problems=%s",
@@ -214,7 +223,19 @@ async def preflight_check(request: PreflightRequest, registry: Registry) -> Bind
         result.ok,
         ",".join(problem.code.value for problem in result.problems) or "-",
     )
-    return result
+    return PreflightAnswer.of(result)
+
+
+def _library_errors(reader: Callable[[], PassportName]) -> Callable[[], PassportName]:
+    """*reader* raising the library's ``NameFormatError`` (a problem to ``check_binding``)."""
+
+    def read() -> PassportName:
+        try:
+            return reader()
+        except FieldError as error:
+            raise error.error from None
+
+    return read
 
 
 @router.get("/v1/banks", tags=["banks"], summary="Every bank, with its convention and source")
