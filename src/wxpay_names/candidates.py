@@ -521,9 +521,10 @@ def _render_rest(
         _add_shortened(first_text, draft, seen, plan, limit, until, room)
 
 
-# A dot between the words instead of spaces: some banks add "." or "·" between the parts of
-# a foreign name (Alipay's quick-pay FAQ, zhinanshenghuo.com, grade C; payment apps accept both
-# in names, grade C). Ranked last, after every form without them; never at a bank whose row
+# A dot between the words instead of spaces, a guess: payment apps accept "." and "·" in a
+# foreign name (Alipay's help text, grade C), and Alipay's quick-pay FAQ asks whether a "." is
+# missing from a minority name (zhinanshenghuo.com, grade C); no source says a bank adds one
+# to a Latin name. Ranked last, after every form without them; never at a bank whose row
 # says it refuses dots (BOC: Alipay's help text, grade C), nor for a name from Chinese
 # characters, which a PRC passport prints in pinyin without dots.
 _DOTS: tuple[tuple[str, Dots], ...] = (("·", "middle_dot"), (".", "period"))

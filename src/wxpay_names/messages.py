@@ -137,9 +137,9 @@ PROBLEMS: dict[ProblemCode, dict[str, Wording]] = {
             "请以护照上的拼写为准；如果护照上是 {word}，请输入 {expected}",
         ),
         "pinyin_syllables": Wording(
-            "{typed} is the given name split per syllable, as some records write it; the passport "
+            "{typed} is the given name split per syllable, a form offered as a guess; the passport "
             "prints {word}: if the bank shows {typed}, keep it; otherwise type {expected}",
-            "{typed} 是把名字按音节分开的写法，有些银行会这样记录；护照上印的是 {word}："
+            "{typed} 是把名字按音节分开的写法（仅为推测）；护照上印的是 {word}："
             "如果银行显示的是 {typed}，就照此填写；否则请输入 {expected}",
         ),
         "folded": Wording(
@@ -155,9 +155,9 @@ PROBLEMS: dict[ProblemCode, dict[str, Wording]] = {
         ),
         # Forms a bank may hold (name_forms.py): said as what they are, never as a typo.
         "written_form": Wording(
-            "{typed} is a form some records hold ({how}); the bank most likely holds {word}: if it shows "
+            "{typed} is a form a bank may hold ({how}); the bank most likely holds {word}: if it shows "
             "{typed}, keep it; otherwise type {expected}",
-            "{typed} 是有些记录采用的写法（{how}）；银行最可能记录的是 {word}：如果银行显示的是 {typed}，"
+            "{typed} 是银行可能采用的写法（{how}）；银行最可能记录的是 {word}：如果银行显示的是 {typed}，"
             "就照此填写；否则请输入 {expected}",
         ),
     },
@@ -625,13 +625,17 @@ NOTES: dict[str, Wording] = {
         "ICAO's other spelling of a letter (Ñ → NXX, Ü → UXX)",
         "国际民航组织（ICAO）标准中字母的另一种拼法（Ñ → NXX，Ü → UXX）",
     ),
+    # Alipay accepts dots in a foreign name and its FAQ asks whether a "." is missing from a
+    # minority name (grade C); no source says a bank adds one to a Latin name: a guess.
     "dots_middle_dot": Wording(
-        "a middle dot (·) between the words instead of spaces, as some banks add (Alipay's FAQ, grade C)",
-        "各部分之间用间隔号（·）代替空格，有些银行这样记录（支付宝常见问题，C 级来源）",
+        "a middle dot (·) between the words instead of spaces, offered as a guess (Alipay accepts "
+        "dots in a name, grade C; no source says a bank adds one)",
+        "各部分之间用间隔号（·）代替空格，仅为推测（支付宝允许姓名中有点，C 级来源；没有资料说银行会加点）",
     ),
     "dots_period": Wording(
-        "a dot (.) between the words instead of spaces, as some banks add (Alipay's FAQ, grade C)",
-        "各部分之间用点（.）代替空格，有些银行这样记录（支付宝常见问题，C 级来源）",
+        "a dot (.) between the words instead of spaces, offered as a guess (Alipay accepts dots in a "
+        "name, grade C; no source says a bank adds one)",
+        "各部分之间用点（.）代替空格，仅为推测（支付宝允许姓名中有点，C 级来源；没有资料说银行会加点）",
     ),
     "spelling_double_surname_spaced": Wording(
         "the two surnames of the double surname spaced (PRC passports join them; GB/T 28039-2011 hyphenates)",
@@ -656,8 +660,8 @@ NOTES: dict[str, Wording] = {
         "辈分后缀写在名字之后，即 ICAO 9303 第 3 部分第 4.6 条对印有后缀的护照的写法",
     ),
     "spelling_suffix_with_surname": Wording(
-        "the generational suffix written with the surname, as some records do",
-        "辈分后缀和姓写在一起，有些记录这样写",
+        "the generational suffix written with the surname, offered as a guess",
+        "辈分后缀和姓写在一起（仅为推测）",
     ),
     "spelling_middle_with_surname": Wording(
         "the middle names written with the surname, a reported bank practice (That's Mags, 2021, grade B)",
@@ -772,7 +776,7 @@ def candidate_note(row: BankRow, pattern: Pattern) -> Wording:
 
 
 def dots_note(dots: str) -> Wording:
-    """What a dotted form is: ``a middle dot (·) between the words, as some banks add``."""
+    """What a dotted form is: ``a middle dot (·) between the words …, offered as a guess …``."""
     return NOTES[f"dots_{dots}"]
 
 

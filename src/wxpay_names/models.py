@@ -452,8 +452,8 @@ class Pattern(BaseModel):
     spelling: SpellingKind
     case: Case
     shortened: bool = False
-    # A dot between every two words instead of the spaces (MUELLER·HANS·PETER): some banks add
-    # "." or "·" (Alipay's FAQ, grade C); never at a bank whose row says it refuses dots.
+    # A dot between every two words instead of the spaces (MUELLER·HANS·PETER), a guess (payment
+    # apps accept dots in a name, grade C); never at a bank whose row says it refuses dots.
     dots: Dots = "none"
 
 
