@@ -65,6 +65,15 @@ def test_letters_and_symbols_are_a_problem_not_an_exception(text: str) -> None:
     assert set(card.masked) <= {"*"}
 
 
+def test_a_number_over_the_input_limit_says_its_length_is_wrong() -> None:
+    for text in ("6" * 300, "6222 " * 60):
+        card = bank_of_card(text)
+        assert codes(card) == ["CARD_LENGTH"]
+        assert "over 256 characters" in card.problems[0].message_en
+        assert "超过 256 个字符" in card.problems[0].message_zh
+        assert not card.ok
+
+
 def test_an_empty_number_says_it_is_empty() -> None:
     card = bank_of_card("  ")
     assert codes(card) == ["CARD_NOT_A_NUMBER"]

@@ -77,6 +77,24 @@ def test_a_line_alone_is_not_a_document() -> None:
         parse_mrz_document("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<")
 
 
+@pytest.mark.parametrize(
+    ("birth", "expiry", "field"),
+    [
+        ("740812", "301301", "expiry date"),  # month 13
+        ("740812", "010229", "expiry date"),  # 29 February 2001
+        ("7408AB", "300101", "birth date"),
+    ],
+)
+def test_a_date_that_is_no_real_day_is_a_misread_zone(birth: str, expiry: str, field: str) -> None:
+    # Its check digit may still be right: the zone is refused, not read as "date unknown".
+    zone = td3(birth=birth, expiry=expiry)
+    with pytest.raises(MRZError, match=f"The {field} .* is not a real day"):
+        parse_mrz_document(zone)
+    result = check_document(zone, today=TODAY)
+    assert codes(result) == ["DOCUMENT_UNREADABLE"]
+    assert not result.ok
+
+
 def test_a_misread_sex_is_refused() -> None:
     with pytest.raises(MRZError, match="sex"):
         parse_mrz_document(td3(sex="K", expiry=date(2030, 1, 1)))

@@ -194,6 +194,18 @@ def test_a_permanent_resident_number_is_checked_as_one() -> None:
     assert preflight(ZHANG_SAN, bank="ICBC", document="932682198501010017").ok
 
 
+@pytest.mark.parametrize(
+    "typed", ["93268219850101001", "9326821985010100177", "123", "9326 8219 8501 0100 X"]
+)
+def test_a_resident_number_typed_with_a_digit_missing_or_extra_is_said_as_one(typed: str) -> None:
+    # Never as a misread passport zone, which the person did not give.
+    result = preflight(ZHANG_SAN, bank="ICBC", document=typed)
+    assert codes(result) == ["RESIDENT_ID_FORMAT"]
+    assert result.resident_id is not None
+    assert result.document is None
+    assert "机读区" not in result.problems[0].message_zh
+
+
 def test_problems_come_most_blocking_first() -> None:
     zone = td3(expiry=TODAY - timedelta(days=3), name="ZHANG<<SANFENG")
     result = preflight(

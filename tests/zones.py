@@ -13,17 +13,18 @@ def yymmdd(day: date) -> str:
 
 def td3(
     *,
-    expiry: date,
+    expiry: date | str,
     number: str = "L898902C3",
     birth: str = "740812",
     sex: str = "F",
     name: str = "ERIKSSON<<ANNA<MARIA",
 ) -> str:
-    """A TD3 zone (ICAO 9303 Part 4) with every check digit right."""
+    """A TD3 zone (ICAO 9303 Part 4) with every check digit right (*expiry* as a date, or as
+    the six characters the zone holds)."""
     upper = f"P<UTO{name}".ljust(44, "<")
     number = number.ljust(9, "<")
     personal = "ZE184226B".ljust(14, "<")
-    expires = yymmdd(expiry)
+    expires = expiry if isinstance(expiry, str) else yymmdd(expiry)
     lower = (
         f"{number}{check_digit(number)}UTO{birth}{check_digit(birth)}{sex}"
         f"{expires}{check_digit(expires)}{personal}{check_digit(personal)}"

@@ -53,6 +53,9 @@ def bank_of_card(number: str, *, registry: BankRegistry | None = None) -> CardIn
     digits = card_digits(number)
     if digits is None:
         count = sum(char.isdigit() for char in number[: MAX_INPUT_LENGTH + 1])
+        if len(number) > MAX_INPUT_LENGTH:  # not read further: its length is what is wrong
+            problem = say(ProblemCode.CARD_LENGTH, "too_long", limit=str(MAX_INPUT_LENGTH))
+            return CardInfo(masked="*" * count, digits=count, problems=(problem,))
         variant = "empty" if not number.strip() else "default"
         return CardInfo(
             masked="*" * count, digits=count, problems=(say(ProblemCode.CARD_NOT_A_NUMBER, variant),)

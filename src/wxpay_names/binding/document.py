@@ -81,9 +81,14 @@ def parse_mrz_document(text: str) -> TravelDocument:
             f"The sex field (line {where.line}, position {where.first}) holds {sex!r}; it holds F, M, X or "
             "'<': the zone was misread. Scan it again, or copy it exactly as printed."
         )
-    expiry_date = _mrz_date(expiry, lambda year: 1900 + year if year >= _EXPIRY_PIVOT else 2000 + year)
+    _, birth_span, _, expiry_span = _FIELDS[layout.name]
+    expiry_date = _mrz_date(
+        expiry, lambda year: 1900 + year if year >= _EXPIRY_PIVOT else 2000 + year, "expiry date", expiry_span
+    )
     latest = (expiry_date or date.today()).year
-    birth_date = _mrz_date(birth, lambda year: 2000 + year if 2000 + year <= latest else 1900 + year)
+    birth_date = _mrz_date(
+        birth, lambda year: 2000 + year if 2000 + year <= latest else 1900 + year, "birth date", birth_span
+    )
     number, _, _ = document_number(lines, layout)
     return TravelDocument(
         format=layout.name,  # type: ignore[arg-type]  # one of the five layouts' names
@@ -164,10 +169,18 @@ def _day(today: date | None) -> date:
     return date(today.year, today.month, today.day)
 
 
-def _mrz_date(digits: str, year_of: Callable[[int], int]) -> date | None:
-    if not (digits.isascii() and digits.isdigit()):
+def _mrz_date(digits: str, year_of: Callable[[int], int], what: str, where: Span) -> date | None:
+    """The date YYMMDD, or ``None`` where the zone leaves a part unknown (fillers, as ICAO 9303
+    allows); anything else that is not a real day means the zone was misread: ``MRZError``."""
+    if FILLER in digits:
         return None
-    try:
-        return date(year_of(int(digits[:2])), int(digits[2:4]), int(digits[4:6]))
-    except ValueError:
-        return None
+    if digits.isascii() and digits.isdigit():
+        try:
+            return date(year_of(int(digits[:2])), int(digits[2:4]), int(digits[4:6]))
+        except ValueError:
+            pass
+    raise MRZError(
+        f"The {what} (line {where.line}, positions {where.first}-{where.last}) reads {digits!r}, "
+        "which is not a real day (YYMMDD): the zone was misread. Scan it again, or copy it exactly "
+        "as printed."
+    )

@@ -31,8 +31,10 @@ from .results import BindingCheck, CardInfo, DocumentCheck, ResidentIdCheck, Tra
 from .text import require_text
 from .wording import most_blocking_first, say
 
-# A permanent resident ID number is 18 or 15 characters; a machine-readable zone is 60 or more.
+# A permanent resident ID number is 18 or 15 characters; a machine-readable zone is 60 or more
+# (2 lines of 36 at the shortest), never only digits, and always has fillers.
 _RESIDENT_ID_LENGTHS = frozenset({15, 18})
+_SHORTEST_ZONE = 72
 
 NameReader = Callable[[], PassportName]
 """Reads the passport name when called; raises ``NameFormatError`` when its content is bad."""
@@ -172,8 +174,14 @@ def _check_types(name: object, bank: object, card: object, phone: object, docume
 
 
 def _is_resident_id(text: str) -> bool:
+    """A resident ID number, or one typed with a character missing or extra (all digits, with
+    the check character X at the end): said as a resident ID problem, not as a misread zone."""
     compact = "".join(text[:256].split())
-    return len(compact) in _RESIDENT_ID_LENGTHS and "<" not in compact
+    if "<" in compact:
+        return False
+    if len(compact) in _RESIDENT_ID_LENGTHS:
+        return True
+    return len(compact) < _SHORTEST_ZONE and compact.removesuffix("X").removesuffix("x").isdigit()
 
 
 def _reader(name: PassportName | str | None) -> NameReader | None:

@@ -104,6 +104,11 @@ WORDING: dict[ProblemCode, dict[str, Wording]] = {
             "missing or extra digit.",
             "卡号有 {length} 位数字，而银行卡号是 15 到 19 位：请检查是否漏输或多输了数字。",
         ),
+        "too_long": Wording(
+            "The card number is over {limit} characters long, and bank card numbers have 15 to 19 "
+            "digits: copy it from the card again.",
+            "卡号超过 {limit} 个字符，而银行卡号是 15 到 19 位：请对照卡片重新输入。",
+        ),
     },
     ProblemCode.CARD_LENGTH_UNEXPECTED: {
         "default": Wording(
