@@ -512,3 +512,25 @@ def test_row_errors_say_which_columns_to_fill_not_which_function_to_call(tmp_pat
     assert chinese.startswith("AMBIGUOUS_NAME: ")
     assert "give it in the chinese column" in chinese
     assert "()" not in foreign + chinese
+
+
+def test_run_batch_without_default_banks_keeps_every_row() -> None:
+    # The command line refuses --bank '' (exit 2); called as a function with no default bank,
+    # a row whose bank cell is empty still gets its output row, with the reason.
+    source = io.StringIO('name,bank\n"ZHANG, San",\n"LI, Na",BOC\nZh4ng San,\n')
+    sink = io.StringIO()
+    registry = BankRegistry.from_csv(FIXTURE_BANKS)
+    summary = run_batch(source, sink, default_banks=(), find_bank=registry.get)
+    rows = list(csv.reader(io.StringIO(sink.getvalue())))
+    assert [row[0] for row in rows[1:]] == ["ZHANG, San", "LI, Na", "Zh4ng San"]
+    assert rows[1][1:] == [
+        "",
+        "",
+        "",
+        "",
+        "NO_BANK: The row names no bank: fill its bank cell with a code such as ICBC.",
+    ]
+    assert rows[2][1:3] == ["BOC", "NA LI"]
+    assert rows[3][1] == ""
+    assert rows[3][-1].startswith("INVALID_CHARACTER: The name holds '4'")
+    assert (summary.rows_in, summary.rows_out, summary.errors) == (3, 3, 2)

@@ -140,6 +140,8 @@ class RowChecker:
             return self._failed(cells, self._describe(error))
         bank_cell = "" if self._bank_at is None else cells[self._bank_at].strip()
         if not bank_cell:
+            if not self.default_banks:
+                return [("", "", "", (), self._no_bank())]
             return [self._result(cells, name, bank) for bank in self.default_banks]
         found = self._bank(bank_cell)
         if isinstance(found, Bank):
@@ -236,7 +238,18 @@ class RowChecker:
         if bank_cell:
             found = self._bank(bank_cell)
             return [(found.code if isinstance(found, Bank) else bank_cell, "", "", (), described)]
-        return [(bank.code, "", "", (), described) for bank in self.default_banks]
+        # No default bank: the row's own error, on one row, rather than no row at all.
+        return [(bank.code, "", "", (), described) for bank in self.default_banks] or [
+            ("", "", "", (), described)
+        ]
+
+    def _no_bank(self) -> tuple[str, str]:
+        """The error of a row with an empty bank cell when no default bank was given."""
+        if self.lang == "zh":
+            message = "该行没有银行：请在 bank 列中填写银行代码（如 ICBC）。"
+        else:
+            message = "The row names no bank: fill its bank cell with a code such as ICBC."
+        return str(ErrorCode.NO_BANK), message
 
     def _describe(self, error: Exception) -> tuple[str, str]:
         if isinstance(error, _RowError):
