@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wxpay_names import BankRegistry, UnknownBankError, banks, get_bank
-from wxpay_names.bank_matching import TRADITIONAL, core, legal
+from wxpay_names.bank_matching import TRADITIONAL, acronym_cuts, core, legal
 from wxpay_names.registry import lookup_key
 
 
@@ -112,3 +112,53 @@ def test_every_bank_is_found_by_each_of_its_names(bank: object) -> None:
     for name in (bank.code, bank.name_en, bank.name_zh, *bank.aliases):
         assert get_bank(name) == bank
         assert get_bank(name.upper()) == bank
+
+
+@pytest.mark.parametrize("query", ["Citi", "CITI", "citi", "ＣＩＴＩ", "Citibank"])
+def test_citi_is_not_china_citic_bank(query: str) -> None:
+    # Citibank (China), 花旗, is another bank than China CITIC Bank, 中信: "Citi" only starts the
+    # acronym CITIC, and the start of an acronym names no bank (was: CITIC, silently).
+    with pytest.raises(UnknownBankError) as caught:
+        get_bank(query)
+    assert caught.value.code == "UNKNOWN_BANK"
+    assert f"No bank is called {query!r}" in str(caught.value)
+
+
+@pytest.mark.parametrize("query", ["HSB", "ICB", "BOCO", "CITI"])
+def test_the_start_of_an_acronym_finds_no_bank_but_suggests_it(query: str) -> None:
+    with pytest.raises(UnknownBankError, match="Did you mean"):
+        get_bank(query)
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [("CITIC", "CITIC"), ("citic", "CITIC"), ("China CITIC", "CITIC"), ("中信", "CITIC"), ("Comm", "BOCOM")],
+)
+def test_a_whole_acronym_and_the_start_of_a_word_still_find_the_bank(query: str, code: str) -> None:
+    assert get_bank(query).code == code
+
+
+def test_citi_finds_citibank_once_the_bank_list_has_it() -> None:
+    # The rule is about acronyms, not about CITIC: "Citi" starts the word Citibank.
+    citic = get_bank("CITIC")
+    citibank = citic.model_copy(
+        update={
+            "code": "CITIBANK",
+            "name_en": "Citibank (China)",
+            "name_zh": "花旗银行（中国）有限公司",
+            "aliases": ("花旗",),
+        }
+    )
+    registry = BankRegistry([citic, citibank])
+    assert registry.get("Citi").code == "CITIBANK"
+    assert registry.get("CITIC").code == "CITIC"
+
+
+def test_acronym_cuts() -> None:
+    assert acronym_cuts("China CITIC Bank") == {1, 2, 3, 4}
+    assert acronym_cuts("CITIC") == {1, 2, 3, 4}
+    assert acronym_cuts("HSBC China") == {1, 2, 3}
+    assert acronym_cuts("Bank of Communications") == set()
+    # A name all in capitals has no lower case to tell an acronym by: its words are words.
+    assert acronym_cuts("CHINA MERCHANTS BANK") == set()
+    assert acronym_cuts("中国工商银行") == set()

@@ -512,3 +512,77 @@ def test_row_errors_say_which_columns_to_fill_not_which_function_to_call(tmp_pat
     assert chinese.startswith("AMBIGUOUS_NAME: ")
     assert "give it in the chinese column" in chinese
     assert "()" not in foreign + chinese
+
+
+NOT_UTF8 = "the file is not UTF-8 (byte 0xFC); save it as UTF-8 (CSV UTF-8)"
+
+
+def test_a_row_with_a_byte_that_is_not_utf8_says_to_save_the_file_as_utf8(tmp_path: Path) -> None:
+    # Before: "INVALID_CHARACTER: The surname holds '\udcfc' (U+DCFC SURROGATE)...", which no one
+    # can act on. Now the loader of --banks-file's words: the file is not UTF-8, save it as UTF-8.
+    source, target = tmp_path / "b7.csv", tmp_path / "out.csv"
+    source.write_bytes(
+        b"surname,given_names,bank,entered\n"
+        b"M\xfcller,J\xfcrgen,ICBC,\n"  # the name
+        b"Li,Na,BOC,\n"
+        b"Li,Na,B\xfcC,\n"  # the bank
+        b"Li,Na,ABC,L\xfcNA\n"  # the typed text: not checked as a mismatch
+    )
+    assert main(["batch", str(source), "-o", str(target), "--banks-file", FIXTURE_BANKS]) == 1
+    lines = target.read_bytes().splitlines()
+    rows = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8", "surrogateescape"))))
+    assert len(lines) == len(rows) == 5
+    assert [row[-1] for row in rows[1:]] == [
+        f"INVALID_CHARACTER: In the surname column, {NOT_UTF8}.",
+        "",
+        f"INVALID_CHARACTER: In the bank column, {NOT_UTF8}.",
+        f"INVALID_CHARACTER: In the entered column, {NOT_UTF8}.",
+    ]
+    assert rows[4][5] == ""  # no status: the typed text was not checked (it was a mismatch)
+    assert lines[1].startswith(b"M\xfcller,J\xfcrgen,ICBC,,,")  # the bytes written back as they came
+
+
+def test_a_byte_that_is_not_utf8_in_a_column_not_read_changes_nothing(tmp_path: Path) -> None:
+    source, target = tmp_path / "in.csv", tmp_path / "out.csv"
+    source.write_bytes(b"surname,given_names,note\nLi,Na,gr\xfc\xdf\n")
+    assert (
+        main(["batch", str(source), "-o", str(target), "--banks-file", FIXTURE_BANKS, "--bank", "BOC"]) == 0
+    )
+    assert target.read_bytes().splitlines()[1] == b"Li,Na,gr\xfc\xdf,BOC,NA LI,,,"
+
+
+def test_the_not_utf8_row_error_in_chinese_and_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.csv"
+    source.write_bytes(b"surname,given_names\nM\xfcller,J\xfcrgen\n")
+    code = main(
+        ["batch", str(source), "--json", "--lang", "zh", "--banks-file", FIXTURE_BANKS, "--bank", "ICBC"]
+    )
+    assert code == 1
+    (record,) = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert record["error"]["code"] == "INVALID_CHARACTER"
+    assert "UTF-8" in record["error"]["message"]
+    assert "另存为 UTF-8" in record["error"]["message"]
+
+
+def test_run_batch_without_default_banks_keeps_every_row() -> None:
+    # The command line refuses --bank '' (exit 2); called as a function with no default bank,
+    # a row whose bank cell is empty still gets its output row, with the reason.
+    source = io.StringIO('name,bank\n"ZHANG, San",\n"LI, Na",BOC\nZh4ng San,\n')
+    sink = io.StringIO()
+    registry = BankRegistry.from_csv(FIXTURE_BANKS)
+    summary = run_batch(source, sink, default_banks=(), find_bank=registry.get)
+    rows = list(csv.reader(io.StringIO(sink.getvalue())))
+    assert [row[0] for row in rows[1:]] == ["ZHANG, San", "LI, Na", "Zh4ng San"]
+    assert rows[1][1:] == [
+        "",
+        "",
+        "",
+        "",
+        "NO_BANK: The row names no bank: fill its bank cell with a code such as ICBC.",
+    ]
+    assert rows[2][1:3] == ["BOC", "NA LI"]
+    assert rows[3][1] == ""
+    assert rows[3][-1].startswith("INVALID_CHARACTER: The name holds '4'")
+    assert (summary.rows_in, summary.rows_out, summary.errors) == (3, 3, 2)

@@ -573,3 +573,48 @@ def test_a_given_name_read_otherwise_is_plausible_and_no_misspelling(icbc: Bank,
     assert check_name("ZHANGCHAOYANG", name, abc).status == "plausible"
     # The second other reading (朝 zhu) is explained the same way, not as a typo.
     assert "should be" not in check_name("ZHANG ZHUYANG", name, icbc).problems[0].message_en
+
+
+# Spelling lengthens this name (Щ → SHCH, Ж → ZH): its rank-1 text has 601 characters, more
+# than the 256 a typed text was capped at.
+LENGTHENED = PassportName(surname="Щ" * 100, given_names="Ж" * 100)
+
+
+def test_a_candidate_longer_than_the_input_cap_is_checked_not_refused(icbc: Bank) -> None:
+    from wxpay_names import format_name, next_tries
+
+    expected = format_name(LENGTHENED, icbc)
+    assert len(expected) == 601
+    result = check_name(expected, LENGTHENED, icbc)  # was TOO_LONG: "The typed name is 601 characters long"
+    assert (result.status, result.expected, result.problems) == ("match", expected, ())
+    every = build_candidates(LENGTHENED, icbc)
+    assert all(
+        check_name(c.text, LENGTHENED, icbc).status == ("match" if c.rank == 1 else "plausible")
+        for c in every
+    )
+    tries = next_tries(LENGTHENED, icbc, refused=[expected])  # was TOO_LONG: "The refused text is 601..."
+    assert [c.text for c in tries] == [c.text for c in every[1:]]
+    assert check_name(expected.title(), LENGTHENED, icbc).status == "plausible"
+    from wxpay_names import Observations
+
+    assert check_name(expected, LENGTHENED, icbc, observations=Observations()).status == "match"
+
+
+def test_typed_text_longer_than_every_candidate_is_still_refused(icbc: Bank) -> None:
+    from wxpay_names import next_tries
+    from wxpay_names.check import typed_length_limit
+
+    longest = max(len(c.text) for c in build_candidates(LENGTHENED, icbc))
+    assert typed_length_limit(LENGTHENED, icbc) == longest > 256
+    assert check_name("Z" * longest, LENGTHENED, icbc).status == "mismatch"
+    with pytest.raises(InvalidNameError) as caught:
+        check_name("Z" * (longest + 1), LENGTHENED, icbc)
+    assert caught.value.code is ErrorCode.TOO_LONG
+    assert f"at most {longest} are accepted" in str(caught.value)
+    with pytest.raises(InvalidNameError) as caught:
+        next_tries(LENGTHENED, icbc, refused=["Z" * (longest + 1)])
+    assert caught.value.code is ErrorCode.TOO_LONG
+    # A short name keeps the cap of 256 (its candidates are all shorter).
+    assert typed_length_limit(ZHANG_SAN, icbc) == 256
+    with pytest.raises(InvalidNameError):
+        next_tries(ZHANG_SAN, icbc, refused=["Z" * 257])

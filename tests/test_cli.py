@@ -17,6 +17,7 @@ import pytest
 
 from wxpay_names import Bank, BankRegistry, Candidate, CardPlan, NameCheck, PassportName, candidates
 from wxpay_names.cli import main
+from wxpay_names.cli_args import bank_list
 from wxpay_names.cli_render import display_width, table
 
 FIXTURE_BANKS = str(Path(__file__).parent / "fixtures" / "banks.csv")
@@ -855,3 +856,70 @@ def test_a_batch_row_given_two_ways_is_said_in_chinese_without_english(
     error = out.splitlines()[1].split(",", 7)[-1]
     assert "请只填写其中一种（surname 和 given_names、chinese）" in error
     assert " and " not in error
+
+
+# --- a --bank that names no bank, a repeated --bank for one card ---------------------------
+
+NO_BANK_VALUES = ["", ",", " ， 、 "]
+
+
+@pytest.mark.parametrize("value", NO_BANK_VALUES)
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["format", "ZHANG, San"],
+        ["format", "ZHANG, San", "--bank", "ICBC"],  # a blank one beside a real one is refused too
+        ["banks"],
+        ["plan", "ZHANG, San", "--bank", "ICBC"],
+        ["check", "ZHANG SAN", "ZHANG, San"],
+    ],
+)
+def test_a_bank_option_naming_no_bank_exits_2(
+    capsys: pytest.CaptureFixture[str], command: list[str], value: str
+) -> None:
+    code, out, err = run(capsys, *command, "--bank", value)
+    assert code == 2
+    assert out == ""  # no empty table, no result
+    assert_one_line_error(err)
+    assert f"--bank {value!r} names no bank" in err
+    assert err.startswith(f"wxpay-names {command[0]}: ")
+
+
+@pytest.mark.parametrize("value", NO_BANK_VALUES)
+def test_batch_with_a_bank_option_naming_no_bank_exits_2_and_drops_no_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    # Before: the rows with an empty bank cell were left out of the output, exit 0.
+    source, target = tmp_path / "s2.csv", tmp_path / "out.csv"
+    source.write_text('name,bank\n"ZHANG, San",\n"LI, Na",BOC\n', encoding="utf-8")
+    code, out, err = run(capsys, "batch", str(source), "-o", str(target), "--bank", value)
+    assert code == 2
+    assert out == ""
+    assert_one_line_error(err)
+    assert "names no bank" in err
+    assert not target.exists()
+
+
+def test_a_bank_option_naming_no_bank_in_json_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "format", "ZHANG, San", "--bank", "", "--json")
+    assert code == 2
+    assert json.loads(out)["error"]["code"] == "USAGE"
+
+
+@pytest.mark.parametrize("banks", [["ICBC", "BOC"], ["ICBC", "ICBC"], ["ICBC,BOC"], ["ICBC", "BOC,CMB"]])
+def test_check_refuses_a_repeated_bank_option_as_it_refuses_a_list(
+    capsys: pytest.CaptureFixture[str], banks: list[str]
+) -> None:
+    # Before: --bank ICBC --bank BOC was checked at BOC alone (argparse keeps the last), exit 0/1.
+    code, out, err = run(capsys, "check", "ZHANG SAN", *ZHANG_SAN, *[f"--bank={bank}" for bank in banks])
+    assert code == 2
+    assert out == ""
+    assert_one_line_error(err)
+    assert "name one bank, the bank of the card" in err
+    assert f"(got {', '.join(bank_list(banks))})" in err
+
+
+def test_check_still_takes_one_bank_given_once(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "SAN ZHANG", *ZHANG_SAN, "--bank", "BOC", "--json")
+    assert code == 0
+    assert json.loads(out)["bank"] == "BOC"

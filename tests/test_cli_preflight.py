@@ -144,3 +144,27 @@ def test_the_console_script_runs_it() -> None:
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["card"]["masked"] == MASKED
     assert "".join(CARD_GROUPS) not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("banks", "said"),
+    [
+        (["ICBC", "BOC"], "name one bank, the bank of the card (got ICBC, BOC)"),
+        (["ICBC,BOC"], "name one bank, the bank of the card (got ICBC, BOC)"),
+        ([""], "--bank '' names no bank"),
+        (["ICBC", ","], "--bank ',' names no bank"),
+    ],
+)
+def test_the_card_has_one_bank(capsys: pytest.CaptureFixture[str], banks: list[str], said: str) -> None:
+    # Before: a repeated --bank was read as its last, and --bank '' was a problem "No bank is called ''".
+    code, out, err = run(capsys, *ZHANG_SAN, *[f"--bank={bank}" for bank in banks])
+    assert code == 2
+    assert out == ""
+    assert said in err
+    assert err.count("\n") == 1
+
+
+def test_one_bank_option_names_the_bank(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, *ZHANG_SAN, "--bank", "中行")
+    assert code == 0, err
+    assert out.splitlines()[0] == "Name to type at Bank of China: SAN ZHANG"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from fractions import Fraction
@@ -405,3 +406,58 @@ def test_importing_the_package_loads_no_learning_module() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("where", "said"),
+    [
+        ("missing/x.csv", "does not exist"),  # the folder is missing: was FileNotFoundError
+        (".", "it is a folder"),  # was IsADirectoryError
+        ("", "no file name was given"),  # was a bare OSError
+        ("a\x00b.csv", "NUL"),  # was a bare ValueError
+    ],
+)
+def test_write_csv_refuses_a_path_it_cannot_write_as_read_csv_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str, said: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    seen = Observations.from_outcomes(outcomes("ICBC", candidates(ZHANG_SAN, "ICBC")[0].pattern, 1, 0))
+    with pytest.raises(ObservationsError) as caught:
+        seen.write_csv(where)
+    assert isinstance(caught.value, NameFormatError)
+    assert caught.value.code == "OBSERVATIONS_DATA"
+    assert "Cannot write the observations" in str(caught.value)
+    assert said in str(caught.value)
+    assert list(tmp_path.iterdir()) == []  # nothing written, no temporary file left
+
+
+def test_write_csv_turns_a_failed_write_into_observations_error_and_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    def full_disk(source: object, target: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("wxpay_names.observations.os.replace", full_disk)
+    with pytest.raises(ObservationsError, match=r"seen\.csv: No space left on device\.$") as caught:
+        Observations().write_csv(tmp_path / "seen.csv")
+    assert caught.value.code == "OBSERVATIONS_DATA"
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_write_csv_writes_a_pipe_straight_rather_than_renaming_over_it(tmp_path: Path) -> None:
+    # A device or a pipe (/dev/stdout, a FIFO) written through a temporary file renamed over it
+    # would be replaced by a plain file (as root, /dev/null too).
+    import stat
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    reader = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        Observations().write_csv(pipe)
+        assert stat.S_ISFIFO(pipe.stat().st_mode)
+        assert os.read(reader, 4096).decode("utf-8").startswith("bank,")
+    finally:
+        os.close(reader)

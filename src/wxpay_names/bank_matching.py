@@ -7,7 +7,9 @@ misses, this module tries the way people actually name banks, and refuses to gue
   ``Co., Ltd.``): ``China Merchants`` is CMB, ``Postal Savings Bank`` PSBC;
 - the Chinese name without ``中国``, ``银行``, ``有限公司``: ``工商`` is ICBC;
 - traditional characters, read as simplified through a small table (:data:`TRADITIONAL`);
-- a name that starts the shortened name of exactly one bank (``Bank of Comm``);
+- a name that starts the shortened name of exactly one bank (``Bank of Comm``), but never a
+  part of an acronym (``Citi`` does not start ``CITIC``: an acronym is read letter by letter,
+  and its first letters are often another bank's name, Citibank's here);
 - a code and a Chinese name together (``HSBC汇丰``), when both name the same bank.
 
 A query that fits several banks (``China``, ``Shanghai``) matches none: the error lists
@@ -40,6 +42,7 @@ _ENGLISH_NOISE = _LEGAL_ENGLISH | {"bank", "banks", "of", "china", "chinese"}
 # The same in Chinese, longest first so 有限公司 goes before 公司.
 _CHINESE_NOISE = (*_LEGAL_CHINESE, "中国", "银行")
 _WORD = re.compile(r"[a-z0-9]+")
+_CASED_WORD = re.compile(r"[A-Za-z0-9]+")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 # A prefix shorter than this names too little to be sure of (``Bank of C``).
 _MIN_LATIN_PREFIX = 3
@@ -86,6 +89,35 @@ def core(text: str) -> str:
     return _words(text, _ENGLISH_NOISE, _CHINESE_NOISE)
 
 
+def acronym_cuts(text: str) -> frozenset[int]:
+    """The prefix lengths of ``core(text)`` that would end inside an acronym of *text*.
+
+    An acronym is a word written in capitals (``CITIC``, ``HSBC``, a code): its letters are
+    initials, so its start is no shortened name of it (``Citi`` is Citibank, not CITIC). A
+    name written all in capitals has no lower case to tell an acronym by: only a one-word
+    name (a code, ``BJBANK``) counts as one then.
+
+    >>> sorted(acronym_cuts("China CITIC Bank")), sorted(acronym_cuts("Bank of Communications"))
+    ([1, 2, 3, 4], [])
+    >>> sorted(acronym_cuts("HSBC China")), sorted(acronym_cuts("INDUSTRIAL BANK"))
+    ([1, 2, 3], [])
+    """
+    cased = _CASED_WORD.findall(unicodedata.normalize("NFKC", text))
+    folded = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    if [word.casefold() for word in cased] != folded:
+        return frozenset()  # a letter whose case folds to another length: no acronym is told
+    several = len(cased) > 1 and not any(char.islower() for char in text)
+    cuts: set[int] = set()
+    position = 0
+    for word, key in zip(cased, folded, strict=True):
+        if key in _ENGLISH_NOISE:
+            continue  # not part of the core
+        if word.isupper() and len(word) > 1 and not several:
+            cuts.update(range(position + 1, position + len(key)))
+        position += len(key)
+    return frozenset(cuts)
+
+
 @dataclass(frozen=True)
 class Match:
     """What a query found: one bank, several (it is ambiguous), or none with the closest names."""
@@ -102,6 +134,8 @@ class BankMatcher:
     banks: Sequence[Bank]
     _legal: dict[str, set[str]] = field(default_factory=dict)
     _cores: dict[str, set[str]] = field(default_factory=dict)
+    # Each name's core with the prefix lengths that cut one of its acronyms, and its bank.
+    _prefixed: list[tuple[str, frozenset[int], str]] = field(default_factory=list)
     _names: dict[str, str] = field(default_factory=dict)
     _by_code: dict[str, Bank] = field(default_factory=dict)
 
@@ -113,6 +147,8 @@ class BankMatcher:
                     if key:
                         index.setdefault(key, set()).add(bank.code)
                 self._names.setdefault(fold(name), bank.code)
+                if core(name):
+                    self._prefixed.append((core(name), acronym_cuts(name), bank.code))
 
     def find(self, query: str) -> Match:
         """The one bank *query* names loosely, or why none: several fit, or the closest names."""
@@ -135,7 +171,7 @@ class BankMatcher:
         exact = self._cores.get(key, set())
         minimum = _MIN_HAN_PREFIX if _HAN.fullmatch(key) else _MIN_LATIN_PREFIX
         starts = (
-            {code for name, codes in self._cores.items() if name.startswith(key) for code in codes}
+            {code for name, cuts, code in self._prefixed if name.startswith(key) and len(key) not in cuts}
             if len(key) >= minimum
             else set()
         )

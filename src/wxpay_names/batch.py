@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import os
+import re
 import signal
 import sys
 import tempfile
@@ -29,6 +30,7 @@ from .cli_render import Lang, error_message
 from .errors import ErrorCode, InvalidNameError, NameFormatError
 from .models import Bank, PassportName, build_name
 from .name_forms import spellings
+from .registry import not_utf8, not_utf8_zh
 from .spelling import Spelling
 
 if TYPE_CHECKING:
@@ -44,6 +46,8 @@ _TEXT_COLUMNS: tuple[tuple[str, NameKind], ...] = (("mrz", "mrz"), ("chinese", "
 # The error code of a row whose cells do not fit the header, or that gives the name two ways
 # that differ (not a name error: no ErrorCode).
 ROW_FORMAT = "ROW_FORMAT"
+# The input is decoded with surrogateescape: a byte that is not UTF-8 becomes one of these.
+_ESCAPED = re.compile("[\udc80-\udcff]")
 _FIELDS = "surname and given_names"
 _COUNTS = {2: "two", 3: "three", 4: "four"}
 
@@ -128,18 +132,29 @@ class RowChecker:
             (column, index[column], kind) for column, kind in _TEXT_COLUMNS if column in index
         ]
         self._bank_at, self._entered_at = index.get("bank"), index.get("entered")
+        # The cells a row's results are read from: a byte that is not UTF-8 in one fails the row.
+        self._read_cells = [
+            (column, index[column]) for column in (*NAME_COLUMNS, "bank", "entered") if column in index
+        ]
 
     def results(self, cells: list[str]) -> list[Result]:
         """The results of one row, whose cells number at most the header's (short rows are padded)."""
         if len(cells) > self._width:
             message = f"The row has {len(cells)} cells; the header has {self._width}."
             return self._failed(cells, (ROW_FORMAT, message))
+        for column, position in self._read_cells:
+            cell = cells[position]
+            escaped = None if cell.isascii() else _ESCAPED.search(cell)
+            if escaped is not None:
+                return self._failed(cells, self._not_utf8(column, escaped.group()))
         try:
             name = self._name(cells)
         except Exception as error:
             return self._failed(cells, self._describe(error))
         bank_cell = "" if self._bank_at is None else cells[self._bank_at].strip()
         if not bank_cell:
+            if not self.default_banks:
+                return [("", "", "", (), self._no_bank())]
             return [self._result(cells, name, bank) for bank in self.default_banks]
         found = self._bank(bank_cell)
         if isinstance(found, Bank):
@@ -236,7 +251,29 @@ class RowChecker:
         if bank_cell:
             found = self._bank(bank_cell)
             return [(found.code if isinstance(found, Bank) else bank_cell, "", "", (), described)]
-        return [(bank.code, "", "", (), described) for bank in self.default_banks]
+        # No default bank: the row's own error, on one row, rather than no row at all.
+        return [(bank.code, "", "", (), described) for bank in self.default_banks] or [
+            ("", "", "", (), described)
+        ]
+
+    def _not_utf8(self, column: str, escaped: str) -> tuple[str, str]:
+        """The row's error when a cell holds a byte that is not UTF-8 (as the bank file loader says it).
+
+        Read as a name, the byte would be refused as a character no name holds (``U+DCFC
+        SURROGATE``), which the person cannot act on: the file's encoding is what to fix.
+        """
+        byte = bytes([ord(escaped) - 0xDC00])
+        if self.lang == "zh":
+            return str(ErrorCode.INVALID_CHARACTER), f"{column} 列：{not_utf8_zh(byte)}。"
+        return str(ErrorCode.INVALID_CHARACTER), f"In the {column} column, {not_utf8(byte)}."
+
+    def _no_bank(self) -> tuple[str, str]:
+        """The error of a row with an empty bank cell when no default bank was given."""
+        if self.lang == "zh":
+            message = "该行没有银行：请在 bank 列中填写银行代码（如 ICBC）。"
+        else:
+            message = "The row names no bank: fill its bank cell with a code such as ICBC."
+        return str(ErrorCode.NO_BANK), message
 
     def _describe(self, error: Exception) -> tuple[str, str]:
         if isinstance(error, _RowError):
@@ -364,8 +401,9 @@ def _with_progress(rows: Iterable[list[str]], enabled: bool) -> Iterator[list[st
 def open_input(path: str) -> Iterator[TextIO]:
     """The CSV at *path*, or standard input for ``-``; bytes that are not UTF-8 survive unchanged.
 
-    Undecodable bytes become lone surrogates (``surrogateescape``): the name holding one is
-    refused in its row, and the CSV output writes the original bytes back.
+    Undecodable bytes become lone surrogates (``surrogateescape``): a row reading one (in a
+    name, ``bank`` or ``entered`` cell) fails saying the file is not UTF-8, and the CSV output
+    writes the original bytes back.
     """
     if path == "-":
         buffer = getattr(sys.stdin, "buffer", None)

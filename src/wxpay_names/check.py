@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
 from .candidates import Draft, draft_candidates, rank_one_candidate, rank_one_text
-from .cleaning import check_length
+from .cleaning import MAX_INPUT_LENGTH, check_length
 from .diagnosis.context import Context
 from .diagnosis.findings import DotsNote, Finding, HowSure, SpellingNote, finding
 from .diagnosis.readings import candidate_comparison, diagnose_typed
@@ -78,9 +78,10 @@ def check_name(
     """
     if not isinstance(entered, str):
         raise InvalidNameError(f"The typed name must be a str, not {type(entered).__name__}.")
-    check_length(entered, "typed name")
     found_bank = resolve_bank(bank)
     found_name = resolve_name(name)
+    if len(entered) > MAX_INPUT_LENGTH:  # rare: the name's own texts say how long is too long
+        check_length(entered, "typed name", typed_length_limit(found_name, found_bank))
     if observations is not None:
         from .learned_ranking import learned_check
 
@@ -97,6 +98,26 @@ def check_name(
     if index == 0:  # not expected: _is_rank_one saw it (kept so the verdict never depends on that)
         return _result("match", entered, entered, draft.candidate(0), ())
     return _verdict("plausible", entered, context, differences(index, context), draft.candidate(index))
+
+
+def typed_length_limit(name: PassportName, bank: Bank) -> int:
+    """The longest text typed for *name* at *bank* that is read: the longest of its candidates,
+    and never less than ``MAX_INPUT_LENGTH``.
+
+    Spelling may lengthen a name (``Щ`` → ``SHCH``): 100 Щ and 100 Ж are written in 601
+    letters. A text the library itself gives to type must be read as what it is (rank 1 is a
+    match), so only a text longer than every candidate is refused as too long. The bound is
+    the name's, never the typed text's: the candidates are built from a name of at most
+    ``MAX_INPUT_LENGTH`` characters a part, whatever was typed.
+
+    >>> from wxpay_names import PassportName, get_bank
+    >>> typed_length_limit(PassportName(surname="Щ" * 100, given_names="Ж" * 100), get_bank("ICBC"))
+    601
+    >>> typed_length_limit(PassportName(surname="Zhang", given_names="San"), get_bank("ICBC"))
+    256
+    """
+    longest = max(len(text) for text in draft_candidates(name, bank).texts)
+    return max(MAX_INPUT_LENGTH, longest)
 
 
 def _is_rank_one(entered: str, name: PassportName, bank: Bank) -> bool:

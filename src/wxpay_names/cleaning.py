@@ -93,15 +93,17 @@ def is_white_space(char: str) -> bool:
     return char in _CONTROL_WHITE_SPACE or unicodedata.category(char) in _SPACE_CATEGORIES
 
 
-def check_length(text: str, what: str = "name") -> None:
+def check_length(text: str, what: str = "name", limit: int = MAX_INPUT_LENGTH) -> None:
     """Refuse over-long input before any other work is done on it.
 
     Only ``len()`` is taken (constant time for a ``str``): a 400,000-character input is
-    refused without one character of it being looked at.
+    refused without one character of it being looked at. *limit* is larger only for a
+    typed text, which may be as long as the longest text the name is written as
+    (``check.typed_length_limit``).
     """
-    if len(text) > MAX_INPUT_LENGTH:
+    if len(text) > limit:
         raise InvalidNameError(
-            f"The {what} is {len(text)} characters long; at most {MAX_INPUT_LENGTH} are accepted.",
+            f"The {what} is {len(text)} characters long; at most {limit} are accepted.",
             code=ErrorCode.TOO_LONG,
         )
 

@@ -270,7 +270,9 @@ def build_parser() -> argparse.ArgumentParser:
     # Optional to argparse, so that a missing ENTERED is said as such, not as "ENTERED, NAME".
     check.add_argument("entered", metavar="ENTERED", nargs="?", help="the name as typed in WeChat (quote it)")
     _add_name_arguments(check)
-    check.add_argument("--bank", required=True, metavar="BANK", help="the bank of the card")
+    check.add_argument(
+        "--bank", action="append", required=True, metavar="BANK", help="the bank of the card (one bank)"
+    )
     add_refused_option(check)
     add_observations_option(check)
     check.set_defaults(handler=_check)
@@ -446,12 +448,29 @@ def _registry(options: argparse.Namespace) -> BankRegistry:
         ) from None
 
 
-def _chosen_banks(registry: BankRegistry, queries: Sequence[str] | None) -> tuple[Bank, ...]:
-    """The banks named, each once, in the order given; every bank when none is named."""
+def _named_banks(command: str, queries: Sequence[str] | None) -> list[str]:
+    """The bank names typed in the ``--bank`` options, refusing an option that names none.
+
+    ``--bank ''`` or ``--bank ','`` is not "no --bank" (every bank): read as a list of no
+    bank, it made ``format`` and ``banks`` print nothing and ``batch`` drop the rows whose
+    bank cell is empty, all with exit 0. Each option must name at least one bank.
+    """
+    for query in queries or ():
+        if not bank_list([query]):
+            instead = "" if command in ("check", "plan") else " (leave --bank out for every bank)"
+            raise UsageError(
+                f"{PROG} {command}: --bank {query!r} names no bank; give a code or a name, such as "
+                f"--bank ICBC or --bank 工行{instead}."
+            )
+    return bank_list(queries)
+
+
+def _chosen_banks(registry: BankRegistry, queries: Sequence[str] | None, command: str) -> tuple[Bank, ...]:
+    """The banks named, each once, in the order given; every bank when no --bank is given."""
     if not queries:
         return registry.banks
     chosen: dict[str, Bank] = {}
-    for query in bank_list(queries):
+    for query in _named_banks(command, queries):
         bank = registry.get(query)
         chosen.setdefault(bank.code, bank)
     return tuple(chosen.values())
@@ -469,7 +488,8 @@ def _format(options: argparse.Namespace) -> int:
     registry = _registry(options)
     name = _passport_name(options)
     seen = observations_keyword(options)
-    results = [(bank, candidates(name, bank, **seen)) for bank in _chosen_banks(registry, options.bank)]
+    chosen = _chosen_banks(registry, options.bank, "format")
+    results = [(bank, candidates(name, bank, **seen)) for bank in chosen]
     if options.json:
         _print_json(
             {
@@ -502,7 +522,9 @@ def _check(options: argparse.Namespace) -> int:
             'name: wxpay-names check "ZHANG SAN" --surname Zhang --given San --bank ICBC.'
         )
     registry = _registry(options)
-    named = bank_list([options.bank])
+    # --bank may be repeated for the other commands; here, as a list (ICBC,BOC), two options
+    # (--bank ICBC --bank BOC) name two banks too, and the card has one.
+    named = _named_banks("check", options.bank)
     if len(named) != 1:
         raise UsageError(
             f"{PROG} check: name one bank, the bank of the card (got {', '.join(named) or '--bank'})."
@@ -534,7 +556,7 @@ def _check(options: argparse.Namespace) -> int:
 
 
 def _banks(options: argparse.Namespace) -> int:
-    chosen = _chosen_banks(_registry(options), options.bank)
+    chosen = _chosen_banks(_registry(options), options.bank, "banks")
     if options.json:
         _print_json({"banks": [bank.model_dump(mode="json") for bank in chosen]})
     else:
@@ -543,7 +565,7 @@ def _banks(options: argparse.Namespace) -> int:
 
 
 def _plan(options: argparse.Namespace) -> int:
-    chosen = _chosen_banks(_registry(options), options.bank)
+    chosen = _chosen_banks(_registry(options), options.bank, "plan")
     if len(chosen) < 2:
         raise UsageError(f"{PROG} plan: name two or more different banks with --bank.")
     name = _passport_name(options)
@@ -566,7 +588,7 @@ def _plan(options: argparse.Namespace) -> int:
 
 def _batch(options: argparse.Namespace) -> int:
     registry = _registry(options)
-    default_banks = _chosen_banks(registry, options.bank)
+    default_banks = _chosen_banks(registry, options.bank, "batch")
     progress = sys.stderr.isatty()
     settings: dict[str, Any] = {
         "default_banks": default_banks,

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .cli_args import read_stdin
+from .cli_args import bank_list, read_stdin
 from .cli_output import write_json, write_text
 from .cli_render import Lang, bank_name, pick
 from .errors import MRZError
@@ -53,7 +53,9 @@ def add_preflight_command(
         "--phone +86 138 0013 8000. The card number is printed masked (first 6 and last 4 digits).",
     )
     add_name_arguments(parser)
-    parser.add_argument("--bank", metavar="BANK", help="the card's bank (default: found from --card)")
+    parser.add_argument(
+        "--bank", action="append", metavar="BANK", help="the card's bank, one (default: found from --card)"
+    )
     # nargs="+": a number typed in groups without quotes is read whole, never left over as a name
     # (which an error message would then repeat).
     parser.add_argument("--card", nargs="+", metavar="DIGITS", help="the card number (groups may be spaced)")
@@ -82,6 +84,7 @@ def run_preflight(options: argparse.Namespace, read_name: NameReader) -> int:
     if options.banks_file:
         raise UsageError("wxpay-names preflight: --banks-file is not used here; the card data maps to the "
                          "packaged bank list.")  # fmt: skip
+    bank = _one_bank(options.bank, UsageError)
     zone = None
     if options.mrz:
         zone = read_stdin() if options.mrz == ["-"] else "\n".join(options.mrz)
@@ -95,7 +98,7 @@ def run_preflight(options: argparse.Namespace, read_name: NameReader) -> int:
     document = options.resident_id if options.resident_id is not None else _whole_zone(zone)
     result = preflight(
         name,
-        bank=options.bank,
+        bank=bank,
         card=" ".join(options.card) if options.card else None,
         phone=" ".join(options.phone) if options.phone else None,
         document=document,
@@ -107,6 +110,26 @@ def run_preflight(options: argparse.Namespace, read_name: NameReader) -> int:
     else:
         write_text("\n".join(preflight_lines(result, options.lang)))
     return EXIT_OK if result.ok else EXIT_BLOCKED
+
+
+def _one_bank(queries: list[str] | None, refuse: type[Exception]) -> str | None:
+    """The one bank the ``--bank`` options name, as ``check`` reads them; None when not given.
+
+    A card has one bank: a list (``ICBC,BOC``) or a repeated option is refused, not read as
+    its last bank, and so is a value that names no bank (``--bank ''``).
+    """
+    if queries is None:
+        return None
+    named = bank_list(queries)
+    if len(named) == 1 and all(bank_list([query]) for query in queries):
+        return named[0]
+    if len(named) > 1:
+        raise refuse(f"wxpay-names preflight: name one bank, the bank of the card (got {', '.join(named)}).")
+    blank = next(query for query in queries if not bank_list([query]))
+    raise refuse(
+        f"wxpay-names preflight: --bank {blank!r} names no bank; give a code or a name, such as --bank ICBC "
+        "or --bank 工行 (leave --bank out to find the bank from --card)."
+    )
 
 
 def _whole_zone(zone: str | None) -> str | None:

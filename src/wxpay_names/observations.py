@@ -219,6 +219,7 @@ class Observations:
         listed twice adds up. Anything else is refused with :class:`ObservationsError`
         naming the file and line, never a cell's content.
         """
+        _refuse_nul(path, "read")
         counter = Counter()
         try:
             with open(path, encoding="utf-8", newline="") as handle:
@@ -244,16 +245,49 @@ class Observations:
         return counter.observations()
 
     def write_csv(self, path: str | os.PathLike[str]) -> None:
-        """Write the counts as CSV, sorted, atomically: the file is whole or untouched."""
+        """Write the counts as CSV, sorted, atomically: the file is whole or untouched.
+
+        A path that cannot be written (no such folder, a folder, no permission, a full disk)
+        is refused with :class:`ObservationsError` (code ``OBSERVATIONS_DATA``, as
+        :meth:`read_csv` refuses a file it cannot read), never the ``OSError`` itself.
+        """
         target = Path(path)
-        descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+        if not str(path):
+            raise ObservationsError("Cannot write the observations: no file name was given.")
+        _refuse_nul(path, "write")
+        if target.is_dir():
+            raise ObservationsError(
+                f"Cannot write the observations file {path}: it is a folder; name a file in it, "
+                f"such as {target / 'observations.csv'}."
+            )
+        if not target.parent.is_dir():
+            raise ObservationsError(
+                f"Cannot write the observations file {path}: "
+                f"the folder {str(target.parent)!r} does not exist."
+            )
+        if target.exists() and not target.is_file():
+            # A device or a pipe (/dev/stdout, a FIFO): written straight, never renamed over.
+            try:
+                with open(target, "w", encoding="utf-8", newline="") as handle:
+                    self.write_rows(handle)
+            except OSError as error:
+                raise _write_error(path, error) from None
+            return
+        try:
+            descriptor, temporary = tempfile.mkstemp(
+                dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+            )
+        except OSError as error:
+            raise _write_error(path, error) from None
         try:
             with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
                 self.write_rows(handle)
             os.replace(temporary, target)
-        except BaseException:
+        except BaseException as error:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+            if isinstance(error, OSError):
+                raise _write_error(path, error) from None
             raise
 
     def write_rows(self, handle: Any) -> None:
@@ -262,6 +296,18 @@ class Observations:
         writer.writerow(["bank", *PATTERN_FIELDS, *COUNT_COLUMNS])
         for (code, key), (accepted, refused) in sorted(self._counts.items(), key=_row_order):
             writer.writerow([code, *[_cell(value) for value in key], accepted, refused])
+
+
+def _refuse_nul(path: str | os.PathLike[str], verb: str) -> None:
+    # The operating system takes no file name holding NUL; Python says so with a bare ValueError.
+    if "\x00" in os.fspath(path):
+        raise ObservationsError(
+            f"Cannot {verb} the observations file: its name holds a NUL character (\\x00)."
+        )
+
+
+def _write_error(path: str | os.PathLike[str], error: OSError) -> ObservationsError:
+    return ObservationsError(f"Cannot write the observations file {path}: {error.strerror or error}.")
 
 
 def _row_order(item: tuple[Key, tuple[int, int]]) -> tuple[str, tuple[str, ...]]:

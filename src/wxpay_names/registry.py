@@ -191,10 +191,23 @@ def _check_cell_characters(cell: str, filename: str, line: int, number: int) -> 
 
 
 def _encoding_error(filename: str, line: int, byte: bytes, where: str = "") -> BankDataError:
+    return BankDataError(f"{filename}, line {line}{where}: {not_utf8(byte)}.")
+
+
+def not_utf8(byte: bytes) -> str:
+    """What to say of a byte that is not UTF-8 in a user's CSV file (a bank file, a batch file).
+
+    >>> not_utf8(b"\\xfc")
+    'the file is not UTF-8 (byte 0xFC); save it as UTF-8 (CSV UTF-8)'
+    """
     shown = f" (byte 0x{byte.hex().upper()})" if byte else ""
-    return BankDataError(
-        f"{filename}, line {line}{where}: the file is not UTF-8{shown}; save it as UTF-8 (CSV UTF-8)."
-    )
+    return f"the file is not UTF-8{shown}; save it as UTF-8 (CSV UTF-8)"
+
+
+def not_utf8_zh(byte: bytes) -> str:
+    """:func:`not_utf8` in Chinese."""
+    shown = f"（字节 0x{byte.hex().upper()}）" if byte else ""
+    return f"文件不是 UTF-8 编码{shown}：请将其另存为 UTF-8（CSV UTF-8）"
 
 
 def _header_columns(header: list[str], filename: str) -> dict[str, int]:

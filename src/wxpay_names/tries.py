@@ -8,10 +8,10 @@ so a caller can say so.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from .cleaning import check_length
+from .cleaning import MAX_INPUT_LENGTH, check_length
 from .errors import InvalidNameError
 from .models import Bank, Candidate, PassportName
 from .resolve import resolve_bank, resolve_name
@@ -38,13 +38,19 @@ def next_tries(
     """
     from .candidates import candidates
 
-    texts = set(refused_texts(refused))
     found = candidates(resolve_name(name), resolve_bank(bank), observations=observations)
+    texts = set(refused_texts(refused, found))
     return tuple([candidate for candidate in found if candidate.text not in texts])
 
 
-def refused_texts(refused: Iterable[str]) -> tuple[str, ...]:
-    """The refused texts, each once, in the order given; each checked like a typed text."""
+def refused_texts(refused: Iterable[str], found: Sequence[Candidate] = ()) -> tuple[str, ...]:
+    """The refused texts, each once, in the order given; each checked like a typed text.
+
+    A text is too long when longer than ``MAX_INPUT_LENGTH`` and than each of *found*'s texts
+    (the name's candidates: a refused candidate may be longer than the cap, see
+    ``check.typed_length_limit``).
+    """
+    limit = max(MAX_INPUT_LENGTH, max((len(candidate.text) for candidate in found), default=0))
     if isinstance(refused, str):  # one text, not its characters
         refused = (refused,)
     try:
@@ -56,11 +62,12 @@ def refused_texts(refused: Iterable[str]) -> tuple[str, ...]:
     for text in texts:
         if not isinstance(text, str):
             raise InvalidNameError(f"A refused text must be a str, not {type(text).__name__}.")
-        check_length(text, "refused text")
+        check_length(text, "refused text", limit)
     return tuple(dict.fromkeys(texts))
 
 
 def not_candidates(found: Iterable[Candidate], refused: Iterable[str]) -> tuple[str, ...]:
     """The refused texts that are none of *found*'s texts (typed by hand), in the order given."""
+    found = tuple(found)
     texts = {candidate.text for candidate in found}
-    return tuple([text for text in refused_texts(refused) if text not in texts])
+    return tuple([text for text in refused_texts(refused, found) if text not in texts])
