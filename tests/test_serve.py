@@ -103,6 +103,9 @@ def test_no_typed_text_in_the_log(server: Server) -> None:
     ]
     statuses = [server.post(path, body)[0] for path, body in sent]
     assert statuses == [200] * 11 + [422, 404, 422, 422]
+    # A client that puts the name in the query string: refused, and not logged either.
+    query = f"/v1/format?surname={SURNAME}&given_names={GIVEN}"
+    assert server.request("POST", query, b"{}", **{"Content-Type": "application/json"})[0] == 422
     log = server.log_text()
     assert "POST /v1/mrz" in log  # the log was captured: it holds the request lines
     assert "check source=fields bank=ICBC status=mismatch" in log  # and the service's own lines

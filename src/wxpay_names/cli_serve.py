@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import logging
 import sys
 from importlib.util import find_spec
 from typing import Any
@@ -84,11 +85,26 @@ def run_serve(options: argparse.Namespace) -> int:
     return 0
 
 
+class PathWithoutQuery(logging.Filter):
+    """Drops the query string from uvicorn's access lines: the API takes nothing there, but a
+    client that puts a name in it (``POST /v1/format?surname=...``) must not have it logged."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        # uvicorn's access line: (client, method, path with query, HTTP version, status).
+        if isinstance(args, tuple) and len(args) == 5 and isinstance(args[2], str):
+            record.args = (*args[:2], args[2].partition("?")[0], *args[3:])
+        return True
+
+
 def log_config(level: str) -> dict[str, Any]:
-    """uvicorn's logging, with the service's own letter-free lines (``wxpay_names.web``) beside it."""
+    """uvicorn's logging, with the service's own letter-free lines (``wxpay_names.web``) beside it,
+    and its access lines without query strings."""
     from uvicorn.config import LOGGING_CONFIG
 
     config = copy.deepcopy(LOGGING_CONFIG)
+    config.setdefault("filters", {})["path_without_query"] = {"()": PathWithoutQuery}
+    config["handlers"]["access"].setdefault("filters", []).append("path_without_query")
     config["loggers"]["wxpay_names.web"] = {
         "handlers": ["default"],
         "level": level.upper(),
