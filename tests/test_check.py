@@ -618,3 +618,28 @@ def test_typed_text_longer_than_every_candidate_is_still_refused(icbc: Bank) -> 
     assert typed_length_limit(ZHANG_SAN, icbc) == 256
     with pytest.raises(InvalidNameError):
         next_tries(ZHANG_SAN, icbc, refused=["Z" * 257])
+
+
+def test_the_last_word_written_out_where_a_full_zone_may_have_cut_it() -> None:
+    # The zone's name field is full and ends in HU: HUBERT typed from the data page is that
+    # word written out (ICAO 9303 Part 4 §4.2.3), not HU missing and HUBERT extra.
+    from datetime import date
+
+    from wxpay_names import parse_mrz
+    from zones import td3
+
+    name = parse_mrz(td3(expiry=date(2030, 1, 1), name="WOLFESCHLEGELSTEINHAUSENBERGERDORFF<<HU"))
+    assert name.possibly_truncated
+    result = check_name("WOLFESCHLEGELSTEINHAUSENBERGERDORFF HUBERT", name, "CMB")
+    assert result.status == "mismatch"
+    assert [problem.code for problem in result.problems] == [P.SPELLING]
+    assert result.problems[0].message_en.startswith(
+        "The passport's machine-readable zone is full and ends in HU, so the name may be cut there: "
+        "if the data page prints HUBERT, the bank may hold it as typed"
+    )
+    assert "资料页上印的是 HUBERT" in result.problems[0].message_zh
+    assert check_name("WOLFESCHLEGELSTEINHAUSENBERGERDORFF HU", name, "CMB").status == "match"
+    # The same words for a name whose zone is not full: a part missing and one extra, as before.
+    whole = PassportName(surname="Wolfeschlegelsteinhausenbergerdorff", given_names="Hu")
+    codes = [p.code for p in check_name("WOLFESCHLEGELSTEINHAUSENBERGERDORFF HUBERT", whole, "CMB").problems]
+    assert P.SPELLING not in codes

@@ -106,6 +106,14 @@ PROBLEMS: dict[ProblemCode, dict[str, Wording]] = {
             "{corrections}: type {expected}",
             "{corrections}：请输入 {expected}",
         ),
+        # The MRZ name field is full and may have cut the last word (ICAO 9303 Part 4 §4.2.3).
+        "truncated": Wording(
+            "The passport's machine-readable zone is full and ends in {word}, so the name may be cut "
+            "there: if the data page prints {typed}, the bank may hold it as typed; otherwise type "
+            "{expected}",
+            "护照机读区姓名栏已写满，末尾是 {word}，姓名可能在那里被截断：如果资料页上印的是 {typed}，"
+            "银行保存的可能就是您输入的写法；否则请输入 {expected}",
+        ),
         "unexplained": Wording(
             "The name differs from what {bank} most likely holds: type {expected}",
             "输入的姓名与{bank}最可能记录的姓名不同：请输入 {expected}",

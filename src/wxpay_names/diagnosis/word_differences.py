@@ -42,6 +42,11 @@ def compare_pieces(typed: TypedWords, pieces: Sequence[Piece], context: Context)
     words = context.words
     found: list[Finding] = []
     cost = 0
+    if context.name.possibly_truncated:
+        pieces, cut = written_out(pieces, words)
+        if cut is not None:
+            found.append(cut)
+            cost += 1
     named = [piece for piece in pieces if piece.how != "extra"]
     sequence = [index for piece in named for index in piece.words]
     order = _order_finding(sequence, context)
@@ -66,6 +71,29 @@ def compare_pieces(typed: TypedWords, pieces: Sequence[Piece], context: Context)
     if not all(_case_fits(piece, context) for piece in named):
         found.append(case_finding(context))
     return Comparison(found, cost + len(found))
+
+
+def written_out(pieces: Sequence[Piece], words: Sequence[NameWord]) -> tuple[Sequence[Piece], Finding | None]:
+    """The name's last word typed in full, where the MRZ name field is full and may have cut it.
+
+    A clerk types the name from the data page (ICAO 9303 Part 4 §4.2.3: the zone may cut a
+    name, the page does not), so ``HUBERT`` typed for the zone's last word ``HU`` is that word
+    written out, not a part missing and another extra: the piece then stands for the word.
+    """
+    given = [index for index, word in enumerate(words) if not word.surname]
+    last = given[-1] if given else len(words) - 1
+    cut = words[last].text
+    typed_elsewhere = any(last in piece.words for piece in pieces if piece.how != "spelled")
+    for at, piece in enumerate(pieces):
+        spelled_as_it = piece.how == "spelled" and piece.words == (last,)
+        if not (spelled_as_it or (piece.how == "extra" and not typed_elsewhere)):
+            continue
+        letters = piece.typed.upper()
+        if len(letters) > len(cut) and letters.startswith(cut) and letters.isascii() and letters.isalpha():
+            out = piece._replace(words=(last,), how="written_out")
+            found = finding(ProblemCode.SPELLING, "truncated", typed=piece.typed, word=words[last].shown)
+            return [*pieces[:at], out, *pieces[at + 1 :]], found
+    return pieces, None
 
 
 def case_finding(context: Context) -> Finding:

@@ -27,7 +27,9 @@ from .edit_distance import bounded_distance
 from .name_words import NameWord
 from .typed_text import TypedWord
 
-How = Literal["exact", "fragment", "spelled", "alternative", "extra"]
+# "written_out": the name's last word typed in full where a full MRZ name field may have cut it
+# (word_differences.written_out), set after matching.
+How = Literal["exact", "fragment", "spelled", "alternative", "extra", "written_out"]
 
 _RUN_AT_MOST = 4  # typed words read together, and name words one misspelled typed word may stand for
 # Bounds on the work for one typed text: an input made to be slow gets there, a name a
