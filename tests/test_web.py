@@ -256,6 +256,13 @@ def test_a_wrong_method_is_405_with_allow(client: TestClient) -> None:
     assert "allow" not in client.get("/v1/nothing").headers
 
 
+def test_a_trailing_slash_is_no_such_path_not_a_redirect(client: TestClient) -> None:
+    # A redirect's absolute Location would lose the prefix of a proxy that serves under /names/.
+    response = client.post("/v1/format/", json={"surname": "Zhang"}, follow_redirects=False)
+    assert refusal(response, 404)["code"] == "NOT_FOUND"
+    assert "location" not in response.headers
+
+
 @pytest.mark.parametrize("value", ["yes", "off", "true", "false", 1, 0, "1", None, [True]])
 def test_all_takes_only_true_or_false(client: TestClient, value: object) -> None:
     body = {"surname": "Zhang", "banks": ["ICBC"], "all": value}

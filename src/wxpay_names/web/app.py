@@ -34,9 +34,15 @@ def create_app(cors_origins: Sequence[str] = (), registry: BankRegistry | None =
 
     *registry* holds the banks it knows (default: the packaged ``data/banks.csv``).
     """
-    # No /docs nor /redoc: their pages load scripts from a CDN. /openapi.json is served.
+    # No /docs nor /redoc: their pages load scripts from a CDN. /openapi.json is served. No
+    # redirect of a path with a trailing slash: its absolute Location would lose a proxy's prefix.
     app = FastAPI(
-        title="wxpay_names", version=__version__, description=_DESCRIPTION, docs_url=None, redoc_url=None
+        title="wxpay_names",
+        version=__version__,
+        description=_DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+        redirect_slashes=False,
     )
     app.include_router(router)
     if registry is not None:
