@@ -77,22 +77,31 @@ def test_a_line_alone_is_not_a_document() -> None:
         parse_mrz_document("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<")
 
 
-@pytest.mark.parametrize(
-    ("birth", "expiry", "field"),
-    [
-        ("740812", "301301", "expiry date"),  # month 13
-        ("740812", "010229", "expiry date"),  # 29 February 2001
-        ("7408AB", "300101", "birth date"),
-    ],
-)
-def test_a_date_that_is_no_real_day_is_a_misread_zone(birth: str, expiry: str, field: str) -> None:
-    # Its check digit may still be right: the zone is refused, not read as "date unknown".
-    zone = td3(birth=birth, expiry=expiry)
-    with pytest.raises(MRZError, match=f"The {field} .* is not a real day"):
+@pytest.mark.parametrize("expiry", ["301301", "010229", "3012AB"])
+def test_an_expiry_date_that_is_no_real_day_is_a_misread_zone(expiry: str) -> None:
+    # Its check digit may still be right: the zone is refused, not read as "not dated".
+    zone = td3(expiry=expiry)
+    with pytest.raises(MRZError, match=r"The expiry date .* is not a real day"):
         parse_mrz_document(zone)
     result = check_document(zone, today=TODAY)
     assert codes(result) == ["DOCUMENT_UNREADABLE"]
     assert not result.ok
+
+
+@pytest.mark.parametrize("birth", ["740000", "740800", "741399", "7408AB"])
+def test_a_birth_date_that_is_no_real_day_is_left_unknown(birth: str) -> None:
+    # Some States print 00 for an unknown day or month; the checks do not need the birth date.
+    result = check_document(td3(birth=birth, expiry=date(2030, 1, 1)), today=TODAY)
+    assert result.ok
+    assert result.document is not None
+    assert result.document.birth_date is None
+
+
+def test_an_expiry_with_a_day_or_month_left_00_is_undated_not_refused() -> None:
+    result = check_document(td3(expiry="300100"), today=TODAY)
+    assert result.ok
+    assert result.document is not None
+    assert result.document.expiry_date is None
 
 
 def test_a_misread_sex_is_refused() -> None:

@@ -81,14 +81,19 @@ def parse_mrz_document(text: str) -> TravelDocument:
             f"The sex field (line {where.line}, position {where.first}) holds {sex!r}; it holds F, M, X or "
             "'<': the zone was misread. Scan it again, or copy it exactly as printed."
         )
-    _, birth_span, _, expiry_span = _FIELDS[layout.name]
-    expiry_date = _mrz_date(
-        expiry, lambda year: 1900 + year if year >= _EXPIRY_PIVOT else 2000 + year, "expiry date", expiry_span
-    )
+    expiry_date = _mrz_date(expiry, lambda year: 1900 + year if year >= _EXPIRY_PIVOT else 2000 + year)
+    if expiry_date is None and not _left_unknown(expiry):
+        # The date the check needs, and no real day, though its check digit held.
+        where = _FIELDS[layout.name][3]
+        raise MRZError(
+            f"The expiry date (line {where.line}, positions {where.first}-{where.last}) reads "
+            f"{expiry!r}, which is not a real day (YYMMDD): the zone was misread. Scan it again, or "
+            "copy it exactly as printed."
+        )
     latest = (expiry_date or date.today()).year
-    birth_date = _mrz_date(
-        birth, lambda year: 2000 + year if 2000 + year <= latest else 1900 + year, "birth date", birth_span
-    )
+    # A birth date that is no real day is left unknown: some States print 00 for an unknown
+    # day or month, and the binding checks do not need it.
+    birth_date = _mrz_date(birth, lambda year: 2000 + year if 2000 + year <= latest else 1900 + year)
     number, _, _ = document_number(lines, layout)
     return TravelDocument(
         format=layout.name,  # type: ignore[arg-type]  # one of the five layouts' names
@@ -169,18 +174,17 @@ def _day(today: date | None) -> date:
     return date(today.year, today.month, today.day)
 
 
-def _mrz_date(digits: str, year_of: Callable[[int], int], what: str, where: Span) -> date | None:
-    """The date YYMMDD, or ``None`` where the zone leaves a part unknown (fillers, as ICAO 9303
-    allows); anything else that is not a real day means the zone was misread: ``MRZError``."""
-    if FILLER in digits:
+def _mrz_date(digits: str, year_of: Callable[[int], int]) -> date | None:
+    """The date YYMMDD, or ``None`` when it is no real day (a part left unknown among them)."""
+    if not (digits.isascii() and digits.isdigit()):
         return None
-    if digits.isascii() and digits.isdigit():
-        try:
-            return date(year_of(int(digits[:2])), int(digits[2:4]), int(digits[4:6]))
-        except ValueError:
-            pass
-    raise MRZError(
-        f"The {what} (line {where.line}, positions {where.first}-{where.last}) reads {digits!r}, "
-        "which is not a real day (YYMMDD): the zone was misread. Scan it again, or copy it exactly "
-        "as printed."
-    )
+    try:
+        return date(year_of(int(digits[:2])), int(digits[2:4]), int(digits[4:6]))
+    except ValueError:
+        return None
+
+
+def _left_unknown(digits: str) -> bool:
+    """A date with a part the zone leaves unknown: fillers (ICAO 9303), or 00 for a day or a
+    month, as some States print."""
+    return FILLER in digits or digits[2:4] == "00" or digits[4:6] == "00"
