@@ -620,6 +620,16 @@ def test_typed_text_longer_than_every_candidate_is_still_refused(icbc: Bank) -> 
         next_tries(ZHANG_SAN, icbc, refused=["Z" * 257])
 
 
+@pytest.mark.parametrize(("name", "bank"), [("Zhang San", "ICBC"), (ZHANG_SAN, "Atlantis"), ("", "ICBC")])
+def test_an_over_long_typed_text_is_refused_first_whatever_else_is_wrong(name: object, bank: str) -> None:
+    # api.md: a text over 256 characters is refused before any other work, so its length is
+    # the refusal said, not the unreadable name or the unknown bank.
+    for length in (257, 300, 5000):
+        with pytest.raises(NameFormatError) as caught:
+            check_name("A" * length, name, bank)  # type: ignore[arg-type]
+        assert caught.value.code is ErrorCode.TOO_LONG
+
+
 def test_the_last_word_written_out_where_a_full_zone_may_have_cut_it() -> None:
     # The zone's name field is full and ends in HU: HUBERT typed from the data page is that
     # word written out (ICAO 9303 Part 4 §4.2.3), not HU missing and HUBERT extra.

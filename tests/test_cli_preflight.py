@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -168,3 +169,21 @@ def test_one_bank_option_names_the_bank(capsys: pytest.CaptureFixture[str]) -> N
     code, out, err = run(capsys, *ZHANG_SAN, "--bank", "中行")
     assert code == 0, err
     assert out.splitlines()[0] == "Name to type at Bank of China: SAN ZHANG"
+
+
+def test_a_banks_file_gives_the_bank_and_the_cards_issuer(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Its ICBC writes given names first: the name to type follows the file, for the bank given
+    # and for the bank the card number names.
+    fixture = (Path(__file__).parent / "fixtures" / "banks.csv").read_text(encoding="utf-8")
+    lines = [
+        line.replace(",surname_first,", ",given_first,", 1) if line.startswith("ICBC,") else line
+        for line in fixture.splitlines()
+    ]
+    assert lines != fixture.splitlines()
+    banks = tmp_path / "banks.csv"
+    banks.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for where in (["--bank", "ICBC"], ["--card", CARD]):
+        _, out, err = run(capsys, *ZHANG_SAN, *where, "--banks-file", str(banks))
+        assert "Name to type at Industrial and Commercial Bank of China: SAN ZHANG" in out, out + err

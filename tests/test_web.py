@@ -560,3 +560,22 @@ def test_the_integration_guides_curl_examples_show_real_answers(client: TestClie
         unfolded = re.sub(r"\n *", "", shown.strip())
         pattern = ".*?".join(re.escape(part) for part in unfolded.split("..."))
         assert re.fullmatch(pattern, real, re.DOTALL), f"{path} {body}:\nshown {unfolded}\nreal  {real}"
+
+
+def test_a_typed_text_as_long_as_the_names_longest_candidate_is_read(client: TestClient) -> None:
+    # Spelling lengthens this name past 256 (Щ → SHCH): its rank 1, given by /v1/format, is a
+    # match at /v1/check and a refused text at /v1/next, as in the library.
+    name = {"surname": "Щ" * 100, "given_names": "Ж" * 100}
+    first = client.post("/v1/format", json={**name, "banks": ["ICBC"]}).json()["results"][0]["expected"]
+    assert len(first) > 256
+    checked = client.post("/v1/check", json={**name, "bank": "ICBC", "entered": first})
+    assert (checked.status_code, checked.json()["status"]) == (200, "match")
+    tried = client.post("/v1/next", json={**name, "bank": "ICBC", "refused": [first]})
+    assert tried.status_code == 200
+    assert first not in [candidate["text"] for candidate in tried.json()["tries"]]
+    # A short name keeps the cap of 256, said of the field.
+    short = {"surname": "Zhang", "given_names": "San", "bank": "ICBC"}
+    detail = refusal(client.post("/v1/check", json={**short, "entered": "A" * 300}), 422)
+    assert (detail["code"], detail["field"]) == ("TOO_LONG", "entered")
+    detail = refusal(client.post("/v1/next", json={**short, "refused": ["A" * 300]}), 422)
+    assert (detail["code"], detail["field"]) == ("TOO_LONG", "refused")

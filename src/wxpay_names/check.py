@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
 from .candidates import Draft, draft_candidates, rank_one_candidate, rank_one_text
-from .cleaning import MAX_INPUT_LENGTH, check_length
+from .cleaning import MAX_INPUT_LENGTH, TYPED_TEXT_AT_MOST, check_length, typed_text_limit
 from .diagnosis.context import Context
 from .diagnosis.findings import DotsNote, Finding, HowSure, SpellingNote, finding
 from .diagnosis.readings import candidate_comparison, diagnose_typed
@@ -78,10 +78,10 @@ def check_name(
     """
     if not isinstance(entered, str):
         raise InvalidNameError(f"The typed name must be a str, not {type(entered).__name__}.")
+    if len(entered) > MAX_INPUT_LENGTH:  # rare: the name's own texts say how long is too long
+        check_length(entered, "typed name", _typed_limit(entered, name, bank))
     found_bank = resolve_bank(bank)
     found_name = resolve_name(name)
-    if len(entered) > MAX_INPUT_LENGTH:  # rare: the name's own texts say how long is too long
-        check_length(entered, "typed name", typed_length_limit(found_name, found_bank))
     if observations is not None:
         from .learned_ranking import learned_check
 
@@ -116,8 +116,19 @@ def typed_length_limit(name: PassportName, bank: Bank) -> int:
     >>> typed_length_limit(PassportName(surname="Zhang", given_names="San"), get_bank("ICBC"))
     256
     """
-    longest = max(len(text) for text in draft_candidates(name, bank).texts)
-    return max(MAX_INPUT_LENGTH, longest)
+    return typed_text_limit(draft_candidates(name, bank).texts)
+
+
+def _typed_limit(entered: str, name: PassportName | str, bank: Bank | str) -> int:
+    """``typed_length_limit`` for a text over ``MAX_INPUT_LENGTH``, found before any other work
+    on the text: ``MAX_INPUT_LENGTH`` when the text is beyond every name's candidates, or when
+    the name or the bank cannot be read (the length is then the refusal said first)."""
+    if len(entered) > TYPED_TEXT_AT_MOST:
+        return MAX_INPUT_LENGTH
+    try:
+        return typed_length_limit(resolve_name(name), resolve_bank(bank))
+    except NameFormatError:
+        return MAX_INPUT_LENGTH
 
 
 def _is_rank_one(entered: str, name: PassportName, bank: Bank) -> bool:

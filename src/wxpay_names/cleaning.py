@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .errors import ErrorCode, InvalidNameError
@@ -91,6 +91,21 @@ def is_white_space(char: str) -> bool:
     [True, True, True, True, False, False]
     """
     return char in _CONTROL_WHITE_SPACE or unicodedata.category(char) in _SPACE_CATEGORIES
+
+
+# No candidate of a name of two 256-character parts is longer: a letter spells as at most four
+# (Щ → SHCH). A typed text beyond it is refused before the name is read.
+TYPED_TEXT_AT_MOST = 16 * MAX_INPUT_LENGTH
+
+
+def typed_text_limit(texts: Iterable[str]) -> int:
+    """How long a typed text may be, given the texts a name is written as (its candidates):
+    ``MAX_INPUT_LENGTH``, or the longest of them when longer (``Щ`` × 100 spells as 400 letters).
+
+    >>> typed_text_limit(["ZHANG SAN", "SAN ZHANG"]), typed_text_limit(["X" * 601])
+    (256, 601)
+    """
+    return max(MAX_INPUT_LENGTH, max(map(len, texts), default=0))
 
 
 def check_length(text: str, what: str = "name", limit: int = MAX_INPUT_LENGTH) -> None:

@@ -79,11 +79,8 @@ def run_preflight(options: argparse.Namespace, read_name: NameReader) -> int:
     """Run ``preflight`` with the parsed *options*; print the result; return the exit code."""
     # Imported when the command runs: cli.py imports this module, and other commands need none of it.
     from .binding.preflight import preflight
-    from .cli import UsageError
+    from .cli import UsageError, _registry
 
-    if options.banks_file:
-        raise UsageError("wxpay-names preflight: --banks-file is not used here; the card data maps to the "
-                         "packaged bank list.")  # fmt: skip
     bank = _one_bank(options.bank, UsageError)
     zone = None
     if options.mrz:
@@ -104,6 +101,7 @@ def run_preflight(options: argparse.Namespace, read_name: NameReader) -> int:
         document=document,
         today=options.today,
         bank_document_number=options.bank_document_number,
+        registry=_registry(options),  # --banks-file: the bank and the card's issuer are found there
     )
     if options.json:
         write_json(result.model_dump(mode="json"))

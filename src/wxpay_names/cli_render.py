@@ -88,8 +88,8 @@ def evidence_word(evidence: Evidence, lang: Lang) -> str:
 def convention(bank: Bank, lang: Lang, *, with_case: bool = True) -> str:
     """How the bank's row writes a name: ``surname first, one space, upper case (inferred)``.
 
-    The letter case has its own evidence column: said beside it where it differs from the
-    row's evidence, which the tables show for the rest.
+    The letter case has its own evidence column: said beside it where the bank file is less
+    sure of it than of the row, whose evidence the tables show for the rest.
     """
     words = [
         said(NOTES[f"row_{bank.order}"], lang),
@@ -97,8 +97,9 @@ def convention(bank: Bank, lang: Lang, *, with_case: bool = True) -> str:
     ]
     if with_case:
         case = said(NOTES[bank.case], lang)
-        if bank.case_evidence != bank.evidence:
-            case += pick(lang, " ({})", "（{}）").format(evidence_word(bank.case_evidence, lang))
+        case_sure = weakest(bank.evidence, bank.case_evidence)
+        if case_sure != bank.evidence:
+            case += pick(lang, " ({})", "（{}）").format(evidence_word(case_sure, lang))
         words.append(case)
     return pick(lang, ", ", "，").join(words)
 

@@ -19,7 +19,18 @@ from typing import Literal, NamedTuple, get_args
 
 from .cleaning import MAX_INPUT_LENGTH
 from .errors import ErrorCode, NameFormatError
-from .models import Case, Evidence, Order, Pattern, Problem, ProblemCode, Separator, SpellingKind, assemble
+from .models import (
+    Case,
+    Evidence,
+    Order,
+    Pattern,
+    Problem,
+    ProblemCode,
+    Separator,
+    SpellingKind,
+    assemble,
+    weakest,
+)
 
 Lang = Literal["en", "zh"]
 
@@ -583,7 +594,7 @@ NOTES: dict[str, Wording] = {
         "{code} convention: {order}, {spacing}, {case} ({sure}).",
         "{code} 的写法：{order}，{spacing}，{case}（{sure}）。",
     ),
-    # The letter case said apart when the bank file is not as sure of it as of the rest.
+    # The letter case said apart when the bank file is less sure of it than of the rest.
     "row_case_apart": Wording(
         "{code} convention: {order}, {spacing} ({sure}); {case} ({case_sure}).",
         "{code} 的写法：{order}，{spacing}（{sure}）；{case}（{case_sure}）。",
@@ -729,15 +740,16 @@ def row_note(row: BankRow) -> Wording:
     ICBC convention: surname first, one space between surname and given names, upper case (reported).
     """
     code, order, separator, _, case, evidence, _, _, case_evidence = row
+    case_sure = weakest(evidence, case_evidence)  # never surer of the case than of the row
     fields: dict[str, str | Wording] = {
         "code": code,
         "order": NOTES[f"row_{order}"],
         "spacing": NOTES["row_space" if separator else "row_none"],
         "case": NOTES[case],
         "sure": EVIDENCE[evidence].in_note,
-        "case_sure": EVIDENCE[case_evidence].in_note,
+        "case_sure": EVIDENCE[case_sure].in_note,
     }
-    return Wording(*_filled(NOTES["row" if case_evidence == evidence else "row_case_apart"], fields))
+    return Wording(*_filled(NOTES["row" if case_sure == evidence else "row_case_apart"], fields))
 
 
 # A separator as the NOTES keys spell it.

@@ -191,7 +191,9 @@ def _differences(person: PassportName, chosen: list[Bank], first_texts: list[str
                 if len(group) > 1:
                     agree = messages.plan_text("agreement", banks=_side(group))
                     english, chinese = english + agree.en, chinese + agree.zh
-            guessed = [bank for bank in (*first_group, *other_group) if bank.evidence == "unknown"]
+            guessed = [
+                bank for bank in (*first_group, *other_group) if _evidence(bank, dimension) == "unknown"
+            ]
             if guessed:
                 key = "no_source_many" if len(guessed) > 1 else "no_source_one"
                 caveat = messages.plan_text(key, banks=_side(guessed))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from .cleaning import MAX_INPUT_LENGTH, check_length
+from .cleaning import check_length, typed_text_limit
 from .errors import InvalidNameError
 from .models import Bank, Candidate, PassportName
 from .resolve import resolve_bank, resolve_name
@@ -50,7 +50,7 @@ def refused_texts(refused: Iterable[str], found: Sequence[Candidate] = ()) -> tu
     (the name's candidates: a refused candidate may be longer than the cap, see
     ``check.typed_length_limit``).
     """
-    limit = max(MAX_INPUT_LENGTH, max((len(candidate.text) for candidate in found), default=0))
+    limit = typed_text_limit(candidate.text for candidate in found)
     if isinstance(refused, str):  # one text, not its characters
         refused = (refused,)
     try:

@@ -16,7 +16,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
-from ..cleaning import MAX_INPUT_LENGTH
+from ..cleaning import MAX_INPUT_LENGTH, TYPED_TEXT_AT_MOST
 from ..cli_names import NameKind, read_name
 from ..errors import ErrorCode, InvalidNameError, NameFormatError, error_detail, refusal_in
 from ..models import NameInput, PassportName
@@ -25,6 +25,9 @@ from .refusals import FieldError
 _CLOSED = ConfigDict(frozen=True, extra="forbid")
 
 Text = Annotated[str, Field(max_length=MAX_INPUT_LENGTH)]
+# A typed or refused text: check_name and next_tries take one as long as the name's longest
+# candidate (a long Cyrillic name's rank 1 passes 256), and refuse the rest with TOO_LONG.
+TypedText = Annotated[str, Field(max_length=TYPED_TEXT_AT_MOST)]
 BankQuery = Annotated[
     str,
     Field(
@@ -138,7 +141,7 @@ class CandidatesRequest(NameFields):
 class CheckRequest(NameFields):
     """What was typed (or refused), the passport name and the bank."""
 
-    entered: Text = Field(description="The name as typed in WeChat.", examples=["SAN ZHANG"])
+    entered: TypedText = Field(description="The name as typed in WeChat.", examples=["SAN ZHANG"])
     bank: BankQuery
 
 
@@ -152,7 +155,7 @@ class NextRequest(NameFields):
     """A name, a bank, and the texts WeChat already refused there."""
 
     bank: BankQuery
-    refused: list[Text] = Field(
+    refused: list[TypedText] = Field(
         default_factory=list,
         max_length=MAX_BANKS,
         description="Texts already refused, compared exactly (WeChat asks for the capitalization too).",

@@ -22,7 +22,7 @@ from ..binding.preflight import check_binding
 from ..candidates import candidates, format_name
 from ..check import check_name
 from ..cleaning import MAX_INPUT_LENGTH
-from ..errors import NameFormatError
+from ..errors import ErrorCode, NameFormatError
 from ..inputs.mrz import parse_mrz
 from ..models import Bank, PassportName, Pattern
 from ..plan import plan_cards
@@ -84,6 +84,12 @@ def _bank(registry: BankRegistry, query: str, field: str = "bank") -> Bank:
         raise FieldError(error, field) from None
 
 
+def _too_long_in(field: str, error: NameFormatError) -> NameFormatError | FieldError:
+    """A typed text refused as too long, said of its *field* (its cap is the name's, found by
+    the library, not the request model's); any other refusal as it is."""
+    return FieldError(error, field) if error.code is ErrorCode.TOO_LONG else error
+
+
 def _banks(registry: BankRegistry, queries: list[str]) -> tuple[Bank, ...]:
     """The banks named, each once, in the order given; every bank when none is named."""
     if not queries:
@@ -141,7 +147,10 @@ async def check(request: CheckRequest, registry: Registry) -> CheckAnswer:
     """``match`` (rank 1), ``plausible`` (another candidate) or ``mismatch``, with the problems."""
     name = request.passport_name()
     bank = _bank(registry, request.bank)
-    result = check_name(request.entered, name, bank)
+    try:
+        result = check_name(request.entered, name, bank)
+    except NameFormatError as error:
+        raise _too_long_in("entered", error) from None
     matched = result.matched
     log.info(
         "check source=%s bank=%s status=%s pattern=%s problems=%s",
@@ -185,7 +194,10 @@ async def next_forms(request: NextRequest, registry: Registry) -> NextAnswer:
     """The bank's candidates in the order to try them, without any text already refused."""
     name = request.passport_name()
     bank = _bank(registry, request.bank)
-    tries = next_tries(name, bank, request.refused)
+    try:
+        tries = next_tries(name, bank, request.refused)
+    except NameFormatError as error:
+        raise _too_long_in("refused", error) from None
     log.info("next source=%s bank=%s refused=%d", name.source, bank.code, len(request.refused))
     return NextAnswer(
         bank=bank.code,
