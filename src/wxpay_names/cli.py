@@ -19,7 +19,15 @@ from . import __version__
 from .batch import BatchFileError, open_input, open_stdout, run_batch, write_atomically
 from .candidates import candidates, format_name
 from .check import check_name
-from .cli_args import bank_list, default_lang, hoist_global_options, lang_of, looks_like_mrz, read_stdin
+from .cli_args import (
+    default_lang,
+    hoist_global_options,
+    lang_of,
+    looks_like_mrz,
+    named_banks,
+    one_bank,
+    read_stdin,
+)
 from .cli_learn import (
     add_learn_command,
     add_observations_option,
@@ -449,20 +457,9 @@ def _registry(options: argparse.Namespace) -> BankRegistry:
 
 
 def _named_banks(command: str, queries: Sequence[str] | None) -> list[str]:
-    """The bank names typed in the ``--bank`` options, refusing an option that names none.
-
-    ``--bank ''`` or ``--bank ','`` is not "no --bank" (every bank): read as a list of no
-    bank, it made ``format`` and ``banks`` print nothing and ``batch`` drop the rows whose
-    bank cell is empty, all with exit 0. Each option must name at least one bank.
-    """
-    for query in queries or ():
-        if not bank_list([query]):
-            instead = "" if command in ("check", "plan") else " (leave --bank out for every bank)"
-            raise UsageError(
-                f"{PROG} {command}: --bank {query!r} names no bank; give a code or a name, such as "
-                f"--bank ICBC or --bank 工行{instead}."
-            )
-    return bank_list(queries)
+    """``cli_args.named_banks`` for a command whose banks default to every bank."""
+    instead = "" if command in ("check", "plan") else " (leave --bank out for every bank)"
+    return named_banks(command, queries, UsageError, instead)
 
 
 def _chosen_banks(registry: BankRegistry, queries: Sequence[str] | None, command: str) -> tuple[Bank, ...]:
@@ -524,12 +521,7 @@ def _check(options: argparse.Namespace) -> int:
     registry = _registry(options)
     # --bank may be repeated for the other commands; here, as a list (ICBC,BOC), two options
     # (--bank ICBC --bank BOC) name two banks too, and the card has one.
-    named = _named_banks("check", options.bank)
-    if len(named) != 1:
-        raise UsageError(
-            f"{PROG} check: name one bank, the bank of the card (got {', '.join(named) or '--bank'})."
-        )
-    bank = registry.get(named[0])
+    bank = registry.get(one_bank("check", options.bank, UsageError))
     name = _passport_name(options)
     observations = read_observations(options)
     result = check_name(options.entered, name, bank, observations=observations)

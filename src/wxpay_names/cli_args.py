@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Literal
 
 Lang = Literal["en", "zh"]
@@ -112,3 +112,34 @@ def bank_list(queries: Sequence[str] | None) -> list[str]:
     ['ICBC', 'BOC', '工行', '中行', 'CMB']
     """
     return [part.strip() for query in queries or () for part in _BANK_LIST.split(query) if part.strip()]
+
+
+def named_banks(
+    command: str, queries: Sequence[str] | None, refuse: Callable[[str], Exception], instead: str = ""
+) -> list[str]:
+    """The bank names typed in the ``--bank`` options, refusing an option that names none.
+
+    ``--bank ''`` or ``--bank ','`` is not "no --bank" (every bank): read as a list of no
+    bank, it made ``format`` and ``banks`` print nothing and ``batch`` drop the rows whose
+    bank cell is empty, all with exit 0. Each option must name at least one bank; *instead*
+    says what leaving ``--bank`` out does, where it does something.
+    """
+    for query in queries or ():
+        if not bank_list([query]):
+            raise refuse(
+                f"wxpay-names {command}: --bank {query!r} names no bank; give a code or a name, such as "
+                f"--bank ICBC or --bank 工行{instead}."
+            )
+    return bank_list(queries)
+
+
+def one_bank(
+    command: str, queries: Sequence[str] | None, refuse: Callable[[str], Exception], instead: str = ""
+) -> str:
+    """The one bank the ``--bank`` options name: a card has one bank, so a list (``ICBC,BOC``)
+    or a repeated option is refused, not read as its last bank."""
+    named = named_banks(command, queries, refuse, instead)
+    if len(named) != 1:
+        got = ", ".join(named) or "--bank"
+        raise refuse(f"wxpay-names {command}: name one bank, the bank of the card (got {got}).")
+    return named[0]

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .cli_args import bank_list, read_stdin
+from .cli_args import one_bank, read_stdin
 from .cli_output import write_json, write_text
 from .cli_render import Lang, bank_name, pick
 from .errors import MRZError
@@ -81,7 +81,13 @@ def run_preflight(options: argparse.Namespace, read_name: NameReader) -> int:
     from .binding.preflight import preflight
     from .cli import UsageError, _registry
 
-    bank = _one_bank(options.bank, UsageError)
+    bank = (
+        None
+        if options.bank is None
+        else one_bank(
+            "preflight", options.bank, UsageError, " (leave --bank out to find the bank from --card)"
+        )
+    )
     zone = None
     if options.mrz:
         zone = read_stdin() if options.mrz == ["-"] else "\n".join(options.mrz)
@@ -108,26 +114,6 @@ def run_preflight(options: argparse.Namespace, read_name: NameReader) -> int:
     else:
         write_text("\n".join(preflight_lines(result, options.lang)))
     return EXIT_OK if result.ok else EXIT_BLOCKED
-
-
-def _one_bank(queries: list[str] | None, refuse: type[Exception]) -> str | None:
-    """The one bank the ``--bank`` options name, as ``check`` reads them; None when not given.
-
-    A card has one bank: a list (``ICBC,BOC``) or a repeated option is refused, not read as
-    its last bank, and so is a value that names no bank (``--bank ''``).
-    """
-    if queries is None:
-        return None
-    named = bank_list(queries)
-    if len(named) == 1 and all(bank_list([query]) for query in queries):
-        return named[0]
-    if len(named) > 1:
-        raise refuse(f"wxpay-names preflight: name one bank, the bank of the card (got {', '.join(named)}).")
-    blank = next(query for query in queries if not bank_list([query]))
-    raise refuse(
-        f"wxpay-names preflight: --bank {blank!r} names no bank; give a code or a name, such as --bank ICBC "
-        "or --bank 工行 (leave --bank out to find the bank from --card)."
-    )
 
 
 def _whole_zone(zone: str | None) -> str | None:
