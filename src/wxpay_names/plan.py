@@ -107,16 +107,12 @@ def compatible_banks(
     """
     person = resolve_name(name)
     own = _resolve_bank(bank, registry)
-    text = _rank_one(person, own)
+    # Rank 1 as format_name reads it (equal to candidates()[0].text: tests/test_fast_paths.py),
+    # without rendering the other candidates; _differences compares rank 1 the same way.
+    text = rank_one_text(person, own)
     pool = (registry or default_registry()).banks
-    found = [other for other in pool if other.code != own.code and _rank_one(person, other) == text]
+    found = [other for other in pool if other.code != own.code and rank_one_text(person, other) == text]
     return tuple(sorted(found, key=lambda other: evidence_rank(other.evidence)))
-
-
-def _rank_one(person: PassportName, bank: Bank) -> str:
-    # format_name's road: equal to candidates()[0].text (tests/test_check_paths.py holds
-    # them equal), without rendering the other candidates.
-    return rank_one_text(person, bank)
 
 
 def _resolve_bank(bank: Bank | str, registry: BankRegistry | None) -> Bank:
@@ -172,7 +168,7 @@ def _differences(person: PassportName, chosen: list[Bank], first_texts: list[str
             dimension
             for dimension in _DIMENSIONS
             if getattr(first, dimension) != getattr(other, dimension)
-            and _rank_one(person, first.model_copy(update={dimension: getattr(other, dimension)}))
+            and rank_one_text(person, first.model_copy(update={dimension: getattr(other, dimension)}))
             != first_text
         ] or ["spelling"]
         for dimension in dimensions:
