@@ -186,6 +186,26 @@ def test_a_name_that_differs_from_the_document_warns() -> None:
     assert "ZHANG SAN" in result.problems[0].message_zh
 
 
+def test_a_name_whose_zone_field_is_full_warns_that_it_may_be_cut() -> None:
+    full = "VANDERBERGHE<<JOHANNES<MAXIMILIAN<ALEXA"  # the 39 characters of the name field
+    zone = td3(expiry=date(2031, 1, 1), name=full)
+    result = preflight(None, bank="ICBC", document=zone, today=TODAY)
+    assert result.name is not None
+    assert result.name.possibly_truncated
+    assert codes(result) == ["NAME_POSSIBLY_TRUNCATED"]
+    assert result.ok  # a warning: the name may be whole
+    assert "VANDERBERGHE, JOHANNES MAXIMILIAN ALEXA" in result.problems[0].message_en
+    assert "资料页" in result.problems[0].message_zh
+    # The same name read from a zone that is not full, or given as fields, says nothing.
+    short = td3(expiry=date(2031, 1, 1), name="VANDERBERGHE<<JOHANNES<MAXIMILIAN")
+    assert codes(preflight(None, bank="ICBC", document=short, today=TODAY)) == []
+    given_name = PassportName(surname="Vanderberghe", given_names="Johannes Maximilian Alexa")
+    assert codes(preflight(given_name, bank="ICBC")) == []
+    # A name given apart from a full zone is not the zone's: only the difference is said.
+    apart = preflight(given_name, bank="ICBC", document=zone, today=TODAY)
+    assert "NAME_POSSIBLY_TRUNCATED" not in codes(apart)
+
+
 def test_a_permanent_resident_number_is_checked_as_one() -> None:
     result = preflight(ZHANG_SAN, bank="ICBC", document="932682198501010018")
     assert codes(result) == ["RESIDENT_ID_CHECK_DIGIT"]

@@ -120,6 +120,8 @@ def check_binding(
         problems.extend(document_check.problems)
 
     passport_name = _read_name(read_name, travel_document, problems)
+    if passport_name is not None and passport_name.possibly_truncated:
+        problems.append(say(ProblemCode.NAME_POSSIBLY_TRUNCATED, name=_as_read(passport_name)))
 
     card_info = bank_of_card(card, registry=registry) if card is not None else None
     if card_info is not None:
@@ -206,6 +208,11 @@ def _read_name(
     except NameFormatError as error:
         problems.append(_name_unreadable(error))
         return None
+
+
+def _as_read(name: PassportName) -> str:
+    """The name as the zone gives it, surname first (``VANDERBERGHE, JOHANNES``)."""
+    return ", ".join(part for part in (name.surname, name.given_names) if part)
 
 
 def _name_unreadable(error: NameFormatError) -> Problem:

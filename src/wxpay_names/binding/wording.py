@@ -39,6 +39,7 @@ WEIGHTS: dict[ProblemCode, Weight] = {
     ProblemCode.RESIDENT_ID_CHECK_DIGIT: "blocks",
     ProblemCode.DOCUMENT_EXPIRING: "warns",
     ProblemCode.DOCUMENT_NAME_DIFFERS: "warns",
+    ProblemCode.NAME_POSSIBLY_TRUNCATED: "warns",
     ProblemCode.PHONE_OUTSIDE_MAINLAND: "warns",
     ProblemCode.CARD_LUHN: "warns",
     ProblemCode.CARD_LENGTH_UNEXPECTED: "warns",
@@ -236,6 +237,18 @@ WORDING: dict[ProblemCode, dict[str, Wording]] = {
             "name from the document, so check the name against it.",
             "按证件上印的姓名，{bank}最可能记录的是 {document_text}，而不是 {text}：银行是按证件登记姓名的，"
             "请对照证件核对姓名。",
+        ),
+    },
+    # ICAO 9303 Part 4 §4.2.3 (grade B, read from a conversion): a name longer than the zone's
+    # name field is cut to fit, so a field filled to its last position may hold a cut name.
+    ProblemCode.NAME_POSSIBLY_TRUNCATED: {
+        "default": Wording(
+            "The name field of the passport's machine-readable zone is full, so the name read from it "
+            "({name}) may be cut short (ICAO Doc 9303, grade B): compare it with the name printed on the "
+            "data page, and if the page prints more, give the name as printed there.",
+            "护照机读区的姓名栏已写满，从中读出的姓名（{name}）可能不完整"
+            "（国际民航组织 Doc 9303，资料等级 B）：请与资料页上印的姓名核对；"
+            "如果资料页上的姓名更长，请按资料页填写。",
         ),
     },
     ProblemCode.RESIDENT_ID_FORMAT: {
