@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from wxpay_names import Bank, NameFormatError, PassportName, candidates, format_name
+from wxpay_names import Bank, NameFormatError, PassportName, banks, candidates, format_name
 
 # An oracle written independently of data/: each test letter and what the MRZ prints for it.
 ORACLE = {
@@ -95,3 +95,27 @@ def test_any_string_gives_a_name_or_our_errors(
         except NameFormatError:
             continue
         assert RANK_ONE.fullmatch(text), text
+
+
+@given(fields=name_fields)
+def test_the_candidates_the_contract_names_are_listed(fields: tuple[str, str]) -> None:
+    # api.md: among the candidates, at least the other order, the first given name alone (when
+    # there are several) and the title-case form; at every bank, a field length or not.
+    surname, given_text = fields
+    name = PassportName(surname=surname, given_names=given_text)
+    given_parts = given_text.split()
+    for bank in banks():
+        try:
+            texts = {candidate.text for candidate in candidates(name, bank)}
+        except NameFormatError:
+            continue  # no letters to write: the list is refused as a whole
+        assert format_name(name, bank.model_copy(update={"case": "title"})) in texts
+        if not (oracle_letters(surname) and oracle_letters(given_text)):
+            continue
+        other_order = bank.model_copy(
+            update={"order": "given_first" if bank.order == "surname_first" else "surname_first"}
+        )
+        assert format_name(name, other_order) in texts
+        if len(given_parts) > 1 and oracle_letters(given_parts[0]):
+            first_alone = format_name(PassportName(surname=surname, given_names=given_parts[0]), bank)
+            assert first_alone in texts, (bank.code, first_alone, sorted(texts))

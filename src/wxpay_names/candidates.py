@@ -122,6 +122,7 @@ class _OverLimit(NamedTuple):
 
 
 _NOT_OVER = _OverLimit(-1, 0, (), ())
+_SLOW = _OverLimit(-2, 0, (), ())  # rendered step by step (the fast road has too few texts)
 
 
 def _ready(bank_plans: _BankPlans, shape: Shape) -> _Ready:
@@ -141,7 +142,7 @@ def _ready(bank_plans: _BankPlans, shape: Shape) -> _Ready:
         plan.patterns[: count + 1] + dotted.patterns,
         plan.notes[: count + 1] + dotted.notes,
         {},
-        _over_limit(bank, plan, count, room, dotted),
+        _over_limit(bank, plan, count),
     )
     plans = bank_plans.by_shape
     if len(plans) >= _MAX_SHAPES_CACHED:
@@ -254,21 +255,35 @@ def rank_one_candidate(name: PassportName, bank: Bank, text: str | None = None) 
     return assemble(Candidate, {"text": text, "rank": 1, "pattern": pattern, "note": note})
 
 
-def _over_limit(bank: Bank, plan: Plan, count: int, room: int, dotted: _DottedLayouts) -> _OverLimit:
-    """Where the cut forms go in a full list (as ``_render_rest`` puts them), and its patterns and notes."""
+def _over_limit(bank: Bank, plan: Plan, count: int) -> _OverLimit:
+    """Where the cut forms go in a list whose rank 1 is longer than the bank's field (as
+    ``_render_rest`` puts them), and its patterns and notes; ``_SLOW`` when the list needs a
+    later step than the *count* the fast road renders.
+
+    Such a list holds no dotted form: a dotted form is rank 1's words with a mark for each
+    space, never shorter than rank 1, so it is longer than the field too, and the dots are a
+    guess where the field's length rests on a report. The cut forms take their places, and
+    the steps the plan ranks above the dots (the first given name alone among them) keep theirs.
+    """
     limit = bank.max_length
     if limit is None:
         return _NOT_OVER
+    steps = len(plan.recipes)
     first_note = over_limit_note(plan.first.note, limit, bank.max_length_evidence)
-    patterns, notes = list(plan.patterns[: count + 1]), [first_note, *plan.notes[1 : count + 1]]
     at = plan.shortened_at
-    if 1 + at >= room:  # the list is full before the cut forms' place
-        return _OverLimit(-1, count + 1, tuple(patterns) + dotted.patterns, tuple(notes) + dotted.notes)
+    if 1 + at >= MAX_CANDIDATES or at > steps:  # the list is full before the cut forms' place
+        size = min(MAX_CANDIDATES, 1 + steps)
+        if size - 1 > count:
+            return _SLOW
+        return _OverLimit(-1, size, plan.patterns[:size], (first_note, *plan.notes[1:size]))
+    size = min(MAX_CANDIDATES, steps + 3)
+    if size - 3 > count:
+        return _SLOW
     (joined, joined_note), (cut, cut_note) = plan.shortened
+    patterns, notes = list(plan.patterns[: size - 2]), [first_note, *plan.notes[1 : size - 2]]
     patterns[1 + at : 1 + at] = [joined, cut]
     notes[1 + at : 1 + at] = [joined_note, cut_note]
-    size = min(room, count + 3)
-    return _OverLimit(at, size, tuple(patterns[:size]) + dotted.patterns, tuple(notes[:size]) + dotted.notes)
+    return _OverLimit(at, size, tuple(patterns), tuple(notes))
 
 
 class _Lists(NamedTuple):
@@ -395,16 +410,19 @@ def _render_at_once(
             size = 1 + len(ready.recipes)
             kept, patterns, notes = _without_repeats(texts[:size], found, ready)
             texts = kept + texts[size:]
-    else:  # rank 1 is longer than the bank's field: the cut forms go among the others
+    else:  # rank 1 is longer than the bank's field: the cut forms go among the others, no dots
         over = ready.over
         if over.cut_at >= 0:
-            size, at = 1 + len(ready.recipes), 1 + over.cut_at
+            at = 1 + over.cut_at
             joined, cut = first_text.replace(" ", "")[:limit], first_text[:limit].rstrip()
-            listed = [*texts[:at], joined, cut, *texts[at:size]][: over.size]
-            if len(set(listed)) != len(listed) or not (joined and cut):
+            texts = [*texts[:at], joined, cut, *texts[at : over.size - 2]]
+            if len(set(texts)) != len(texts) or not (joined and cut):
                 return None
-            texts = listed + texts[size:]
-        elif len(set(texts)) != len(texts):
+        elif over.cut_at == -1:
+            del texts[over.size :]
+            if len(set(texts)) != len(texts):
+                return None
+        else:
             return None
         patterns, notes = over.patterns, over.notes
     if until in texts:
@@ -477,8 +495,11 @@ def _render_one_by_one(
         raise _no_letters()
     lists = _Lists([first_text], [plan.first.pattern], [_rank_one_note(plan.first.note, first_text, bank)])
     if first_text != until:
-        dotted = _dotted(name, found[0], bank, primary)
-        _render_rest(plan, found, primary, lists, bank.max_length, until, MAX_CANDIDATES - len(dotted))
+        limit = bank.max_length
+        # Over the bank's field, no dotted form: see _over_limit.
+        over = limit is not None and len(first_text) > limit
+        dotted = () if over else _dotted(name, found[0], bank, primary)
+        _render_rest(plan, found, primary, lists, limit, until, MAX_CANDIDATES - len(dotted))
         if dotted and lists.texts[-1] != until:
             _add_dotted(dotted, lists, until)
     return tuple.__new__(Draft, (*lists, found))
