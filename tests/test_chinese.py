@@ -23,6 +23,7 @@ from wxpay_names import (
     from_chinese,
 )
 from wxpay_names.inputs.chinese import chinese_spellings
+from wxpay_names.messages import error_message
 from wxpay_names.name_forms import spellings
 
 SURNAMES_CSV = Path(__file__).parents[1] / "data" / "surnames.csv"
@@ -544,3 +545,15 @@ def test_a_fallback_reading_stays_among_the_candidates() -> None:
         assert name.surname == row["reading"].replace(" ", "").upper()
         texts = [candidate.text for candidate in candidates(name, "ICBC")]
         assert f"{row['common_reading'].replace(' ', '').upper()} MING" in texts, row["surname"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("Zhang San", "只能有汉字"), ("张San", "只能有汉字"), ("李明-华", "连字符只能用来连接双姓")],
+)
+def test_refusals_of_text_that_is_not_a_chinese_name_say_so_in_chinese(text: str, said: str) -> None:
+    # The code's general Chinese sentence (mixed alphabets, or "type only letters") would send
+    # the person the wrong way: these refusals carry their own.
+    with pytest.raises(InvalidNameError) as raised:
+        from_chinese(text)
+    assert said in error_message(raised.value, "zh")

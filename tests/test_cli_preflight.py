@@ -187,3 +187,11 @@ def test_a_banks_file_gives_the_bank_and_the_cards_issuer(
     for where in (["--bank", "ICBC"], ["--card", CARD]):
         _, out, err = run(capsys, *ZHANG_SAN, *where, "--banks-file", str(banks))
         assert "Name to type at Industrial and Commercial Bank of China: SAN ZHANG" in out, out + err
+
+
+def test_a_mainland_landline_is_said_as_one(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, *ZHANG_SAN, "--phone", "010 6552 9988")
+    assert code == 1  # PHONE_NOT_MOBILE blocks
+    assert "Phone +861065529988: mainland China landline or service number" in out.splitlines()
+    _, out_zh, _ = run(capsys, *ZHANG_SAN, "--phone", "010 6552 9988", "--lang", "zh")
+    assert "电话号码 +861065529988：中国大陆固定电话或服务号码" in out_zh.splitlines()

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_BLOCKED = 0, 1
 _MAINLAND = "中国大陆"
+_MAINLAND_REGION = "CN"  # binding.phone.MAINLAND, not imported: it loads phonenumbers
 NameReader = Callable[[argparse.Namespace], PassportName]
 _KINDS = {
     "debit": ("debit card", "借记卡"),
@@ -215,14 +216,15 @@ def _card_line(card: CardInfo | None, lang: Lang) -> str:
 def _phone_line(phone: PhoneCheck | None, lang: Lang) -> str:
     if phone is None or phone.e164 is None:
         return ""
-    where = (
-        pick(lang, "mainland China mobile", f"{_MAINLAND}手机号")
-        if phone.mainland_mobile
-        else pick(lang, f"outside mainland China ({phone.region})", f"{_MAINLAND}以外（{phone.region}）")
-    )
+    if phone.mainland_mobile:
+        where = pick(lang, "mainland China mobile", f"{_MAINLAND}手机号")
+    elif phone.region == _MAINLAND_REGION:  # a landline or service number in mainland China
+        where = pick(lang, "mainland China landline or service number", f"{_MAINLAND}固定电话或服务号码")
+    else:
+        where = pick(lang, f"outside mainland China ({phone.region})", f"{_MAINLAND}以外（{phone.region}）")
     carrier = pick(lang, phone.carrier_en or "", phone.carrier_zh or "")
     described = pick(lang, ", ", "，").join(part for part in (where, carrier) if part)
-    return pick(lang, f"Phone {phone.e164}: {described}", f"手机号 {phone.e164}：{described}")
+    return pick(lang, f"Phone {phone.e164}: {described}", f"电话号码 {phone.e164}：{described}")
 
 
 def _document_line(document: DocumentCheck | None, lang: Lang) -> str:

@@ -14,7 +14,7 @@ from typing import Literal, NamedTuple
 from . import __all__ as library_names
 from . import messages
 from .candidate_plans import bank_row
-from .errors import ErrorCode, NameFormatError
+from .errors import ErrorCode, NameFormatError, UnknownBankError
 from .messages import EVIDENCE, NOTES, Wording
 from .models import Bank, Candidate, CardPlan, Evidence, NameCheck, PassportName, weakest
 
@@ -454,7 +454,8 @@ def error_message(error: NameFormatError, lang: Lang, ways: NameWays = "options"
     message = cli_wording(str(error), error.code, ways)
     if lang == "zh":
         wording = messages.error_message(error, "zh")
-        # An error worded in Chinese in full (an unknown bank with its suggestions) needs no details.
-        own = getattr(error, "message_zh", None)
-        message = wording if own else f"{wording}详情（英文）：{message}"
+        # An unknown bank with its own Chinese is worded in full (the banks it may mean): no
+        # details. Other refusals name the character or field only in English: it follows.
+        complete = isinstance(error, UnknownBankError) and error.message_zh
+        message = wording if complete else f"{wording}详情（英文）：{message}"
     return " ".join(message.split())

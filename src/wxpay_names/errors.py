@@ -52,11 +52,19 @@ class NameFormatError(ValueError):
     default_message = "The name cannot be used."
 
     def __init__(
-        self, message: str | None = None, *, code: ErrorCode | None = None, field: str | None = None
+        self,
+        message: str | None = None,
+        *,
+        code: ErrorCode | None = None,
+        field: str | None = None,
+        message_zh: str | None = None,
     ) -> None:
         self.code: ErrorCode = code or self.default_code
         # The input field at fault ("surname", "given_names"), when one is; for forms and APIs.
         self.field: str | None = field
+        # The Chinese of this very refusal, when the code's general sentence would not fit it
+        # (messages.error_message falls back to that sentence).
+        self.message_zh: str | None = message_zh
         # A refusal of the name as a whole, not of one field (see whole_name_error).
         self.about_whole_name = False
         super().__init__(message or self.default_message)
@@ -94,13 +102,6 @@ class UnknownBankError(NameFormatError, LookupError):
 
     default_code = ErrorCode.UNKNOWN_BANK
     default_message = "No bank matches that name."
-
-    def __init__(
-        self, message: str | None = None, *, code: ErrorCode | None = None, message_zh: str | None = None
-    ) -> None:
-        super().__init__(message, code=code)
-        # The Chinese of this very refusal (the banks it may mean, the closest names), when known.
-        self.message_zh = message_zh
 
 
 class BankDataError(NameFormatError):
@@ -143,6 +144,7 @@ class NameValidationError(ValidationError, InvalidNameError):
         refused.code = cause.code
         refused.field = error_detail(error)["field"]
         refused.about_whole_name = cause.about_whole_name
+        refused.message_zh = cause.message_zh
         return refused
 
     __str__ = ValidationError.__str__

@@ -85,6 +85,8 @@ def unreadable(char: str, position: int | None) -> InvalidNameError:
             "reads Chinese characters only; a name in another script goes to parse_name() or "
             "PassportName(...) with the Latin name printed in the passport.",
             code=ErrorCode.MIXED_SCRIPT,
+            # The code's general sentence speaks of mixed alphabets; here nothing need be mixed.
+            message_zh="中文姓名中只能有汉字：请输入护照上印的拉丁字母姓名。",
         )
     return InvalidNameError(
         f"The Chinese name holds {where}: type only the characters of the name, with a space "
@@ -99,4 +101,5 @@ def misplaced_hyphen() -> InvalidNameError:
         "A hyphen in a Chinese name joins two surnames (双姓, e.g. 郑-李小明); it cannot start or "
         "end the name, stand twice, or fall inside the given name, which is one word.",
         code=ErrorCode.INVALID_CHARACTER,
+        message_zh="中文姓名中的连字符只能用来连接双姓（如 郑-李小明）：请删除其他位置的连字符。",
     )
