@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from wxpay_names import BankRegistry, NameFormatError
-from wxpay_names.batch import BatchFileError, run_batch, write_atomically
+from wxpay_names.batch import run_batch, write_atomically
 from wxpay_names.cli import main
 
 FIXTURE_BANKS = str(Path(__file__).parent / "fixtures" / "banks.csv")
@@ -116,6 +116,21 @@ def test_blank_lines_are_no_rows(tmp_path: Path) -> None:
         main(["batch", str(source), "-o", str(target), "--banks-file", FIXTURE_BANKS, "--bank", "BOC"]) == 0
     )
     assert read_csv(target)[1:] == [["Zhang", "San", "BOC", "SAN ZHANG", "", "", ""]]
+
+
+@pytest.mark.parametrize("cell", ["A" * (csv.field_size_limit() + 1), '"' + "A" * 200_000 + '"'])
+def test_a_cell_beyond_the_csv_field_limit_fails_its_row_only(tmp_path: Path, cell: str) -> None:
+    # The csv module refuses such a cell; the row is still written, in its place, with its error.
+    source, target = tmp_path / "in.csv", tmp_path / "out.csv"
+    source.write_text(f"name,bank\nZHANG San,ICBC\n{cell},ICBC\nLI Na,BOC\n", encoding="utf-8")
+    assert main(["batch", str(source), "-o", str(target), "--banks-file", FIXTURE_BANKS]) == 1
+    output = read_csv(target)
+    assert [row[:3] for row in output[1:]] == [
+        ["ZHANG San", "ICBC", "ZHANG SAN"],
+        ["", "", ""],
+        ["LI Na", "BOC", "NA LI"],
+    ]
+    assert output[2][-1].startswith("TOO_LONG: A cell of this row is longer than")
 
 
 def test_bank_option_sets_the_banks_of_rows_without_one(tmp_path: Path) -> None:
@@ -346,10 +361,17 @@ def test_bad_rows_keep_no_memory(registry: BankRegistry) -> None:
     assert living_errors() - before < 10
 
 
-def test_a_malformed_csv_stops_with_its_line(registry: BankRegistry) -> None:
-    source = io.StringIO("surname\nZhang\n" + "x" * 200_000 + "\n")
-    with pytest.raises(BatchFileError, match="line 3"):
-        run_batch(source, io.StringIO(), default_banks=registry.banks, find_bank=registry.get)
+def test_a_row_the_csv_module_cannot_read_is_counted_with_its_error(registry: BankRegistry) -> None:
+    # Once it stopped the whole batch (BatchFileError); api.md: never abort on a bad row.
+    source, sink = io.StringIO("surname\nZhang\n" + "x" * 200_000 + "\nLi\n"), io.StringIO()
+    icbc = registry.get("ICBC")
+    summary = run_batch(source, sink, default_banks=(icbc,), find_bank=registry.get)
+    assert (summary.rows_in, summary.rows_out, summary.errors) == (3, 3, 1)
+    lines = sink.getvalue().splitlines()
+    assert lines[1].startswith("Zhang,ICBC,ZHANG")
+    assert lines[2].startswith(",,,,,")
+    assert "TOO_LONG" in lines[2]
+    assert lines[3].startswith("Li,ICBC,LI")
 
 
 # --- through python -m ---------------------------------------------------------------------

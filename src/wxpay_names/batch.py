@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from .candidates import format_name, rank_one_text
 from .check import check_name
+from .cleaning import MAX_INPUT_LENGTH
 from .cli_names import NameKind, read_name
 from .cli_render import Lang, error_message
 from .errors import ErrorCode, InvalidNameError, NameFormatError
@@ -160,6 +161,22 @@ class RowChecker:
         if isinstance(found, Bank):
             return [self._result(cells, name, found)]
         return [(bank_cell, "", "", (), self._describe(found))]
+
+    def oversized(self) -> list[Result]:
+        """The results of a row with a cell too long for the csv module to read (not read)."""
+        limit = csv.field_size_limit()
+        if self.lang == "zh":
+            message = (
+                f"该行有单元格超过 {limit} 个字符，远超任何姓名（最多读取 {MAX_INPUT_LENGTH} 个字符）："
+                "未读取该行。"
+            )
+        else:
+            message = (
+                f"A cell of this row is longer than {limit:,} characters, far beyond any name (at most "
+                f"{MAX_INPUT_LENGTH} are read): the row was not read."
+            )
+        # Its bank cell was not read either: one row, naming no bank.
+        return [("", "", "", (), (str(ErrorCode.TOO_LONG), message))]
 
     def _name(self, cells: list[str]) -> PassportName:
         filled: list[tuple[str, NameKind, str, str]] = []  # column(s), kind, text, given names
@@ -359,13 +376,18 @@ def run_batch(
         # Counted in locals and looked up once: this loop runs for every row.
         rows_in = rows_out = errors = not_matched = 0
         results, write = checker.results, writer.write
-        for cells in _with_progress(reader, progress) if progress else reader:
+        rows = _readable(reader)
+        for cells in _with_progress(rows, progress) if progress else rows:
             if not cells:  # a blank line is no row
                 continue
-            if len(cells) < width:  # a short row: the missing cells are empty
-                cells += [""] * (width - len(cells))
             rows_in += 1
-            for result in results(cells):
+            if cells is _OVERSIZED:  # its cells were not read: the row's error, with empty cells
+                cells, row_results = [""] * width, checker.oversized()
+            else:
+                if len(cells) < width:  # a short row: the missing cells are empty
+                    cells += [""] * (width - len(cells))
+                row_results = results(cells)
+            for result in row_results:
                 write(reader.line_num, cells, result)
                 rows_out += 1
                 if result[4]:
@@ -375,6 +397,28 @@ def run_batch(
     except csv.Error as error:
         raise BatchFileError(f"{source_name}, line {reader.line_num}: {error}.") from None
     return BatchSummary(rows_in, rows_out, errors, not_matched)
+
+
+# Stands for a row with a cell over the csv module's field limit (131,072 characters).
+_OVERSIZED: list[str] = ["<oversized>"]
+
+
+def _readable(reader: Iterator[list[str]]) -> Iterator[list[str]]:
+    """The reader's rows, a row with a cell over the csv field limit as ``_OVERSIZED``.
+
+    The csv module refuses such a cell and goes on at the next line; the limit is the module's,
+    shared by the whole process, so it is left as it is: no name comes near it, and the row is
+    reported, never dropped. Any other csv error is the file's, raised.
+    """
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            if "field larger than field limit" not in str(error):
+                raise
+            yield _OVERSIZED
 
 
 def _with_progress(rows: Iterable[list[str]], enabled: bool) -> Iterator[list[str]]:
