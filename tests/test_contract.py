@@ -19,13 +19,18 @@ from wxpay_names import (
     NameInput,
     PassportName,
     Pattern,
+    bank_of_card,
     banks,
     candidates,
+    check_name,
+    compatible_banks,
     error_detail,
     format_name,
     from_chinese,
+    next_tries,
     parse_mrz,
     parse_name,
+    plan_cards,
 )
 from wxpay_names.messages import ERRORS
 
@@ -260,3 +265,24 @@ def test_a_pattern_reads_either_spelling(spelled: str, value: str) -> None:
     pattern = Pattern.model_validate({**fields, "separator": spelled, "given_separator": spelled})
     assert pattern.separator == pattern.given_separator == value
     assert Pattern.model_json_schema()["properties"]["separator"]["enum"] == ["space", "none"]
+
+
+_WRONG_KEYWORDS: list[tuple[str, Callable[[object], object]]] = [
+    ("candidates", lambda wrong: candidates("ZHANG, San", "ICBC", observations=wrong)),
+    ("format_name", lambda wrong: format_name("ZHANG, San", "ICBC", observations=wrong)),
+    ("check_name", lambda wrong: check_name("X", "ZHANG, San", "ICBC", observations=wrong)),
+    ("next_tries", lambda wrong: next_tries("ZHANG, San", "ICBC", observations=wrong)),
+    ("plan_cards", lambda wrong: plan_cards("ZHANG, San", ["ICBC", "BOC"], observations=wrong)),
+    ("plan_cards registry", lambda wrong: plan_cards("ZHANG, San", ["ICBC"], registry=wrong)),
+    ("compatible_banks", lambda wrong: compatible_banks("ZHANG, San", "ICBC", registry=wrong)),
+    ("bank_of_card", lambda wrong: bank_of_card("6222020000000001234", registry=wrong)),
+]
+
+
+@pytest.mark.parametrize(("call", "wrong"), [(c, w) for c, _ in _WRONG_KEYWORDS for w in ("obs.csv", 1)])
+def test_a_keyword_of_the_wrong_type_is_refused_as_an_argument(call: str, wrong: object) -> None:
+    # api.md: no exception but the library's escapes a public call (an AttributeError did).
+    with pytest.raises(NameFormatError) as raised:
+        dict(_WRONG_KEYWORDS)[call](wrong)
+    assert raised.value.code == "INVALID_ARGUMENT"
+    assert type(wrong).__name__ in str(raised.value)

@@ -29,6 +29,7 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .errors import InvalidArgumentError
 from .models import Bank, Candidate, NameCheck, PassportName, Pattern, Problem, ProblemCode, assemble
 from .observations import Observations, PatternKey, pattern_key
 
@@ -167,8 +168,17 @@ def observed_note_zh(candidate: Candidate) -> str:
 def learned_candidates(
     name: PassportName, bank: Bank, observations: Observations
 ) -> tuple[LearnedCandidate, ...]:
-    """The candidates of *name* at *bank*, ranked with *observations*."""
+    """The candidates of *name* at *bank*, ranked with *observations*.
+
+    Every call given ``observations=`` comes here first: anything but ``Observations`` is refused.
+    """
     from .candidates import build_candidates
+
+    if not isinstance(observations, Observations):
+        raise InvalidArgumentError(
+            "observations is an Observations (Observations.read_csv(path) reads a file), "
+            f"not {type(observations).__name__}."
+        )
 
     return rerank(build_candidates(name, bank), bank, observations)
 

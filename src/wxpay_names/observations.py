@@ -165,6 +165,8 @@ class Observations:
 
     def count(self, bank: Bank | str, pattern: Pattern) -> tuple[int, int]:
         """``(accepted, refused)`` outcomes of *pattern* at *bank*; ``(0, 0)`` when none."""
+        if not isinstance(pattern, Pattern):
+            raise ObservationsError(f"Outcomes are counted by Pattern, not {type(pattern).__name__}.")
         return self._counts.get((bank_code(bank), pattern_key(pattern)), (0, 0))
 
     def at(self, bank: Bank) -> Mapping[PatternKey, tuple[int, int]]:

@@ -35,7 +35,7 @@ from .models import (
     evidence_rank,
     weakest,
 )
-from .registry import BankRegistry, default_registry
+from .registry import BankRegistry, default_registry, require_registry
 from .resolve import resolve_bank, resolve_name
 
 if TYPE_CHECKING:
@@ -67,6 +67,7 @@ def plan_cards(
     >>> plan.compatible, [problem.code.value for problem in plan.advice]
     (False, ['ORDER_SWAPPED'])
     """
+    require_registry(registry)
     person = resolve_name(name)
     chosen = _resolve_banks(banks, registry)
     lists: list[tuple[Candidate, ...]] = [build_candidates(person, bank) for bank in chosen]
@@ -105,6 +106,7 @@ def compatible_banks(
     >>> [(bank.code, bank.evidence) for bank in found][:2]
     [('CMB', 'reported'), ('CCB', 'reported')]
     """
+    require_registry(registry)
     person = resolve_name(name)
     own = _resolve_bank(bank, registry)
     # Rank 1 as format_name reads it (equal to candidates()[0].text: tests/test_fast_paths.py),

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from .bank_matching import TRADITIONAL, BankMatcher
 from .cleaning import MAX_INPUT_LENGTH, is_invisible
-from .errors import BankDataError, ErrorCode, UnknownBankError
+from .errors import BankDataError, ErrorCode, InvalidArgumentError, UnknownBankError
 from .models import SEPARATOR_WORDS, Bank
 from .resources import data_text
 
@@ -320,6 +320,20 @@ def _check_names_unique(
 def default_registry() -> BankRegistry:
     """The registry of the packaged ``data/banks.csv``, read on first use."""
     return BankRegistry(read_banks(data_text("banks.csv"), "data/banks.csv"))
+
+
+def require_registry(registry: object) -> None:
+    """Refuse a *registry* keyword that is neither ``None`` nor a ``BankRegistry``, before any use.
+
+    >>> require_registry("banks.csv")
+    Traceback (most recent call last):
+    ...
+    wxpay_names.errors.InvalidArgumentError: registry is a BankRegistry ..., not str.
+    """
+    if registry is not None and not isinstance(registry, BankRegistry):
+        raise InvalidArgumentError(
+            f"registry is a BankRegistry (BankRegistry.from_csv(path)), not {type(registry).__name__}."
+        )
 
 
 def banks() -> tuple[Bank, ...]:

@@ -18,7 +18,7 @@ import unicodedata
 from ..cleaning import MAX_INPUT_LENGTH, is_invisible
 from ..messages import Wording
 from ..models import Bank, Problem, ProblemCode
-from ..registry import BankRegistry, default_registry
+from ..registry import BankRegistry, default_registry, require_registry
 from .card_bins import BinRow, Issuer, bin_table
 from .results import CardInfo, CardKind
 from .text import require_text
@@ -49,6 +49,7 @@ def bank_of_card(number: str, *, registry: BankRegistry | None = None) -> CardIn
     ['CARD_NOT_A_NUMBER']
     """
     require_text(number, "A card number")
+    require_registry(registry)
     listed = registry if registry is not None else default_registry()
     digits = card_digits(number)
     if digits is None:

@@ -21,7 +21,7 @@ from ..candidates import format_name
 from ..errors import InvalidArgumentError, NameFormatError
 from ..messages import Wording, error_message
 from ..models import Bank, Candidate, PassportName, Problem, ProblemCode
-from ..registry import BankRegistry, default_registry
+from ..registry import BankRegistry, default_registry, require_registry
 from ..tries import next_tries
 from .card import bank_of_card
 from .document import check_document
@@ -74,8 +74,7 @@ def preflight(
         raise InvalidArgumentError(f"today is a datetime.date, not {type(today).__name__}.")
     if bank_document_number is not None:
         require_text(bank_document_number, "The bank's document number")
-    if registry is not None and not isinstance(registry, BankRegistry):
-        raise InvalidArgumentError(f"registry is a BankRegistry, not {type(registry).__name__}.")
+    require_registry(registry)
     return check_binding(
         _reader(name),
         bank=bank,
