@@ -547,7 +547,7 @@ def test_the_command_line_verdict_says_when_the_bank_is_a_guess(registry: BankRe
     guessed = check_lines(check_name("ZHANG SAN", ZHANG_SAN, unknown), unknown, "en")[0]
     assert guessed == 'Matches: "ZHANG SAN" is what TEST most likely holds. (TEST: a guess, no source)'
     assert check_lines(check_name("ZHANG SAN", ZHANG_SAN, unknown), unknown, "zh")[0].endswith(
-        "暂无资料，仅为推测）"
+        "注：测试银行的写法暂无资料，仅为推测。"
     )
     sure = check_lines(check_name("ZHANG SAN", ZHANG_SAN, icbc), icbc, "en")[0]
     assert sure == 'Matches: "ZHANG SAN" is what ICBC most likely holds.'

@@ -355,6 +355,25 @@ def test_banks_lists_conventions_and_sources(
     assert "case         upper [inferred]" in out
 
 
+def test_banks_in_chinese_mark_the_evidence_in_full_width_parentheses(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "banks", "--lang", "zh")
+    assert code == 0
+    assert "先名后姓，中间有空格：SAN ZHANG（有来源）" in out
+    for word in ("有来源", "推断", "未知"):  # no ASCII bracket around an evidence word
+        assert f"[{word}]" not in out
+    assert "名字之间有空格（推断）" in out
+
+
+def test_format_all_in_chinese_heads_each_bank_without_nested_parentheses(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "format", "ZHANG, San", "--bank", "ICBC", "--all", "--lang", "zh")
+    assert code == 0
+    assert "ICBC  中国工商银行：有来源；先姓后名，中间有空格，全部大写（推断）" in out.splitlines()
+
+
 def test_banks_json_round_trips(capsys: pytest.CaptureFixture[str], fixture_banks: tuple[Bank, ...]) -> None:
     code, out, _ = run(capsys, "banks", "--json")
     assert code == 0
@@ -854,7 +873,7 @@ def test_a_batch_row_given_two_ways_is_said_in_chinese_without_english(
     code, out, _ = run(capsys, "batch", str(people), "--bank", "ICBC", "--lang", "zh")
     assert code == 1
     error = out.splitlines()[1].split(",", 7)[-1]
-    assert "请只填写其中一种（surname 和 given_names、chinese）" in error
+    assert "请只填写其中一种（surname 加 given_names，或 chinese）" in error
     assert " and " not in error
 
 

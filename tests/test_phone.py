@@ -51,6 +51,16 @@ def test_hong_kong_is_outside_mainland_china() -> None:
     assert codes(result) == ["PHONE_OUTSIDE_MAINLAND"]
 
 
+@pytest.mark.parametrize(
+    ("number", "region"),
+    [("+852 6123 4567", "中国香港"), ("+853 6612 3456", "中国澳门"), ("+886 912 345 678", "中国台湾")],
+)
+def test_the_regions_of_china_outside_the_mainland_are_named_one_way(number: str, region: str) -> None:
+    message = check_phone(number).problems[0].message_zh
+    assert message.startswith(f"这个号码属于{region}，")
+    assert "中国大陆的手机号" in message
+
+
 @pytest.mark.parametrize("text", ["12345", "abc", "+86 146 1234 5678", "1440123456789", "+999 123"])
 def test_not_a_number(text: str) -> None:
     result = check_phone(text)

@@ -373,7 +373,9 @@ def test_the_cli_verdict_says_which_banks_are_a_guess(registry: BankRegistry, ic
     assert plan_lines(plan, [icbc, unknown], expected, "en")[0] == (
         'ONE NAME FITS: type "ZHANG SAN"; it is the likeliest form at ICBC, TEST. (TEST: a guess, no source)'
     )
-    assert plan_lines(plan, [icbc, unknown], expected, "zh")[0].endswith("（测试银行：暂无资料，仅为推测）")
+    assert plan_lines(plan, [icbc, unknown], expected, "zh")[0].endswith(
+        "注：测试银行的写法暂无资料，仅为推测。"
+    )
     sure = plan_cards(ZHANG_SAN, [icbc, cmb])
     first = plan_lines(sure, [icbc, cmb], ["ZHANG SAN", "ZHANG SAN"], "en")[0]
     assert first == 'ONE NAME FITS: type "ZHANG SAN"; it is the likeliest form at ICBC, CMB.'

@@ -217,9 +217,11 @@ class RowChecker:
         count = _COUNTS.get(len(filled), str(len(filled)))
         if self.lang == "zh":
             listed = _in_chinese("、".join(column for column, *_ in filled))
+            # The ways to choose from: "surname 加 given_names，或 chinese，或 name".
+            ways = self._name_columns("，或 ").replace(_FIELDS, "surname 加 given_names")
             message = (
                 f"该行用 {len(filled)} 种方式填写了姓名（{listed}），但它们不是同一个姓名："
-                f"请只填写其中一种（{_in_chinese(self._name_columns('、'))}）。"
+                f"请只填写其中一种（{ways}）。"
             )
         else:
             message = (

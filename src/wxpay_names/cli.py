@@ -396,12 +396,13 @@ def _passport_name(options: argparse.Namespace) -> PassportName:
         _warn(
             pick(
                 options.lang,
-                "the spelling is Hanyu Pinyin, as mainland Chinese passports print it. Passports of Hong "
-                "Kong, Macao, Taiwan and Singapore mostly spell names otherwise (陈 as CHAN or TAN): for "
-                "those, give the Latin name printed in the passport with --surname and --given.",
-                "此拼写为汉语拼音，与中国大陆护照一致。香港、澳门、台湾和新加坡护照上的姓名大多不用汉语拼音"
-                "（如“陈”拼作 CHAN 或 TAN）：持这些护照的，请用 --surname 和 --given "
-                "输入护照上印的拉丁字母姓名。",
+                "the name spelled from the Chinese characters is Hanyu Pinyin, as mainland Chinese "
+                "passports print it. Documents issued in Hong Kong, Macao or Taiwan (China) or in "
+                "Singapore mostly spell names otherwise (陈 as CHAN or TAN): if you hold one, give the "
+                "Latin name printed on it with --surname and --given.",
+                "根据汉字拼出的是汉语拼音，与中国大陆护照的拼法一致。中国香港、中国澳门、中国台湾以及新加坡"
+                "签发的证件上，姓名大多不用汉语拼音（如“陈”拼作 CHAN 或 TAN）：如果您持有这些证件，"
+                "请用 --surname 和 --given 输入证件上印的拉丁字母姓名。",
             )
         )
         return name

@@ -253,7 +253,7 @@ def _summary_lines(summary: LearnSummary, into: str | None, lang: Lang) -> list[
             lang,
             f"{summary.rows_read} rows read, {summary.counted} counted, {summary.refused} refused"
             + (f"; merged into {into}." if into else "."),
-            f"读取 {summary.rows_read} 行，计入 {summary.counted} 行，拒绝 {summary.refused} 行"
+            f"读取 {summary.rows_read} 行，计入 {summary.counted} 行，{summary.refused} 行无法使用"
             + (f"；已合并到 {into}。" if into else "。"),
         )
     ]

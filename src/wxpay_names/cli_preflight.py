@@ -177,9 +177,7 @@ def preflight_lines(result: BindingCheck, lang: Lang) -> list[str]:
     lines.append("")
     if result.ok:
         lines.append(
-            pick(
-                lang, "OK: nothing found blocks linking the card.", "可以绑卡：没有发现会导致绑卡失败的问题。"
-            )
+            pick(lang, "OK: nothing found blocks linking the card.", "检查完毕：未发现会导致绑卡失败的问题。")
         )
     else:
         count = len(blocking)

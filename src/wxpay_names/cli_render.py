@@ -174,11 +174,11 @@ def all_candidates_lines(results: Sequence[tuple[Bank, tuple[Candidate, ...]]], 
         if lines:
             lines.append("")
         evidence = evidence_word(bank.evidence, lang)
+        # In Chinese a colon, not a parenthesis: the convention may hold one itself.
         about = pick(
-            lang, f"({evidence}; {convention(bank, lang)})", f"（{evidence}；{convention(bank, lang)}）"
+            lang, f" ({evidence}; {convention(bank, lang)})", f"：{evidence}；{convention(bank, lang)}"
         )
-        # No space before a full-width parenthesis.
-        lines.append(f"{bank.code}  {bank_name(bank, lang)}{pick(lang, ' ', '')}{about}")
+        lines.append(f"{bank.code}  {bank_name(bank, lang)}{about}")
         digits = len(str(len(found)))
         rows = [
             [f"{candidate.rank:>{digits}}.", candidate.text, candidate_why(candidate, bank, lang)]
@@ -303,18 +303,18 @@ def banks_lines(banks: Sequence[Bank], lang: Lang) -> list[str]:
         rows = [
             [
                 pick(lang, "writes", "写法"),
-                f"{convention(bank, lang, with_case=False)}{pick(lang, ': ', '：')}{bank.example_output} "
-                f"[{evidence_word(bank.evidence, lang)}]",
+                f"{convention(bank, lang, with_case=False)}{pick(lang, ': ', '：')}{bank.example_output}"
+                + _evidence_mark(bank.evidence, lang),
             ],
             [
                 pick(lang, "given names", "多个名字"),
-                f"{said(NOTES['given_space' if bank.given_separator else 'given_none'], lang)} "
-                f"[{evidence_word(weakest(bank.evidence, bank.given_separator_evidence), lang)}]",
+                said(NOTES["given_space" if bank.given_separator else "given_none"], lang)
+                + _evidence_mark(weakest(bank.evidence, bank.given_separator_evidence), lang),
             ],
             [
                 pick(lang, "case", "大小写"),
-                f"{said(NOTES[bank.case], 'zh') if lang == 'zh' else bank.case} "
-                f"[{evidence_word(bank.case_evidence, lang)}]",
+                (said(NOTES[bank.case], "zh") if lang == "zh" else bank.case)
+                + _evidence_mark(bank.case_evidence, lang),
             ],
             [
                 pick(lang, "name field", "姓名栏"),
@@ -334,11 +334,17 @@ def banks_lines(banks: Sequence[Bank], lang: Lang) -> list[str]:
     return lines
 
 
+def _evidence_mark(evidence: Evidence, lang: Lang) -> str:
+    """The evidence after a fact of the bank list: `` [reported]`` / ``（有来源）`` (no space before it)."""
+    word = evidence_word(evidence, lang)
+    return pick(lang, f" [{word}]", f"（{word}）")
+
+
 def _length(bank: Bank, lang: Lang) -> str:
-    evidence = evidence_word(bank.max_length_evidence, lang)
+    mark = _evidence_mark(bank.max_length_evidence, lang)
     if bank.max_length is None:
-        return pick(lang, f"length limit unknown [{evidence}]", f"长度限制未知 [{evidence}]")
-    return pick(lang, f"{bank.max_length} characters [{evidence}]", f"{bank.max_length} 个字符 [{evidence}]")
+        return pick(lang, "length limit unknown", "长度限制未知") + mark
+    return pick(lang, f"{bank.max_length} characters", f"{bank.max_length} 个字符") + mark
 
 
 # Where the name was given: the options of a command, or the columns of a batch file.

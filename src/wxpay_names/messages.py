@@ -64,7 +64,7 @@ _CASE: dict[str, Wording] = {
         wording.en.replace(
             ": t", ", and WeChat asks for the name as the document writes it, capitals included: t"
         ),
-        wording.zh.replace("：请", "，而微信要求按证件填写姓名，包括大小写：请"),
+        wording.zh.replace("：请", "，微信也要求按证件上的写法填写姓名，包括大小写：请"),
     )
     for evidence, wording in _CONVENTION.items()
 }
@@ -158,7 +158,7 @@ PROBLEMS: dict[ProblemCode, dict[str, Wording]] = {
         "pinyin_syllables": Wording(
             "{typed} is the given name split per syllable, a form offered as a guess; the passport "
             "prints {word}: if the bank shows {typed}, keep it; otherwise type {expected}",
-            "{typed} 是把名字按音节分开的写法（仅为推测）；护照上印的是 {word}："
+            "{typed} 是把名字按音节分开的写法，暂无资料表明银行会这样记录；护照上印的是 {word}："
             "如果银行显示的是 {typed}，就照此填写；否则请输入 {expected}",
         ),
         "folded": Wording(
@@ -176,7 +176,7 @@ PROBLEMS: dict[ProblemCode, dict[str, Wording]] = {
         "written_form": Wording(
             "{typed} is a form a bank may hold ({how}); the bank most likely holds {word}: if it shows "
             "{typed}, keep it; otherwise type {expected}",
-            "{typed} 是银行可能采用的写法（{how}）；银行最可能记录的是 {word}：如果银行显示的是 {typed}，"
+            "{typed} 是银行可能采用的一种写法：{how}。银行最可能记录的是 {word}：如果银行显示的是 {typed}，"
             "就照此填写；否则请输入 {expected}",
         ),
     },
@@ -245,7 +245,7 @@ PHRASES: dict[str, Wording] = {
     "way_passport_order": Wording("the names in the passport's order", "按护照上的顺序书写姓名的各个部分"),
     "way_space": Wording("a space {places}", "在 {places}加空格"),
     "way_no_space": Wording("no space {places}", "在 {places}不加空格"),
-    "way_case": Wording("the name in {case}", "以{case}书写姓名"),
+    "way_case": Wording("the name in {case}", "用{case}书写姓名"),
     "given_name_one": Wording("given name", "名"),
     "given_name_many": Wording("given names", "名"),
     "space_between": Wording("between {left} and {right}", "{left} 和 {right} 之间"),
@@ -253,7 +253,7 @@ PHRASES: dict[str, Wording] = {
     "space_start": Wording("at the start", "姓名开头"),
     "space_end": Wording("at the end", "姓名末尾"),
     "space_doubled": Wording("doubled after {word}", "{word} 后面"),
-    "case_upper": Wording("capital letters", "大写字母"),
+    "case_upper": Wording("capital letters", "全部大写字母"),
     "case_title": Wording("title case (a capital, then small letters)", "首字母大写、其余小写的形式"),
     "spelled_as": Wording("{letter} as {spelling}", "{letter} 写作 {spelling}"),
     "correction": Wording("{typed} should be {word} ({where})", "{typed} 应为 {word}（{where}）"),
@@ -315,8 +315,8 @@ EVIDENCE: dict[Evidence, EvidenceWording] = {
         Wording(
             "unknown: no public source says how the bank writes a foreigner's name; the line holds "
             "the commonest convention. Run with --all to see the other likely forms.",
-            "未知：没有公开资料说明该银行如何记录外国人姓名，此处为最常见的写法；"
-            "加 --all 查看其他可能的写法。",
+            "未知：没有公开资料说明该银行如何记录外国人姓名，此处按最常见的写法给出；"
+            "加 --all 可查看其他可能的写法。",
         ),
         Wording("no source, the commonest convention", "暂无资料，按最常见的写法"),
     ),
@@ -496,8 +496,8 @@ PLAN_WAYS: dict[str, dict[str, Wording]] = {
 }
 PLAN: dict[str, Wording] = {
     "order": Wording("Name order differs", "姓名顺序不同"),
-    "separator": Wording("Spacing differs", "空格不同"),
-    "given_separator": Wording("Spacing differs", "空格不同"),
+    "separator": Wording("Spacing between surname and given names differs", "姓和名之间的空格不同"),
+    "given_separator": Wording("Spacing inside the surname or given names differs", "姓或名内部的空格不同"),
     "case": Wording("Letter case differs", "大小写不同"),
     "spelling": Wording("Spelling differs", "拼写不同"),
     "difference": Wording(
@@ -534,8 +534,10 @@ PLAN: dict[str, Wording] = {
         "；{bank}的姓名栏（{limit} 个字符，{how_sure}）可容纳完整姓名（{text}）",
     ),
     "no_limit": Wording("; no limit is known for {banks}", "；{banks}的姓名栏长度限制未知"),
-    # After a statement about several banks, the ones it is less sure of: "(PSBC: a guess: no source)".
-    "caveat": Wording(" ({banks}: {how_sure})", "（{banks}：{how_sure}）"),
+    # After a statement about banks, the ones it is less sure of, grouped by evidence:
+    # " (BOCOM and PSBC: a guess, no source)" / "注：交通银行、中国邮政储蓄银行的写法暂无资料，仅为推测。".
+    "caveat": Wording(" ({groups})", "注：{groups}。"),
+    "caveat_group": Wording("{banks}: {how_sure}", "{banks}的写法{how_sure}"),
     "caveat_separator": Wording("; ", "；"),
 }
 
@@ -568,16 +570,38 @@ def plan_text(key: str, **fields: str | Wording) -> Wording:
 
 
 def evidence_caveat(banks_by_evidence: Sequence[tuple[Wording, Evidence]]) -> Wording:
-    """What a statement about banks rests on, for those without a source: `` (PSBC: a guess, no source)``.
+    """What a statement about banks rests on, for those without a source, one group per evidence.
 
     Empty when every bank's convention is reported.
+
+    >>> bocom, psbc = Wording("BOCOM", "交通银行"), Wording("PSBC", "中国邮政储蓄银行")
+    >>> caveat = evidence_caveat([(bocom, "unknown"), (psbc, "unknown")])
+    >>> caveat.en
+    ' (BOCOM and PSBC: a guess, no source)'
+    >>> print(caveat.zh)
+    注：交通银行、中国邮政储蓄银行的写法暂无资料，仅为推测。
     """
-    caveats = [
-        plan_text("caveat", banks=banks, how_sure=EVIDENCE[evidence].how_sure)
-        for banks, evidence in banks_by_evidence
-        if evidence != "reported"
+    grouped: dict[Evidence, list[Wording]] = {}
+    for banks, evidence in banks_by_evidence:
+        if evidence != "reported":
+            grouped.setdefault(evidence, []).append(banks)
+    if not grouped:
+        return Wording("", "")
+    groups = [
+        plan_text(
+            "caveat_group",
+            banks=Wording(
+                _and_list([each.en for each in grouped[evidence]], ", ", " and "),
+                "、".join([each.zh for each in grouped[evidence]]),
+            ),
+            how_sure=EVIDENCE[evidence].how_sure,
+        )
+        for evidence in EVIDENCE  # strongest first
+        if evidence in grouped
     ]
-    return Wording("".join([each.en for each in caveats]), "".join([each.zh for each in caveats]))
+    glue = PLAN["caveat_separator"]
+    joined = Wording(glue.en.join([each.en for each in groups]), glue.zh.join([each.zh for each in groups]))
+    return plan_text("caveat", groups=joined)
 
 
 # Candidate notes
@@ -649,30 +673,33 @@ NOTES: dict[str, Wording] = {
     "dots_middle_dot": Wording(
         "a middle dot (·) between the words instead of spaces, offered as a guess (Alipay accepts "
         "dots in a name, grade C; no source says a bank adds one)",
-        "各部分之间用间隔号（·）代替空格，仅为推测（支付宝允许姓名中有点，C 级来源；没有资料说银行会加点）",
+        "各部分之间用间隔号（·）代替空格，仅为推测；支付宝允许姓名中含有点号（资料等级 C），"
+        "但暂无资料表明银行会加点号",
     ),
     "dots_period": Wording(
         "a dot (.) between the words instead of spaces, offered as a guess (Alipay accepts dots in a "
         "name, grade C; no source says a bank adds one)",
-        "各部分之间用点（.）代替空格，仅为推测（支付宝允许姓名中有点，C 级来源；没有资料说银行会加点）",
+        "各部分之间用句点（.）代替空格，仅为推测；支付宝允许姓名中含有点号（资料等级 C），"
+        "但暂无资料表明银行会加点号",
     ),
     "spelling_double_surname_spaced": Wording(
         "the two surnames of the double surname spaced (PRC passports join them; GB/T 28039-2011 hyphenates)",
-        "复合双姓的两个姓之间加空格（中国护照连写；GB/T 28039-2011 用连接号）",
+        "双姓的两个姓之间加空格（中国护照连写，GB/T 28039-2011 用连字符）",
     ),
     "spelling_double_surname_hyphenated": Wording(
         "the double surname hyphenated, as GB/T 28039-2011 §5.1 writes it (Zhèng-Lǐ)",
-        "双姓之间加连接号，即 GB/T 28039-2011 第 5.1 条的写法（Zhèng-Lǐ）",
+        "双姓的两个姓之间加连字符，即 GB/T 28039-2011 第 5.1 条的写法，如 Zhèng-Lǐ",
     ),
     "spelling_punctuation_kept": Wording(
         "hyphens and apostrophes kept as on the passport's data page (hotel registration copies them, "
         "grade D; payment apps accept hyphens, grade C)",
-        "保留护照资料页上的连字符和撇号（酒店登记照抄，D 级来源；支付软件接受连字符，C 级来源）",
+        "保留护照资料页上的连字符和撇号；酒店登记时会照原样抄录（资料等级 D），"
+        "支付软件也接受连字符（资料等级 C）",
     ),
     "spelling_suffix_dropped": Wording(
         "the generational suffix (Jr, III) left out, as ICAO 9303 Part 3 §4.6 leaves it out of most "
         "passports",
-        "不写辈分后缀（Jr、III），ICAO 9303 第 3 部分第 4.6 条规定多数护照不写",
+        "不写辈分后缀（Jr、III），多数护照按 ICAO 9303 第 3 部分第 4.6 条不印后缀",
     ),
     "spelling_suffix_with_given": Wording(
         "the generational suffix after the given names, where ICAO 9303 Part 3 §4.6 puts one a State prints",
@@ -684,7 +711,7 @@ NOTES: dict[str, Wording] = {
     ),
     "spelling_middle_with_surname": Wording(
         "the middle names written with the surname, a reported bank practice (That's Mags, 2021, grade B)",
-        "中间名和姓写在一起，有报道称部分银行这样记录（That's Mags，2021 年，B 级来源）",
+        "中间名和姓写在一起，有报道称部分银行这样记录（That's Mags，2021 年，资料等级 B）",
     ),
     "spelling_ukrainian": Wording(
         "spelled by Ukraine's national table (resolution No. 55 of 2010), as Ukrainian passports print it",

@@ -29,6 +29,9 @@ MAINLAND = "CN"
 # for resold (virtual-operator) service only, and for satellite service. Longest first.
 RESOLD_PREFIXES = ("162", "165", "167", "170", "171")
 SATELLITE_PREFIXES = ("1349", "1619", "174")
+# The regions of China outside the mainland, named one way in Chinese (libphonenumber's own
+# names differ: 香港, 澳门特区, 台湾地区).
+_REGIONS_ZH = {"HK": "中国香港", "MO": "中国澳门", "TW": "中国台湾"}
 
 
 def check_phone(number: str, default_region: str = "CN") -> PhoneCheck:
@@ -66,7 +69,7 @@ def check_phone(number: str, default_region: str = "CN") -> PhoneCheck:
         known = region or "?"
         where = Wording(
             geocoder.country_name_for_number(parsed, "en") or known,
-            geocoder.country_name_for_number(parsed, "zh") or known,
+            _REGIONS_ZH.get(known) or geocoder.country_name_for_number(parsed, "zh") or known,
         )
         problems.append(say(ProblemCode.PHONE_OUTSIDE_MAINLAND, region=where))
     if not mobile:

@@ -171,7 +171,8 @@ WORDING: dict[ProblemCode, dict[str, Wording]] = {
         "default": Wording(
             "This is a landline or service number, not a mobile number: a card is linked with the mobile "
             "number the bank holds for you (grade B). Type that number.",
-            "这是固定电话或服务号码，不是手机号：绑卡时须填写银行预留的手机号（资料等级 B）：请输入该号码。",
+            "这是固定电话或服务号码，不是手机号。绑卡时须填写您在银行预留的手机号（资料等级 B）："
+            "请输入该手机号。",
         ),
     },
     ProblemCode.PHONE_OUTSIDE_MAINLAND: {
@@ -180,7 +181,7 @@ WORDING: dict[ProblemCode, dict[str, Wording]] = {
             "source found asks for a mobile number in China (grade B), and none says a bank holds a "
             "foreign one: check which number your bank holds.",
             f"这个号码属于{{region}}，不是{_MIAN}的号码。"
-            "我们查到的开户资料都要求提供中国的手机号（资料等级 B），"
+            f"我们查到的开户资料都要求提供{_MIAN}的手机号（资料等级 B），"
             "没有资料说明银行可以预留境外号码：请确认您在银行预留的是哪个号码。",
         ),
     },
