@@ -753,6 +753,8 @@ def test_a_bare_call_prints_the_commands() -> None:
     assert result.returncode == 2
     for command in ("format", "check", "banks", "plan", "batch"):
         assert re.search(rf"^\s+{command}\s+\S", result.stdout, re.MULTILINE), result.stdout
+    assert_one_line_error(result.stderr)  # api.md: every exit 2 says why on stderr
+    assert "no command given" in result.stderr
 
 
 def test_check_without_entered_names_exactly_that(capsys: pytest.CaptureFixture[str]) -> None:

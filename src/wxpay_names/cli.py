@@ -91,9 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     prepare_streams()
     if not arguments:
-        # A bare call: the commands, rather than an error about the missing one.
+        # A bare call: the commands on stdout, and the one-line reason every exit 2 has.
         print(build_parser().format_help(), end="")
-        return EXIT_UNUSABLE
+        return _fail("USAGE", "no command given: name one of the commands listed above.", as_json)
     try:
         options = parse_arguments(arguments)
         _fit_language_to_console(options)

@@ -10,6 +10,7 @@ PassportName(surname='Zhang', given_names='San', chinese=None, source='fields', 
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal, TypeVar, get_args
@@ -19,13 +20,16 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
     PlainSerializer,
     ValidationError,
     ValidationInfo,
     WithJsonSchema,
     computed_field,
     field_validator,
+    model_validator,
 )
+from pydantic_core import PydanticCustomError, to_jsonable_python
 
 from .cleaning import MAX_INPUT_LENGTH, check_length, clean
 from .errors import ErrorCode, NameValidationError, refusal_in, whole_name_error
@@ -521,8 +525,52 @@ class Problem(BaseModel):
     message_en: str
     message_zh: str
 
+    def __init__(
+        self,
+        code: ProblemCode | str | None = None,
+        message_en: str | None = None,
+        message_zh: str | None = None,
+        **extra: Any,
+    ) -> None:
+        # Positional too, as the contract writes it: Problem(code, message_en, message_zh).
+        # What is missing goes on to validation, which refuses it (a ValidationError, never a
+        # TypeError); the library's own problems are assembled without this call.
+        given = {"code": code, "message_en": message_en, "message_zh": message_zh}
+        super().__init__(**{key: value for key, value in given.items() if value is not None}, **extra)
 
-class NameCheck(BaseModel):
+
+class ReadsItsOwnDump(BaseModel):
+    """A result with computed fields (``ok``, ``blocking``) that reads its own dump back.
+
+    ``model_dump()`` holds the computed fields; ``extra="forbid"`` would refuse them on the way
+    back in. They are taken off before validation and compared after it: a value that differs
+    from the one the model computes is refused, never silently replaced.
+    """
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _computed_given_back(cls, data: Any, handler: ModelWrapValidatorHandler[Any]) -> Any:
+        given: dict[str, Any] = {}
+        if isinstance(data, dict):
+            given = {key: data[key] for key in cls.model_computed_fields if key in data}
+            if given:
+                data = {key: value for key, value in data.items() if key not in given}
+        model = handler(data)
+        for key, value in given.items():
+            if to_jsonable_python(value) != to_jsonable_python(getattr(model, key)):
+                raise PydanticCustomError(
+                    "computed_field_differs",
+                    "{field} is computed from the other fields: it is {computed} here, not {given}",
+                    {"field": key, "computed": _as_json(getattr(model, key)), "given": _as_json(value)},
+                )
+        return model
+
+
+def _as_json(value: Any) -> str:
+    return json.dumps(to_jsonable_python(value), ensure_ascii=False)
+
+
+class NameCheck(ReadsItsOwnDump):
     """The verdict on a typed name: ``match``, ``plausible`` or ``mismatch``."""
 
     model_config = _FROZEN

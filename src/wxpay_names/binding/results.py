@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
-from ..models import Bank, Candidate, Evidence, PassportName, Problem, ProblemCode
+from ..models import Bank, Candidate, Evidence, PassportName, Problem, ProblemCode, ReadsItsOwnDump
 from .wording import blocks
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid", defer_build=True)
@@ -26,7 +26,7 @@ def _nothing_blocks(problems: tuple[Problem, ...]) -> bool:
     return not any(blocks(found.code) for found in problems)
 
 
-class CardInfo(BaseModel):
+class CardInfo(ReadsItsOwnDump):
     """What a card number says: its issuer, its kind, and whether it looks whole."""
 
     model_config = _FROZEN
@@ -51,7 +51,7 @@ class CardInfo(BaseModel):
         return _nothing_blocks(self.problems)
 
 
-class PhoneCheck(BaseModel):
+class PhoneCheck(ReadsItsOwnDump):
     """The phone number the bank holds, read by Google's libphonenumber (``phonenumbers``)."""
 
     model_config = _FROZEN
@@ -87,7 +87,7 @@ class TravelDocument(BaseModel):
     name: PassportName
 
 
-class DocumentCheck(BaseModel):
+class DocumentCheck(ReadsItsOwnDump):
     """Whether an identity document can be used to link a card on a given day."""
 
     model_config = _FROZEN
@@ -104,7 +104,7 @@ class DocumentCheck(BaseModel):
         return _nothing_blocks(self.problems)
 
 
-class ResidentIdCheck(BaseModel):
+class ResidentIdCheck(ReadsItsOwnDump):
     """A Foreign Permanent Resident ID Card number, read and checked."""
 
     model_config = _FROZEN
@@ -122,7 +122,7 @@ class ResidentIdCheck(BaseModel):
         return _nothing_blocks(self.problems)
 
 
-class BindingCheck(BaseModel):
+class BindingCheck(ReadsItsOwnDump):
     """Everything checked before linking a card: the name to type at the bank, and every problem."""
 
     model_config = _FROZEN
