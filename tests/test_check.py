@@ -571,8 +571,12 @@ def test_a_given_name_read_otherwise_is_plausible_and_no_misspelling(icbc: Bank,
     assert "should be" not in message
     assert "另一种读音" in result.problems[0].message_zh
     assert check_name("ZHANGCHAOYANG", name, abc).status == "plausible"
-    # The second other reading (朝 zhu) is explained the same way, not as a typo.
-    assert "should be" not in check_name("ZHANG ZHUYANG", name, icbc).problems[0].message_en
+    # A second other reading (乐行: YUEXING, then LEHANG) is explained the same way, not as a
+    # typo; a reading no word uses (朝 zhu) is a typo.
+    second = check_name("ZHANG LEHANG", from_chinese("张乐行"), icbc).problems[0].message_en
+    assert "another reading" in second
+    assert "should be" not in second
+    assert "should be" in check_name("ZHANG ZHUYANG", name, icbc).problems[0].message_en
 
 
 # Spelling lengthens this name (Щ → SHCH, Ж → ZH): its rank-1 text has 601 characters, more

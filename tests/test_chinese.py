@@ -509,8 +509,9 @@ def test_given_readings_change_one_character_first_characters_first(icbc: Bank) 
 
 
 def test_at_most_two_given_readings_and_twelve_candidates(icbc: Bank) -> None:
-    # 朝 has two other readings (chao, zhu) and 平 three: still two spellings at most.
-    for text in ("张朝阳", "王平平", "李朝平"):
+    # 行 has two other readings its words use (hang, heng), 乐 two (yue, lao), 单 two (chan,
+    # shan): still two spellings at most.
+    for text in ("李行乐", "王单行", "张乐行"):
         kinds = [spelling.kind for spelling in spellings(from_chinese(text))]
         assert kinds.count("given_reading") == 2, text
         assert len(candidates(from_chinese(text), icbc)) <= 12
@@ -522,8 +523,9 @@ def test_a_given_name_of_single_reading_characters_gets_no_given_reading(icbc: B
 
 
 def test_given_readings_write_u_umlaut_as_the_passport_does(icbc: Bank) -> None:
-    # 女 is also read ru; 绿 is lü or lu, and LU is already its ü-written-U spelling.
-    assert "ZHANG RU" in _given_readings(from_chinese("张女"), icbc)
+    # 偻 is lou or lü (伛偻, the one character whose words read it a ü way besides its usual
+    # reading); 绿 is lü or lu, and LU is already its ü-written-U spelling.
+    assert "ZHANG LYU" in _given_readings(from_chinese("张偻"), icbc)
     other = [s for s in spellings(from_chinese("张绿")) if s.kind == "given_reading"]
     assert other == []
     both = {s.given[0][0] for s in spellings(from_chinese("张绿绿")) if s.kind == "given_reading"}
@@ -557,3 +559,17 @@ def test_refusals_of_text_that_is_not_a_chinese_name_say_so_in_chinese(text: str
     with pytest.raises(InvalidNameError) as raised:
         from_chinese(text)
     assert said in error_message(raised.value, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "never"), [("曾小明", "MENG"), ("张海洋", "XIANG"), ("王平", "BING"), ("张朝阳", "ZHU")]
+)
+def test_a_reading_no_word_uses_is_not_offered_for_a_given_name(text: str, never: str, icbc: Bank) -> None:
+    # pypinyin's character table keeps archaic readings (明 meng, 洋 xiang, 平 bing, 朝 zhu) that
+    # no word of its phrase table uses: a person would be sent to try ZENG XIAOMENG.
+    assert not [reading for reading in _given_readings(from_chinese(text), icbc) if never in reading]
+
+
+def test_a_reading_a_word_uses_is_offered(icbc: Bank) -> None:
+    # 朝 is cháo in 朝代 and zhāo in 朝阳: 张朝阳 is also read CHAOYANG, as he writes it.
+    assert "ZHANG CHAOYANG" in _given_readings(from_chinese("张朝阳"), icbc)

@@ -25,7 +25,7 @@ from ..errors import NameFormatError
 from ..models import PassportName, SpellingKind, assemble
 from ..spelling import Spelling, Words, spell_name
 from .chinese_reading import Reading, SurnameParts, read_name
-from .pinyin_reading import Syllables, readings_of
+from .pinyin_reading import Syllables, readings_in_words, readings_of
 
 _PASSPORT_U = "YU"  # GB/T 28039-2011 §6.2, PRC passports issued since 2012
 # ü as passports before 2012 wrote it, and as keyboards do.
@@ -254,7 +254,8 @@ def _other_given_readings(characters: str, given: Syllables) -> tuple[str, ...]:
 
     pypinyin reads a given name by its common reading (its phrase table first), which is not
     always the family's: 朝阳 is ZHAOYANG there, CHAOYANG for 张朝阳. Each alternative changes
-    one character to its next reading in pypinyin's table, the first characters first; that
+    one character to its next reading in pypinyin's table that a word of its phrase table uses
+    (``readings_in_words``: not 明 as MENG), the first characters first; that
     a passport prints any of them is a guess, and ``candidates`` ranks them low. A reading
     spelled like another spelling of the name (绿 LU, as ü written U) is left to that one.
     """
@@ -295,5 +296,9 @@ def _other_syllables(char: str, usual: str) -> tuple[str, ...]:
     Cached: given names draw on a few thousand characters, each read one or two ways.
     """
     return tuple(
-        [syllable.upper().replace("Ü", _PASSPORT_U) for syllable in readings_of(char) if syllable != usual]
+        [
+            syllable.upper().replace("Ü", _PASSPORT_U)
+            for syllable in readings_in_words(char)
+            if syllable != usual
+        ]
     )

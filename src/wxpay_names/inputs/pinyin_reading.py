@@ -140,6 +140,42 @@ def readings_of(char: str) -> Syllables:
     return tuple(found)
 
 
+@lru_cache(maxsize=8192)
+def readings_in_words(char: str) -> Syllables:
+    """The readings of *char* (``readings_of``, in its order) that some word of pypinyin's
+    phrase table reads it with.
+
+    The character table also keeps readings no word of the phrase table uses, archaic or
+    literary ones (明 mèng, 洋 xiáng, 平 pián, bìng and bēng, 浩 gǎo): offered as a given name's
+    other reading they would send a person to try ZENG XIAOMENG. A reading a word uses (朝 zhāo
+    in 朝阳, cháo in 朝代; 乐 yuè in 音乐) is one a name may be read with.
+    """
+    used = _readings_used_in_words().get(char)
+    if not used:
+        return ()
+    tables = pypinyin()
+    found: set[str] = set()
+    for reading in used:
+        try:
+            found.add(_syllable(tables.toneless(char, reading), char))
+        except NoReadingError:
+            continue
+    return tuple([syllable for syllable in readings_of(char) if syllable in found])
+
+
+@cache
+def _readings_used_in_words() -> dict[str, frozenset[str]]:
+    """Every character of the phrase table, with the readings (tone marks kept) its words use.
+
+    Built once, on the first given name with a character of several readings (≈ 0.1 s).
+    """
+    used: dict[str, set[str]] = {}
+    for word, readings in pypinyin().phrases.items():
+        for char, options in zip(word, readings, strict=False):
+            used.setdefault(char, set()).update(options)
+    return {char: frozenset(options) for char, options in used.items()}
+
+
 def _syllable(syllable: str, char: str) -> str:
     # The slow path: ê (欸) has no passport letter but E; anything else unexpected is refused.
     normal = syllable.replace("v", "ü").replace("ê", "e")
