@@ -657,3 +657,13 @@ def test_the_last_word_written_out_where_a_full_zone_may_have_cut_it() -> None:
     whole = PassportName(surname="Wolfeschlegelsteinhausenbergerdorff", given_names="Hu")
     codes = [p.code for p in check_name("WOLFESCHLEGELSTEINHAUSENBERGERDORFF HUBERT", whole, "CMB").problems]
     assert P.SPELLING not in codes
+
+
+@pytest.mark.parametrize(("typed", "extra"), [("ZHANG SAN ", "at the end"), (" ZHANG SAN", "at the start")])
+def test_a_stray_space_is_not_said_as_the_banks_rule(typed: str, extra: str, abc: Bank) -> None:
+    # ABC writes no space between the parts: that is its row; a space at the end is the typing's.
+    result = check_name(typed, PassportName(surname="Zhang", given_names="San"), abc)
+    assert [problem.code for problem in result.problems] == [ProblemCode.EXTRA_SPACE]
+    english = result.problems[0].message_en
+    assert f"writes no space between ZHANG and SAN; remove the space {extra} too" in english
+    assert "也有多余的空格" in result.problems[0].message_zh

@@ -245,6 +245,11 @@ PHRASES: dict[str, Wording] = {
     "way_passport_order": Wording("the names in the passport's order", "按护照上的顺序书写姓名的各个部分"),
     "way_space": Wording("a space {places}", "在 {places}加空格"),
     "way_no_space": Wording("no space {places}", "在 {places}不加空格"),
+    # The bank's row and a stray space of the typed text (at the start or end, doubled): one
+    # EXTRA_SPACE, whose sentence keeps the two apart (the stray space is no rule of the bank).
+    "way_no_space_and_extra": Wording(
+        "no space {places}; remove the space {extra} too", "在 {places}不加空格；{extra}也有多余的空格"
+    ),
     "way_case": Wording("the name in {case}", "用{case}书写姓名"),
     "given_name_one": Wording("given name", "名"),
     "given_name_many": Wording("given names", "名"),

@@ -245,8 +245,13 @@ def space_findings(
         way = phrase("way_space", places=Joined(tuple(unique(missing))))
         found.append(finding(ProblemCode.MISSING_SPACE, evidence, way=way))
     if spaced_against:
-        places = Joined(tuple(unique([*spaced_against, *extra])))
-        found.append(finding(ProblemCode.EXTRA_SPACE, evidence, way=phrase("way_no_space", places=places)))
+        places = Joined(tuple(unique(spaced_against)))
+        way = (
+            phrase("way_no_space_and_extra", places=places, extra=Joined(tuple(unique(extra))))
+            if extra
+            else phrase("way_no_space", places=places)
+        )
+        found.append(finding(ProblemCode.EXTRA_SPACE, evidence, way=way))
     elif extra:
         found.append(finding(ProblemCode.EXTRA_SPACE, places=Joined(tuple(unique(extra)))))
     return found
