@@ -230,6 +230,22 @@ def test_the_request_model_holds_the_two_parts_only() -> None:
         NameInput(surname="Zhang", possibly_truncated=True)  # type: ignore[call-arg]
 
 
+@pytest.mark.parametrize(
+    ("fields", "code"),
+    [
+        ({"surname": "Zh4ng"}, "INVALID_CHARACTER"),
+        ({"surname": ""}, "EMPTY_NAME"),
+        ({"given_names": 5}, "INVALID_REQUEST"),
+    ],
+)
+def test_the_request_model_refuses_as_the_name_does(fields: dict[str, object], code: str) -> None:
+    # A ValidationError, as the constructor's, and a NameFormatError with the library's code.
+    with pytest.raises(NameFormatError) as raised:
+        NameInput(**fields)  # type: ignore[arg-type]
+    assert isinstance(raised.value, ValidationError)
+    assert raised.value.code == code
+
+
 def test_every_field_of_the_name_is_described() -> None:
     properties = PassportName.model_json_schema()["properties"]
     assert all(properties[field]["description"] for field in properties)

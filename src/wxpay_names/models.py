@@ -286,6 +286,16 @@ class NameInput(_NameParts):
 
     model_config = ConfigDict(**_FROZEN, json_schema_extra=_ONE_PART_REQUIRED)
 
+    def __init__(self, /, **data: Any) -> None:
+        # Refused as PassportName(...) refuses: a ValidationError that is also a NameFormatError
+        # with the library's code and field (the web service validates bodies its own way).
+        try:
+            super().__init__(**data)
+            return
+        except ValidationError as error:
+            refused = NameValidationError.wrapping(error)
+        raise refused from None
+
 
 _PLAIN_SOURCES = frozenset({"fields", "text"})
 
