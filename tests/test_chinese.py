@@ -413,6 +413,16 @@ def test_import_leaves_pypinyin_out_until_from_chinese() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
+def test_import_builds_no_model() -> None:
+    # Every model defers its build (defer_build=True): one built at import loads pydantic's
+    # plugin loader and importlib.metadata with it, a fifth more import time (issue 14).
+    code = (
+        "import sys, wxpay_names\n"
+        "assert 'pydantic.plugin._loader' not in sys.modules, 'a model was built at import'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
 # --- spellings and candidates --------------------------------------------------------------
 
 

@@ -10,7 +10,6 @@ PassportName(surname='Zhang', given_names='San', chinese=None, source='fields', 
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal, TypeVar, get_args
@@ -557,6 +556,8 @@ class ReadsItsOwnDump(BaseModel):
     from the one the model computes is refused, never silently replaced.
     """
 
+    model_config = _FROZEN  # defer_build: a model built at import would load pydantic's plugins
+
     @model_validator(mode="wrap")
     @classmethod
     def _computed_given_back(cls, data: Any, handler: ModelWrapValidatorHandler[Any]) -> Any:
@@ -577,6 +578,8 @@ class ReadsItsOwnDump(BaseModel):
 
 
 def _as_json(value: Any) -> str:
+    import json  # only when a computed field given back differs: not worth a module load at import
+
     return json.dumps(to_jsonable_python(value), ensure_ascii=False)
 
 
