@@ -944,3 +944,28 @@ def test_check_still_takes_one_bank_given_once(capsys: pytest.CaptureFixture[str
     code, out, _ = run(capsys, "check", "SAN ZHANG", *ZHANG_SAN, "--bank", "BOC", "--json")
     assert code == 0
     assert json.loads(out)["bank"] == "BOC"
+
+
+def test_a_plan_that_disagrees_names_the_banks_that_agree_with_each(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # WeChat keeps one name: a second card at a bank that writes it as the first keeps it.
+    from wxpay_names import BankRegistry, PassportName, compatible_banks
+
+    registry = BankRegistry.from_csv(FIXTURE_BANKS)
+    name = PassportName(surname="Zhang", given_names="San")
+    code, out, _ = run(capsys, "plan", *ZHANG_SAN, "--bank", "ICBC,BOC")
+    assert code == 1
+    lines = out.splitlines()
+    assert "Banks whose likeliest form is one of these (a second card there keeps one name):" in lines
+    for bank, text in (("ICBC", "ZHANG SAN"), ("BOC", "SAN ZHANG")):
+        agreeing = compatible_banks(name, bank, registry=registry)
+        line = next(line for line in lines if line.startswith(f"  {bank}, {text}: "))
+        for other in agreeing:
+            assert (other.code in line) == (other.evidence != "unknown"), (other.code, line)
+        guessed = sum(other.evidence == "unknown" for other in agreeing)
+        assert (f"{guessed} more with no source" in line) == bool(guessed)
+        assert line.endswith(": none") == (not agreeing)
+    # Banks that agree need no such list.
+    _, agreed, _ = run(capsys, "plan", *ZHANG_SAN, "--bank", "ICBC,CMB")
+    assert "a second card there" not in agreed

@@ -53,6 +53,7 @@ from .cli_output import (
 )
 from .cli_preflight import add_preflight_command
 from .cli_render import (
+    agreeing_lines,
     all_candidates_lines,
     banks_lines,
     check_lines,
@@ -65,7 +66,7 @@ from .cli_render import (
 from .cli_serve import add_serve_command
 from .errors import NameFormatError
 from .models import Bank, PassportName
-from .plan import plan_cards
+from .plan import compatible_banks, plan_cards
 from .registry import BankRegistry, default_registry
 
 PROG = "wxpay-names"
@@ -558,7 +559,8 @@ def _banks(options: argparse.Namespace) -> int:
 
 
 def _plan(options: argparse.Namespace) -> int:
-    chosen = _chosen_banks(_registry(options), options.bank, "plan")
+    registry = _registry(options)
+    chosen = _chosen_banks(registry, options.bank, "plan")
     if len(chosen) < 2:
         raise UsageError(f"{PROG} plan: name two or more different banks with --bank.")
     name = _passport_name(options)
@@ -575,7 +577,16 @@ def _plan(options: argparse.Namespace) -> int:
             }
         )
     else:
-        _print_lines(plan_lines(result, chosen, expected, options.lang))
+        lines = plan_lines(result, chosen, expected, options.lang)
+        if not result.compatible and observations is None:
+            # Where the banks disagree: which other banks write each one's likeliest form (by
+            # their rows; with observations, rank 1 is the outcomes', which no row says).
+            pairs = [
+                (bank, text, compatible_banks(name, bank, registry=registry))
+                for bank, text in zip(chosen, expected, strict=True)
+            ]
+            lines += agreeing_lines(pairs, options.lang)
+        _print_lines(lines)
     return EXIT_OK if result.compatible else EXIT_NOT_OK
 
 

@@ -288,6 +288,44 @@ def plan_lines(plan: CardPlan, banks: Sequence[Bank], expected: Sequence[str], l
     return lines
 
 
+def agreeing_lines(pairs: Sequence[tuple[Bank, str, Sequence[Bank]]], lang: Lang) -> list[str]:
+    """For banks that disagree: the other banks whose likeliest form each one's is, by evidence.
+
+    A second card at one of them keeps one real name in WeChat (``compatible_banks``). Banks
+    with no source are counted, not named: their likeliest form is the commonest convention,
+    a guess.
+    """
+    lines = [
+        "",
+        pick(
+            lang,
+            "Banks whose likeliest form is one of these (a second card there keeps one name):",
+            "与其中一家银行最可能的写法相同的银行（在这些银行办第二张卡，可保持同一个姓名）：",
+        ),
+    ]
+    for bank, text, others in pairs:
+        groups = []
+        for evidence in ("reported", "inferred"):
+            named = [other for other in others if other.evidence == evidence]
+            if named:
+                label = messages.EVIDENCE[evidence].label
+                groups.append(
+                    pick(
+                        lang,
+                        f"{', '.join(other.code for other in named)} ({label.en})",
+                        f"{label.zh}：{'、'.join(other.name_zh for other in named)}",
+                    )
+                )
+        guessed = sum(other.evidence == "unknown" for other in others)
+        if guessed:
+            groups.append(
+                pick(lang, f"{guessed} more with no source (a guess)", f"另有 {guessed} 家暂无资料，仅为推测")
+            )
+        found = pick(lang, "; ", "；").join(groups) or pick(lang, "none", "没有")
+        lines.append(pick(lang, f"  {bank.code}, {text}: {found}", f"  {bank.name_zh} {text} —— {found}"))
+    return lines
+
+
 def banks_lines(banks: Sequence[Bank], lang: Lang) -> list[str]:
     """Every bank with its convention, how sure we are, and where that comes from."""
     legend = messages.evidence_legend()
