@@ -969,3 +969,21 @@ def test_a_plan_that_disagrees_names_the_banks_that_agree_with_each(
     # Banks that agree need no such list.
     _, agreed, _ = run(capsys, "plan", *ZHANG_SAN, "--bank", "ICBC,CMB")
     assert "a second card there" not in agreed
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["check", "--lang", "zh", *ZHANG_SAN, "--bank", "ICBC"], "缺少在微信中输入的姓名"),
+        (["plan", "--lang", "zh", *ZHANG_SAN, "--bank", "ICBC"], "两家或更多不同的银行"),
+        (["format", "--lang", "zh"], "请只用一种方式给出护照姓名"),
+        (["format", "--lang", "zh", *ZHANG_SAN, "--bogus"], "命令参数无法使用。详情（英文）："),
+    ],
+)
+def test_usage_errors_are_said_in_chinese_with_lang_zh(
+    capsys: pytest.CaptureFixture[str], argv: list[str], said: str
+) -> None:
+    code, _, err = run(capsys, *argv)
+    assert code == 2
+    assert_one_line_error(err)
+    assert said in err

@@ -74,7 +74,20 @@ EXIT_OK, EXIT_NOT_OK, EXIT_UNUSABLE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 class UsageError(Exception):
-    """Arguments the command cannot use; the message is the one line printed."""
+    """Arguments the command cannot use; the message is the one line printed.
+
+    With ``--lang zh`` the line is *zh* when given, else a Chinese lead then the English as
+    its details (argparse's own messages are English only).
+    """
+
+    def __init__(self, message: str, zh: str | None = None) -> None:
+        super().__init__(message)
+        self.zh = zh
+
+    def said(self, lang: str) -> str:
+        if lang != "zh":
+            return str(self)
+        return self.zh or f"命令参数无法使用。详情（英文）：{self}"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -105,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as done:  # --help and --version
         return done.code if isinstance(done.code, int) else EXIT_OK
     except UsageError as error:
-        return _fail("USAGE", str(error), as_json)
+        return _fail("USAGE", error.said(lang_of(arguments)), as_json)
     except NameFormatError as error:
         return _fail(str(error.code), error_message(error, lang_of(arguments)), as_json)
     except BatchFileError as error:
@@ -389,7 +402,7 @@ def _passport_name(options: argparse.Namespace) -> PassportName:
         if given
     ]
     if len(ways) != 1:
-        raise UsageError(_one_way(options, ways))
+        raise UsageError(_one_way(options, ways), _one_way_zh(options, ways))
     if options.mrz:
         return read_name("mrz", read_stdin() if options.mrz == ["-"] else "\n".join(options.mrz))
     if options.chinese is not None:
@@ -445,6 +458,17 @@ def _one_way(options: argparse.Namespace, ways: list[str]) -> str:
             message += f' (--surname "{options.surname} {words}")'
         message += "."
     return message
+
+
+def _one_way_zh(options: argparse.Namespace, ways: list[str]) -> str | None:
+    """``_one_way`` in Chinese; ``None`` (the English as details) when words are left over."""
+    if len(ways) > 1 and options.text:
+        return None
+    said = f"（收到了 {'、'.join(ways)}）" if ways else ""
+    return (
+        f"{PROG} {options.command}：请只用一种方式给出护照姓名{said}：--surname/--given、--mrz、"
+        "--chinese，或 'ZHANG, San' 这样的姓名。"
+    )
 
 
 def _registry(options: argparse.Namespace) -> BankRegistry:
@@ -518,7 +542,9 @@ def _check(options: argparse.Namespace) -> int:
     if options.entered is None:
         raise UsageError(
             f"{PROG} check: missing ENTERED, the name as typed in WeChat, in quotes before the passport "
-            'name: wxpay-names check "ZHANG SAN" --surname Zhang --given San --bank ICBC.'
+            'name: wxpay-names check "ZHANG SAN" --surname Zhang --given San --bank ICBC.',
+            f"{PROG} check：缺少在微信中输入的姓名，请用引号括起来放在护照姓名之前："
+            'wxpay-names check "ZHANG SAN" --surname Zhang --given San --bank ICBC。',
         )
     registry = _registry(options)
     # --bank may be repeated for the other commands; here, as a list (ICBC,BOC), two options
@@ -562,7 +588,10 @@ def _plan(options: argparse.Namespace) -> int:
     registry = _registry(options)
     chosen = _chosen_banks(registry, options.bank, "plan")
     if len(chosen) < 2:
-        raise UsageError(f"{PROG} plan: name two or more different banks with --bank.")
+        raise UsageError(
+            f"{PROG} plan: name two or more different banks with --bank.",
+            f"{PROG} plan：请用 --bank 指定两家或更多不同的银行。",
+        )
     name = _passport_name(options)
     observations = read_observations(options)
     result = plan_cards(name, chosen, observations=observations)
