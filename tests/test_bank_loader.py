@@ -59,6 +59,15 @@ def test_the_fixture_and_the_real_file_load() -> None:
     assert len(BankRegistry.from_csv(DATA).banks) >= 19
 
 
+def test_a_file_without_note_zh_loads_with_it_empty() -> None:
+    # The fixture is a bank file made before the column: keep it without note_zh.
+    assert "note_zh" not in fixture_rows()[0]
+    fixture = BankRegistry.from_csv(FIXTURE).banks
+    assert any(bank.note for bank in fixture)
+    assert {bank.note_zh for bank in fixture} == {""}
+    assert BankRegistry.from_csv(DATA).get("BOC").note_zh.startswith("支付宝")
+
+
 @pytest.mark.parametrize(
     ("column", "value", "says"),
     [

@@ -15,7 +15,16 @@ from pathlib import Path
 
 import pytest
 
-from wxpay_names import Bank, BankRegistry, Candidate, CardPlan, NameCheck, PassportName, candidates
+from wxpay_names import (
+    Bank,
+    BankRegistry,
+    Candidate,
+    CardPlan,
+    NameCheck,
+    PassportName,
+    candidates,
+    get_bank,
+)
 from wxpay_names.cli import main
 from wxpay_names.cli_args import bank_list
 from wxpay_names.cli_render import display_width, table
@@ -364,6 +373,36 @@ def test_banks_in_chinese_mark_the_evidence_in_full_width_parentheses(
     for word in ("有来源", "推断", "未知"):  # no ASCII bracket around an evidence word
         assert f"[{word}]" not in out
     assert "名字之间有空格（推断）" in out
+
+
+def test_banks_in_chinese_show_the_note_in_chinese_and_the_source_as_written(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The packaged file, which has note_zh.
+    code = main(["banks", "--bank", "BOC", "--lang", "zh"])
+    out = capsys.readouterr().out
+    assert code == 0
+    bank = get_bank("BOC")
+    rows = [cells(line) for line in out.splitlines()]
+    assert ["备注", bank.note_zh] in rows
+    assert bank.note not in out
+    assert ["来源（原文）", bank.source] in rows
+    # In English, the English note alone.
+    assert main(["banks", "--bank", "BOC"]) == 0
+    out = capsys.readouterr().out
+    assert bank.note in out
+    assert bank.note_zh not in out
+    assert "来源" not in out
+
+
+def test_banks_in_chinese_mark_an_english_note_when_the_file_has_no_note_zh(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The fixture has no note_zh column: the English note, said to be English.
+    code, out, _ = run(capsys, "banks", "--bank", "ICBC", "--lang", "zh")
+    assert code == 0
+    icbc = BankRegistry.from_csv(FIXTURE_BANKS).get("ICBC")
+    assert ["备注", f"（英文）{icbc.note}"] in [cells(line) for line in out.splitlines()]
 
 
 def test_format_all_in_chinese_heads_each_bank_without_nested_parentheses(

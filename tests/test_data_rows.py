@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,41 @@ def test_no_row_is_surer_of_the_space_between_given_names_than_inferred() -> Non
         assert bank.given_separator_evidence in {"inferred", "unknown"}, bank.code
         if bank.evidence == "unknown":
             assert bank.given_separator_evidence == "unknown", bank.code
+
+
+# A CJK character or a full-width mark: Chinese text, where ASCII punctuation does not belong.
+_CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
+_FULL_WIDTH_MARKS = "，。：；（）、“”"
+
+
+@pytest.mark.parametrize("bank", banks(), ids=lambda bank: bank.code)
+def test_every_note_has_its_chinese(bank: Bank) -> None:
+    """note_zh translates note (docs/data-policy.md): present, in Chinese punctuation, same facts."""
+    if not bank.note:
+        assert not bank.note_zh
+        return
+    zh = bank.note_zh
+    assert zh.strip(), "a note without its note_zh"
+    assert re.search(_CJK, zh)
+    # No ASCII bracket, colon or semicolon beside Chinese text (the colon of https:// is not).
+    assert not re.search(rf"{_CJK}\s*[():;]|[():;]\s*{_CJK}", zh), zh
+    # No space next to a full-width mark, no nested parentheses.
+    assert not re.search(rf"\s[{_FULL_WIDTH_MARKS}]|[{_FULL_WIDTH_MARKS}]\s", zh), zh
+    depth = 0
+    for char in zh:
+        depth += {"（": 1, "）": -1}.get(char, 0)
+        assert 0 <= depth <= 1, zh
+    assert depth == 0
+    # What a reader checks against the English: every number, link and grade, every hedge.
+    assert re.findall(r"\d+", zh) == re.findall(r"\d+", bank.note)
+    for link in re.findall(r"\S+/\S+", bank.note):
+        assert link.rstrip(").;,") in zh
+    for grade in re.findall(r"grade[ -]([A-D])", bank.note):
+        assert f"资料等级 {grade}" in zh
+    hedges = {"inferred": "推断", "guess": "推测", "may ": "可能", "perhaps": "可能"}
+    for english, chinese in hedges.items():
+        if english in bank.note:
+            assert chinese in zh, english
 
 
 def test_contract_lookups() -> None:

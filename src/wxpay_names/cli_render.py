@@ -361,15 +361,31 @@ def banks_lines(banks: Sequence[Bank], lang: Lang) -> list[str]:
         ]
         if bank.aliases:
             rows.append([pick(lang, "aliases", "别名"), pick(lang, ", ", "、").join(bank.aliases)])
-        rows.append([pick(lang, "source", "来源"), bank.source])
+        # The source is a citation, kept as written: in Chinese its label says so.
+        rows.append([pick(lang, "source", "来源（原文）"), bank.source])
         if bank.source_url:
             rows.append(["url", bank.source_url])
         if bank.verified_on:
             rows.append([pick(lang, "verified", "核实日期"), bank.verified_on.isoformat()])
-        if bank.note:
-            rows.append([pick(lang, "note", "备注"), bank.note])
+        note = bank_note(bank, lang)
+        if note:
+            rows.append([pick(lang, "note", "备注"), note])
         lines += table(rows, indent="  ")
     return lines
+
+
+def bank_note(bank: Bank, lang: Lang) -> str:
+    """The bank's note in *lang*: in Chinese its ``note_zh``, else the English note marked so.
+
+    >>> from wxpay_names import get_bank
+    >>> bank_note(get_bank("ICBC"), "zh")[:9]
+    '姓名顺序的唯一来源'
+    >>> bank_note(get_bank("ICBC").model_copy(update={"note_zh": ""}), "zh")[:29]
+    '（英文）Only source for the order'
+    """
+    if lang == "en" or not bank.note:
+        return bank.note
+    return bank.note_zh or f"（英文）{bank.note}"
 
 
 def _evidence_mark(evidence: Evidence, lang: Lang) -> str:

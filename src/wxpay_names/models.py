@@ -442,6 +442,11 @@ class Bank(BaseModel):
     example_given: str
     example_output: str
     note: str = ""
+    note_zh: str = Field(
+        default="",
+        description="The note in Simplified Chinese (a translation of it, adding nothing); empty when "
+        "the bank file has none.",
+    )
     dots: DotsAccepted = "unknown"
     dots_source: str = ""
 

@@ -26,7 +26,12 @@ BANK_COLUMNS = (
 )  # fmt: skip
 # Columns a bank file may leave out (a user's own file made before they existed), with the
 # value a missing one means.
-OPTIONAL_BANK_COLUMNS = {"dots": "unknown", "dots_source": "", "given_separator_evidence": "inferred"}
+OPTIONAL_BANK_COLUMNS = {
+    "dots": "unknown",
+    "dots_source": "",
+    "given_separator_evidence": "inferred",
+    "note_zh": "",
+}
 # Separators are written as words in the file (SEPARATOR_WORDS): a lone space in a CSV cell
 # is easy to lose.
 
