@@ -158,6 +158,17 @@ class _NameParts(BaseModel):
     surname: str = _SURNAME
     given_names: str = _GIVEN_NAMES
 
+    def __init__(self, /, **data: Any) -> None:
+        # Refused as the contract says, a ValidationError, that is also a NameFormatError with
+        # the library's code and field (NameValidationError).
+        try:
+            super().__init__(**data)
+            return
+        except ValidationError as error:
+            refused = NameValidationError.wrapping(error)
+        # Raised outside the except block, so no frame holds the ValidationError (see build_name).
+        raise refused from None
+
     # validation.py's fast path inlined, and the whole name checked in the given names' validator
     # (the surname is validated by then) rather than in a model validator, which costs pydantic
     # more than all the rest: the constructor's cost is these two calls.
@@ -213,13 +224,7 @@ class PassportName(_NameParts):
             if _plain_clean(surname) and _plain_clean(given):
                 _store_clean(self, surname, given, "fields", set(_TWO_PARTS))
                 return
-        try:
-            super().__init__(**data)
-            return
-        except ValidationError as error:
-            refused = NameValidationError.wrapping(error)
-        # Raised outside the except block, so no frame holds the ValidationError (see build_name).
-        raise refused from None
+        super().__init__(**data)
 
     chinese: str | None = Field(
         default=None,
@@ -284,16 +289,6 @@ class NameInput(_NameParts):
     """
 
     model_config = ConfigDict(**_FROZEN, json_schema_extra=_ONE_PART_REQUIRED)
-
-    def __init__(self, /, **data: Any) -> None:
-        # Refused as PassportName(...) refuses: a ValidationError that is also a NameFormatError
-        # with the library's code and field (the web service validates bodies its own way).
-        try:
-            super().__init__(**data)
-            return
-        except ValidationError as error:
-            refused = NameValidationError.wrapping(error)
-        raise refused from None
 
 
 _PLAIN_SOURCES = frozenset({"fields", "text"})
