@@ -666,12 +666,12 @@ NOTES: dict[str, Wording] = {
     "spelling_second_reading": Wording("the surname's other reading", "多音字姓氏的另一种读音"),
     "spelling_given_reading": Wording(
         "another reading of a character of the given name, offered as a guess",
-        "名字中某个字的另一种读音（仅为推测）",
+        "名字中某个字的另一种读音，仅为推测",
     ),
     "spelling_pinyin_syllables": Wording("the given name split per syllable", "名字按音节分开"),
     "spelling_icao_alternative": Wording(
         "ICAO's other spelling of a letter (Ñ → NXX, Ü → UXX)",
-        "国际民航组织（ICAO）标准中字母的另一种拼法（Ñ → NXX，Ü → UXX）",
+        "国际民航组织标准中字母的另一种拼法，如 Ñ → NXX、Ü → UXX",
     ),
     # Alipay accepts dots in a foreign name and its FAQ asks whether a "." is missing from a
     # minority name (grade C); no source says a bank adds one to a Latin name: a guess.
