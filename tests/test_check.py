@@ -667,3 +667,13 @@ def test_a_stray_space_is_not_said_as_the_banks_rule(typed: str, extra: str, abc
     english = result.problems[0].message_en
     assert f"writes no space between ZHANG and SAN; remove the space {extra} too" in english
     assert "也有多余的空格" in result.problems[0].message_zh
+
+
+def test_a_doubled_space_where_the_bank_writes_none_is_one_place(abc: Bank, icbc: Bank) -> None:
+    name = PassportName(surname="Zhang", given_names="San")
+    at_abc = check_name("ZHANG  SAN", name, abc).problems
+    assert [problem.code for problem in at_abc] == [ProblemCode.EXTRA_SPACE]
+    assert "doubled" not in at_abc[0].message_en  # the row's no-space, said once
+    assert "ZHANG 后面" not in at_abc[0].message_zh
+    # Where the bank writes one space, the doubled one is the extra.
+    assert "doubled after ZHANG" in check_name("ZHANG  SAN", name, icbc).problems[0].message_en

@@ -519,8 +519,8 @@ def test_given_readings_change_one_character_first_characters_first(icbc: Bank) 
 
 
 def test_at_most_two_given_readings_and_twelve_candidates(icbc: Bank) -> None:
-    # 行 has two other readings its words use (hang, heng), 乐 two (yue, lao), 单 two (chan,
-    # shan): still two spellings at most.
+    # 行 has two other readings its words use (hang, heng), 乐 one (yue), 单 two (chan, shan):
+    # still two spellings at most.
     for text in ("李行乐", "王单行", "张乐行"):
         kinds = [spelling.kind for spelling in spellings(from_chinese(text))]
         assert kinds.count("given_reading") == 2, text
@@ -583,3 +583,9 @@ def test_a_reading_no_word_uses_is_not_offered_for_a_given_name(text: str, never
 def test_a_reading_a_word_uses_is_offered(icbc: Bank) -> None:
     # 朝 is cháo in 朝代 and zhāo in 朝阳: 张朝阳 is also read CHAOYANG, as he writes it.
     assert "ZHANG CHAOYANG" in _given_readings(from_chinese("张朝阳"), icbc)
+
+
+def test_a_character_no_word_holds_keeps_its_readings(icbc: Bank) -> None:
+    # 晟 is in no word of the phrase table, which then cannot tell an archaic reading from a
+    # living one: its other readings stay (SHENG, the one most people bearing it use).
+    assert "ZHANG SHENG" in _given_readings(from_chinese("张晟"), icbc)

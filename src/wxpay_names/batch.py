@@ -167,7 +167,7 @@ class RowChecker:
         limit = csv.field_size_limit()
         if self.lang == "zh":
             message = (
-                f"该行有单元格超过 {limit} 个字符，远超任何姓名（最多读取 {MAX_INPUT_LENGTH} 个字符）："
+                f"该行有单元格超过 {limit} 个字符，远超姓名的长度（姓名最多读取 {MAX_INPUT_LENGTH} 个字符）："
                 "未读取该行。"
             )
         else:
@@ -365,7 +365,32 @@ def run_batch(
     progress: bool = False,
     observations: Observations | None = None,
 ) -> BatchSummary:
-    """Read CSV rows from *source*, write one result row per row and bank to *sink*."""
+    """Read CSV rows from *source*, write one result row per row and bank to *sink*.
+
+    The csv module's field limit (131,072 characters) is raised to ``CELL_AT_MOST`` for the
+    run: a longer cell is read, and refused in its row like any cell too long for a name (a
+    refused quoted cell of several lines would otherwise leave its later lines read as rows).
+    """
+    limit = csv.field_size_limit(max(csv.field_size_limit(), CELL_AT_MOST))
+    try:
+        return _run_rows(
+            source, sink, default_banks, find_bank, lang, json_lines, source_name, progress, observations
+        )
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _run_rows(
+    source: TextIO,
+    sink: TextIO,
+    default_banks: Sequence[Bank],
+    find_bank: Callable[[str], Bank],
+    lang: Lang,
+    json_lines: bool,
+    source_name: str,
+    progress: bool,
+    observations: Observations | None,
+) -> BatchSummary:
     reader = csv.reader(source)
     try:
         header = next(reader, None)
@@ -401,16 +426,19 @@ def run_batch(
     return BatchSummary(rows_in, rows_out, errors, not_matched)
 
 
-# Stands for a row with a cell over the csv module's field limit (131,072 characters).
+# The longest cell a batch reads (characters); a longer one fails its row unread.
+CELL_AT_MOST = 16 * 1024 * 1024
+# Stands for a row with a cell over the csv module's field limit.
 _OVERSIZED: list[str] = ["<oversized>"]
 
 
 def _readable(reader: Iterator[list[str]]) -> Iterator[list[str]]:
     """The reader's rows, a row with a cell over the csv field limit as ``_OVERSIZED``.
 
-    The csv module refuses such a cell and goes on at the next line; the limit is the module's,
-    shared by the whole process, so it is left as it is: no name comes near it, and the row is
-    reported, never dropped. Any other csv error is the file's, raised.
+    The csv module refuses such a cell and goes on at the next line: the row is reported,
+    never dropped. (A refused quoted cell of several lines leaves its later lines to be read
+    as rows: only past ``CELL_AT_MOST``, far beyond any file of names.) Any other csv error
+    is the file's, raised.
     """
     while True:
         try:

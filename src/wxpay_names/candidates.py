@@ -110,10 +110,9 @@ class _Ready(NamedTuple):
 
 
 class _OverLimit(NamedTuple):
-    """A full list whose rank 1 is longer than the bank's field: the two cut forms (spaces
-    removed then cut, and cut) go before the later step *cut_at* (an index into the later
-    steps; -1: the list is full before it), and the list holds *size* texts before the
-    dotted forms; with the patterns and notes of such a list, dotted forms included."""
+    """A list whose rank 1 is longer than the bank's field: the two cut forms (spaces removed
+    then cut, and cut) go before the later step *cut_at* (an index into the later steps), and
+    the list holds *size* texts, no dotted form; with the patterns and notes of such a list."""
 
     cut_at: int
     size: int
@@ -122,7 +121,7 @@ class _OverLimit(NamedTuple):
 
 
 _NOT_OVER = _OverLimit(-1, 0, (), ())
-_SLOW = _OverLimit(-2, 0, (), ())  # rendered step by step (the fast road has too few texts)
+_SLOW = _OverLimit(-2, 0, (), ())  # rendered step by step (see _over_limit)
 
 
 def _ready(bank_plans: _BankPlans, shape: Shape) -> _Ready:
@@ -257,8 +256,10 @@ def rank_one_candidate(name: PassportName, bank: Bank, text: str | None = None) 
 
 def _over_limit(bank: Bank, plan: Plan, count: int) -> _OverLimit:
     """Where the cut forms go in a list whose rank 1 is longer than the bank's field (as
-    ``_render_rest`` puts them), and its patterns and notes; ``_SLOW`` when the list needs a
-    later step than the *count* the fast road renders.
+    ``_render_rest`` puts them), and its patterns and notes; ``_SLOW`` where the fast road
+    would not give that list: the cut forms do not both fit before the list is full, or the
+    list needs a later step than the *count* the fast road renders (neither happens with
+    today's plans, whose cut forms come by the fourth step).
 
     Such a list holds no dotted form: a dotted form is rank 1's words with a mark for each
     space, never shorter than rank 1, so it is longer than the field too, and the dots are a
@@ -268,17 +269,11 @@ def _over_limit(bank: Bank, plan: Plan, count: int) -> _OverLimit:
     limit = bank.max_length
     if limit is None:
         return _NOT_OVER
-    steps = len(plan.recipes)
-    first_note = over_limit_note(plan.first.note, limit, bank.max_length_evidence)
     at = plan.shortened_at
-    if 1 + at >= MAX_CANDIDATES or at > steps:  # the list is full before the cut forms' place
-        size = min(MAX_CANDIDATES, 1 + steps)
-        if size - 1 > count:
-            return _SLOW
-        return _OverLimit(-1, size, plan.patterns[:size], (first_note, *plan.notes[1:size]))
-    size = min(MAX_CANDIDATES, steps + 3)
-    if size - 3 > count:
+    size = min(MAX_CANDIDATES, len(plan.recipes) + 3)  # rank 1, the steps and both cut forms
+    if 1 + at + 2 > size or size - 3 > count:
         return _SLOW
+    first_note = over_limit_note(plan.first.note, limit, bank.max_length_evidence)
     (joined, joined_note), (cut, cut_note) = plan.shortened
     patterns, notes = list(plan.patterns[: size - 2]), [first_note, *plan.notes[1 : size - 2]]
     patterns[1 + at : 1 + at] = [joined, cut]
@@ -412,17 +407,12 @@ def _render_at_once(
             texts = kept + texts[size:]
     else:  # rank 1 is longer than the bank's field: the cut forms go among the others, no dots
         over = ready.over
-        if over.cut_at >= 0:
-            at = 1 + over.cut_at
-            joined, cut = first_text.replace(" ", "")[:limit], first_text[:limit].rstrip()
-            texts = [*texts[:at], joined, cut, *texts[at : over.size - 2]]
-            if len(set(texts)) != len(texts) or not (joined and cut):
-                return None
-        elif over.cut_at == -1:
-            del texts[over.size :]
-            if len(set(texts)) != len(texts):
-                return None
-        else:
+        if over is _SLOW:
+            return None
+        at = 1 + over.cut_at
+        joined, cut = first_text.replace(" ", "")[:limit], first_text[:limit].rstrip()
+        texts = [*texts[:at], joined, cut, *texts[at : over.size - 2]]
+        if len(set(texts)) != len(texts) or not (joined and cut):
             return None
         patterns, notes = over.patterns, over.notes
     if until in texts:

@@ -107,7 +107,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not arguments:
         # A bare call: the commands on stdout, and the one-line reason every exit 2 has.
         print(build_parser().format_help(), end="")
-        return _fail("USAGE", "no command given: name one of the commands listed above.", as_json)
+        refused = UsageError(
+            "no command given: name one of the commands listed above.",
+            "未指定命令：请从上面列出的命令中选择一个。",
+        )
+        return _fail("USAGE", refused.said(lang_of(arguments)), as_json)
     try:
         options = parse_arguments(arguments)
         _fit_language_to_console(options)
@@ -464,10 +468,11 @@ def _one_way_zh(options: argparse.Namespace, ways: list[str]) -> str | None:
     """``_one_way`` in Chinese; ``None`` (the English as details) when words are left over."""
     if len(ways) > 1 and options.text:
         return None
-    said = f"（收到了 {'、'.join(ways)}）" if ways else ""
+    given = "和".join(ways) if len(ways) == 2 else "、".join(ways)
+    said = f"（您同时给出了 {given}）" if ways else ""
     return (
         f"{PROG} {options.command}：请只用一种方式给出护照姓名{said}：--surname/--given、--mrz、"
-        "--chinese，或 'ZHANG, San' 这样的姓名。"
+        "--chinese，或“ZHANG, San”这样的姓名。"
     )
 
 

@@ -122,7 +122,7 @@ def name_lines(name: PassportName, lang: Lang) -> list[str]:
                 lang,
                 "Warning: the MRZ name field is full, so the name may be cut short; compare it with the "
                 "name printed on the passport's data page.",
-                "注意：机读区姓名栏已写满，姓名可能被截断；请与护照资料页上印刷的姓名核对。",
+                "注意：机读区姓名栏已写满，姓名可能被截短；请与护照资料页上印刷的姓名核对。",
             )
         )
     return lines
@@ -321,8 +321,8 @@ def agreeing_lines(pairs: Sequence[tuple[Bank, str, Sequence[Bank]]], lang: Lang
             groups.append(
                 pick(lang, f"{guessed} more with no source (a guess)", f"另有 {guessed} 家暂无资料，仅为推测")
             )
-        found = pick(lang, "; ", "；").join(groups) or pick(lang, "none", "没有")
-        lines.append(pick(lang, f"  {bank.code}, {text}: {found}", f"  {bank.name_zh} {text} —— {found}"))
+        found = pick(lang, "; ", "；").join(groups) or pick(lang, "none", "无")
+        lines.append(pick(lang, f"  {bank.code}, {text}: {found}", f"  {bank.name_zh} {text}——{found}"))
     return lines
 
 

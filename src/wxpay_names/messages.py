@@ -122,7 +122,7 @@ PROBLEMS: dict[ProblemCode, dict[str, Wording]] = {
             "The passport's machine-readable zone is full and ends in {word}, so the name may be cut "
             "there: if the data page prints {typed}, the bank may hold it as typed; otherwise type "
             "{expected}",
-            "护照机读区姓名栏已写满，末尾是 {word}，姓名可能在那里被截断：如果资料页上印的是 {typed}，"
+            "护照机读区姓名栏已写满，末尾是 {word}，姓名可能在那里被截短：如果资料页上印的是 {typed}，"
             "银行保存的可能就是您输入的写法；否则请输入 {expected}",
         ),
         "unexplained": Wording(
@@ -753,7 +753,7 @@ NOTES: dict[str, Wording] = {
     "truncated": Wording(
         "{note}; the passport's MRZ name field is full, so the name may be truncated there: compare it "
         "with the name printed on the data page.",
-        "{note}；护照机读区姓名栏已写满，姓名可能在那里被截断：请与资料页上印刷的姓名核对。",
+        "{note}；护照机读区姓名栏已写满，姓名可能在那里被截短：请与资料页上印刷的姓名核对。",
     ),
 }
 

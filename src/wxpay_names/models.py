@@ -525,6 +525,17 @@ class ProblemCode(StrEnum):
     RESIDENT_ID_OLD_FORMAT = "RESIDENT_ID_OLD_FORMAT"
 
 
+class _Required:
+    """A field left out of ``Problem(...)``: validation then says it is required."""
+
+    def __repr__(self) -> str:
+        return "<required>"
+
+
+# Typed Any so that the signature shows the fields' own types.
+_NOT_GIVEN: Any = _Required()
+
+
 class Problem(BaseModel):
     """One difference, said in English and Simplified Chinese, naming the fix."""
 
@@ -536,16 +547,16 @@ class Problem(BaseModel):
 
     def __init__(
         self,
-        code: ProblemCode | str | None = None,
-        message_en: str | None = None,
-        message_zh: str | None = None,
+        code: ProblemCode | str = _NOT_GIVEN,
+        message_en: str = _NOT_GIVEN,
+        message_zh: str = _NOT_GIVEN,
         **extra: Any,
     ) -> None:
         # Positional too, as the contract writes it: Problem(code, message_en, message_zh).
         # What is missing goes on to validation, which refuses it (a ValidationError, never a
         # TypeError); the library's own problems are assembled without this call.
         given = {"code": code, "message_en": message_en, "message_zh": message_zh}
-        super().__init__(**{key: value for key, value in given.items() if value is not None}, **extra)
+        super().__init__(**{key: value for key, value in given.items() if value is not _NOT_GIVEN}, **extra)
 
 
 class ReadsItsOwnDump(BaseModel):

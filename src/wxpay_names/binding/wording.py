@@ -247,8 +247,8 @@ WORDING: dict[ProblemCode, dict[str, Wording]] = {
             "The name field of the passport's machine-readable zone is full, so the name read from it "
             "({name}) may be cut short (ICAO Doc 9303, grade B): compare it with the name printed on the "
             "data page, and if the page prints more, give the name as printed there.",
-            "护照机读区的姓名栏已写满，从中读出的姓名（{name}）可能不完整"
-            "（国际民航组织 Doc 9303，资料等级 B）：请与资料页上印的姓名核对；"
+            "护照机读区的姓名栏已写满，从中读出的姓名 {name} 可能被截短"
+            "（国际民航组织 Doc 9303，资料等级 B）：请与护照资料页上印的姓名核对；"
             "如果资料页上的姓名更长，请按资料页填写。",
         ),
     },

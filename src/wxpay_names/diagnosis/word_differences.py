@@ -265,6 +265,7 @@ def _space_findings(
     missing: list[Phrase] = []
     extra: list[Phrase] = []
     spaced_against: list[Phrase] = []  # a space where the bank's row says none: its convention
+    against_before: set[int] = set()  # the typed words such a space comes before
     within_part = False  # one of those places is between two words of one part
     cut: dict[int, list[Piece]] = {}  # a name word typed in pieces parted by spaces -> the pieces
     if typed.leading_space:
@@ -284,6 +285,8 @@ def _space_findings(
         wanted = context.separator(first, second)
         if (joined and wanted) or (spaced and not wanted):
             (missing if joined else spaced_against).append(space_between(first, second, words))
+            if spaced:
+                against_before.add(later.token)
             within_part = within_part or words[first].surname == words[second].surname
     split: list[_Respelling] = []
     if cut:
@@ -302,7 +305,12 @@ def _space_findings(
                     missing.append(space_between(first, second, words))
                     within_part = within_part or words[first].surname == words[second].surname
     if typed.doubled_after:
-        extra += [phrase("space_doubled", word=typed.words[index].text) for index in typed.doubled_after]
+        # A doubled space where the row writes none is that one place, said once as the row's.
+        extra += [
+            phrase("space_doubled", word=typed.words[index].text)
+            for index in typed.doubled_after
+            if index + 1 not in against_before
+        ]
     if typed.trailing_space:
         extra.append(phrase("space_end"))
     return space_findings(context, missing, spaced_against, extra, within_part), split

@@ -101,5 +101,5 @@ def misplaced_hyphen() -> InvalidNameError:
         "A hyphen in a Chinese name joins two surnames (双姓, e.g. 郑-李小明); it cannot start or "
         "end the name, stand twice, or fall inside the given name, which is one word.",
         code=ErrorCode.INVALID_CHARACTER,
-        message_zh="中文姓名中的连字符只能用来连接双姓（如 郑-李小明）：请删除其他位置的连字符。",
+        message_zh="中文姓名中的连字符只能用来连接双姓（如郑-李小明）：请删除其他位置的连字符。",
     )

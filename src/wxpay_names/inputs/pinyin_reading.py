@@ -143,7 +143,8 @@ def readings_of(char: str) -> Syllables:
 @lru_cache(maxsize=8192)
 def readings_in_words(char: str) -> Syllables:
     """The readings of *char* (``readings_of``, in its order) that some word of pypinyin's
-    phrase table reads it with.
+    phrase table reads it with; every reading of a character no word of the table holds
+    (晟 shèng or chéng: the table has no word to tell).
 
     The character table also keeps readings no word of the phrase table uses, archaic or
     literary ones (明 mèng, 洋 xiáng, 平 pián, bìng and bēng, 浩 gǎo): offered as a given name's
@@ -151,8 +152,8 @@ def readings_in_words(char: str) -> Syllables:
     in 朝阳, cháo in 朝代; 乐 yuè in 音乐) is one a name may be read with.
     """
     used = _readings_used_in_words().get(char)
-    if not used:
-        return ()
+    if used is None:  # no word holds the character: the table cannot tell, all its readings stay
+        return readings_of(char)
     tables = pypinyin()
     found: set[str] = set()
     for reading in used:
@@ -167,7 +168,8 @@ def readings_in_words(char: str) -> Syllables:
 def _readings_used_in_words() -> dict[str, frozenset[str]]:
     """Every character of the phrase table, with the readings (tone marks kept) its words use.
 
-    Built once, on the first given name with a character of several readings (≈ 0.1 s).
+    An index of the live table, not a copy of it: built once, on the first given name with a
+    character of several readings (≈ 0.1 s).
     """
     used: dict[str, set[str]] = {}
     for word, readings in pypinyin().phrases.items():
