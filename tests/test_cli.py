@@ -794,6 +794,9 @@ def test_a_bare_call_prints_the_commands() -> None:
         assert re.search(rf"^\s+{command}\s+\S", result.stdout, re.MULTILINE), result.stdout
     assert_one_line_error(result.stderr)  # api.md: every exit 2 says why on stderr
     assert "no command given" in result.stderr
+    in_chinese = run_module(lang="zh_CN.UTF-8")
+    assert in_chinese.returncode == 2
+    assert "未指定命令" in in_chinese.stderr
 
 
 def test_check_without_entered_names_exactly_that(capsys: pytest.CaptureFixture[str]) -> None:
