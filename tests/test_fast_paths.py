@@ -173,13 +173,16 @@ def _name_or_none(parts: tuple[str, str, bool]) -> PassportName | None:
 def _at_banks(
     parts: tuple[str, str, bool], fixture_banks: tuple[Bank, ...]
 ) -> list[tuple[PassportName, Bank]]:
-    """The name (when valid) at each fixture bank (TEST has a 12-character field) and at one
-    that keeps title case."""
+    """The name (when valid) at each fixture bank (TEST has a 12-character field), at one
+    that keeps title case and at one that writes the given names first in a 12-character
+    field (where a middle name written with the surname repeats rank 1)."""
     name = _name_or_none(parts)
     if name is None:
         return []
     title_bank = fixture_banks[0].model_copy(update={"code": "TITLE", "case": "title"})
-    return [(name, bank) for bank in (*fixture_banks, title_bank)]
+    given_first = next(bank for bank in fixture_banks if bank.order == "given_first")
+    short_given_first = given_first.model_copy(update={"code": "GIVEN12", "max_length": 12})
+    return [(name, bank) for bank in (*fixture_banks, title_bank, short_given_first)]
 
 
 @given(parts=_NAME_PARTS, stop=st.sampled_from(["", "first", "middle", "last", "none"]))
@@ -299,6 +302,33 @@ def test_the_first_letter_shortcut_never_turns_rank_one_away(
             continue
         assert _is_rank_one(text, name, bank)
         assert not _is_rank_one(text + "X", name, bank)
+
+
+def test_a_step_that_always_repeats_rank_one_is_not_written(
+    boc: Bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At a bank that writes the given names first, a middle name written with the surname
+    gives rank 1's text for every name: the fast road leaves that step out when it is
+    planned, so such names need no search for repeats (``_without_repeats``)."""
+    import importlib
+
+    drafts = importlib.import_module("wxpay_names.candidates")
+    name = PassportName(surname="Smith", given_names="John Paul")
+    found = spellings(name)
+    assert [spelling.kind for spelling in found] == ["icao", "middle_with_surname"]
+    plans = drafts._plans_of(boc)
+    ready = plans.by_shape.get(drafts._shape(found)) or drafts._ready(plans, drafts._shape(found))
+    assert ready.steps != tuple(range(len(ready.steps)))  # a step is left out
+    one_by_one = drafts._render_one_by_one(name, boc, found, ready.plan, "")
+
+    def no_search(*_: object) -> None:
+        raise AssertionError("a repeat searched for")
+
+    monkeypatch.setattr(drafts, "_without_repeats", no_search)
+    fast = drafts.draft_candidates(name, boc)
+    assert fast.texts == one_by_one.texts
+    assert list(fast.patterns) == list(one_by_one.patterns)
+    assert fast.texts.count("JOHN PAUL SMITH") == 1
 
 
 def test_names_that_plan_alike_share_one_written_function(fixture_banks: tuple[Bank, ...]) -> None:

@@ -72,9 +72,10 @@ _PLANS: dict[int, _BankPlans] = {}
 _MAX_BANKS_CACHED = 256
 _MAX_SHAPES_CACHED = 512
 _MAX_STEPS_CACHED = 16  # per bank and shape: which steps a list with repeats kept
-# The fast road's texts functions by plan (held, so its id stays its own) and dot marks,
-# which decide how many of the plan's recipes a list takes (``_written_texts``). Bounded.
-_TEXTS: dict[tuple[int, tuple[str, ...]], tuple[Plan, Texts]] = {}
+# The fast road's texts functions by plan (held, so its id stays its own), dot marks (they
+# decide how many of the plan's recipes a list takes) and steps written (``_written_texts``).
+# Bounded.
+_TEXTS: dict[tuple[int, tuple[str, ...], tuple[int, ...]], tuple[Plan, Texts]] = {}
 _MAX_TEXTS_CACHED = 1024
 
 
@@ -97,6 +98,10 @@ class _Ready(NamedTuple):
     """
 
     plan: Plan
+    # The plan's step of each text the fast road writes (rank 1 is step 0), and the later
+    # steps' recipes: a step whose text repeats an earlier one for every name of the shape
+    # is left out (``_steps_that_differ``).
+    steps: tuple[int, ...]
     recipes: tuple[tuple[int, Separator, int], ...]
     # The fast road's texts, rank 1's first and the dotted forms last (``compiled_texts``);
     # written on the first name of the shape that takes the fast road (``_written_texts``).
@@ -133,15 +138,18 @@ def _ready(bank_plans: _BankPlans, shape: Shape) -> _Ready:
         dotted = bank_plans.dotted.get(shape[0][0]) or _dotted_layouts(bank_plans, shape[0][0])
     room = MAX_CANDIDATES - len(dotted.marks)
     count = min(room - 1, len(plan.recipes))
+    steps = _steps_that_differ(plan, shape, count)
     ready = _Ready(
         plan,
-        plan.recipes[:count],
+        steps,
+        tuple([plan.recipes[step - 1] for step in steps[1:]]),
         None,
         dotted,
-        plan.patterns[: count + 1] + dotted.patterns,
-        plan.notes[: count + 1] + dotted.notes,
+        tuple([plan.patterns[step] for step in steps]) + dotted.patterns,
+        tuple([plan.notes[step] for step in steps]) + dotted.notes,
         {},
-        _over_limit(bank, plan, count),
+        # The cut forms' places count the plan's steps: a list that leaves one out goes step by step.
+        _over_limit(bank, plan, count) if steps[-1] == len(steps) - 1 else _SLOW,
     )
     plans = bank_plans.by_shape
     if len(plans) >= _MAX_SHAPES_CACHED:
@@ -150,13 +158,65 @@ def _ready(bank_plans: _BankPlans, shape: Shape) -> _Ready:
     return ready
 
 
+def _steps_that_differ(plan: Plan, shape: Shape, count: int) -> tuple[int, ...]:
+    """Step 0 (rank 1), then the first *count* later steps of *plan* whose text is not one an
+    earlier step writes for every name of *shape*.
+
+    Such a repeat comes from how the name's spellings relate, never from its letters: at a
+    bank that writes the given names first, a middle name written with the surname
+    (``JOHN`` / ``PAUL SMITH``) gives rank 1's text (``JOHN PAUL SMITH``) whatever the
+    words. Rendered over a name of the shape whose words are all different (``QAA QAB``), a
+    step gives an earlier step's text only when both put the same words in the same places,
+    case and separators: then they do for every name of the shape. Repeats that depend on
+    the letters (``LI LI``) are left to ``_without_repeats``. Only a name of plain words
+    whose spellings are the primary one and its written forms is rendered so; for other
+    shapes every step is kept.
+    """
+    every = tuple(range(count + 1))
+    found = _words_all_different(shape)
+    if found is None:
+        return every
+    primary = _pieces(found[0])
+    flat = _flat_pieces(found, primary, len(found))
+    seen = {plan.first.render(primary)}
+    steps = [0]
+    for step, (first, separator, second) in enumerate(plan.recipes, 1):
+        if len(steps) > count:
+            break
+        text = flat[first] + separator + flat[second]
+        if text and text not in seen:
+            seen.add(text)
+            steps.append(step)
+    return every if steps == list(every) else tuple(steps)
+
+
+def _words_all_different(shape: Shape) -> tuple[Spelling, ...] | None:
+    """The spellings of a name of *shape* whose words are all different (``QAA``, ``QAB``…),
+    or ``None`` where no name of plain words has that shape."""
+    _, surname_words, given_names, given_words, _ = shape[0]
+    if given_words != given_names or surname_words + given_words > len(_DISTINCT_WORDS):
+        return None  # a given name of several words (JEAN-LUC): its hyphen is a written form
+    words = iter(_DISTINCT_WORDS)
+    surname = " ".join([next(words) for _ in range(surname_words)])
+    given = " ".join([next(words) for _ in range(given_words)])
+    if not (surname or given):
+        return None
+    found = spellings(PassportName(surname=surname, given_names=given))
+    return found if _shape(found) == shape else None
+
+
+# Words that are no suffix, particle or numeral, of one length: texts made of them are equal
+# only when they hold the same words in the same order, case and separators.
+_DISTINCT_WORDS = tuple(f"Q{first}{second}" for first in "ABCDEFGH" for second in "ABCDEFGH")
+
+
 def _written_texts(bank_plans: _BankPlans, shape: Shape, ready: _Ready) -> Texts:
     """*ready*'s texts function, written on first need (a name from Chinese characters has
     none) and shared by every shape, and every Bank object, whose plan and dot marks are the
     same: a name of a new length, or a copy of a Bank (``plan_cards`` makes some), costs no
     new function."""
     plan, marks = ready.plan, ready.dotted.marks
-    key = (id(plan), marks)
+    key = (id(plan), marks, ready.steps)
     entry = _TEXTS.get(key)
     if entry is None or entry[0] is not plan:
         if len(_TEXTS) >= _MAX_TEXTS_CACHED:
@@ -433,14 +493,15 @@ def _without_repeats(
     spellings relate: a middle name written with the surname repeats rank 1 at a bank that
     writes the given names first), so their patterns and notes are kept by the steps kept.
     """
-    plan = ready.plan
+    plan, written = ready.plan, ready.steps
     room = len(texts)
-    first_at = dict(zip(reversed(texts), range(room - 1, -1, -1), strict=True))  # each text's first step
-    steps = sorted(first_at.values())
-    kept = [texts[step] for step in steps]
+    first_at = dict(zip(reversed(texts), range(room - 1, -1, -1), strict=True))  # each text's first place
+    places = sorted(first_at.values())
+    kept = [texts[place] for place in places]
+    steps = [written[place] for place in places]
     needs = 0
     flat: Pieces = ()
-    step = room  # the next step; step k is recipe k - 1 (step 0 is rank 1)
+    step = written[room - 1] + 1  # the next step; step k is recipe k - 1 (step 0 is rank 1)
     while len(kept) < room and step < len(plan.patterns):
         if plan.needs[step] > needs:
             needs = plan.needs[step]
