@@ -4,6 +4,8 @@
   comparing its words (``compare``) finds, for every name and bank.
 - The rule that skips the reading with accents dropped (``folded_can_win``) never changes a
   result: the diagnosis weighing both readings always says the same.
+- A typed text whose passport (ICAO) reading is rank 1 differs only in its characters: no
+  word of it is compared.
 - No analysis module imports the wording: only ``diagnosis/wording.py`` reads ``messages``.
 """
 
@@ -12,15 +14,15 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from wxpay_names import Bank, NameFormatError, PassportName
+from wxpay_names import Bank, NameFormatError, PassportName, ProblemCode
 from wxpay_names.candidates import draft_candidates
 from wxpay_names.diagnosis.candidate_words import known_difference
 from wxpay_names.diagnosis.context import Context
 from wxpay_names.diagnosis.readings import diagnose_typed
-from wxpay_names.diagnosis.typed_text import split_words
+from wxpay_names.diagnosis.typed_text import read_typed, split_words
 from wxpay_names.diagnosis.word_differences import compare
 
 DIAGNOSIS = Path(__file__).resolve().parents[1] / "src" / "wxpay_names" / "diagnosis"
@@ -103,6 +105,51 @@ def test_the_accents_dropped_reading_is_skipped_only_when_it_cannot_win(
         if context is None:
             continue
         assert diagnose_typed(typed, context) == diagnose_typed(typed, context, weigh_both=True)
+
+
+def _as_printed(fields: tuple[str, str], bank: Bank) -> str:
+    """The passport's own letters (accents kept) laid out as the bank writes rank 1."""
+    case = str.upper if bank.case == "upper" else str.capitalize
+    surname, given = (bank.given_separator.join(case(word) for word in part.split()) for part in fields)
+    first, second = (surname, given) if bank.order == "surname_first" else (given, surname)
+    return bank.separator.join(part for part in (first, second) if part)
+
+
+@given(fields=name_fields)
+@example(fields=("a", "a aa"))  # words that run together two ways at a bank that writes no space
+@example(fields=("yy y yy", ""))
+def test_a_typed_text_read_as_rank_one_differs_only_in_its_characters(
+    fields: tuple[str, str], fixture_banks: tuple[Bank, ...]
+) -> None:
+    """Typed with the passport's accents (``MÜLLER HANS``), the text whose ICAO reading is rank 1
+    (``MUELLER HANS``) is said by its characters and the bank's field length only: its words
+    are the name's, in the bank's order, spaces and case. (Comparing its words found an order
+    swapped or a part missing in names whose words run together two ways, ``A`` / ``A AA``.)"""
+    word_codes = {
+        ProblemCode.ORDER_SWAPPED, ProblemCode.MISSING_NAME_PART, ProblemCode.EXTRA_NAME_PART,
+        ProblemCode.SPELLING, ProblemCode.MISSING_SPACE, ProblemCode.EXTRA_SPACE,
+        ProblemCode.CASE_DIFFERS,
+    }  # fmt: skip
+    for bank in _banks(fixture_banks):
+        context = _context(fields, bank)
+        if context is None:
+            continue
+        typed = _as_printed(fields, bank)
+        if read_typed(typed).icao != context.expected:
+            continue  # a letter ICAO writes otherwise in this case (ß), or no accent to keep
+        found = diagnose_typed(typed, context)
+        assert not {each.code for each in found} & word_codes, (typed, found)
+        if typed != context.expected:
+            assert ProblemCode.DIACRITICS in {each.code for each in found}
+
+
+def test_an_accent_typed_in_words_that_run_together_is_said_alone() -> None:
+    from wxpay_names import check_name, get_bank
+
+    name = PassportName(surname="A", given_names="A AA")
+    result = check_name("ÁAAA", name, get_bank("ABC"))
+    assert result.expected == "AAAA"
+    assert [problem.code for problem in result.problems] == [ProblemCode.DIACRITICS]
 
 
 def test_the_rule_skips_the_folded_reading_of_a_typed_accent() -> None:

@@ -6,7 +6,16 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from wxpay_names import Bank, NameFormatError, PassportName, candidates, format_name, from_chinese
+from wxpay_names import (
+    Bank,
+    BankRegistry,
+    NameFormatError,
+    PassportName,
+    candidates,
+    check_name,
+    format_name,
+    from_chinese,
+)
 from wxpay_names.candidates import build_candidates, rank_one_candidate
 from wxpay_names.models import SpellingKind
 from wxpay_names.name_forms import spellings
@@ -290,8 +299,9 @@ def test_candidates_share_one_field_set_that_a_copy_does_not_touch(icbc: Bank) -
 def test_the_first_letter_shortcut_never_turns_rank_one_away(
     parts: tuple[str, str, bool], fixture_banks: tuple[Bank, ...]
 ) -> None:
-    """check_name's shortcut (a text not starting with the bank's first letter is not rank 1)
-    holds for the rank-1 text itself, at every bank and in either case."""
+    """check_name's shortcuts (a text not starting with the bank's first letter, or holding a
+    character outside ASCII, is not rank 1) hold for the rank-1 text itself, at every bank
+    and in either case."""
     from wxpay_names.candidates import rank_one_text
     from wxpay_names.check import _is_rank_one
 
@@ -300,8 +310,32 @@ def test_the_first_letter_shortcut_never_turns_rank_one_away(
             text = rank_one_text(name, bank)
         except NameFormatError:
             continue
+        assert text.isascii()
         assert _is_rank_one(text, name, bank)
         assert not _is_rank_one(text + "X", name, bank)
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        (from_chinese("吕布"), "ICBC"),
+        (from_chinese("欧阳娜娜"), "BOC"),
+        (PassportName(surname="Шевченко", given_names="Кирило", issuing_state="UKR"), "ICBC"),
+        (PassportName(surname="Đặng", given_names="Thị Ánh"), "ABC"),
+    ],
+)
+def test_rank_one_is_ascii_whatever_the_name_was_read_from(
+    name: PassportName, code: str, registry: BankRegistry
+) -> None:
+    """Rank 1 is written in A–Z and the bank's separators, so check_name turns a text holding
+    another character away before spelling the name (``MÜLLER`` typed is never rank 1)."""
+    from wxpay_names.check import _is_rank_one
+
+    bank = registry.get(code)
+    text = format_name(name, bank)
+    assert text.isascii()
+    assert _is_rank_one(text, name, bank)
+    assert check_name(text, name, bank).status == "match"
 
 
 def test_a_step_that_always_repeats_rank_one_is_not_written(

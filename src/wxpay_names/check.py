@@ -137,6 +137,8 @@ def _is_rank_one(entered: str, name: PassportName, bank: Bank) -> bool:
     Most checks are of the right text: this spares them the candidate list. ``False`` also
     when the name cannot be written: the candidate list raises the error to report.
     """
+    if not entered.isascii():
+        return False  # rank 1 is written in A–Z and the bank's separators (MÜLLER is MUELLER)
     if bank.case == "upper" and entered != entered.upper():
         return False  # an upper-case bank's rank-1 text is its own upper case: no need to spell it
     if name.issuing_state is None:

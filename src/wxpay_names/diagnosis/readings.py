@@ -3,9 +3,10 @@
 The typed text is read once (:mod:`.typed_text`): its accents written as the passport's
 machine-readable line writes them (the ICAO reading, ``MÜLLER`` → ``MUELLER``) and dropped
 (the folded reading, ``MULLER``). The ICAO reading is first looked up among the candidate
-texts: a candidate's difference from rank 1 is known from its pattern. Otherwise its words
-are matched with the name's. The folded reading is weighed only when it can win
-(:func:`folded_can_win`); of the two, the one that costs less wins, the ICAO one on a tie.
+texts: rank 1 differs in nothing, and another candidate's difference from rank 1 is known
+from its pattern. Otherwise its words are matched with the name's. The folded reading is
+weighed only when it can win (:func:`folded_can_win`); of the two, the one that costs
+less wins, the ICAO one on a tie.
 """
 
 from __future__ import annotations
@@ -39,8 +40,15 @@ def diagnose_typed(entered: str, context: Context, weigh_both: bool = False) -> 
 
 
 def _icao_comparison(text: str, words: TypedWords, context: Context) -> Comparison:
-    """The ICAO reading compared with the name: from a candidate's pattern when it is one."""
+    """The ICAO reading compared with the name: from a candidate's pattern when it is one.
+
+    Rank 1 itself differs in nothing: its words are the name's, in the bank's order, spaces
+    and case (comparing them word by word could cut words that run together, ``AAAA`` for
+    ``A`` / ``A AA``, another way, and report a difference that is not there).
+    """
     index = context.draft.rank_of(text)
+    if index == 0:
+        return Comparison([], 0)
     known = None if index is None else known_difference(index, context)
     return compare(words, context) if known is None else known
 
