@@ -3,16 +3,17 @@
 A lower-ranked candidate is the rank-1 text with known deviations (order, spacing, case,
 the first given name alone, the passport's accents dropped or in ICAO's other form). Its
 pattern says which name word each of its words is, in which spelling and case, and what
-stands between two words; the findings follow from that alone, and are the ones
-:func:`.word_differences.compare` finds for the candidate's text. ``None`` when that is not
-proven (a shortened candidate, a pinyin spelling, a name whose words are not prefix-free):
-the caller then compares the words.
+stands between two words; the findings follow from that alone. ``None`` where the pattern
+does not say it (a shortened candidate; a spelling not word for word ICAO's, folded or
+ICAO's other one, such as pinyin, a national table or a written form; a text the pattern's
+words do not give back): the caller then compares the words.
 
-Why the findings are the same: the name's words, in every spelling the diagnosis knows
-(the primary ones and their alternatives), must be *prefix-free*: no two equal, none the
-start of another. Then a text made of whole name words cuts into them in one way only,
-whatever the spaces, so each step of :func:`.word_matching.match_words` hands every word
-of the candidate to the name word the pattern put there:
+The findings are the ones :func:`.word_differences.compare` finds for the candidate's text
+whenever the name's words, in every spelling the diagnosis knows (the primary ones and
+their alternatives), are *prefix-free*: no two equal, none the start of another. Then a
+text made of whole name words cuts into them in one way only, whatever the spaces, so each
+step of :func:`.word_matching.match_words` hands every word of the candidate to the name
+word the pattern put there:
 
 1. a word typed alone in the primary spelling is ``exact``, and no other typed word equals
    a name word (a joined word starts with a name word, so it is not one);
@@ -25,7 +26,12 @@ of the candidate to the name word the pattern put there:
 From those pieces, :func:`.word_differences.compare_pieces` finds: the order when the
 parts are swapped, the given names left out, the other spelling, a space wherever the
 pattern's separator differs from the bank's, and the letter case when a word differs from
-the bank's case. ``tests/test_check_paths.py`` holds this equal to ``compare`` for all names.
+the bank's case. ``tests/test_diagnosis_stages.py`` holds this equal to ``compare`` for
+such names. Where the words are not prefix-free (``LI`` / ``LI LIN``, ``A`` / ``A AA``),
+a text may cut into them more than one way, and comparing words may take another cut
+than the one the candidate was made with (it read ``LILINLI`` at ABC as the passport's
+order, and ``AAaA`` as a part missing and a letter too many): the pattern is what made
+the candidate, so its deviations are the ones said.
 """
 
 from __future__ import annotations
@@ -52,7 +58,7 @@ def known_difference(index: int, context: Context) -> Comparison | None:
     """How the candidate at *index* differs from rank 1, from its pattern; ``None`` when unproven."""
     pattern = context.draft.patterns[index]
     kind = pattern.spelling
-    if pattern.shortened or kind not in _WORD_FOR_WORD or not _prefix_free(context):
+    if pattern.shortened or kind not in _WORD_FOR_WORD:
         return None
     words = context.words
     bank = context.bank
@@ -127,19 +133,3 @@ def _first_given_words(context: Context) -> int:
     """How many words the first given name has (in the primary spelling)."""
     given = context.spelled[0].given
     return len(given[0]) if given else 0
-
-
-def _prefix_free(context: Context) -> bool:
-    """No spelling of a name word equals another, or starts another (see the module docstring)."""
-    texts = [word.text for word in context.words]
-    for word in context.words:
-        if word.alternatives:
-            texts += [text for text, _ in word.alternatives]
-    texts.sort()
-    # Sorted, a word that starts another comes right before one that starts with it.
-    previous = texts[0] if texts else ""
-    for text in texts[1:]:
-        if text.startswith(previous):
-            return False
-        previous = text
-    return True
