@@ -196,6 +196,8 @@ def _at_banks(
 
 @given(parts=_NAME_PARTS, stop=st.sampled_from(["", "first", "middle", "last", "none"]))
 @example(parts=("Li", "Li", False), stop="")
+@example(parts=("Li", "Li Li", False), stop="")  # a step planned out, and a repeat of letters
+@example(parts=("Li", "Li Li", False), stop="last")
 @example(parts=("Smith", "John Paul", False), stop="last")
 @example(parts=("Smith", "John Paul III", True), stop="middle")
 def test_the_fast_road_gives_the_one_by_one_road_s_list(

@@ -126,7 +126,8 @@ class _OverLimit(NamedTuple):
 
 
 _NOT_OVER = _OverLimit(-1, 0, (), ())
-_SLOW = _OverLimit(-2, 0, (), ())  # rendered step by step (see _over_limit)
+# Rendered step by step: see _over_limit, and a shape with a step planned out (_ready).
+_SLOW = _OverLimit(-2, 0, (), ())
 
 
 def _ready(bank_plans: _BankPlans, shape: Shape) -> _Ready:
@@ -149,7 +150,7 @@ def _ready(bank_plans: _BankPlans, shape: Shape) -> _Ready:
         tuple([plan.notes[step] for step in steps]) + dotted.notes,
         {},
         # The cut forms' places count the plan's steps: a list that leaves one out goes step by step.
-        _over_limit(bank, plan, count) if steps[-1] == len(steps) - 1 else _SLOW,
+        _over_limit(bank, plan, count) if steps == tuple(range(count + 1)) else _SLOW,
     )
     plans = bank_plans.by_shape
     if len(plans) >= _MAX_SHAPES_CACHED:
@@ -162,17 +163,21 @@ def _steps_that_differ(plan: Plan, shape: Shape, count: int) -> tuple[int, ...]:
     """Step 0 (rank 1), then the first *count* later steps of *plan* whose text is not one an
     earlier step writes for every name of *shape*.
 
-    Such a repeat comes from how the name's spellings relate, never from its letters: at a
-    bank that writes the given names first, a middle name written with the surname
-    (``JOHN`` / ``PAUL SMITH``) gives rank 1's text (``JOHN PAUL SMITH``) whatever the
-    words. Rendered over a name of the shape whose words are all different (``QAA QAB``), a
-    step gives an earlier step's text only when both put the same words in the same places,
-    case and separators: then they do for every name of the shape. Repeats that depend on
-    the letters (``LI LI``) are left to ``_without_repeats``. Only a name of plain words
-    whose spellings are the primary one and its written forms is rendered so; for other
-    shapes every step is kept.
+    The plan already leaves out a step that writes a spelling the way an earlier step
+    writes the same spelling; such a repeat across two spellings comes from how they
+    relate, never from the letters: at a bank that writes the given names first, a middle
+    name written with the surname (``JOHN`` / ``PAUL SMITH``) gives rank 1's text (``JOHN
+    PAUL SMITH``) whatever the words. Rendered over a name of the shape whose words are all
+    different (``QAA QAB``), a step gives an earlier step's text only when both put the same
+    words in the same places, case and separators: then they do for every name of the
+    shape. Repeats that depend on the letters (``LI LI``) are left to ``_without_repeats``.
+    Only shapes of plain words spelled one way, with the middle names written with the
+    surname, are rendered so (a name with accents another table writes otherwise, a hyphen,
+    an apostrophe or a suffix has other spellings); every step of the others is kept.
     """
     every = tuple(range(count + 1))
+    if len(shape) < 2:
+        return every  # one spelling: the plan left out its repeats already
     found = _words_all_different(shape)
     if found is None:
         return every
@@ -187,7 +192,7 @@ def _steps_that_differ(plan: Plan, shape: Shape, count: int) -> tuple[int, ...]:
         if text and text not in seen:
             seen.add(text)
             steps.append(step)
-    return every if steps == list(every) else tuple(steps)
+    return tuple(steps)
 
 
 def _words_all_different(shape: Shape) -> tuple[Spelling, ...] | None:
@@ -485,13 +490,14 @@ def _render_at_once(
 def _without_repeats(
     texts: list[str], found: tuple[Spelling, ...], ready: _Ready
 ) -> tuple[list[str], Sequence[Pattern], Sequence[str]]:
-    """*texts* (step by step from rank 1) with each repeat left out, then the plan's next
-    steps until the list holds as many texts as before; with their patterns and notes
-    (the dotted forms' included, as ``_Ready`` holds them).
+    """*texts* (the texts of ``ready.steps``, rank 1's first) with each repeat left out, then
+    the plan's next steps until the list holds as many texts as before; with their patterns
+    and notes (the dotted forms' included, as ``_Ready`` holds them).
 
-    The steps a list keeps are few for a shape (a repeat mostly comes from how two
-    spellings relate: a middle name written with the surname repeats rank 1 at a bank that
-    writes the given names first), so their patterns and notes are kept by the steps kept.
+    A repeat here comes from the letters (``LI`` / ``LI LI``), from two spellings that write
+    a word alike (``HANS`` in ICAO's and the folded spelling of ``MÜLLER`` / ``HANS``), or
+    from a shape whose steps are not planned out (``_steps_that_differ``). The steps a list
+    keeps are few for a shape, so their patterns and notes are kept by the steps kept.
     """
     plan, written = ready.plan, ready.steps
     room = len(texts)

@@ -14,7 +14,8 @@ is the order the work is done in:
    dropped) and which one is weighed: the ICAO reading is first looked up among the
    candidate texts; the reading with accents dropped only when it can win (a proven rule).
 4. :mod:`.candidate_words`: a candidate's difference from rank 1, known from its pattern
-   without matching words (when proven; else the next two stages).
+   without matching words (where the pattern does not say it, or the name's words cut more
+   than one way, also the next two stages).
 5. :mod:`.word_matching`: which typed word stands for which name word
    (:mod:`.edit_distance`: how far apart two words are, and where they first differ).
 6. :mod:`.word_differences` and :mod:`.text_differences`: what differs, as findings

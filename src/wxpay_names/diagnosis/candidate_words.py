@@ -28,13 +28,16 @@ parts are swapped, the given names left out, the other spelling, a space whereve
 pattern's separator differs from the bank's, and the letter case when a word differs from
 the bank's case. ``tests/test_diagnosis_stages.py`` holds this equal to ``compare`` for
 such names. Where the words are not prefix-free (``LI`` / ``LI LIN``, ``A`` / ``A AA``),
-a text may cut into them more than one way, and comparing words may take another cut
-than the one the candidate was made with (it read ``LILINLI`` at ABC as the passport's
-order, and ``AAaA`` as a part missing and a letter too many): the pattern is what made
-the candidate, so its deviations are the ones said.
+a text may cut into them more than one way: comparing words may take a costlier cut than
+the one the candidate was made with (it read ``AAaA``, the other order in title case, as a
+part missing and a letter too many), or a cheaper one (``LiliLi`` for ``LI`` / ``LILI`` is
+only in the wrong case, though the pattern that made it swapped the order). The caller
+(:func:`.readings.candidate_comparison`) then says the cheaper of the two.
 """
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 from ..models import ProblemCode
 from .context import Context
@@ -55,7 +58,8 @@ _WORD_FOR_WORD = frozenset({"icao", "folded", "icao_alternative"})
 
 
 def known_difference(index: int, context: Context) -> Comparison | None:
-    """How the candidate at *index* differs from rank 1, from its pattern; ``None`` when unproven."""
+    """How the candidate at *index* differs from rank 1, from its pattern; ``None`` where the
+    pattern does not say it (see the module docstring)."""
     pattern = context.draft.patterns[index]
     kind = pattern.spelling
     if pattern.shortened or kind not in _WORD_FOR_WORD:
@@ -133,3 +137,15 @@ def _first_given_words(context: Context) -> int:
     """How many words the first given name has (in the primary spelling)."""
     given = context.spelled[0].given
     return len(given[0]) if given else 0
+
+
+def words_cut_one_way(context: Context) -> bool:
+    """No spelling of a name word equals another, or starts another: the name's words are
+    *prefix-free* (see the module docstring), so a text of whole words cuts into them one way."""
+    texts = [word.text for word in context.words]
+    for word in context.words:
+        if word.alternatives:
+            texts += [text for text, _ in word.alternatives]
+    texts.sort()
+    # Sorted, a word that starts another comes right before one that starts with it.
+    return not any(later.startswith(earlier) for earlier, later in pairwise(texts))

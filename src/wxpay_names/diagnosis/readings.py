@@ -11,7 +11,7 @@ less wins, the ICAO one on a tie.
 
 from __future__ import annotations
 
-from .candidate_words import known_difference
+from .candidate_words import known_difference, words_cut_one_way
 from .context import Context
 from .findings import Finding
 from .text_differences import character_findings, cut_short, length_findings
@@ -49,14 +49,31 @@ def _icao_comparison(text: str, words: TypedWords, context: Context) -> Comparis
     index = context.draft.rank_of(text)
     if index == 0:
         return Comparison([], 0)
-    known = None if index is None else known_difference(index, context)
-    return compare(words, context) if known is None else known
+    if index is None:
+        return compare(words, context)
+    return _candidate(index, words, context)
 
 
 def candidate_comparison(index: int, context: Context) -> Comparison:
-    """How the candidate at *index* differs from rank 1: from its pattern when proven, else matched."""
+    """How the candidate at *index* differs from rank 1 (see ``_candidate``)."""
+    return _candidate(index, None, context)
+
+
+def _candidate(index: int, words: TypedWords | None, context: Context) -> Comparison:
+    """The candidate at *index* (whose words are *words*, read when needed) against rank 1.
+
+    From its pattern (:func:`.candidate_words.known_difference`), which is what comparing
+    its words finds when the name's words cut one way only. When one name word starts
+    another (``LI`` / ``LILI``), its text may cut into them another way too: of the
+    pattern's difference and the words', the one that costs less is said, the pattern's on
+    a tie (``LiliLi`` at ABC is only in the wrong case, although the pattern that made it
+    also swapped the order: ``LILI`` + ``LI`` reads as ``LI`` + ``LILI``).
+    """
     known = known_difference(index, context)
-    return compare(split_words(context.draft.text(index)), context) if known is None else known
+    if known is not None and words_cut_one_way(context):
+        return known
+    matched = compare(words or split_words(context.draft.text(index)), context)
+    return known if known is not None and known.cost <= matched.cost else matched
 
 
 def folded_can_win(icao: TypedWords, folded: TypedWords, icao_cost: int, context: Context) -> bool:
@@ -65,8 +82,8 @@ def folded_can_win(icao: TypedWords, folded: TypedWords, icao_cost: int, context
     ``False`` is proven; ``True`` only means "compare it". The folded reading cannot win:
 
     - when the ICAO reading costs 0: no reading costs less, and a tie goes to ICAO;
-    - when every typed word, read the ICAO way, is a name word, the typed words are all
-      different, and exactly one of them reads otherwise with accents dropped, as a text
+    - when the typed words, read the ICAO way, are the name's words, each once (in any
+      order), and exactly one of them reads otherwise with accents dropped, as a text
       that is no name word. Then in the folded reading every other typed word is matched
       to the same name word as before (step 1 of ``match_words`` hands each text its own
       name word), leaving one name word and one typed word free; that word is that name
@@ -74,7 +91,9 @@ def folded_can_win(icao: TypedWords, folded: TypedWords, icao_cost: int, context
       (distance ≥ 1, and a spelling problem: +1), or extra (+3 for it, +3 for the word
       left out, and two problems). Order, spaces and the other words' findings are the
       same; only the letter case may say one problem less (−1). So the folded reading
-      costs at least one more than the ICAO one.
+      costs at least one more than the ICAO one. (Every name word must be typed: a name
+      word left out is free too, and the one word read otherwise may stand for several
+      of them run together, ``ÜE`` read ``UE`` for the given names ``U`` and ``E``.)
     """
     if icao_cost == 0:
         return False
@@ -85,9 +104,9 @@ def folded_can_win(icao: TypedWords, folded: TypedWords, icao_cost: int, context
     ) or [word.spaced for word in icao.words] != [word.spaced for word in folded.words]:
         return True  # not the same words apart from their letters: no proof
     names = {word.text for word in context.words}
-    upper = [word.text.upper() for word in icao.words]
-    if len(set(upper)) != len(upper) or not names.issuperset(upper):
-        return True
+    upper = {word.text.upper() for word in icao.words}
+    if len(upper) != len(icao.words) or upper != names or len(names) != len(context.words):
+        return True  # not the name's words each once
     differing = [
         after.text.upper()
         for before, after in zip(icao.words, folded.words, strict=True)
