@@ -74,8 +74,8 @@ def known_difference(index: int, context: Context) -> Comparison | None:
         given, missing = given[:first], given[first:]
     sequence = surname + given if pattern.order == "surname_first" else given + surname
     # One pass over the words as the pattern writes them: the text (it must be the
-    # candidate's, or nothing is proven), the words in another spelling, the letter case,
-    # and the spaces between two words where the pattern and the bank's row differ.
+    # candidate's, or the pattern does not say it), the words in another spelling, the
+    # letter case, and the spaces between two words where the pattern and the row differ.
     title = pattern.case == "title"
     upper_bank = bank.case == "upper"
     written: list[str] = []
