@@ -305,3 +305,126 @@ def test_missing_words_of_a_part_are_listed_together(icbc: Bank) -> None:
     assert missing.message_zh == "缺少姓氏中的 VAN 和 DER、名字 MARIA：请输入 VAN DER BERG MARIA"
     given = check_name("VIRTANEN ANNA", VIRTANEN, icbc).problems[0]
     assert "the given names KAISA and MARJATTA" in given.message_en
+
+
+# Name words spelled alike: which one was typed first cannot be seen (李丽, LI LI)
+
+
+@pytest.mark.parametrize(
+    ("entered", "name", "bank_code", "codes"),
+    [
+        ("LX LI", PassportName(surname="Li", given_names="Li"), "ICBC", ["SPELLING"]),
+        ("LI LX", PassportName(surname="Li", given_names="Li"), "ICBC", ["SPELLING"]),
+        ("MARTIM MARTIN", PassportName(surname="Martin", given_names="Martin"), "CMB", ["SPELLING"]),
+        ("A NNA ANNA", PassportName(surname="Anna", given_names="Anna"), "ICBC", ["EXTRA_SPACE"]),
+        ("GO GUO", PassportName(surname="Guo", given_names="Guo"), "ICBC", ["SPELLING"]),
+    ],
+)
+def test_words_spelled_alike_are_not_read_as_swapped(
+    registry: BankRegistry, entered: str, name: PassportName, bank_code: str, codes: list[str]
+) -> None:
+    result = check_name(entered, name, registry.get(bank_code))
+    assert [problem.code.value for problem in result.problems] == codes
+
+
+# Step 4: name words run together with a word that is not the passport's
+
+
+@pytest.mark.parametrize(
+    ("entered", "extra"),
+    [("ZHANGSANPETER", "PETER"), ("PETERZHANGSAN", "PETER"), ("ZHANGSANANDREW", "ANDREW")],
+)
+def test_an_extra_word_run_together_with_the_name_is_that_word_alone(
+    abc: Bank, entered: str, extra: str
+) -> None:
+    result = check_name(entered, PassportName(surname="Zhang", given_names="San"), abc)
+    assert [problem.code.value for problem in result.problems] == ["EXTRA_NAME_PART"]
+    assert result.problems[0].message_en == f"The passport name has no {extra}: type ZHANGSAN"
+
+
+@pytest.mark.parametrize(
+    ("entered", "codes"),
+    [
+        ("ZHANGSANX", ["SPELLING"]),  # a letter or two more is a misspelling, as before
+        ("ZHANGSANXY", ["SPELLING"]),
+        # one name word at an end is not enough (SAN starts SANDRA), and a word in the middle
+        # would hide where the spaces go
+        ("SANDRAZHANG", ["MISSING_NAME_PART", "EXTRA_NAME_PART"]),
+        ("ZHANGPETERSAN", ["MISSING_NAME_PART", "EXTRA_NAME_PART"]),
+    ],
+)
+def test_what_step_four_leaves_alone(abc: Bank, entered: str, codes: list[str]) -> None:
+    result = check_name(entered, PassportName(surname="Zhang", given_names="San"), abc)
+    assert [problem.code.value for problem in result.problems] == codes
+
+
+def test_a_typed_word_of_one_name_word_and_more_stays_extra(icbc: Bank) -> None:
+    result = check_name("ZHANG SANPETER", PassportName(surname="Zhang", given_names="San"), icbc)
+    assert [problem.code.value for problem in result.problems] == ["MISSING_NAME_PART", "EXTRA_NAME_PART"]
+
+
+def test_a_cut_name_written_out_is_not_split_into_a_word_and_more(icbc: Bank) -> None:
+    # The last word of a full MRZ field typed in full is that word written out (word_differences.written_out).
+    name = PassportName(surname="Zhang", given_names="Hu", source="mrz", possibly_truncated=True)
+    result = check_name("ZHANG HUBERT", name, icbc)
+    assert [problem.code.value for problem in result.problems] == ["SPELLING"]
+
+
+# A misspelled name of more than four words, run together as a bank without spaces holds it
+
+
+@pytest.mark.parametrize(
+    ("entered", "surname", "given", "said"),
+    [
+        ("SXITHJOHNPAULMARYANNE", "Smith", "John Paul Mary Anne", "letter 2 is M, not X"),
+        ("STJOHWANNALEEKARL", "St John", "Anna Lee Karl", "letter 6 is N, not W"),
+        (
+            "SMITHJOHNPAULMARYANNELUKEPETRHANS",
+            "Smith",
+            "John Paul Mary Anne Luke Peter Hans",
+            "letter 29, E, is missing",
+        ),
+    ],
+)
+def test_a_long_name_run_together_is_misspelled_not_missing(
+    abc: Bank, entered: str, surname: str, given: str, said: str
+) -> None:
+    result = check_name(entered, PassportName(surname=surname, given_names=given), abc)
+    assert [problem.code.value for problem in result.problems] == ["SPELLING"]
+    assert said in result.problems[0].message_en
+
+
+# What must hold for every name: the two repairs above, as properties
+
+_word = st.text(alphabet="ABDEGHIKLMNORSTUW", min_size=3, max_size=9)
+
+
+@given(word=_word, other=_word, at=st.integers(min_value=0, max_value=8), first=st.booleans())
+def test_a_typo_in_one_of_two_words_spelled_alike_is_never_a_swap(
+    registry: BankRegistry, word: str, other: str, at: int, first: bool
+) -> None:
+    name = PassportName(surname=word, given_names=f"{word} {other}")
+    place = at % len(word)
+    typo = word[:place] + ("Y" if word[place] != "Y" else "Z") + word[place + 1 :]
+    typed = [typo, word, other] if first else [word, typo, other]
+    result = check_name(" ".join(typed), name, registry.get("CMB"))  # no field size: no TOO_LONG
+    assert [problem.code.value for problem in result.problems] == ["SPELLING"]
+
+
+_extra_word = st.text(alphabet="QXZ", min_size=1, max_size=12)  # letters no generated name has
+
+
+@given(surname=_word, given_name=_word, extra=_extra_word, before=st.booleans())
+def test_an_extra_word_run_together_is_said_alone(
+    abc: Bank, surname: str, given_name: str, extra: str, before: bool
+) -> None:
+    name = PassportName(surname=surname, given_names=given_name)
+    rank_one = surname + given_name
+    typed = extra + rank_one if before else rank_one + extra
+    result = check_name(typed, name, abc)
+    codes = [problem.code.value for problem in result.problems]
+    if len(extra) <= (len(rank_one) + 1) // 3:  # as close as a misspelling: said as one, as before
+        assert codes == ["SPELLING"]
+    else:
+        assert codes == ["EXTRA_NAME_PART"]
+        assert result.problems[0].message_en.startswith(f"The passport name has no {extra}:")

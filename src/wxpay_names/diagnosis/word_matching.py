@@ -8,7 +8,12 @@
    also in another spelling of the passport's letters (``alternative``);
 3. a typed word close to a name word or a run of them: another spelling (``alternative``)
    or a letter or a few off (``spelled``), closest first;
-4. whatever is left over is ``extra``.
+4. a typed word left over that begins or ends with free name words run together
+   (``ZHANGSANPETER``): those words, and the rest of it ``extra`` (``PETER``);
+5. whatever is left over is ``extra``.
+
+Name words spelled alike (the surname and the given name of 李丽, ``LI LI``) are then handed
+to the typed words in passport order: which one was typed first cannot be seen.
 
 Every step is linear in the typed letters or close to it: words are found by dictionary
 look-up, a typed word is compared only with name words of about its length, each distinct
@@ -31,7 +36,10 @@ from .typed_text import TypedWord
 # (word_differences.written_out), set after matching.
 How = Literal["exact", "fragment", "spelled", "alternative", "extra", "written_out"]
 
-_RUN_AT_MOST = 4  # typed words read together, and name words one misspelled typed word may stand for
+_RUN_AT_MOST = 4  # typed words read together
+# Name words one misspelled typed word may stand for: a whole name of eight words, run
+# together as a bank that writes no space holds it (SMITHJOHNPAULMARYANNE, one letter off).
+_NAME_RUN_AT_MOST = 8
 # Bounds on the work for one typed text: an input made to be slow gets there, a name a
 # person types does not. Past them, a typed word is taken as extra.
 _DISTANCES_AT_MOST = 1024  # distinct (typed word, name words) pairs whose distance is worked out
@@ -63,18 +71,24 @@ _Cut = tuple[int, int, int, SpellingKind | None]  # (start, end, name word, the 
 _Near = tuple[int, tuple[int, ...], How, SpellingKind | None, int]  # (typed word, run, how, kind, distance)
 
 
-def match_words(typed: Sequence[TypedWord], words: Sequence[NameWord]) -> list[Piece]:
-    """The pieces of the typed words, in typed order, each naming the name words it stands for."""
+def match_words(
+    typed: Sequence[TypedWord], words: Sequence[NameWord], extra_within: bool = True
+) -> list[Piece]:
+    """The pieces of the typed words, in typed order, each naming the name words it stands for.
+
+    *extra_within*: step 4 (a word that is name words and more); off where the name may be
+    cut short, whose last word typed in full is that word written out (``written_out``).
+    """
     upper = [word.text.upper() for word in typed]
     free = [True] * len(words)
     exact = _exact_pieces(typed, upper, words, free)
     if len(exact) == len(upper):
         # Every typed word is a name word as it is (case, order or spaces aside): nothing is
         # left to regroup, and repeated words went out in passport order already, as
-        # _in_typed_order would hand them out. (tests/test_check_paths.py holds this equal
-        # to the long way.)
+        # _in_typed_order and _alike_in_typed_order would hand them out.
+        # (tests/test_check_paths.py holds this equal to the long way.)
         return exact
-    return _matched_further(typed, upper, words, free, exact)
+    return _matched_further(typed, upper, words, free, exact, extra_within)
 
 
 def _matched_further(
@@ -83,8 +97,9 @@ def _matched_further(
     words: Sequence[NameWord],
     free: list[bool],
     exact: list[Piece],
+    extra_within: bool = True,
 ) -> list[Piece]:
-    """Steps 2 to 4 of :func:`match_words`, after the typed words equal to a name word (*exact*)."""
+    """Steps 2 to 5 of :func:`match_words`, after the typed words equal to a name word (*exact*)."""
     pieces: dict[int, list[Piece]] = {piece.token: [piece] for piece in exact}  # typed word -> its pieces
     if any(free):
         for piece in _regrouped(typed, upper, words, free, pieces):
@@ -93,6 +108,13 @@ def _matched_further(
             if position not in pieces and all(free[index] for index in run):
                 piece = Piece(position, 0, typed[position].text, run, how, 0, kind, distance)
                 _take(piece, pieces, free)
+        if extra_within:
+            for position in range(len(typed)):
+                if position not in pieces and any(free):
+                    for piece in _words_and_more(
+                        typed[position].text, upper[position], position, words, free
+                    ):
+                        _take(piece, pieces, free)
     ordered: list[Piece] = []
     for position, word in enumerate(typed):
         found = pieces.get(position)
@@ -100,7 +122,7 @@ def _matched_further(
             ordered.append(Piece(position, 0, word.text, (), "extra"))
         else:
             ordered += sorted(found, key=_start) if len(found) > 1 else found
-    return _in_typed_order(ordered, words)
+    return _alike_in_typed_order(_in_typed_order(ordered, words), words)
 
 
 def _exact_pieces(
@@ -163,6 +185,112 @@ def _in_typed_order(pieces: list[Piece], words: Sequence[NameWord]) -> list[Piec
             piece = piece._replace(words=(index,), how=how, kind=kind)
         result.append(piece)
     return result
+
+
+def _alike_in_typed_order(pieces: list[Piece], words: Sequence[NameWord]) -> list[Piece]:
+    """Hand name words spelled alike to the typed words that stand for them in passport order.
+
+    A surname and a given name spelled alike (李丽, ``LI LI``) are the same letters: typed
+    ``LX LI``, the misspelled word may as well be the surname, so the words must not read as
+    swapped. Each name word of such a group stands alone in its pieces (a run holding one is
+    left as it is); a piece keeps how it matched, which the other word would give the same.
+    """
+    if len({word.text for word in words}) == len(words):
+        return pieces  # most names: every word spelled its own way
+    groups: dict[tuple[str, str, tuple[tuple[str, SpellingKind], ...]], list[int]] = {}
+    for index, word in enumerate(words):
+        groups.setdefault((word.text, word.shown, word.alternatives), []).append(index)
+    for indices in groups.values():
+        if len(indices) < 2:
+            continue
+        alike = set(indices)
+        if any(len(piece.words) > 1 and not alike.isdisjoint(piece.words) for piece in pieces):
+            continue
+        typed_order = list(
+            dict.fromkeys(piece.words[0] for piece in pieces if piece.words and piece.words[0] in alike)
+        )
+        handed = dict(zip(typed_order, sorted(typed_order), strict=True))
+        if any(index != handed[index] for index in typed_order):
+            pieces = [
+                piece._replace(words=(handed[piece.words[0]],))
+                if piece.words and piece.words[0] in alike
+                else piece
+                for piece in pieces
+            ]
+    return pieces
+
+
+def _words_and_more(
+    text: str, upper: str, position: int, words: Sequence[NameWord], free: Sequence[bool]
+) -> list[Piece]:
+    """Step 4: two free name words or more run together at the start or the end of a typed
+    word, and the rest of it extra (``ZHANGSAN`` and ``PETER`` in ``ZHANGSANPETER``, as a
+    bank that writes no space is typed); none when neither end is.
+
+    Only for a word nothing closer explained: a name word a few letters off is a
+    misspelling. One name word alone at an end is not taken: it starts many other names
+    (``SAN`` in ``SANDRA``). Of the two ends, the one holding more letters is taken, the
+    start on a tie.
+    """
+    pool = _pool(words, free, respell=True)
+    best: tuple[int, int, list[_Cut]] | None = None  # (letters, -where the words begin, their cuts)
+    for begin, end in _word_runs_at_the_ends(upper, pool):
+        if best is not None and end - begin <= best[0]:
+            continue
+        cuts = _segment(upper[begin:end], pool)
+        if cuts is not None and len(cuts) > 1:
+            best = (end - begin, -begin, cuts)
+    if best is None:
+        return []
+    letters, begin, cuts = best[0], -best[1], best[2]
+    pieces = [
+        Piece(
+            position,
+            begin + start,
+            text[begin + start : begin + end],
+            (word,),
+            "alternative" if kind else "exact",
+            0,
+            kind,
+        )
+        for start, end, word, kind in cuts
+    ]
+    rest = (letters, len(upper)) if begin == 0 else (0, begin)
+    pieces.append(Piece(position, rest[0], text[rest[0] : rest[1]], (), "extra"))
+    return pieces
+
+
+_END_RUNS_TRIED = 4  # per end of a typed word: (begin, end) spans whose cut into words is tried
+
+
+def _word_runs_at_the_ends(text: str, pool: _Pool) -> list[tuple[int, int]]:
+    """Spans ``(begin, end)`` at the start and at the end of *text*, shorter than it, that
+    are name words of *pool* run together, the longest first at each end (the start's first
+    on a tie). Reaching a span may use a word twice; ``_segment`` then says no.
+    """
+    entries, lengths = pool
+    size = len(text)
+    from_start = [False] * (size + 1)  # from_start[k]: text[:k] is words run together
+    from_start[0] = True
+    from_end = [False] * (size + 1)  # from_end[k]: text[k:] is
+    from_end[size] = True
+    for start in range(size):
+        if from_start[start]:
+            for length in lengths:
+                if start + length > size:
+                    break
+                if text[start : start + length] in entries:
+                    from_start[start + length] = True
+        end = size - start
+        if from_end[end]:
+            for length in lengths:
+                if end - length < 0:
+                    break
+                if text[end - length : end] in entries:
+                    from_end[end - length] = True
+    starts = [(0, k) for k in range(size - 1, 0, -1) if from_start[k]][:_END_RUNS_TRIED]
+    ends = [(k, size) for k in range(1, size) if from_end[k]][:_END_RUNS_TRIED]
+    return sorted(starts + ends, key=lambda span: (span[0] - span[1], span[0]))
 
 
 def _regrouped(
@@ -295,7 +423,7 @@ def _near_matches(
     for first in range(len(words)):
         run: tuple[int, ...] = ()
         wanted = ""
-        for index in range(first, min(first + _RUN_AT_MOST, len(words))):
+        for index in range(first, min(first + _NAME_RUN_AT_MOST, len(words))):
             if not free[index]:
                 break
             run += (index,)
