@@ -363,11 +363,16 @@ def test_a_typed_word_of_one_name_word_and_more_stays_extra(icbc: Bank) -> None:
     assert [problem.code.value for problem in result.problems] == ["MISSING_NAME_PART", "EXTRA_NAME_PART"]
 
 
-def test_a_cut_name_written_out_is_not_split_into_a_word_and_more(icbc: Bank) -> None:
-    # The last word of a full MRZ field typed in full is that word written out (word_differences.written_out).
+@pytest.mark.parametrize(("entered", "bank_code"), [("ZHANG HUBERT", "ICBC"), ("ZHANGHUBERT", "ABC")])
+def test_a_cut_name_written_out_is_that_word_written_out(
+    registry: BankRegistry, entered: str, bank_code: str
+) -> None:
+    # The last word of a full MRZ field typed in full (word_differences.written_out), also run
+    # together with the name where the bank writes no space: not name words and an extra part.
     name = PassportName(surname="Zhang", given_names="Hu", source="mrz", possibly_truncated=True)
-    result = check_name("ZHANG HUBERT", name, icbc)
+    result = check_name(entered, name, registry.get(bank_code))
     assert [problem.code.value for problem in result.problems] == ["SPELLING"]
+    assert "ends in HU, so the name may be cut there" in result.problems[0].message_en
 
 
 # A misspelled name of more than four words, run together as a bank without spaces holds it

@@ -93,6 +93,22 @@ def written_out(pieces: Sequence[Piece], words: Sequence[NameWord]) -> tuple[Seq
             out = piece._replace(words=(last,), how="written_out")
             found = finding(ProblemCode.SPELLING, "truncated", typed=piece.typed, word=words[last].shown)
             return [*pieces[:at], out, *pieces[at + 1 :]], found
+    # Typed run together (ZHANGHUBERT where the bank writes no space): matching took the last
+    # word and made the rest of the typed word an extra part.
+    for at, (piece, rest) in enumerate(pairwise(pieces)):
+        if (
+            piece.words == (last,)
+            and piece.how == "exact"
+            and rest.how == "extra"
+            and rest.token == piece.token
+            and rest.start == piece.start + len(piece.typed)
+            and rest.typed.isascii()
+            and rest.typed.isalpha()
+        ):
+            typed = piece.typed + rest.typed
+            out = piece._replace(typed=typed, how="written_out")
+            found = finding(ProblemCode.SPELLING, "truncated", typed=typed, word=words[last].shown)
+            return [*pieces[:at], out, *pieces[at + 2 :]], found
     return pieces, None
 
 

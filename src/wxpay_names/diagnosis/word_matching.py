@@ -71,14 +71,8 @@ _Cut = tuple[int, int, int, SpellingKind | None]  # (start, end, name word, the 
 _Near = tuple[int, tuple[int, ...], How, SpellingKind | None, int]  # (typed word, run, how, kind, distance)
 
 
-def match_words(
-    typed: Sequence[TypedWord], words: Sequence[NameWord], extra_within: bool = True
-) -> list[Piece]:
-    """The pieces of the typed words, in typed order, each naming the name words it stands for.
-
-    *extra_within*: step 4 (a word that is name words and more); off where the name may be
-    cut short, whose last word typed in full is that word written out (``written_out``).
-    """
+def match_words(typed: Sequence[TypedWord], words: Sequence[NameWord]) -> list[Piece]:
+    """The pieces of the typed words, in typed order, each naming the name words it stands for."""
     upper = [word.text.upper() for word in typed]
     free = [True] * len(words)
     exact = _exact_pieces(typed, upper, words, free)
@@ -88,7 +82,7 @@ def match_words(
         # _in_typed_order and _alike_in_typed_order would hand them out.
         # (tests/test_check_paths.py holds this equal to the long way.)
         return exact
-    return _matched_further(typed, upper, words, free, exact, extra_within)
+    return _matched_further(typed, upper, words, free, exact)
 
 
 def _matched_further(
@@ -97,7 +91,6 @@ def _matched_further(
     words: Sequence[NameWord],
     free: list[bool],
     exact: list[Piece],
-    extra_within: bool = True,
 ) -> list[Piece]:
     """Steps 2 to 5 of :func:`match_words`, after the typed words equal to a name word (*exact*)."""
     pieces: dict[int, list[Piece]] = {piece.token: [piece] for piece in exact}  # typed word -> its pieces
@@ -108,13 +101,10 @@ def _matched_further(
             if position not in pieces and all(free[index] for index in run):
                 piece = Piece(position, 0, typed[position].text, run, how, 0, kind, distance)
                 _take(piece, pieces, free)
-        if extra_within:
-            for position in range(len(typed)):
-                if position not in pieces and any(free):
-                    for piece in _words_and_more(
-                        typed[position].text, upper[position], position, words, free
-                    ):
-                        _take(piece, pieces, free)
+        for position in range(len(typed)):
+            if position not in pieces and any(free):
+                for piece in _words_and_more(typed[position].text, upper[position], position, words, free):
+                    _take(piece, pieces, free)
     ordered: list[Piece] = []
     for position, word in enumerate(typed):
         found = pieces.get(position)
