@@ -42,6 +42,8 @@ READ = [
     ("O'BRIEN Mary-Kate", "O'BRIEN", "Mary-Kate"),
     ("NGUYEN Van An", "NGUYEN", "Van An"),
     ("John F. KENNEDY", "KENNEDY", "John F."),  # an initial is never the surname
+    ("J.R. SMITH", "SMITH", "J.R."),  # nor are initials run together
+    ("SMITH J.-P. Paul", "SMITH", "J.-P. Paul"),
     ("ИВАНОВ Иван Иванович", "ИВАНОВ", "Иван Иванович"),
     ("SMITH john", "SMITH", "john"),
     ("Madonna", "Madonna", ""),  # one word: a one-part name
@@ -68,6 +70,10 @@ REFUSED = [
     ("zhang san", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "separately"),
     ("Anna Maria Eriksson", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "'ERIKSSON, Anna Maria'"),
     ("JOHN F KENNEDY", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "SURNAME, Given Names"),
+    # Initials run together are no surname in capitals: as unknown as "J. R. Smith".
+    ("J.R. Smith", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "'SMITH, J.R.'"),
+    ("T.J. Miller", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "'MILLER, T.J.'"),
+    ("J.-P. Sartre", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "'SARTRE, J.-P.'"),
     ("SMITH John JONES", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "SURNAME, Given Names"),
     ("John SMITH Paul", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "SURNAME, Given Names"),
     (

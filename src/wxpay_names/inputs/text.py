@@ -170,8 +170,8 @@ def _ordered(cleaned: str, words: list[str], suffixes: Sequence[str]) -> Passpor
 
 def _case(word: str) -> WordCase:
     letters = [char for char in word if char.isalpha()]
-    if len(letters) == 1:
-        return "initial"  # "J" or "J.": an initial, never a surname on its own
+    if len(letters) == 1 or _initials(word):
+        return "initial"  # "J", "J." or "J.R.": initials, never a surname on their own
     if word.isupper():
         return "capitals"
     if word.islower():
@@ -179,6 +179,17 @@ def _case(word: str) -> WordCase:
     if any(char.isupper() or char.islower() for char in letters):
         return "mixed"
     return "uncased"
+
+
+def _initials(word: str) -> bool:
+    """Whether *word* is initials run together (``J.R.``, ``J.-P.``): one letter, then a mark.
+
+    Such a word is in capitals without being a surname in capitals: its letters are initials.
+    """
+    return all(
+        not char.isalpha() or index + 1 == len(word) or not word[index + 1].isalpha()
+        for index, char in enumerate(word)
+    )
 
 
 def _name(surname: str, given: str) -> PassportName:
