@@ -277,6 +277,29 @@ def test_explicit_split_with_arguments() -> None:
 
 
 @pytest.mark.parametrize(
+    ("surname", "given_names", "fields", "chinese"),
+    [
+        ("张", "", ("ZHANG", ""), "张"),
+        ("张", None, ("ZHANG", ""), "张"),
+        ("赵李", "", ("ZHAOLI", ""), "赵-李"),  # two surnames: the split is kept
+        ("张三", None, ("ZHANGSAN", ""), "张-三"),
+        ("欧阳", "", ("OUYANG", ""), "欧阳"),
+    ],
+)
+def test_a_surname_alone_reads_the_same_again(
+    surname: str, given_names: str | None, fields: tuple[str, str], chinese: str, icbc: Bank
+) -> None:
+    name = from_chinese(surname=surname, given_names=given_names)
+    assert ((name.surname, name.given_names), name.chinese) == (fields, chinese)
+    assert PassportName.model_validate_json(name.model_dump_json()) == name
+    assert PassportName(**name.model_dump()) == name
+    assert from_chinese(name.chinese) == name
+    if "-" in chinese:  # still a 双姓, spaced and hyphenated among the candidates
+        kinds = {candidate.pattern.spelling for candidate in candidates(name, icbc)}
+        assert {"double_surname_spaced", "double_surname_hyphenated"} <= kinds
+
+
+@pytest.mark.parametrize(
     "call",
     [
         lambda: from_chinese("欧阳娜娜", surname="欧阳"),

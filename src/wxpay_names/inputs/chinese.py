@@ -21,7 +21,8 @@ from ..cleaning import check_length, clean
 from ..errors import ErrorCode, InvalidNameError
 from ..models import PassportName
 from .chinese_spellings import chinese_spellings, passport_name
-from .chinese_text import plain_han
+from .chinese_surnames import surname_alone
+from .chinese_text import checked, plain_han
 
 __all__ = ["chinese_spellings", "from_chinese"]  # chinese_spellings: for name_forms.spellings
 
@@ -58,7 +59,8 @@ def from_chinese(
 
 
 def _explicit_key(text: str, surname: str | None, given_names: str | None) -> str:
-    """``surname + " " + given``: the space marks the split; a trailing one, a surname alone."""
+    """``surname + " " + given``: the space marks the split; a surname alone is written so that
+    it reads alone (``surname_alone``)."""
     parts = {"surname": surname, "given_names": given_names}
     for argument, value in parts.items():
         if value is not None and not isinstance(value, str):
@@ -76,6 +78,8 @@ def _explicit_key(text: str, surname: str | None, given_names: str | None) -> st
             "The Chinese surname is empty: pass surname= with the characters of the surname.",
             code=ErrorCode.EMPTY_NAME,
         )
+    if not cleaned["given_names"]:
+        return surname_alone(checked(cleaned["surname"]))
     key = f"{cleaned['surname']} {cleaned['given_names']}"
     check_length(key, _WHAT)  # two parts of 256 characters make a name longer than one may be
     return key
