@@ -584,7 +584,13 @@ def test_a_fallback_reading_stays_among_the_candidates() -> None:
 
 @pytest.mark.parametrize(
     ("text", "said"),
-    [("Zhang San", "只能有汉字"), ("张San", "只能有汉字"), ("李明-华", "连字符只能用来连接双姓")],
+    [
+        ("Zhang San", "只能有汉字"),
+        ("张San", "只能有汉字"),
+        ("李明-华", "连字符只能用来连接双姓"),
+        ("张3", "中文姓名中有数字：请只输入姓名中的汉字"),
+        ("张@三", "中文姓名中有汉字以外的字符"),
+    ],
 )
 def test_refusals_of_text_that_is_not_a_chinese_name_say_so_in_chinese(text: str, said: str) -> None:
     # The code's general Chinese sentence (mixed alphabets, or "type only letters") would send

@@ -19,6 +19,7 @@ from wxpay_names import (
     format_name,
     parse_name,
 )
+from wxpay_names.messages import error_message
 
 # Real-world shapes: (text as typed, surname, given names).
 READ = [
@@ -187,3 +188,12 @@ def test_punctuation_heavy_text_raises_only_name_format_errors(text: str) -> Non
     except NameFormatError:
         return
     assert name.surname or name.given_names
+
+
+def test_a_name_in_chinese_characters_says_the_same_in_chinese() -> None:
+    # The English sends the person to the Chinese reading; the general Chinese sentence
+    # would only ask for a comma ("ZHANG, San") in a name of characters.
+    with pytest.raises(AmbiguousNameError) as refused:
+        parse_name("张三")
+    assert "from_chinese()" in str(refused.value)
+    assert "中文姓名" in error_message(refused.value, "zh")

@@ -78,6 +78,8 @@ def unreadable(char: str, position: int | None) -> InvalidNameError:
         return InvalidNameError(
             f"The Chinese name holds {where}: a name has no digits; type only its characters.",
             code=ErrorCode.INVALID_CHARACTER,
+            # The code's general sentence asks for letters; a Chinese name is characters.
+            message_zh="中文姓名中有数字：请只输入姓名中的汉字。",
         )
     if category[0] == "L":
         return InvalidNameError(
@@ -92,6 +94,7 @@ def unreadable(char: str, position: int | None) -> InvalidNameError:
         f"The Chinese name holds {where}: type only the characters of the name, with a space "
         "between surname and given name if you want to split it yourself.",
         code=ErrorCode.INVALID_CHARACTER,
+        message_zh="中文姓名中有汉字以外的字符：请只输入姓名中的汉字；如需自行分开姓和名，可在中间加一个空格。",
     )
 
 

@@ -372,6 +372,9 @@ def _refuse_french_identity_card(lines: Sequence[str]) -> None:
             "not an ICAO one and is not supported: give the name as text instead, as the card prints "
             "it (for example 'MARTIN, Marie'), or use the passport's zone.",
             code=ErrorCode.MRZ_FORMAT,
+            # The code's general sentence asks to copy the lines again, which cannot help here.
+            message_zh="这是 2021 年以前签发的法国身份证的机读区，其格式不是国际民航组织（ICAO）规定的格式，"
+            "暂不支持：请改为输入证件上印的姓名（如 MARTIN, Marie），或使用护照的机读区。",
         )
 
 

@@ -130,6 +130,9 @@ def _word_form(text: str, *, after: Sequence[str] = (), shown: str = "") -> Pass
         raise AmbiguousNameError(
             f"{cleaned!r} is written in Chinese characters: read it with from_chinese(), or type the "
             "Latin name printed in the passport as 'SURNAME, Given Names'.",
+            # The code's general sentence would only ask for a comma, in a name of characters.
+            message_zh="姓名是用汉字写的：请改按中文姓名输入，或输入护照上印的拉丁字母姓名，"
+            "先写姓，再加英文逗号和名（如 ZHANG, San）。",
         )
     while len(words) > 1 and affix_kind(words[0]) == "title":
         words.pop(0)
