@@ -618,3 +618,27 @@ def test_a_character_no_word_holds_keeps_its_readings(icbc: Bank) -> None:
     # 晟 is in no word of the phrase table, which then cannot tell an archaic reading from a
     # living one: its other readings stay (SHENG, the one most people bearing it use).
     assert "ZHANG SHENG" in _given_readings(from_chinese("张晟"), icbc)
+
+
+@pytest.mark.parametrize(
+    ("text", "arguments", "says"),
+    [
+        ("\u3000张  III", {}, "The Chinese name holds 'I' (U+0049 LATIN CAPITAL LETTER I) at position 5"),
+        (" 张 \u200b3", {}, "'3' (U+0033 DIGIT THREE) at position 5"),
+        (
+            "",
+            {"surname": "张", "given_names": "3"},
+            "The Chinese given names holds '3' (U+0033 DIGIT THREE) at position 1",
+        ),
+        (
+            "",
+            {"surname": "张 3", "given_names": "三"},
+            "The Chinese surname holds '3' (U+0033 DIGIT THREE) at position 3",
+        ),
+    ],
+)
+def test_a_position_counts_in_the_text_as_given(text: str, arguments: dict[str, str], says: str) -> None:
+    # Not in the cleaned text, nor in the key the two arguments are joined into ("张 3").
+    with pytest.raises(InvalidNameError) as refused:
+        from_chinese(text, **arguments)
+    assert says in str(refused.value)

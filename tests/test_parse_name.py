@@ -197,3 +197,22 @@ def test_a_name_in_chinese_characters_says_the_same_in_chinese() -> None:
         parse_name("张三")
     assert "from_chinese()" in str(refused.value)
     assert "中文姓名" in error_message(refused.value, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "char"),
+    [
+        ("  Smith, J0hn", "0"),
+        ("Smith,   J0hn", "0"),
+        ("\u200bSm1th, John", "1"),
+        ("Smith ,\u200b J0hn", "0"),
+        ("SMITH， J0hn", "0"),  # the full-width comma
+        ("Smith, John, J0hn", None),  # two commas: refused as such
+    ],
+)
+def test_a_position_in_the_comma_form_counts_in_the_text_as_typed(text: str, char: str | None) -> None:
+    with pytest.raises(NameFormatError) as refused:
+        parse_name(text)
+    if char is not None:
+        assert f"{char!r} (U+" in str(refused.value)
+        assert f"at position {text.index(char) + 1}:" in str(refused.value)

@@ -33,6 +33,7 @@ from ..validation import script_of, validate_name_part
 from .mrz import FILLER, name_from_field
 
 SURNAME_END = ","  # the full-width comma is folded to this by cleaning
+_COMMAS = frozenset(",\uff0c")  # as typed: ASCII and full-width
 
 # How a word is written, which is all that can say which words are the surname.
 WordCase = Literal["capitals", "lower", "mixed", "initial", "uncased"]
@@ -57,28 +58,30 @@ def parse_name(text: str) -> PassportName:
     if FILLER in cleaned:
         return name_from_field(cleaned, "text")
     if SURNAME_END in cleaned:
-        return _comma_form(cleaned)
+        return _comma_form(text)
     return _word_form(text)
 
 
 def _comma_form(text: str) -> PassportName:
-    parts = text.split(SURNAME_END)
-    suffixes = _affixes_only(parts[-1])
-    if suffixes is not None and len(parts) > 1:
+    """*text* as typed, with a comma: the pieces are cut from it, so that an error's position
+    counts in what the user typed (cleaning folds ``，`` to ``,``, one for one)."""
+    commas = [index for index, char in enumerate(text) if char in _COMMAS]
+    shown = clean(text).text
+    suffixes = _affixes_only(clean(text[commas[-1] + 1 :]).text)
+    if suffixes is not None:
         # "John Doe, Jr." or "DOE, John, Jr.": the last comma sets off a suffix, not given names.
-        rest = SURNAME_END.join(parts[:-1])
-        if SURNAME_END in rest:
+        rest = text[: commas[-1]]
+        if len(commas) > 1:
             return _with_suffixes(_comma_form(rest), suffixes)
-        return _word_form(rest, after=suffixes, shown=text)
-    commas = len(parts) - 1
-    if commas > 1:
+        return _word_form(rest, after=suffixes, shown=shown)
+    if len(commas) > 1:
         raise AmbiguousNameError(
-            f"{text!r} holds {commas} commas: write one, between the surname and the given names "
+            f"{shown!r} holds {len(commas)} commas: write one, between the surname and the given names "
             "('SURNAME, Given Names'), or pass the surname and given names separately.",
         )
-    surname, _, given = text.partition(SURNAME_END)
+    surname, given = text[: commas[0]], text[commas[0] + 1 :]
     # Positions in messages count from the start of what the user typed.
-    given_offset = len(surname) + len(SURNAME_END)
+    given_offset = commas[0] + 1
     return _name(
         _without_titles(validate_name_part(surname, "surname")),
         _without_degrees(
