@@ -102,6 +102,19 @@ REFUSED = [
     ("John Smith 😀", InvalidNameError, ErrorCode.INVALID_CHARACTER, "at position 12"),
     ("Smith & Jones", InvalidNameError, ErrorCode.INVALID_CHARACTER, "'&'"),
     ("SMITH<<JOHN PAUL", MRZError, ErrorCode.MRZ_FORMAT, "holds ' '"),
+    # A '<' after a space or a comma is a stray symbol of free text, not a name field.
+    (
+        "ZHANG, San <3",
+        InvalidNameError,
+        ErrorCode.INVALID_CHARACTER,
+        "'<' (U+003C LESS-THAN SIGN) at position 12",
+    ),
+    (
+        "Zhang San <zhang@x.com>",
+        InvalidNameError,
+        ErrorCode.INVALID_CHARACTER,
+        "'<' (U+003C LESS-THAN SIGN) at position 11",
+    ),
     (",", InvalidNameError, ErrorCode.EMPTY_NAME, "no letters"),
     ("   ", InvalidNameError, ErrorCode.EMPTY_NAME, "no letters"),
 ]

@@ -55,11 +55,21 @@ def parse_name(text: str) -> PassportName:
         raise InvalidNameError(f"A name is a str, not {type(text).__name__}.")
     check_length(text)
     cleaned = clean(text).text
-    if FILLER in cleaned:
+    if FILLER in cleaned and _begins_like_a_field(cleaned):
         return name_from_field(cleaned, "text")
     if SURNAME_END in cleaned:
         return _comma_form(text)
     return _word_form(text)
+
+
+def _begins_like_a_field(text: str) -> bool:
+    """Whether *text*, which holds the filler ``<``, is an MRZ name field: one word before it.
+
+    ``SMITH<<JOHN`` is read (and refused there, naming what a field cannot hold); in
+    ``ZHANG, San <3`` or ``Zhang San <zhang@x.com>`` the ``<`` is a stray symbol of free text,
+    refused as an invalid character that names it.
+    """
+    return all(char.isalnum() for char in text.partition(FILLER)[0])
 
 
 def _comma_form(text: str) -> PassportName:
