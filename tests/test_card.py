@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from wxpay_names import CardInfo, InvalidArgumentError, NameFormatError, ProblemCode, bank_of_card
+from wxpay_names import CardInfo, InvalidArgumentError, NameFormatError, ProblemCode, bank_of_card, preflight
 from wxpay_names.binding.card import card_digits, luhn_valid, mask
 from wxpay_names.binding.card_bins import bin_table
 
@@ -95,6 +95,21 @@ def test_group_separators_and_full_width_digits_are_read() -> None:
     for written in ("6222-0200-0000-0000-000", full_width, "6222\u200b020000000000000"):
         again = bank_of_card(written)
         assert again == plain
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "6222020000000000000\n",
+        "6222020000000000000\r\n",
+        "6222\t0200\t0000\t0000\t000",
+        "\t6222 0200\u2009 0000 0000 000 \n",
+    ],
+)
+def test_white_space_of_any_kind_is_read_as_a_space(written: str) -> None:
+    # A number pasted from a chat or a spreadsheet ends in a line break or holds tabs.
+    assert bank_of_card(written) == bank_of_card("6222020000000000000")
+    assert preflight("ZHANG, San", card=written).ok
 
 
 def test_a_luhn_failure_warns_and_does_not_block() -> None:

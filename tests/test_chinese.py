@@ -277,6 +277,29 @@ def test_explicit_split_with_arguments() -> None:
 
 
 @pytest.mark.parametrize(
+    ("surname", "given_names", "fields", "chinese"),
+    [
+        ("张", "", ("ZHANG", ""), "张"),
+        ("张", None, ("ZHANG", ""), "张"),
+        ("赵李", "", ("ZHAOLI", ""), "赵-李"),  # two surnames: the split is kept
+        ("张三", None, ("ZHANGSAN", ""), "张-三"),
+        ("欧阳", "", ("OUYANG", ""), "欧阳"),
+    ],
+)
+def test_a_surname_alone_reads_the_same_again(
+    surname: str, given_names: str | None, fields: tuple[str, str], chinese: str, icbc: Bank
+) -> None:
+    name = from_chinese(surname=surname, given_names=given_names)
+    assert ((name.surname, name.given_names), name.chinese) == (fields, chinese)
+    assert PassportName.model_validate_json(name.model_dump_json()) == name
+    assert PassportName(**name.model_dump()) == name
+    assert from_chinese(name.chinese) == name
+    if "-" in chinese:  # still a 双姓, spaced and hyphenated among the candidates
+        kinds = {candidate.pattern.spelling for candidate in candidates(name, icbc)}
+        assert {"double_surname_spaced", "double_surname_hyphenated"} <= kinds
+
+
+@pytest.mark.parametrize(
     "call",
     [
         lambda: from_chinese("欧阳娜娜", surname="欧阳"),
@@ -561,7 +584,13 @@ def test_a_fallback_reading_stays_among_the_candidates() -> None:
 
 @pytest.mark.parametrize(
     ("text", "said"),
-    [("Zhang San", "只能有汉字"), ("张San", "只能有汉字"), ("李明-华", "连字符只能用来连接双姓")],
+    [
+        ("Zhang San", "只能有汉字"),
+        ("张San", "只能有汉字"),
+        ("李明-华", "连字符只能用来连接双姓"),
+        ("张3", "中文姓名中有数字：请只输入姓名中的汉字"),
+        ("张@三", "中文姓名中有汉字以外的字符"),
+    ],
 )
 def test_refusals_of_text_that_is_not_a_chinese_name_say_so_in_chinese(text: str, said: str) -> None:
     # The code's general Chinese sentence (mixed alphabets, or "type only letters") would send
@@ -589,3 +618,27 @@ def test_a_character_no_word_holds_keeps_its_readings(icbc: Bank) -> None:
     # 晟 is in no word of the phrase table, which then cannot tell an archaic reading from a
     # living one: its other readings stay (SHENG, the one most people bearing it use).
     assert "ZHANG SHENG" in _given_readings(from_chinese("张晟"), icbc)
+
+
+@pytest.mark.parametrize(
+    ("text", "arguments", "says"),
+    [
+        ("\u3000张  III", {}, "The Chinese name holds 'I' (U+0049 LATIN CAPITAL LETTER I) at position 5"),
+        (" 张 \u200b3", {}, "'3' (U+0033 DIGIT THREE) at position 5"),
+        (
+            "",
+            {"surname": "张", "given_names": "3"},
+            "The Chinese given names holds '3' (U+0033 DIGIT THREE) at position 1",
+        ),
+        (
+            "",
+            {"surname": "张 3", "given_names": "三"},
+            "The Chinese surname holds '3' (U+0033 DIGIT THREE) at position 3",
+        ),
+    ],
+)
+def test_a_position_counts_in_the_text_as_given(text: str, arguments: dict[str, str], says: str) -> None:
+    # Not in the cleaned text, nor in the key the two arguments are joined into ("张 3").
+    with pytest.raises(InvalidNameError) as refused:
+        from_chinese(text, **arguments)
+    assert says in str(refused.value)

@@ -20,6 +20,7 @@ from wxpay_names import (
     parse_name,
 )
 from wxpay_names.inputs.mrz import check_digit
+from zones import td3
 
 # ICAO 9303 Part 4 §4.2.3 (8th edition): upper TD3 lines, with the name each holds and
 # whether the field is filled to position 44 (then possibly truncated, §4.2.3 note).
@@ -240,6 +241,31 @@ def test_fillers_read_as_a_letter_are_refused(text: str) -> None:
 def test_parse_name_refuses_fillers_read_as_a_letter() -> None:
     with pytest.raises(MRZError, match="filler"):
         parse_name("ERIKSSON<<ANNA<MARIAKKKK")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        td3(expiry="300101", name="DOE<<JOHN<III"),  # every check digit right
+        "P<UTODOE<<JOHN<III".ljust(44, "<"),
+        "DOE<<JOHN<III".ljust(39, "<"),
+        "DOE<<JOHN<III",
+        "DOE<<JOHN<PAUL<III",
+    ],
+)
+def test_a_generational_suffix_iii_is_a_given_name(text: str) -> None:
+    # ICAO 9303 Part 3 §4.6 gives III as its example of a suffix a State may print.
+    name = parse_mrz(text)
+    assert name.surname == "DOE"
+    assert name.given_names.split()[-1] == "III"
+    if not text.startswith("P<"):
+        assert parse_name(text).given_names == name.given_names
+
+
+@pytest.mark.parametrize("text", ["DOE<<III", "DOE<III", "DOEIII", "DOE<<JOHNIII", "DOE<<JOHN<IIII"])
+def test_a_run_of_i_that_is_not_a_suffix_after_a_given_name_is_still_refused(text: str) -> None:
+    with pytest.raises(MRZError, match="probably read as 'I'"):
+        parse_mrz(text)
 
 
 # A one-part name as long as the field or longer: the only name ICAO writes with no filler (§1.3).
@@ -541,6 +567,7 @@ def _parts_of_field(written: str) -> tuple[str, str]:
 @example(["NILAVADHANANANDA"], ["ARNPOL", "PETCH", "CHARONGUANG"], 30)
 @example(["SATRIYA", "SUDARPA", "WIRAATMADJA", "KUSUMANEGARA"], [], 30)  # primary alone, cut
 @example(["KOWALSKI"], ["ANNA", "MARIAAA"], 39)  # ends like fillers read as A: refused
+@example(["DOE"], ["JOHN", "III"], 39)  # a generational suffix (Part 3 §4.6): read
 @example(["P", "UTO"], ["ANNA"], 39)  # begins like a passport's upper line
 @example(["I", "UTO"], ["ANNA"], 31)  # begins like a card's upper line
 def test_icao_name_field_parses_back(primary: list[str], secondary: list[str], width: int) -> None:
@@ -548,7 +575,8 @@ def test_icao_name_field_parses_back(primary: list[str], secondary: list[str], w
     assume(field is not None)
     assert field is not None
     written = field.rstrip("<")
-    if (len(written) >= 3 and len(set(written[-3:])) == 1) or "<" not in field:
+    ends_in_suffix = len(secondary) > 1 and secondary[-1] == "III" and written.endswith("<III")
+    if (len(written) >= 3 and len(set(written[-3:])) == 1 and not ends_in_suffix) or "<" not in field:
         # The shapes a filler misread as a letter gives (three of a letter where fillers belong,
         # a full field without a filler) are refused: the name has no check digit to tell.
         with pytest.raises(MRZError, match="filler"):

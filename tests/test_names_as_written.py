@@ -241,6 +241,7 @@ def test_the_belgian_computation_is_accepted_for_belgium_only() -> None:
 
 def test_pre_2021_french_identity_card_is_refused_as_unsupported() -> None:
     from wxpay_names import ErrorCode, MRZError
+    from wxpay_names.messages import error_message
 
     zone = "IDFRADOUEL<<<<<<<<<<<<<<<<<<<<932013\n0506932020438CHRISTIANE<<NI2906209F3"
     for text in (zone, zone.replace("\n", "")):
@@ -250,6 +251,12 @@ def test_pre_2021_french_identity_card_is_refused_as_unsupported() -> None:
         assert "not supported" in str(refused.value)
         assert "misread" not in str(refused.value)
         assert "DOUEL" not in str(refused.value)  # the holder's name stays out of the message
+        # The Chinese says what the English says: unsupported, give the name as text (not
+        # the general MRZ_FORMAT sentence, which asks to copy the lines again).
+        chinese = error_message(refused.value, "zh")
+        assert "暂不支持" in chinese
+        assert "输入证件上印的姓名" in chinese
+        assert "重新" not in chinese
 
 
 # --- dots between the parts -------------------------------------------------------------------

@@ -19,6 +19,7 @@ from wxpay_names import (
     format_name,
     parse_name,
 )
+from wxpay_names.messages import error_message
 
 # Real-world shapes: (text as typed, surname, given names).
 READ = [
@@ -42,6 +43,8 @@ READ = [
     ("O'BRIEN Mary-Kate", "O'BRIEN", "Mary-Kate"),
     ("NGUYEN Van An", "NGUYEN", "Van An"),
     ("John F. KENNEDY", "KENNEDY", "John F."),  # an initial is never the surname
+    ("J.R. SMITH", "SMITH", "J.R."),  # nor are initials run together
+    ("SMITH J.-P. Paul", "SMITH", "J.-P. Paul"),
     ("ИВАНОВ Иван Иванович", "ИВАНОВ", "Иван Иванович"),
     ("SMITH john", "SMITH", "john"),
     ("Madonna", "Madonna", ""),  # one word: a one-part name
@@ -68,6 +71,10 @@ REFUSED = [
     ("zhang san", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "separately"),
     ("Anna Maria Eriksson", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "'ERIKSSON, Anna Maria'"),
     ("JOHN F KENNEDY", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "SURNAME, Given Names"),
+    # Initials run together are no surname in capitals: as unknown as "J. R. Smith".
+    ("J.R. Smith", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "'SMITH, J.R.'"),
+    ("T.J. Miller", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "'MILLER, T.J.'"),
+    ("J.-P. Sartre", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "'SARTRE, J.-P.'"),
     ("SMITH John JONES", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "SURNAME, Given Names"),
     ("John SMITH Paul", AmbiguousNameError, ErrorCode.AMBIGUOUS_NAME, "SURNAME, Given Names"),
     (
@@ -95,6 +102,19 @@ REFUSED = [
     ("John Smith 😀", InvalidNameError, ErrorCode.INVALID_CHARACTER, "at position 12"),
     ("Smith & Jones", InvalidNameError, ErrorCode.INVALID_CHARACTER, "'&'"),
     ("SMITH<<JOHN PAUL", MRZError, ErrorCode.MRZ_FORMAT, "holds ' '"),
+    # A '<' after a space or a comma is a stray symbol of free text, not a name field.
+    (
+        "ZHANG, San <3",
+        InvalidNameError,
+        ErrorCode.INVALID_CHARACTER,
+        "'<' (U+003C LESS-THAN SIGN) at position 12",
+    ),
+    (
+        "Zhang San <zhang@x.com>",
+        InvalidNameError,
+        ErrorCode.INVALID_CHARACTER,
+        "'<' (U+003C LESS-THAN SIGN) at position 11",
+    ),
     (",", InvalidNameError, ErrorCode.EMPTY_NAME, "no letters"),
     ("   ", InvalidNameError, ErrorCode.EMPTY_NAME, "no letters"),
 ]
@@ -181,3 +201,31 @@ def test_punctuation_heavy_text_raises_only_name_format_errors(text: str) -> Non
     except NameFormatError:
         return
     assert name.surname or name.given_names
+
+
+def test_a_name_in_chinese_characters_says_the_same_in_chinese() -> None:
+    # The English sends the person to the Chinese reading; the general Chinese sentence
+    # would only ask for a comma ("ZHANG, San") in a name of characters.
+    with pytest.raises(AmbiguousNameError) as refused:
+        parse_name("张三")
+    assert "from_chinese()" in str(refused.value)
+    assert "中文姓名" in error_message(refused.value, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "char"),
+    [
+        ("  Smith, J0hn", "0"),
+        ("Smith,   J0hn", "0"),
+        ("\u200bSm1th, John", "1"),
+        ("Smith ,\u200b J0hn", "0"),
+        ("SMITH， J0hn", "0"),  # the full-width comma
+        ("Smith, John, J0hn", None),  # two commas: refused as such
+    ],
+)
+def test_a_position_in_the_comma_form_counts_in_the_text_as_typed(text: str, char: str | None) -> None:
+    with pytest.raises(NameFormatError) as refused:
+        parse_name(text)
+    if char is not None:
+        assert f"{char!r} (U+" in str(refused.value)
+        assert f"at position {text.index(char) + 1}:" in str(refused.value)

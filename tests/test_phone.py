@@ -69,6 +69,20 @@ def test_not_a_number(text: str) -> None:
     assert result.e164 is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["+86 138 OO13 8OOO", "138OO138OOO", "1380013800O", "+86 138 0013 8000 ext 12", "１３８ＯＯ１３８０００"],
+)
+def test_letters_are_a_problem_never_keypad_digits(text: str) -> None:
+    # phonenumbers reads three letters or more as keypad digits (O → 6): another number.
+    result = check_phone(text)
+    assert codes(result) == ["PHONE_NOT_A_NUMBER"]
+    assert result.e164 is None
+    assert not result.ok
+    assert "letters" in result.problems[0].message_en
+    assert "字母" in result.problems[0].message_zh
+
+
 def test_an_empty_number() -> None:
     result = check_phone("")
     assert codes(result) == ["PHONE_NOT_A_NUMBER"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..cleaning import MAX_INPUT_LENGTH, is_invisible
+from ..cleaning import MAX_INPUT_LENGTH, is_invisible, is_white_space
 from ..messages import Wording
 from ..models import Bank, Problem, ProblemCode
 from ..registry import BankRegistry, default_registry, require_registry
@@ -29,14 +29,16 @@ SHORTEST_CARD, LONGEST_CARD = 15, 19
 # Receipts and PCI DSS show at most the first six and the last four digits.
 SHOWN_FIRST, SHOWN_LAST = 6, 4
 _KINDS: dict[str, CardKind] = {"DC": "debit", "CC": "credit", "SCC": "semi_credit", "PC": "prepaid"}
-# What people type between digit groups, and what a copy from a web page or a chat brings along.
-_SEPARATORS = frozenset(" -.\u00a0\u3000")
+# What people type between digit groups, beside white space of any kind (the input policy's
+# rule 4: a copy from a web page or a chat brings no-break spaces, tabs and a final line break).
+_SEPARATORS = frozenset("-.")
 
 
 def bank_of_card(number: str, *, registry: BankRegistry | None = None) -> CardInfo:
     """The issuer, kind and soundness of a card *number*; never raises on its content.
 
-    Spaces and hyphens between digit groups are ignored, full-width digits read as digits.
+    White space (spaces, tabs, line breaks), hyphens and periods between digit groups are
+    ignored, full-width digits read as digits.
     Anything else is a ``CARD_NOT_A_NUMBER`` problem, not an exception; a *number* that is not
     a ``str`` raises ``InvalidArgumentError``.
 
@@ -110,15 +112,15 @@ def bank_of_card(number: str, *, registry: BankRegistry | None = None) -> CardIn
 def card_digits(number: str) -> str | None:
     """The digits of *number* with group separators dropped; None when anything else is in it.
 
-    >>> card_digits(" 6222-0200 ０１ "), card_digits("12ab"), card_digits("")
-    ('6222020001', None, None)
+    >>> card_digits(" 6222-0200 ０１ "), card_digits("6222\\t0200\\n"), card_digits("12ab"), card_digits("")
+    ('6222020001', '62220200', None, None)
     """
     if len(number) > MAX_INPUT_LENGTH:
         return None
     kept = [
         char
         for char in unicodedata.normalize("NFKC", number)
-        if char not in _SEPARATORS and not is_invisible(char)
+        if char not in _SEPARATORS and not is_white_space(char) and not is_invisible(char)
     ]
     digits = "".join(kept)
     if not digits or not (digits.isascii() and digits.isdigit()):

@@ -39,6 +39,7 @@ def check_phone(number: str, default_region: str = "CN") -> PhoneCheck:
 
     *default_region* (ISO 3166, ``"CN"``) reads a number written without a ``+`` country code.
     A *number* or *default_region* that is not a ``str`` raises ``InvalidArgumentError``.
+    A number holding letters is ``PHONE_NOT_A_NUMBER``: they are not read as keypad digits.
 
     >>> [problem.code.value for problem in check_phone("+44 7911 123456").problems]
     ['PHONE_OUTSIDE_MAINLAND']
@@ -51,6 +52,10 @@ def check_phone(number: str, default_region: str = "CN") -> PhoneCheck:
         return PhoneCheck(problems=(say(ProblemCode.PHONE_NOT_A_NUMBER, "empty"),))
     if len(number) > MAX_INPUT_LENGTH or len(default_region) > MAX_INPUT_LENGTH:
         return PhoneCheck(problems=(say(ProblemCode.PHONE_NOT_A_NUMBER),))
+    if any(char.isalpha() for char in number):
+        # libphonenumber reads three letters or more as keypad digits (O → 6), a number other
+        # than the one meant; the person is asked to type the digits.
+        return PhoneCheck(problems=(say(ProblemCode.PHONE_NOT_A_NUMBER, "letters"),))
 
     import phonenumbers  # about 0.1 s and 40 MB of data: only when a phone number is checked
     from phonenumbers import carrier, geocoder

@@ -166,6 +166,13 @@ WORDING: dict[ProblemCode, dict[str, Wording]] = {
             "The phone number is empty: type the mobile number the bank holds for you.",
             "手机号为空：请输入您在银行预留的手机号。",
         ),
+        # Letters are never read as keypad digits (O for 6): a letter O is most often a mistyped 0.
+        "letters": Wording(
+            "The phone number holds letters, and a mobile number is only digits (a letter O is not "
+            "the digit 0): type the number the bank holds for you in digits.",
+            "手机号中有字母，而手机号只由数字组成（字母 O 不能代替数字 0）："
+            "请用数字重新输入您在银行预留的手机号。",
+        ),
     },
     ProblemCode.PHONE_NOT_MOBILE: {
         "default": Wording(

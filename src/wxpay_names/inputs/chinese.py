@@ -17,11 +17,12 @@ The work is split by what it knows:
 
 from __future__ import annotations
 
-from ..cleaning import check_length, clean
+from ..cleaning import check_length, clean, visible_characters
 from ..errors import ErrorCode, InvalidNameError
 from ..models import PassportName
 from .chinese_spellings import chinese_spellings, passport_name
-from .chinese_text import plain_han
+from .chinese_surnames import surname_alone
+from .chinese_text import checked, plain_han
 
 __all__ = ["chinese_spellings", "from_chinese"]  # chinese_spellings: for name_forms.spellings
 
@@ -51,14 +52,19 @@ def from_chinese(
         check_length(text, _WHAT)
         # Plain ideographs are text the input policy (``cleaning.clean``) leaves as it is:
         # checked first because cleaning costs as much as a fifth of the whole reading.
-        key = text if plain_han()(text) else clean(text, _WHAT).text
+        if plain_han()(text):
+            key = text
+        else:
+            key, typed_at = _cleaned(text, _WHAT, spaces=True)
+            checked(key, typed_at)  # refused here, its position counted in the text as given
     else:
         key = _explicit_key(text, surname, given_names)
     return passport_name(key)
 
 
 def _explicit_key(text: str, surname: str | None, given_names: str | None) -> str:
-    """``surname + " " + given``: the space marks the split; a trailing one, a surname alone."""
+    """``surname + " " + given``: the space marks the split; a surname alone is written so that
+    it reads alone (``surname_alone``)."""
     parts = {"surname": surname, "given_names": given_names}
     for argument, value in parts.items():
         if value is not None and not isinstance(value, str):
@@ -67,15 +73,44 @@ def _explicit_key(text: str, surname: str | None, given_names: str | None) -> st
         raise InvalidNameError(
             "Pass the Chinese name either as one text or as surname= and given_names=, not both."
         )
-    cleaned = {
-        argument: clean(value or "", f"Chinese {argument.replace('_', ' ')}").text.replace(" ", "")
+    typed = {
+        argument: _cleaned(value or "", f"Chinese {argument.replace('_', ' ')}", spaces=False)
         for argument, value in parts.items()
     }
+    cleaned = {argument: part for argument, (part, _) in typed.items()}
     if not cleaned["surname"]:
         raise InvalidNameError(
             "The Chinese surname is empty: pass surname= with the characters of the surname.",
             code=ErrorCode.EMPTY_NAME,
         )
+    for argument, (part, typed_at) in typed.items():
+        if part:  # each refused in its own argument, where it was typed there
+            cleaned[argument] = checked(part, typed_at, f"Chinese {argument.replace('_', ' ')}")
+    if not cleaned["given_names"]:
+        return surname_alone(cleaned["surname"])
     key = f"{cleaned['surname']} {cleaned['given_names']}"
     check_length(key, _WHAT)  # two parts of 256 characters make a name longer than one may be
     return key
+
+
+def _cleaned(text: str, what: str, *, spaces: bool) -> tuple[str, list[int] | None]:
+    """*text* cleaned by the input policy, and where each of its characters was typed in *text*.
+
+    *spaces*: each run of white space kept as one space (it splits the name), or all dropped
+    (an argument). The positions are None where composing (NFC) changed the text: an error then
+    counts in the cleaned text, as before.
+    """
+    key = clean(text, what).text
+    if not spaces:
+        key = key.replace(" ", "")
+    kept: list[str] = []
+    typed_at: list[int] = []
+    for position, char in visible_characters(text, what):
+        if char == " " and (not spaces or not kept or kept[-1] == " "):
+            continue
+        kept.append(char)
+        typed_at.append(position)
+    if kept and kept[-1] == " ":
+        kept.pop()
+        typed_at.pop()
+    return key, typed_at if "".join(kept) == key else None

@@ -82,6 +82,19 @@ def explicit_surnames(surname_text: str) -> list[list[Piece]]:
     return [_pieces(part) for part in parts]
 
 
+def surname_alone(surname_text: str) -> str:
+    """A text that reads as *surname_text* given as a surname, with no given name after it.
+
+    The surnames apart are joined by a hyphen (赵李 → ``赵-李``), so that the text, read
+    again, keeps the split given (a name's ``chinese`` holds it, and a trailing space, which
+    said "no given name" before, does not survive a JSON round trip). A surname that reads
+    otherwise alone (单于飞: 单于 and the given name 飞) keeps that trailing space.
+    """
+    units = explicit_surnames(surname_text)
+    written = "-".join("".join(chars for chars, _ in unit) for unit in units)
+    return written if split_surnames(written) == (units, "") else surname_text + " "
+
+
 def _pieces(surname: str) -> list[Piece]:
     """Table forms where they occur, runs of other characters between."""
     pieces: list[Piece] = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from ..cleaning import describe_character
@@ -33,8 +33,12 @@ def plain_han() -> Callable[[str], object]:
     return re.compile("[\u3400-\u9fff\U00020000-\U0002f7ff\U00030000-\U0003ffff]*").fullmatch
 
 
-def checked(key: str) -> str:
-    """The cleaned key with hyphens made ASCII, or an ``InvalidNameError`` naming what cannot be read."""
+def checked(key: str, typed_at: Sequence[int] | None = None, what: str = "Chinese name") -> str:
+    """The cleaned key with hyphens made ASCII, or an ``InvalidNameError`` naming what cannot be read.
+
+    *typed_at* gives, for each character of *key*, where it was typed (0-based) in *what*, the
+    text as the user gave it; without it positions count in *key*.
+    """
     # Most keys: ideographs pypinyin reads, so no space, hyphen, dot or private-use character.
     if key and plain_han()(key) and all(map(pypinyin().characters.__contains__, map(ord, key))):
         return key
@@ -56,32 +60,34 @@ def checked(key: str) -> str:
         if (code in readable and not _PRIVATE_USE_FIRST <= code <= _PRIVATE_USE_LAST) or char == " ":
             continue
         if char not in HYPHENS:
-            raise unreadable(char, position)
+            raise unreadable(char, position if typed_at is None else typed_at[position], what)
     if HYPHENS.intersection(key) - {"-"}:
         return "".join("-" if char in HYPHENS else char for char in key)
     return key
 
 
-def unreadable(char: str, position: int | None) -> InvalidNameError:
+def unreadable(char: str, position: int | None, what: str = "Chinese name") -> InvalidNameError:
     """The error for a character from_chinese cannot read, saying what to pass instead."""
-    where = f"{char!r} ({describe_character(char)})"
+    where = f"{what} holds {char!r} ({describe_character(char)})"
     if position is not None:
         where += f" at position {position + 1}"
     category = unicodedata.category(char)
     if script_of(char) == "CJK" and category == "Lo":
         return InvalidNameError(
-            f"The Chinese name holds {where}, which has no known Hanyu Pinyin reading: type the "
+            f"The {where}, which has no known Hanyu Pinyin reading: type the "
             "Latin name printed in the passport instead.",
             code=ErrorCode.NO_PINYIN_READING,
         )
     if category[0] == "N":
         return InvalidNameError(
-            f"The Chinese name holds {where}: a name has no digits; type only its characters.",
+            f"The {where}: a name has no digits; type only its characters.",
             code=ErrorCode.INVALID_CHARACTER,
+            # The code's general sentence asks for letters; a Chinese name is characters.
+            message_zh="中文姓名中有数字：请只输入姓名中的汉字。",
         )
     if category[0] == "L":
         return InvalidNameError(
-            f"The Chinese name holds {where}, which is not a Chinese character. from_chinese() "
+            f"The {where}, which is not a Chinese character. from_chinese() "
             "reads Chinese characters only; a name in another script goes to parse_name() or "
             "PassportName(...) with the Latin name printed in the passport.",
             code=ErrorCode.MIXED_SCRIPT,
@@ -89,9 +95,10 @@ def unreadable(char: str, position: int | None) -> InvalidNameError:
             message_zh="中文姓名中只能有汉字：请输入护照上印的拉丁字母姓名。",
         )
     return InvalidNameError(
-        f"The Chinese name holds {where}: type only the characters of the name, with a space "
+        f"The {where}: type only the characters of the name, with a space "
         "between surname and given name if you want to split it yourself.",
         code=ErrorCode.INVALID_CHARACTER,
+        message_zh="中文姓名中有汉字以外的字符：请只输入姓名中的汉字；如需自行分开姓和名，可在中间加一个空格。",
     )
 
 

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from string import ascii_uppercase, digits
 from typing import NamedTuple
 
+from ..affixes import affix_kind
 from ..cleaning import check_length
 from ..errors import ErrorCode, MRZError
 from ..models import NameSource, PassportName, build_name
@@ -57,6 +58,9 @@ _HEADER_LENGTH = 5  # document code (2) and issuing State (3), the same in every
 # Three of one letter ending the name: what an OCR that reads the trailing fillers '<' as K
 # or C leaves. Our judgement, not ICAO's: we know of no name that ends so (Table A's ``NXX``
 # and ``UXX`` end in two), while two are common (``…SS``, ``…LL``) and cannot be refused.
+# The one exception is a generational suffix written as a given name of its own
+# (``DOE<<JOHN<III``): ICAO 9303 Part 3 §4.6 gives III as its example, and a run of misread
+# fillers does not begin right after a filler read as '<'.
 _MISREAD_FILLER_RUN = 3
 
 
@@ -368,6 +372,9 @@ def _refuse_french_identity_card(lines: Sequence[str]) -> None:
             "not an ICAO one and is not supported: give the name as text instead, as the card prints "
             "it (for example 'MARTIN, Marie'), or use the passport's zone.",
             code=ErrorCode.MRZ_FORMAT,
+            # The code's general sentence asks to copy the lines again, which cannot help here.
+            message_zh="这是 2021 年以前签发的法国身份证的机读区，其格式不是国际民航组织（ICAO）规定的格式，"
+            "暂不支持：请改为输入证件上印的姓名（如 MARTIN, Marie），或使用护照的机读区。",
         )
 
 
@@ -427,7 +434,8 @@ def _name_from_field(
     *whole* says the field is filled to its format's width. Two shapes are refused because
     the filler ``<`` read as a letter gives them, and no check digit covers the name:
 
-    - a name ending in three or more of one letter, where the fillers belong;
+    - a name ending in three or more of one letter, where the fillers belong, unless that
+      run is a given name of its own and a generational suffix (``DOE<<JOHN<III``);
     - a whole field with no filler at all, unless *fillers_seen* (the zone's other lines
       read their fillers as ``<``). Only a one-part name of at least the field's width is
       written so (Part 4 §4.2.2.1: a lone primary identifier is cut to end in a letter; any
@@ -444,7 +452,7 @@ def _name_from_field(
     if not name:
         raise MRZError(f"The MRZ name field{'' if line is None else f' (line {line})'} holds no name.")
     run = _trailing_run(name)
-    if run >= _MISREAD_FILLER_RUN:
+    if run >= _MISREAD_FILLER_RUN and not _ends_in_suffix(name, run):
         letter = name[-1]
         raise MRZError(
             f"The MRZ name field ends in a run of {run} {letter!r} from "
@@ -486,6 +494,22 @@ def _trailing_run(name: str) -> int:
             break
         count += 1
     return count
+
+
+def _ends_in_suffix(name: str, run: int) -> bool:
+    """Whether *name*'s last *run* letters are a generational suffix after a given name.
+
+    ``DOE<<JOHN<III``: a whole word, one filler after another given name, where ICAO puts a
+    suffix the State prints (Part 3 §4.6). Not ``DOEIII`` (part of a word) nor ``DOE<<III``
+    (no given name before it: the shape of fillers misread after the separator).
+    """
+    before = name[: len(name) - run]
+    return (
+        before.endswith(FILLER)
+        and not before.endswith(IDENTIFIER_SEPARATOR)
+        and IDENTIFIER_SEPARATOR in before
+        and affix_kind(name[-run:]) == "generational"
+    )
 
 
 def _stray_filler(identifier: str) -> int | None:

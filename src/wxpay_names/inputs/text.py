@@ -33,6 +33,7 @@ from ..validation import script_of, validate_name_part
 from .mrz import FILLER, name_from_field
 
 SURNAME_END = ","  # the full-width comma is folded to this by cleaning
+_COMMAS = frozenset(",\uff0c")  # as typed: ASCII and full-width
 
 # How a word is written, which is all that can say which words are the surname.
 WordCase = Literal["capitals", "lower", "mixed", "initial", "uncased"]
@@ -54,31 +55,43 @@ def parse_name(text: str) -> PassportName:
         raise InvalidNameError(f"A name is a str, not {type(text).__name__}.")
     check_length(text)
     cleaned = clean(text).text
-    if FILLER in cleaned:
+    if FILLER in cleaned and _begins_like_a_field(cleaned):
         return name_from_field(cleaned, "text")
     if SURNAME_END in cleaned:
-        return _comma_form(cleaned)
+        return _comma_form(text)
     return _word_form(text)
 
 
+def _begins_like_a_field(text: str) -> bool:
+    """Whether *text*, which holds the filler ``<``, is an MRZ name field: one word before it.
+
+    ``SMITH<<JOHN`` is read (and refused there, naming what a field cannot hold); in
+    ``ZHANG, San <3`` or ``Zhang San <zhang@x.com>`` the ``<`` is a stray symbol of free text,
+    refused as an invalid character that names it.
+    """
+    return all(char.isalnum() for char in text.partition(FILLER)[0])
+
+
 def _comma_form(text: str) -> PassportName:
-    parts = text.split(SURNAME_END)
-    suffixes = _affixes_only(parts[-1])
-    if suffixes is not None and len(parts) > 1:
+    """*text* as typed, with a comma: the pieces are cut from it, so that an error's position
+    counts in what the user typed (cleaning folds ``，`` to ``,``, one for one)."""
+    commas = [index for index, char in enumerate(text) if char in _COMMAS]
+    shown = clean(text).text
+    suffixes = _affixes_only(clean(text[commas[-1] + 1 :]).text)
+    if suffixes is not None:
         # "John Doe, Jr." or "DOE, John, Jr.": the last comma sets off a suffix, not given names.
-        rest = SURNAME_END.join(parts[:-1])
-        if SURNAME_END in rest:
+        rest = text[: commas[-1]]
+        if len(commas) > 1:
             return _with_suffixes(_comma_form(rest), suffixes)
-        return _word_form(rest, after=suffixes, shown=text)
-    commas = len(parts) - 1
-    if commas > 1:
+        return _word_form(rest, after=suffixes, shown=shown)
+    if len(commas) > 1:
         raise AmbiguousNameError(
-            f"{text!r} holds {commas} commas: write one, between the surname and the given names "
+            f"{shown!r} holds {len(commas)} commas: write one, between the surname and the given names "
             "('SURNAME, Given Names'), or pass the surname and given names separately.",
         )
-    surname, _, given = text.partition(SURNAME_END)
+    surname, given = text[: commas[0]], text[commas[0] + 1 :]
     # Positions in messages count from the start of what the user typed.
-    given_offset = len(surname) + len(SURNAME_END)
+    given_offset = commas[0] + 1
     return _name(
         _without_titles(validate_name_part(surname, "surname")),
         _without_degrees(
@@ -130,6 +143,9 @@ def _word_form(text: str, *, after: Sequence[str] = (), shown: str = "") -> Pass
         raise AmbiguousNameError(
             f"{cleaned!r} is written in Chinese characters: read it with from_chinese(), or type the "
             "Latin name printed in the passport as 'SURNAME, Given Names'.",
+            # The code's general sentence would only ask for a comma, in a name of characters.
+            message_zh="姓名是用汉字写的：请改按中文姓名输入，或输入护照上印的拉丁字母姓名，"
+            "先写姓，再加英文逗号和名（如 ZHANG, San）。",
         )
     while len(words) > 1 and affix_kind(words[0]) == "title":
         words.pop(0)
@@ -170,8 +186,8 @@ def _ordered(cleaned: str, words: list[str], suffixes: Sequence[str]) -> Passpor
 
 def _case(word: str) -> WordCase:
     letters = [char for char in word if char.isalpha()]
-    if len(letters) == 1:
-        return "initial"  # "J" or "J.": an initial, never a surname on its own
+    if len(letters) == 1 or _initials(word):
+        return "initial"  # "J", "J." or "J.R.": initials, never a surname on their own
     if word.isupper():
         return "capitals"
     if word.islower():
@@ -179,6 +195,17 @@ def _case(word: str) -> WordCase:
     if any(char.isupper() or char.islower() for char in letters):
         return "mixed"
     return "uncased"
+
+
+def _initials(word: str) -> bool:
+    """Whether *word* is initials run together (``J.R.``, ``J.-P.``): one letter, then a mark.
+
+    Such a word is in capitals without being a surname in capitals: its letters are initials.
+    """
+    return all(
+        not char.isalpha() or index + 1 == len(word) or not word[index + 1].isalpha()
+        for index, char in enumerate(word)
+    )
 
 
 def _name(surname: str, given: str) -> PassportName:
