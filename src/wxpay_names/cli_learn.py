@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from .cli_output import can_encode
 from .cli_render import Lang, pick, table
 from .errors import NameFormatError
 from .models import Bank, Candidate, NameCheck, PassportName
@@ -225,18 +226,21 @@ def run_learn(options: argparse.Namespace, find_bank: Callable[[str], Bank]) -> 
     if into is not None:
         merged = Observations.read_csv(into).merge(learned) if Path(into).exists() else learned
         merged.write_csv(into)
-        report = sys.stdout
-    else:
-        learned.write_rows(sys.stdout)
-        report = sys.stderr
     if options.json:
-        print(json.dumps(_summary_json(summary, into), ensure_ascii=False), file=report)
-    else:
-        print("\n".join(_summary_lines(summary, into, options.lang)), file=report)
+        # One JSON document on standard output: without --into, the counts are in it (a CSV
+        # before it would make the output no JSON at all).
+        document = _summary_json(summary, into, None if into is not None else learned)
+        print(json.dumps(document, ensure_ascii=not can_encode("中")))
+        return EXIT_OK if not summary.refused else EXIT_NOT_OK
+    report = sys.stdout
+    if into is None:
+        learned.write_rows(sys.stdout)  # the counts are the output: the summary goes beside it
+        report = sys.stderr
+    print("\n".join(_summary_lines(summary, into, options.lang)), file=report)
     return EXIT_OK if not summary.refused else EXIT_NOT_OK
 
 
-def _summary_json(summary: LearnSummary, into: str | None) -> dict[str, Any]:
+def _summary_json(summary: LearnSummary, into: str | None, learned: Observations | None) -> dict[str, Any]:
     return {
         "rows_read": summary.rows_read,
         "counted": summary.counted,
@@ -244,7 +248,16 @@ def _summary_json(summary: LearnSummary, into: str | None) -> dict[str, Any]:
         "bad_rows": [{"line": line, "reason": reason} for line, reason in summary.bad_lines],
         "ignored_columns": list(summary.ignored_columns),
         "into": into,
+        "observations": None if learned is None else _observations_json(learned),
     }
+
+
+def _observations_json(learned: Observations) -> list[dict[str, Any]]:
+    """The rows of the observations CSV as objects: ``bank``, ``pattern`` (a Pattern dump), counts."""
+    return [
+        {"bank": code, "pattern": pattern.model_dump(mode="json"), "accepted": accepted, "refused": refused}
+        for code, pattern, accepted, refused in learned.rows()
+    ]
 
 
 def _summary_lines(summary: LearnSummary, into: str | None, lang: Lang) -> list[str]:
