@@ -266,6 +266,49 @@ def test_a_missing_input_or_output_folder_exits_2(tmp_path: Path, capsys: pytest
     assert "does not exist" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("content", "lead", "details"),
+    [
+        ("first,last\nZhang,San\n", "表头中没有姓名列", "none of the name columns"),
+        ("surname,Surname\nZhang,San\n", "表头中有一列出现了两次", "appears twice"),
+        ("", "输入文件是空的", "is empty"),
+        (None, "无法读取输入文件", "No such file or directory"),
+    ],
+)
+def test_a_file_error_in_chinese_gives_the_chinese_then_the_english_details(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | None, lead: str, details: str
+) -> None:
+    source = tmp_path / "in.csv"
+    if content is not None:
+        source.write_text(content, encoding="utf-8")
+    assert main(["--json", "batch", str(source), "--lang", "zh"]) == 2
+    out, err = capsys.readouterr()
+    assert err.startswith(f"wxpay-names: {lead}")
+    assert f"详情（英文）：{source}" in err or f"详情（英文）：Cannot read {source}" in err
+    assert details in err
+    assert err.count("\n") == 1
+    assert json.loads(out)["error"] == {
+        "code": "BATCH_FILE",
+        "message": err.removeprefix("wxpay-names: ").strip(),
+    }
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_an_output_error_in_chinese_gives_the_chinese_then_the_english_details(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text("surname,given_names\nZhang,San\n", encoding="utf-8")
+    assert main(["batch", str(source), "-o", "/dev/full", "--lang", "zh"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("wxpay-names: 无法写入输出")
+    assert "详情（英文）：cannot write /dev/full: No space left on device." in err
+    assert main(["batch", str(source), "-o", str(tmp_path), "--lang", "zh"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("wxpay-names: 无法写入输出：-o 指定的是文件夹")
+    assert "详情（英文）：Cannot write" in err
+
+
 def test_rows_are_written_as_they_are_read(registry: BankRegistry) -> None:
     """Streaming: when row k is read, every earlier row's result is already written."""
     sink = io.StringIO()

@@ -165,6 +165,28 @@ def test_learn_says_which_lines_it_refused_without_quoting_them(
     assert "NOBANK" not in out
 
 
+def test_learn_in_chinese_gives_the_reasons_of_refused_rows_in_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "log.csv"
+    rows = [
+        f"NOBANK,{NO_SPACE},true",  # line 2
+        "ICBC,nowhere,none,none,all,icao,upper,false,true",  # line 3
+        f"ICBC,{NO_SPACE},perhaps",  # line 4
+        "ICBC,surname_first",  # line 5
+    ]
+    write_log(log, rows)
+    code, _, err = run(capsys, "learn", str(log), "--lang", "zh")
+    assert code == 1
+    assert "  第 2 行：bank 单元格不是银行代码" in err
+    assert "  第 3 行：order 单元格的值不是 Pattern 中该字段的有效值" in err
+    assert "  第 4 行：accepted 单元格必须是 true 或 false" in err
+    assert "  第 5 行：该行有 2 个单元格，但表头至少有 9 列" in err
+    assert not re.search("the [a-z]+ cell|the row has", err)
+    code, out, _ = run(capsys, "learn", str(log), "--lang", "zh", "--json")
+    assert json.loads(out)["bad_rows"][3]["reason"] == "该行有 2 个单元格，但表头至少有 9 列"
+
+
 @pytest.mark.parametrize("column", ["name", "surname", "given_name", "entered", "text", "mrz", "chinese"])
 def test_learn_refuses_a_log_with_a_column_of_name_text(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], column: str
