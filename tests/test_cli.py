@@ -28,6 +28,7 @@ from wxpay_names import (
 from wxpay_names.cli import main
 from wxpay_names.cli_args import bank_list
 from wxpay_names.cli_render import display_width, table
+from wxpay_names.registry import BANK_COLUMNS
 
 FIXTURE_BANKS = str(Path(__file__).parent / "fixtures" / "banks.csv")
 ZHANG_SAN = ["--surname", "Zhang", "--given", "San"]
@@ -265,6 +266,30 @@ def test_a_missing_banks_file_is_one_line(capsys: pytest.CaptureFixture[str], tm
     assert code == 2
     assert_one_line_error(err)
     assert "none.csv" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "lead"),
+    [
+        (None, "无法读取银行数据文件"),
+        ("", "银行数据文件是空的"),
+        (",".join(BANK_COLUMNS) + "\n", "银行数据文件只有表头"),
+    ],
+)
+def test_a_banks_file_that_is_no_table_is_said_so_in_chinese(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str | None, lead: str
+) -> None:
+    # The Chinese once said "the bank file has malformed rows" of a file that does not exist.
+    path = tmp_path / "banks.csv"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    code = main(["format", "--surname", "Zhang", "--given", "San", "--banks-file", str(path), "--lang", "zh"])
+    _, err = capsys.readouterr()
+    assert code == 2
+    assert_one_line_error(err)
+    assert err.startswith(f"wxpay-names: {lead}")
+    assert "格式错误" not in err
+    assert f"详情（英文）：{path}" in err
 
 
 def test_a_defect_is_one_line_not_a_traceback(

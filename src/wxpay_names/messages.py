@@ -435,6 +435,14 @@ FILE_ERRORS_ZH: dict[str, str] = {
     "output_failed": "无法写入输出：可能是磁盘已满、文件超出大小限制或没有写入权限。",
 }
 
+# A bank file that is no file of rows at all: the general BANK_DATA sentence ("a malformed
+# row") would say something else than the English.
+BANK_FILE_ZH: dict[str, str] = {
+    "unreadable": "无法读取银行数据文件：请检查文件名和读取权限。",
+    "empty": "银行数据文件是空的：第一行必须是列名，之后每家银行一行。",
+    "no_rows": "银行数据文件只有表头，没有银行：请每家银行写一行。",
+}
+
 # Why ``learn`` (or an observations file) cannot use a row; never quoting a cell.
 LOG_ROWS: dict[str, Wording] = {
     "short": Wording(
