@@ -309,6 +309,20 @@ def test_an_output_error_in_chinese_gives_the_chinese_then_the_english_details(
     assert "详情（英文）：Cannot write" in err
 
 
+@pytest.mark.parametrize("where", ["folder", "no folder"])
+def test_an_output_that_cannot_be_written_has_the_code_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    # docs/cli.md: BATCH_FILE for a batch file it cannot read, OUTPUT for output not written.
+    source = tmp_path / "in.csv"
+    source.write_text("surname,given_names\nZhang,San\n", encoding="utf-8")
+    target = tmp_path if where == "folder" else tmp_path / "none" / "out.csv"
+    assert main(["--json", "batch", str(source), "-o", str(target)]) == 2
+    out, err = capsys.readouterr()
+    assert json.loads(out)["error"]["code"] == "OUTPUT"
+    assert err.startswith(f"wxpay-names: Cannot write {target}")
+
+
 def test_rows_are_written_as_they_are_read(registry: BankRegistry) -> None:
     """Streaming: when row k is read, every earlier row's result is already written."""
     sink = io.StringIO()

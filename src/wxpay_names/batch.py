@@ -69,6 +69,8 @@ class BatchFileError(Exception):
     message, which names the file, line or the system's reason, follows it as the details.
     """
 
+    code = "BATCH_FILE"  # the command line's error code
+
     def __init__(self, message: str, zh_key: str) -> None:
         super().__init__(message)
         self.zh_key = zh_key
@@ -77,6 +79,12 @@ class BatchFileError(Exception):
         if lang != "zh":
             return str(self)
         return f"{FILE_ERRORS_ZH[self.zh_key]}详情（英文）：{self}"
+
+
+class OutputFileError(BatchFileError):
+    """The output named by ``-o`` cannot be written (a folder, no such folder, no permission)."""
+
+    code = "OUTPUT"
 
 
 @dataclass(slots=True)
@@ -548,11 +556,11 @@ def write_atomically(path: str, json_lines: bool) -> Iterator[TextIO]:
     target = Path(path)
     folder = target.parent
     if target.is_dir():
-        raise BatchFileError(
+        raise OutputFileError(
             f"Cannot write {path}: it is a folder; name a file, such as {path}/out.csv.", "output_folder"
         )
     if not folder.is_dir():
-        raise BatchFileError(
+        raise OutputFileError(
             f"Cannot write {path}: the folder {str(folder)!r} does not exist.", "output_no_folder"
         )
     if target.exists() and not target.is_file():
@@ -562,7 +570,7 @@ def write_atomically(path: str, json_lines: bool) -> Iterator[TextIO]:
             yield stream
         return
     if target.exists() and not os.access(target, os.W_OK):
-        raise BatchFileError(f"Cannot write {path}: permission denied.", "output_denied")
+        raise OutputFileError(f"Cannot write {path}: permission denied.", "output_denied")
     # SIGTERM is turned into an interrupt before the temporary file exists, so it never outlives us.
     with _sigterm_as_interrupt():
         # An interrupt between the file's creation and the ``try`` that removes it would leave
@@ -572,7 +580,7 @@ def write_atomically(path: str, json_lines: bool) -> Iterator[TextIO]:
             descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
         except OSError as error:
             _release_interrupts(held)
-            raise BatchFileError(
+            raise OutputFileError(
                 f"Cannot write in {str(folder)!r}: {error.strerror or error}.", "output_failed"
             ) from None
         try:
@@ -594,7 +602,7 @@ def _open_special(path: str, json_lines: bool) -> Iterator[TextIO]:
     try:
         stream = open(path, "w", encoding="utf-8", errors=_errors(json_lines), newline="")  # noqa: SIM115
     except OSError as error:
-        raise BatchFileError(f"Cannot write {path}: {error.strerror or error}.", "output_failed") from None
+        raise OutputFileError(f"Cannot write {path}: {error.strerror or error}.", "output_failed") from None
     with stream:
         yield stream
 

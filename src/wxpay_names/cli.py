@@ -127,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NameFormatError as error:
         return _fail(str(error.code), error_message(error, lang_of(arguments)), as_json)
     except BatchFileError as error:
-        return _fail("BATCH_FILE", error.said(lang_of(arguments)), as_json)
+        return _fail(error.code, error.said(lang_of(arguments)), as_json)
     except KeyboardInterrupt:
         _fail("INTERRUPTED", _interrupted(options), as_json)
         return EXIT_INTERRUPTED
