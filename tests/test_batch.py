@@ -210,6 +210,20 @@ def test_a_byte_that_is_not_utf8_fails_its_row_and_survives_in_the_output(tmp_pa
     assert lines[2] == b"Li,Lei,CMB,LI LEI,,,"
 
 
+def test_a_byte_that_is_not_utf8_in_the_bank_cell_is_written_back_as_it_came(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The bank cell was read as a bank with the byte dropped (IC\xffBC came out ICBC).
+    source, target = tmp_path / "in.csv", tmp_path / "out.csv"
+    source.write_bytes(b"id,surname,given_names,bank\n3,Zhang,San,IC\xffBC\n")
+    assert main(["batch", str(source), "-o", str(target)]) == 1
+    row = target.read_bytes().splitlines()[1]
+    assert row.startswith(b'3,Zhang,San,IC\xffBC,,,,"INVALID_CHARACTER: In the bank column')
+    assert main(["batch", str(source), "--json"]) == 1
+    record = json.loads(capsys.readouterr().out)
+    assert record["bank"] == record["input"]["bank"] == "IC?BC"  # JSON stays UTF-8: the byte is ?
+
+
 def test_a_utf8_byte_order_mark_is_not_part_of_the_first_column(tmp_path: Path) -> None:
     source, target = tmp_path / "in.csv", tmp_path / "out.csv"
     source.write_bytes("surname,given_names\nZhang,San\n".encode("utf-8-sig"))

@@ -292,6 +292,9 @@ class RowChecker:
 
     def _failed(self, cells: list[str], described: tuple[str, str]) -> list[Result]:
         bank_cell = "" if self._bank_at is None else cells[self._bank_at].strip()
+        if bank_cell and not bank_cell.isascii() and _ESCAPED.search(bank_cell):
+            # A byte that is not UTF-8 is written back as it came: the cell is not read as a bank.
+            return [(bank_cell, "", "", (), described)]
         if bank_cell:
             found = self._bank(bank_cell)
             return [(found.code if isinstance(found, Bank) else bank_cell, "", "", (), described)]
