@@ -788,6 +788,43 @@ def test_a_name_from_standard_input(
     assert table_row(out, "BOC")[1] == "SAN ZHANG"
 
 
+@pytest.mark.parametrize("argv", [["format", "-"], ["format", "--mrz", "-"], ["preflight", "--mrz", "-"]])
+def test_standard_input_that_is_not_utf8_is_said_so(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, argv: list[str]
+) -> None:
+    # It was said to hold '\udcff' (U+DCFF SURROGATE), a character the person never typed.
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"ZH\xffNG, San\n"), encoding="utf-8"))
+    code, _, err = run(capsys, *argv, "--bank", "ICBC")
+    assert code == 2
+    assert_one_line_error(err)
+    assert "Standard input is not UTF-8 text (byte 0xFF)" in err
+    assert "SURROGATE" not in err
+
+
+def test_standard_input_longer_than_is_read_is_not_said_to_be_as_long_as_what_was_read(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 100,000 characters were said to be "4096 characters long".
+    import io
+
+    for stream in (
+        io.TextIOWrapper(io.BytesIO(b"A" * 100_000), encoding="utf-8"),
+        io.StringIO("A" * 100_000),
+    ):
+        monkeypatch.setattr("sys.stdin", stream)
+        code, _, err = run(capsys, "format", "-", "--bank", "ICBC", "--lang", "zh")
+        assert code == 2
+        assert_one_line_error(err)
+        assert "4096 characters long" not in err
+        assert "Standard input holds more than 4,096 characters" in err
+        assert err.startswith("wxpay-names: 标准输入超过 4096 个字符")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"A" * 3000), encoding="utf-8"))
+    code, _, err = run(capsys, "format", "-", "--bank", "ICBC")
+    assert "The name is 3000 characters long" in err  # within what is read: the real length
+
+
 @pytest.mark.parametrize(
     "argv",
     [

@@ -443,6 +443,12 @@ BANK_FILE_ZH: dict[str, str] = {
     "no_rows": "银行数据文件只有表头，没有银行：请每家银行写一行。",
 }
 
+# A name read from standard input (``format -``, ``--mrz -``) that cannot be one.
+STDIN_ZH: dict[str, str] = {
+    "not_utf8": "标准输入不是 UTF-8 编码的文本（字节 0x{byte}）：请以 UTF-8 编码输入姓名。",
+    "too_long": "标准输入超过 {limit} 个字符，远超姓名或护照机读区的长度：姓名最多接受 {most} 个字符。",
+}
+
 # Why ``learn`` (or an observations file) cannot use a row; never quoting a cell.
 LOG_ROWS: dict[str, Wording] = {
     "short": Wording(
