@@ -449,6 +449,13 @@ STDIN_ZH: dict[str, str] = {
     "too_long": "标准输入超过 {limit} 个字符，远超姓名或护照机读区的长度：姓名最多接受 {most} 个字符。",
 }
 
+# ``serve`` refused an address before starting: the English names the address and the reason.
+SERVE_ZH: dict[str, str] = {
+    "unresolvable": "无法解析 --host 指定的主机名：请指定本机的地址，如 127.0.0.1。",
+    "in_use": "端口已被占用：请用 --port 换一个端口。",
+    "cannot_bind": "无法在该地址上监听：请用 --host 指定本机的地址。",
+}
+
 # Why ``learn`` (or an observations file) cannot use a row; never quoting a cell.
 LOG_ROWS: dict[str, Wording] = {
     "short": Wording(
