@@ -210,6 +210,20 @@ def test_a_byte_that_is_not_utf8_fails_its_row_and_survives_in_the_output(tmp_pa
     assert lines[2] == b"Li,Lei,CMB,LI LEI,,,"
 
 
+def test_a_byte_that_is_not_utf8_in_the_bank_cell_is_written_back_as_it_came(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The bank cell was read as a bank with the byte dropped (IC\xffBC came out ICBC).
+    source, target = tmp_path / "in.csv", tmp_path / "out.csv"
+    source.write_bytes(b"id,surname,given_names,bank\n3,Zhang,San,IC\xffBC\n")
+    assert main(["batch", str(source), "-o", str(target)]) == 1
+    row = target.read_bytes().splitlines()[1]
+    assert row.startswith(b'3,Zhang,San,IC\xffBC,,,,"INVALID_CHARACTER: In the bank column')
+    assert main(["batch", str(source), "--json"]) == 1
+    record = json.loads(capsys.readouterr().out)
+    assert record["bank"] == record["input"]["bank"] == "IC?BC"  # JSON stays UTF-8: the byte is ?
+
+
 def test_a_utf8_byte_order_mark_is_not_part_of_the_first_column(tmp_path: Path) -> None:
     source, target = tmp_path / "in.csv", tmp_path / "out.csv"
     source.write_bytes("surname,given_names\nZhang,San\n".encode("utf-8-sig"))
@@ -264,6 +278,63 @@ def test_a_missing_input_or_output_folder_exits_2(tmp_path: Path, capsys: pytest
     source.write_text("surname\nZhang\n", encoding="utf-8")
     assert main(["batch", str(source), "-o", str(tmp_path / "no" / "out.csv")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("content", "lead", "details"),
+    [
+        ("first,last\nZhang,San\n", "表头中没有姓名列", "none of the name columns"),
+        ("surname,Surname\nZhang,San\n", "表头中有一列出现了两次", "appears twice"),
+        ("", "输入文件是空的", "is empty"),
+        (None, "无法读取输入文件", "No such file or directory"),
+    ],
+)
+def test_a_file_error_in_chinese_gives_the_chinese_then_the_english_details(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | None, lead: str, details: str
+) -> None:
+    source = tmp_path / "in.csv"
+    if content is not None:
+        source.write_text(content, encoding="utf-8")
+    assert main(["--json", "batch", str(source), "--lang", "zh"]) == 2
+    out, err = capsys.readouterr()
+    assert err.startswith(f"wxpay-names: {lead}")
+    assert f"详情（英文）：{source}" in err or f"详情（英文）：Cannot read {source}" in err
+    assert details in err
+    assert err.count("\n") == 1
+    assert json.loads(out)["error"] == {
+        "code": "BATCH_FILE",
+        "message": err.removeprefix("wxpay-names: ").strip(),
+    }
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_an_output_error_in_chinese_gives_the_chinese_then_the_english_details(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text("surname,given_names\nZhang,San\n", encoding="utf-8")
+    assert main(["batch", str(source), "-o", "/dev/full", "--lang", "zh"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("wxpay-names: 无法写入输出")
+    assert "详情（英文）：cannot write /dev/full: No space left on device." in err
+    assert main(["batch", str(source), "-o", str(tmp_path), "--lang", "zh"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("wxpay-names: 无法写入输出：-o 指定的是文件夹")
+    assert "详情（英文）：Cannot write" in err
+
+
+@pytest.mark.parametrize("where", ["folder", "no folder"])
+def test_an_output_that_cannot_be_written_has_the_code_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    # docs/cli.md: BATCH_FILE for a batch file it cannot read, OUTPUT for output not written.
+    source = tmp_path / "in.csv"
+    source.write_text("surname,given_names\nZhang,San\n", encoding="utf-8")
+    target = tmp_path if where == "folder" else tmp_path / "none" / "out.csv"
+    assert main(["--json", "batch", str(source), "-o", str(target)]) == 2
+    out, err = capsys.readouterr()
+    assert json.loads(out)["error"]["code"] == "OUTPUT"
+    assert err.startswith(f"wxpay-names: Cannot write {target}")
 
 
 def test_rows_are_written_as_they_are_read(registry: BankRegistry) -> None:

@@ -28,6 +28,7 @@ from wxpay_names import (
 from wxpay_names.cli import main
 from wxpay_names.cli_args import bank_list
 from wxpay_names.cli_render import display_width, table
+from wxpay_names.registry import BANK_COLUMNS
 
 FIXTURE_BANKS = str(Path(__file__).parent / "fixtures" / "banks.csv")
 ZHANG_SAN = ["--surname", "Zhang", "--given", "San"]
@@ -265,6 +266,30 @@ def test_a_missing_banks_file_is_one_line(capsys: pytest.CaptureFixture[str], tm
     assert code == 2
     assert_one_line_error(err)
     assert "none.csv" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "lead"),
+    [
+        (None, "无法读取银行数据文件"),
+        ("", "银行数据文件是空的"),
+        (",".join(BANK_COLUMNS) + "\n", "银行数据文件只有表头"),
+    ],
+)
+def test_a_banks_file_that_is_no_table_is_said_so_in_chinese(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str | None, lead: str
+) -> None:
+    # The Chinese once said "the bank file has malformed rows" of a file that does not exist.
+    path = tmp_path / "banks.csv"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    code = main(["format", "--surname", "Zhang", "--given", "San", "--banks-file", str(path), "--lang", "zh"])
+    _, err = capsys.readouterr()
+    assert code == 2
+    assert_one_line_error(err)
+    assert err.startswith(f"wxpay-names: {lead}")
+    assert "格式错误" not in err
+    assert f"详情（英文）：{path}" in err
 
 
 def test_a_defect_is_one_line_not_a_traceback(
@@ -761,6 +786,43 @@ def test_a_name_from_standard_input(
     code, out, _ = run(capsys, "format", "-", "--bank", "BOC")
     assert code == 0
     assert table_row(out, "BOC")[1] == "SAN ZHANG"
+
+
+@pytest.mark.parametrize("argv", [["format", "-"], ["format", "--mrz", "-"], ["preflight", "--mrz", "-"]])
+def test_standard_input_that_is_not_utf8_is_said_so(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, argv: list[str]
+) -> None:
+    # It was said to hold '\udcff' (U+DCFF SURROGATE), a character the person never typed.
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"ZH\xffNG, San\n"), encoding="utf-8"))
+    code, _, err = run(capsys, *argv, "--bank", "ICBC")
+    assert code == 2
+    assert_one_line_error(err)
+    assert "Standard input is not UTF-8 text (byte 0xFF)" in err
+    assert "SURROGATE" not in err
+
+
+def test_standard_input_longer_than_is_read_is_not_said_to_be_as_long_as_what_was_read(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 100,000 characters were said to be "4096 characters long".
+    import io
+
+    for stream in (
+        io.TextIOWrapper(io.BytesIO(b"A" * 100_000), encoding="utf-8"),
+        io.StringIO("A" * 100_000),
+    ):
+        monkeypatch.setattr("sys.stdin", stream)
+        code, _, err = run(capsys, "format", "-", "--bank", "ICBC", "--lang", "zh")
+        assert code == 2
+        assert_one_line_error(err)
+        assert "4096 characters long" not in err
+        assert "Standard input holds more than 4,096 characters" in err
+        assert err.startswith("wxpay-names: 标准输入超过 4096 个字符")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"A" * 3000), encoding="utf-8"))
+    code, _, err = run(capsys, "format", "-", "--bank", "ICBC")
+    assert "The name is 3000 characters long" in err  # within what is read: the real length
 
 
 @pytest.mark.parametrize(

@@ -114,6 +114,36 @@ def test_learn_without_into_prints_the_observations_csv(
     assert "1 rows read, 1 counted, 0 refused" in err
 
 
+def test_learn_json_without_into_is_one_json_document_holding_the_counts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "log.csv"
+    write_log(log, [f"BOC,{NO_SPACE},true", f"BOC,{NO_SPACE},false", f"ICBC,{NO_SPACE},maybe"])
+    code, out, err = run(capsys, "learn", str(log), "--json")
+    assert code == 1
+    document = json.loads(out)  # the CSV used to come first: no JSON at all
+    assert (document["rows_read"], document["counted"], document["refused"]) == (3, 2, 1)
+    assert document["into"] is None
+    [row] = document["observations"]
+    assert (row["bank"], row["accepted"], row["refused"]) == ("BOC", 1, 1)
+    assert row["pattern"]["order"] == "surname_first"
+    assert row["pattern"]["separator"] == "none"
+    assert err == ""
+
+
+def test_learn_json_with_into_leaves_the_counts_in_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log, into = tmp_path / "log.csv", tmp_path / "observations.csv"
+    write_log(log, [f"BOC,{NO_SPACE},true"])
+    code, out, _ = run(capsys, "learn", str(log), "--into", str(into), "--json")
+    assert code == 0
+    document = json.loads(out)
+    assert document["into"] == str(into)
+    assert document["observations"] is None
+    assert learned_counts(into).count("BOC", next(iter(learned_counts(into).rows()))[1]) == (1, 0)
+
+
 def test_learn_says_which_lines_it_refused_without_quoting_them(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -133,6 +163,28 @@ def test_learn_says_which_lines_it_refused_without_quoting_them(
     assert [bad["line"] for bad in summary["bad_rows"]] == [3, 4, 5, 6]
     assert "JOHN" not in out
     assert "NOBANK" not in out
+
+
+def test_learn_in_chinese_gives_the_reasons_of_refused_rows_in_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "log.csv"
+    rows = [
+        f"NOBANK,{NO_SPACE},true",  # line 2
+        "ICBC,nowhere,none,none,all,icao,upper,false,true",  # line 3
+        f"ICBC,{NO_SPACE},perhaps",  # line 4
+        "ICBC,surname_first",  # line 5
+    ]
+    write_log(log, rows)
+    code, _, err = run(capsys, "learn", str(log), "--lang", "zh")
+    assert code == 1
+    assert "  第 2 行：bank 单元格不是银行代码" in err
+    assert "  第 3 行：order 单元格的值不是 Pattern 中该字段的有效值" in err
+    assert "  第 4 行：accepted 单元格必须是 true 或 false" in err
+    assert "  第 5 行：该行有 2 个单元格，但表头至少有 9 列" in err
+    assert not re.search("the [a-z]+ cell|the row has", err)
+    code, out, _ = run(capsys, "learn", str(log), "--lang", "zh", "--json")
+    assert json.loads(out)["bad_rows"][3]["reason"] == "该行有 2 个单元格，但表头至少有 9 列"
 
 
 @pytest.mark.parametrize("column", ["name", "surname", "given_name", "entered", "text", "mrz", "chinese"])
@@ -320,11 +372,8 @@ def test_learn_counts_a_million_rows_in_constant_memory() -> None:
     child.stdin.write("".join(chunk))
     out, err = child.communicate()
     report = json.loads(err.strip().splitlines()[-1])
-    summary = json.loads(err.strip().splitlines()[-2])
+    summary = json.loads(out)  # with --json, the one document on standard output holds the counts
     assert report["exit"] == 0
     assert (summary["rows_read"], summary["counted"]) == (1_000_000, 1_000_000)
-    assert (
-        sum(int(row["accepted"]) + int(row["refused"]) for row in csv.DictReader(io.StringIO(out)))
-        == 1_000_000
-    )
+    assert sum(row["accepted"] + row["refused"] for row in summary["observations"]) == 1_000_000
     assert report["peak_kib"] - report["before_kib"] < 8 * 1024

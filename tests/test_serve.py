@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import http.client
 import json
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -203,6 +204,7 @@ def test_serve_passes_its_options_to_uvicorn(
 
     calls: list[dict[str, Any]] = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **settings: calls.append({"app": app, **settings}))
+    monkeypatch.setattr("wxpay_names.cli_serve.check_address", lambda host, port: None)
     assert (
         main(["serve", "--port", "8765", "--cors-origin", "https://a.example", "--log-level", "warning"]) == 0
     )
@@ -216,3 +218,54 @@ def test_serve_passes_its_options_to_uvicorn(
     assert calls[-1]["host"] == "192.0.2.1"
     assert "beyond this machine" in capsys.readouterr().err
     assert main(["serve", "--port", "70000"]) == 2
+
+
+@pytest.fixture
+def recorded_runs(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """uvicorn.run replaced by a recorder: a test that should refuse never serves for real."""
+    import uvicorn
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **settings: calls.append(settings))
+    return calls
+
+
+def test_serve_on_a_busy_port_is_one_line_and_exit_2(
+    recorded_runs: list[dict[str, Any]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # uvicorn said it in its multi-line log and exited 3; with --json nothing reached stdout.
+    from wxpay_names.cli import main
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert main(["serve", "--port", str(port), "--json"]) == 2
+        out, err = capsys.readouterr()
+        assert err.startswith(f"wxpay-names serve: cannot listen on 127.0.0.1:{port}: Address already in use")
+        assert err.endswith("; choose another with --port.\n")
+        assert err.count("\n") == 1
+        assert json.loads(out)["error"]["code"] == "USAGE"
+        assert main(["serve", "--port", str(port), "--lang", "zh"]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("wxpay-names serve：端口已被占用")
+        assert err.count("\n") == 1
+    assert recorded_runs == []
+
+
+@pytest.mark.parametrize("host", ["not a host!", "192.0.2.1"])
+def test_serve_on_an_address_it_cannot_listen_on_is_one_line_and_exit_2(
+    recorded_runs: list[dict[str, Any]], capsys: pytest.CaptureFixture[str], host: str
+) -> None:
+    from wxpay_names.cli import main
+
+    assert main(["serve", "--host", host, "--port", "0"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(
+        f"wxpay-names serve: cannot listen on {host!r}"
+        if "!" in host
+        else f"wxpay-names serve: cannot listen on {host}:0"
+    )
+    assert err.count("\n") == 1
+    assert "beyond this machine" not in err  # no warning about listening where it never will
+    assert recorded_runs == []

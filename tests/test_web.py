@@ -221,6 +221,11 @@ NOT_READABLE_AS_JSON = [
     pytest.param(b"[" * 8000 + b"]" * 8000, id="lists-nested-8000-deep"),
     pytest.param(b'{"x":[' * 1500 + b"]}" * 1500, id="objects-nested-3000-deep"),
     pytest.param(b'{"surname": ' + b"1" * 5000 + b"}", id="integer-of-5000-digits"),
+    # json.loads reads these from bytes, and they were answered 200; the service reads UTF-8 only.
+    *[
+        pytest.param(json.dumps({"surname": "Zhang", "given_names": "San"}).encode(codec), id=codec)
+        for codec in ("utf-16", "utf-16-le", "utf-16-be", "utf-32")
+    ],
 ]
 
 
@@ -240,6 +245,15 @@ def test_a_body_that_cannot_be_read_as_json_is_422_in_the_one_shape(body: bytes,
             detail = refusal(response, 422)
             assert (detail["code"], detail["field"]) == ("INVALID_REQUEST", None)
             assert detail["message"] == "The request body is not valid JSON."
+
+
+def test_a_utf8_body_with_a_byte_order_mark_is_still_read(client: TestClient) -> None:
+    body = (
+        b"\xef\xbb\xbf" + json.dumps({"surname": "Zhang", "given_names": "San", "banks": ["ICBC"]}).encode()
+    )
+    response = client.post("/v1/format", content=body, headers={"Content-Type": "application/json"})
+    assert response.status_code == 200
+    assert response.json()["results"][0]["expected"] == "ZHANG SAN"
 
 
 def test_a_wrong_method_is_405_with_allow(client: TestClient) -> None:

@@ -29,6 +29,7 @@ from .cleaning import MAX_INPUT_LENGTH
 from .cli_names import NameKind, read_name
 from .cli_render import Lang, error_message
 from .errors import ErrorCode, InvalidNameError, NameFormatError
+from .messages import FILE_ERRORS_ZH
 from .models import Bank, PassportName, build_name
 from .name_forms import spellings
 from .registry import not_utf8, not_utf8_zh
@@ -62,7 +63,28 @@ def _words(spelling: Spelling) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 class BatchFileError(Exception):
-    """The input cannot be read as a table of names; the message says why, on one line."""
+    """The input cannot be read as a table of names; the message says why, on one line.
+
+    *zh_key* picks the Chinese lead of the line (``messages.FILE_ERRORS_ZH``); the English
+    message, which names the file, line or the system's reason, follows it as the details.
+    """
+
+    code = "BATCH_FILE"  # the command line's error code
+
+    def __init__(self, message: str, zh_key: str) -> None:
+        super().__init__(message)
+        self.zh_key = zh_key
+
+    def said(self, lang: Lang) -> str:
+        if lang != "zh":
+            return str(self)
+        return f"{FILE_ERRORS_ZH[self.zh_key]}详情（英文）：{self}"
+
+
+class OutputFileError(BatchFileError):
+    """The output named by ``-o`` cannot be written (a folder, no such folder, no permission)."""
+
+    code = "OUTPUT"
 
 
 @dataclass(slots=True)
@@ -97,12 +119,15 @@ class _Columns:
             key = cell.strip().lower()
             if key in (*NAME_COLUMNS, "bank", "entered", *RESULT_COLUMNS):
                 if key in columns.index:
-                    raise BatchFileError(f"{source}: the column {key!r} appears twice in the header.")
+                    raise BatchFileError(
+                        f"{source}: the column {key!r} appears twice in the header.", "batch_duplicate_column"
+                    )
                 columns.index[key] = position
         if not any(name in columns.index for name in NAME_COLUMNS):
             raise BatchFileError(
                 f"{source}: the header names none of the name columns "
-                f"({', '.join(NAME_COLUMNS)}); the first line must name the columns."
+                f"({', '.join(NAME_COLUMNS)}); the first line must name the columns.",
+                "batch_no_name_column",
             )
         return columns
 
@@ -267,6 +292,9 @@ class RowChecker:
 
     def _failed(self, cells: list[str], described: tuple[str, str]) -> list[Result]:
         bank_cell = "" if self._bank_at is None else cells[self._bank_at].strip()
+        if bank_cell and not bank_cell.isascii() and _ESCAPED.search(bank_cell):
+            # A byte that is not UTF-8 is written back as it came: the cell is not read as a bank.
+            return [(bank_cell, "", "", (), described)]
         if bank_cell:
             found = self._bank(bank_cell)
             return [(found.code if isinstance(found, Bank) else bank_cell, "", "", (), described)]
@@ -395,7 +423,9 @@ def _run_rows(
     try:
         header = next(reader, None)
         if not header:
-            raise BatchFileError(f"{source_name} is empty: the first line must name the columns.")
+            raise BatchFileError(
+                f"{source_name} is empty: the first line must name the columns.", "batch_empty"
+            )
         columns = _Columns.from_header(header, source_name)
         checker = RowChecker(columns, default_banks, find_bank, lang, observations)
         writer = _JsonLinesSink(sink, columns) if json_lines else _CsvSink(sink, columns)
@@ -422,7 +452,7 @@ def _run_rows(
                 elif result[2] and result[2] != "match":
                     not_matched += 1
     except csv.Error as error:
-        raise BatchFileError(f"{source_name}, line {reader.line_num}: {error}.") from None
+        raise BatchFileError(f"{source_name}, line {reader.line_num}: {error}.", "batch_not_csv") from None
     return BatchSummary(rows_in, rows_out, errors, not_matched)
 
 
@@ -493,7 +523,7 @@ def open_input(path: str) -> Iterator[TextIO]:
     try:
         handle = open(path, encoding="utf-8-sig", errors="surrogateescape", newline="")  # noqa: SIM115
     except OSError as error:
-        raise BatchFileError(f"Cannot read {path}: {error.strerror or error}.") from None
+        raise BatchFileError(f"Cannot read {path}: {error.strerror or error}.", "batch_unreadable") from None
     with handle:
         yield handle
 
@@ -529,9 +559,13 @@ def write_atomically(path: str, json_lines: bool) -> Iterator[TextIO]:
     target = Path(path)
     folder = target.parent
     if target.is_dir():
-        raise BatchFileError(f"Cannot write {path}: it is a folder; name a file, such as {path}/out.csv.")
+        raise OutputFileError(
+            f"Cannot write {path}: it is a folder; name a file, such as {path}/out.csv.", "output_folder"
+        )
     if not folder.is_dir():
-        raise BatchFileError(f"Cannot write {path}: the folder {str(folder)!r} does not exist.")
+        raise OutputFileError(
+            f"Cannot write {path}: the folder {str(folder)!r} does not exist.", "output_no_folder"
+        )
     if target.exists() and not target.is_file():
         # A device or a pipe (/dev/stdout, /dev/full, a FIFO) cannot be renamed over: written
         # straight, and a full device is an OSError the command line reports.
@@ -539,7 +573,7 @@ def write_atomically(path: str, json_lines: bool) -> Iterator[TextIO]:
             yield stream
         return
     if target.exists() and not os.access(target, os.W_OK):
-        raise BatchFileError(f"Cannot write {path}: permission denied.")
+        raise OutputFileError(f"Cannot write {path}: permission denied.", "output_denied")
     # SIGTERM is turned into an interrupt before the temporary file exists, so it never outlives us.
     with _sigterm_as_interrupt():
         # An interrupt between the file's creation and the ``try`` that removes it would leave
@@ -549,7 +583,9 @@ def write_atomically(path: str, json_lines: bool) -> Iterator[TextIO]:
             descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
         except OSError as error:
             _release_interrupts(held)
-            raise BatchFileError(f"Cannot write in {str(folder)!r}: {error.strerror or error}.") from None
+            raise OutputFileError(
+                f"Cannot write in {str(folder)!r}: {error.strerror or error}.", "output_failed"
+            ) from None
         try:
             _release_interrupts(held)
             with os.fdopen(
@@ -569,7 +605,7 @@ def _open_special(path: str, json_lines: bool) -> Iterator[TextIO]:
     try:
         stream = open(path, "w", encoding="utf-8", errors=_errors(json_lines), newline="")  # noqa: SIM115
     except OSError as error:
-        raise BatchFileError(f"Cannot write {path}: {error.strerror or error}.") from None
+        raise OutputFileError(f"Cannot write {path}: {error.strerror or error}.", "output_failed") from None
     with stream:
         yield stream
 

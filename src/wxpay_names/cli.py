@@ -65,6 +65,7 @@ from .cli_render import (
 )
 from .cli_serve import add_serve_command
 from .errors import NameFormatError
+from .messages import FILE_ERRORS_ZH
 from .models import Bank, PassportName
 from .plan import compatible_banks, plan_cards
 from .registry import BankRegistry, default_registry
@@ -126,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NameFormatError as error:
         return _fail(str(error.code), error_message(error, lang_of(arguments)), as_json)
     except BatchFileError as error:
-        return _fail("BATCH_FILE", str(error), as_json)
+        return _fail(error.code, error.said(lang_of(arguments)), as_json)
     except KeyboardInterrupt:
         _fail("INTERRUPTED", _interrupted(options), as_json)
         return EXIT_INTERRUPTED
@@ -139,7 +140,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         target = options.output if options is not None and _writes_a_file(options) else "standard output"
         if target == "standard output":
             abandon_stdout()
-        return _fail("OUTPUT", write_failure(error, target), as_json)
+        failure = write_failure(error, target)
+        if lang_of(arguments) == "zh":
+            failure = f"{FILE_ERRORS_ZH['output_failed']}详情（英文）：{failure}"
+        return _fail("OUTPUT", failure, as_json)
     except Exception as error:
         return _fail(
             "INTERNAL_ERROR", f"internal error, please report it: {type(error).__name__}: {error}", as_json

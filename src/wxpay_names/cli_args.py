@@ -16,7 +16,11 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Literal
+from typing import BinaryIO, Literal
+
+from .cleaning import MAX_INPUT_LENGTH
+from .errors import ErrorCode, InvalidNameError
+from .messages import STDIN_ZH
 
 Lang = Literal["en", "zh"]
 
@@ -101,8 +105,44 @@ def looks_like_mrz(text: str) -> bool:
 
 
 def read_stdin() -> str:
-    """What standard input holds (up to a bound), for ``--mrz -`` or a name given as ``-``."""
-    return sys.stdin.read(_STDIN_LIMIT)
+    """What standard input holds, for ``--mrz -`` or a name given as ``-``.
+
+    Read as bytes and decoded here, whatever the locale: a byte that is not UTF-8 is said to
+    be one (not as the character ``U+DCFF SURROGATE`` it would decode to). At most
+    ``_STDIN_LIMIT`` characters are read; more is refused as such, never cut to that length
+    and then said to be that long.
+    """
+    buffer: BinaryIO | None = getattr(sys.stdin, "buffer", None)
+    if buffer is None:  # a text stream (a test's StringIO): already decoded
+        text = sys.stdin.read(_STDIN_LIMIT + 1)
+        if len(text) > _STDIN_LIMIT:
+            raise _stdin_too_long()
+        return text
+    # A character is at most 4 bytes: more bytes than that hold more characters than the limit.
+    data = buffer.read(4 * _STDIN_LIMIT + 1)
+    if len(data) > 4 * _STDIN_LIMIT:
+        raise _stdin_too_long()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        byte = data[error.start : error.start + 1]
+        raise InvalidNameError(
+            f"Standard input is not UTF-8 text (byte 0x{byte.hex().upper()}): give the name in UTF-8.",
+            code=ErrorCode.INVALID_CHARACTER,
+            message_zh=STDIN_ZH["not_utf8"].format(byte=byte.hex().upper()),
+        ) from None
+    if len(text) > _STDIN_LIMIT:
+        raise _stdin_too_long()
+    return text
+
+
+def _stdin_too_long() -> InvalidNameError:
+    return InvalidNameError(
+        f"Standard input holds more than {_STDIN_LIMIT:,} characters, far more than a name or a "
+        f"machine-readable zone: at most {MAX_INPUT_LENGTH} characters of a name are accepted.",
+        code=ErrorCode.TOO_LONG,
+        message_zh=STDIN_ZH["too_long"].format(limit=_STDIN_LIMIT, most=MAX_INPUT_LENGTH),
+    )
 
 
 def bank_list(queries: Sequence[str] | None) -> list[str]:

@@ -23,8 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from .cli_render import Lang, pick, table
+from .cli_output import can_encode
+from .cli_render import Lang, pick, said, table
 from .errors import NameFormatError
+from .messages import Wording
 from .models import Bank, Candidate, NameCheck, PassportName
 from .observations import Columns, Counter, Observations, ObservationsError
 from .tries import next_tries, not_candidates
@@ -152,10 +154,10 @@ class LearnSummary:
     rows_read: int = 0
     counted: int = 0
     refused: int = 0
-    bad_lines: list[tuple[int, str]] = field(default_factory=list)  # the first BAD_LINES_SHOWN
+    bad_lines: list[tuple[int, Wording]] = field(default_factory=list)  # the first BAD_LINES_SHOWN
     ignored_columns: tuple[str, ...] = ()
 
-    def refuse(self, line: int, reason: str) -> None:
+    def refuse(self, line: int, reason: Wording) -> None:
         self.refused += 1
         if len(self.bad_lines) < BAD_LINES_SHOWN:
             self.bad_lines.append((line, reason))
@@ -179,7 +181,7 @@ def count_log(
                 continue
             summary.rows_read += 1
             row = columns.read(cells)
-            if isinstance(row, str):
+            if isinstance(row, Wording):
                 summary.refuse(reader.line_num, row)
                 continue
             code, key, accepted, refused = row
@@ -225,26 +227,40 @@ def run_learn(options: argparse.Namespace, find_bank: Callable[[str], Bank]) -> 
     if into is not None:
         merged = Observations.read_csv(into).merge(learned) if Path(into).exists() else learned
         merged.write_csv(into)
-        report = sys.stdout
-    else:
-        learned.write_rows(sys.stdout)
-        report = sys.stderr
     if options.json:
-        print(json.dumps(_summary_json(summary, into), ensure_ascii=False), file=report)
-    else:
-        print("\n".join(_summary_lines(summary, into, options.lang)), file=report)
+        # One JSON document on standard output: without --into, the counts are in it (a CSV
+        # before it would make the output no JSON at all).
+        document = _summary_json(summary, into, None if into is not None else learned, options.lang)
+        print(json.dumps(document, ensure_ascii=not can_encode("中")))
+        return EXIT_OK if not summary.refused else EXIT_NOT_OK
+    report = sys.stdout
+    if into is None:
+        learned.write_rows(sys.stdout)  # the counts are the output: the summary goes beside it
+        report = sys.stderr
+    print("\n".join(_summary_lines(summary, into, options.lang)), file=report)
     return EXIT_OK if not summary.refused else EXIT_NOT_OK
 
 
-def _summary_json(summary: LearnSummary, into: str | None) -> dict[str, Any]:
+def _summary_json(
+    summary: LearnSummary, into: str | None, learned: Observations | None, lang: Lang
+) -> dict[str, Any]:
     return {
         "rows_read": summary.rows_read,
         "counted": summary.counted,
         "refused": summary.refused,
-        "bad_rows": [{"line": line, "reason": reason} for line, reason in summary.bad_lines],
+        "bad_rows": [{"line": line, "reason": said(reason, lang)} for line, reason in summary.bad_lines],
         "ignored_columns": list(summary.ignored_columns),
         "into": into,
+        "observations": None if learned is None else _observations_json(learned),
     }
+
+
+def _observations_json(learned: Observations) -> list[dict[str, Any]]:
+    """The rows of the observations CSV as objects: ``bank``, ``pattern`` (a Pattern dump), counts."""
+    return [
+        {"bank": code, "pattern": pattern.model_dump(mode="json"), "accepted": accepted, "refused": refused}
+        for code, pattern, accepted, refused in learned.rows()
+    ]
 
 
 def _summary_lines(summary: LearnSummary, into: str | None, lang: Lang) -> list[str]:
@@ -258,7 +274,7 @@ def _summary_lines(summary: LearnSummary, into: str | None, lang: Lang) -> list[
         )
     ]
     for line, reason in summary.bad_lines:
-        lines.append(pick(lang, f"  line {line}: {reason}", f"  第 {line} 行：{reason}"))
+        lines.append(pick(lang, f"  line {line}: {reason.en}", f"  第 {line} 行：{reason.zh}"))
     if summary.refused > len(summary.bad_lines):
         more = summary.refused - len(summary.bad_lines)
         lines.append(pick(lang, f"  … and {more} more", f"  ……另有 {more} 行"))

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import argparse
 import copy
+import errno
 import logging
+import socket
 import sys
 from importlib.util import find_spec
 from typing import Any
+
+from .messages import SERVE_ZH
 
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 WEB_EXTRA_MISSING = (
@@ -68,6 +72,7 @@ def run_serve(options: argparse.Namespace) -> int:
     from .web import create_app
 
     app = create_app(cors_origins=options.cors_origin, registry=_registry(options))
+    check_address(options.host, options.port)
     if options.host not in LOOPBACK:
         print(
             f"wxpay-names serve: listening on {options.host}, beyond this machine: put it behind a reverse "
@@ -83,6 +88,50 @@ def run_serve(options: argparse.Namespace) -> int:
         server_header=False,
     )
     return 0
+
+
+def check_address(host: str, port: int) -> None:
+    """Refuse, in one line, an address the server could not listen on: a host that does not
+    resolve, a port in use, an address not of this machine.
+
+    Bound as uvicorn binds it (every address the host resolves to, ``SO_REUSEADDR``, IPv6
+    only on an IPv6 socket), then released for uvicorn, which would otherwise fail with its
+    multi-line log and exit 3. (Another program taking the port in between still gets that.)
+    """
+    from .cli import UsageError  # imported here: cli imports this module
+
+    where = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    try:
+        addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise UsageError(
+            f"wxpay-names serve: cannot listen on {host!r}: the host cannot be resolved ({reason}); "
+            "give an address of this machine with --host, such as 127.0.0.1.",
+            f"wxpay-names serve：{SERVE_ZH['unresolvable']}"
+            f"详情（英文）：{host!r} cannot be resolved ({reason}).",
+        ) from None
+    bound: list[socket.socket] = []
+    try:
+        for family, kind, protocol, _, address in addresses:
+            listener = socket.socket(family, kind, protocol)
+            bound.append(listener)
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if family == socket.AF_INET6 and hasattr(socket, "IPPROTO_IPV6"):
+                listener.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+            listener.bind(address)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        in_use = error.errno == errno.EADDRINUSE
+        advice = "choose another with --port" if in_use else "give an address of this machine with --host"
+        raise UsageError(
+            f"wxpay-names serve: cannot listen on {where}: {reason}; {advice}.",
+            f"wxpay-names serve：{SERVE_ZH['in_use' if in_use else 'cannot_bind']}"
+            f"详情（英文）：cannot listen on {where}: {reason}.",
+        ) from None
+    finally:
+        for listener in bound:
+            listener.close()
 
 
 class PathWithoutQuery(logging.Filter):

@@ -420,6 +420,70 @@ ERRORS: dict[ErrorCode, Wording] = {
 }
 
 
+# The command line's errors about files, in Chinese: the lead of the line, the English message
+# (which names the file, line, column or the system's reason) following as its details.
+FILE_ERRORS_ZH: dict[str, str] = {
+    "batch_unreadable": "无法读取输入文件：请检查文件名和读取权限。",
+    "batch_empty": "输入文件是空的：第一行必须是列名。",
+    "batch_no_name_column": "表头中没有姓名列：第一行必须是列名，其中至少要有 surname 和 given_names、mrz、"
+    "chinese 或 name 之一。",
+    "batch_duplicate_column": "表头中有一列出现了两次：请删除或重命名重复的列。",
+    "batch_not_csv": "无法按 CSV 格式读取输入文件：请检查双引号是否成对。",
+    "output_folder": "无法写入输出：-o 指定的是文件夹，请指定一个文件。",
+    "output_no_folder": "无法写入输出：输出文件所在的文件夹不存在。",
+    "output_denied": "无法写入输出：没有写入该文件的权限。",
+    "output_failed": "无法写入输出：可能是磁盘已满、文件超出大小限制或没有写入权限。",
+}
+
+# A bank file that is no file of rows at all: the general BANK_DATA sentence ("a malformed
+# row") would say something else than the English.
+BANK_FILE_ZH: dict[str, str] = {
+    "unreadable": "无法读取银行数据文件：请检查文件名和读取权限。",
+    "empty": "银行数据文件是空的：第一行必须是列名，之后每家银行一行。",
+    "no_rows": "银行数据文件只有表头，没有银行：请每家银行写一行。",
+}
+
+# A name read from standard input (``format -``, ``--mrz -``) that cannot be one.
+STDIN_ZH: dict[str, str] = {
+    "not_utf8": "标准输入不是 UTF-8 编码的文本（字节 0x{byte}）：请以 UTF-8 编码输入姓名。",
+    "too_long": "标准输入超过 {limit} 个字符，远超姓名或护照机读区的长度：姓名最多接受 {most} 个字符。",
+}
+
+# ``serve`` refused an address before starting: the English names the address and the reason.
+SERVE_ZH: dict[str, str] = {
+    "unresolvable": "无法解析 --host 指定的主机名：请指定本机的地址，如 127.0.0.1。",
+    "in_use": "端口已被占用：请用 --port 换一个端口。",
+    "cannot_bind": "无法在该地址上监听：请用 --host 指定本机的地址。",
+}
+
+# Why ``learn`` (or an observations file) cannot use a row; never quoting a cell.
+LOG_ROWS: dict[str, Wording] = {
+    "short": Wording(
+        "the row has {cells} cells; the header names at least {width}",
+        "该行有 {cells} 个单元格，但表头至少有 {width} 列",
+    ),
+    "bank": Wording("the bank cell is not a bank code", "bank 单元格不是银行代码"),
+    "pattern": Wording(
+        "the {fields} cell does not hold a value of the Pattern's field",
+        "{fields} 单元格的值不是 Pattern 中该字段的有效值",
+    ),
+    "counts": Wording(
+        "the accepted and refused cells must be whole numbers, 0 or more",
+        "accepted 和 refused 单元格必须是 0 或更大的整数",
+    ),
+    "accepted": Wording("the accepted cell must be true or false", "accepted 单元格必须是 true 或 false"),
+}
+
+
+def log_row(key: str, **fields: str | Wording) -> Wording:
+    """Why a row of an outcome log or observations file cannot be used, in both languages.
+
+    >>> log_row("short", cells="3", width="10").zh
+    '该行有 3 个单元格，但表头至少有 10 列'
+    """
+    return Wording(*_filled(LOG_ROWS[key], fields))
+
+
 def problem(code: ProblemCode, variant: str = "default", **fields: str | Wording) -> Problem:
     """The ``Problem`` for *code*, its sentence picked by *variant* and filled with *fields*."""
     english, chinese = _filled(PROBLEMS[code][variant], fields)

@@ -30,6 +30,7 @@ from typing import Any, Final
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .errors import ErrorCode, NameFormatError
+from .messages import Wording, log_row
 from .models import SEPARATOR_WORDS, Bank, Pattern
 
 # The Pattern's fields, in declaration order: the CSV columns between ``bank`` and the counts.
@@ -234,8 +235,8 @@ class Observations:
                     if not any(cells):
                         continue
                     row = columns.read(cells)
-                    if isinstance(row, str):
-                        raise ObservationsError(f"{path}, line {reader.line_num}: {row}")
+                    if isinstance(row, Wording):
+                        raise ObservationsError(f"{path}, line {reader.line_num}: {row.en}")
                     code, key, accepted, refused = row
                     counter.add_counts(code, key, accepted, refused)
         except OSError as error:
@@ -437,28 +438,28 @@ class Columns:
         positions = {column: position for position, column in enumerate(names) if column in wanted}
         return cls(positions, ignored, counts, find_bank)
 
-    def read(self, cells: list[str]) -> tuple[str, PatternKey, int, int] | str:
+    def read(self, cells: list[str]) -> tuple[str, PatternKey, int, int] | Wording:
         """``(bank code, pattern key, accepted, refused)`` of one row, or why it cannot be used.
 
         The reason never quotes a cell: a misplaced cell could hold anything.
         """
         if len(cells) < self.width:
-            return f"the row has {len(cells)} cells; the header names at least {self.width}"
+            return log_row("short", cells=str(len(cells)), width=str(self.width))
         code = self._bank(cells[self.bank])
         if code is None:
-            return "the bank cell is not a bank code"
+            return log_row("bank")
         key = self._pattern(cells)
-        if isinstance(key, str):
+        if isinstance(key, Wording):
             return key
         if self.counts:
             assert self.refused is not None
             accepted, refused = _count(cells[self.accepted]), _count(cells[self.refused])
             if accepted is None or refused is None:
-                return "the accepted and refused cells must be whole numbers, 0 or more"
+                return log_row("counts")
             return code, key, accepted, refused
         outcome = _BOOLEANS.get(cells[self.accepted].strip().lower())
         if outcome is None:
-            return "the accepted cell must be true or false"
+            return log_row("accepted")
         return (code, key, 1, 0) if outcome else (code, key, 0, 1)
 
     def _bank(self, cell: str) -> str | None:
@@ -471,7 +472,7 @@ class Columns:
                 self._banks[cell] = code
         return code
 
-    def _pattern(self, cells: list[str]) -> PatternKey | str:
+    def _pattern(self, cells: list[str]) -> PatternKey | Wording:
         raw = tuple(
             [cells[position] if position is not None else "" for _, position in self.pattern_positions]
         )
@@ -487,7 +488,9 @@ class Columns:
             pattern = Pattern.model_validate(values)
         except ValidationError as error:
             fields = sorted({str(detail["loc"][0]) for detail in error.errors() if detail["loc"]})
-            return f"the {', '.join(fields) or 'pattern'} cell does not hold a value of the Pattern's field"
+            return log_row(
+                "pattern", fields=Wording(", ".join(fields) or "pattern", "、".join(fields) or "pattern")
+            )
         key = pattern_key(pattern)
         # Only valid patterns are kept, and there are few of them: the cache stays small.
         if len(self._patterns) < _MAX_CACHED:

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from .bank_matching import TRADITIONAL, BankMatcher
 from .cleaning import MAX_INPUT_LENGTH, is_invisible
 from .errors import BankDataError, ErrorCode, InvalidArgumentError, UnknownBankError
+from .messages import BANK_FILE_ZH
 from .models import SEPARATOR_WORDS, Bank
 from .resources import data_text
 
@@ -54,7 +55,8 @@ class BankRegistry:
             raw = file.read_bytes()
         except OSError as error:
             raise BankDataError(
-                f"{file}: the bank file cannot be read ({error.strerror or error})."
+                f"{file}: the bank file cannot be read ({error.strerror or error}).",
+                message_zh=BANK_FILE_ZH["unreadable"],
             ) from None
         # surrogateescape keeps a byte that is not UTF-8 as a marker read_banks reports by line
         # and column; the BOM a spreadsheet writes is dropped.
@@ -138,7 +140,8 @@ def read_banks(handle: io.TextIOBase | Iterable[str], filename: str) -> Iterator
     if header is None:
         raise BankDataError(
             f"{filename}, line 1: the file is empty; it needs a header line naming the columns "
-            f"({', '.join(BANK_COLUMNS)}) and one line per bank."
+            f"({', '.join(BANK_COLUMNS)}) and one line per bank.",
+            message_zh=BANK_FILE_ZH["empty"],
         )
     columns = _header_columns(header[1], filename)
     seen_codes: dict[str, int] = {}
@@ -157,7 +160,9 @@ def read_banks(handle: io.TextIOBase | Iterable[str], filename: str) -> Iterator
         _check_names_unique(bank, row, columns, seen_keys, filename, line)
         yield bank
     if not seen_codes:
-        raise BankDataError(f"{filename}, line 2: the file has a header but no bank row.")
+        raise BankDataError(
+            f"{filename}, line 2: the file has a header but no bank row.", message_zh=BANK_FILE_ZH["no_rows"]
+        )
 
 
 def _records(handle: io.TextIOBase | Iterable[str], filename: str) -> Iterator[tuple[int, list[str]]]:

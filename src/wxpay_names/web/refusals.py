@@ -173,7 +173,9 @@ class CappedRequest(Request):
         if not hasattr(self, "_json"):
             body = await self.body()
             try:
-                self._json = json.loads(body)
+                # Decoded here: json.loads would take UTF-16 and UTF-32 bytes too, and the
+                # service reads UTF-8 only (a byte-order mark before it is let pass).
+                self._json = json.loads(body.decode("utf-8-sig"))
             except json.JSONDecodeError:
                 raise
             except (ValueError, RecursionError):  # not UTF-8, too deep, an integer too long
