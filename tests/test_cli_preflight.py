@@ -79,6 +79,29 @@ def test_a_card_with_letters_is_a_problem_not_a_usage_error(capsys: pytest.Captu
     assert "[CARD_NOT_A_NUMBER]" in out
 
 
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        (["Zh4ng, San"], "DIGIT FOUR"),
+        (["John Smith"], "Cannot tell the surname from the given names"),
+        (["--surname", "Zhang", "--given", "S4n"], "The given names field holds '4'"),
+    ],
+)
+def test_a_name_that_cannot_be_read_is_a_problem_beside_the_others(
+    capsys: pytest.CaptureFixture[str], name: list[str], why: str
+) -> None:
+    # As the library's preflight and /v1/preflight say it, not a usage error that hides the rest.
+    code, out, err = run(capsys, *name, "--card", CARD)
+    assert code == 1, err
+    assert err == ""
+    assert "[NAME_UNREADABLE]" in out
+    assert why in out
+    assert f"Card {MASKED}: Industrial and Commercial Bank of China, debit card" in out
+    code, out, _ = run(capsys, *name, "--json")
+    assert code == 1
+    assert json.loads(out)["blocking"] == ["NAME_UNREADABLE"]
+
+
 def test_json_is_the_binding_check(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, *ZHANG_SAN, "--card", *CARD_GROUPS, "--json")
     assert code == 0

@@ -79,7 +79,7 @@ def add_preflight_command(
 def run_preflight(options: argparse.Namespace, read_name: NameReader) -> int:
     """Run ``preflight`` with the parsed *options*; print the result; return the exit code."""
     # Imported when the command runs: cli.py imports this module, and other commands need none of it.
-    from .binding.preflight import preflight
+    from .binding.preflight import check_binding
     from .cli import UsageError, _registry
 
     bank = (
@@ -98,10 +98,11 @@ def run_preflight(options: argparse.Namespace, read_name: NameReader) -> int:
     named = any(
         (options.surname is not None, options.given is not None, options.mrz, options.chinese, options.text)
     )
-    name = read_name(options) if named else None
     document = options.resident_id if options.resident_id is not None else _whole_zone(zone)
-    result = preflight(
-        name,
+    # A name that cannot be read is a NAME_UNREADABLE problem beside the others, as the
+    # library's preflight and /v1/preflight say it (exit 1); giving it two ways is a usage error.
+    result = check_binding(
+        (lambda: read_name(options)) if named else None,
         bank=bank,
         card=" ".join(options.card) if options.card else None,
         phone=" ".join(options.phone) if options.phone else None,
@@ -126,7 +127,7 @@ def _whole_zone(zone: str | None) -> str | None:
     try:
         parse_mrz_document(zone)
     except MRZError:
-        return None  # the name was read from it; a zone that cannot be read was refused there
+        return None  # the name alone; a zone that cannot be read is NAME_UNREADABLE, with why
     return zone
 
 
