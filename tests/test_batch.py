@@ -233,6 +233,17 @@ def test_a_utf8_byte_order_mark_is_not_part_of_the_first_column(tmp_path: Path) 
     assert read_csv(target)[0][0] == "surname"
 
 
+def test_a_second_byte_order_mark_does_not_hide_the_first_column(tmp_path: Path) -> None:
+    # A file saved twice by an editor that adds one each time: the header cell is still surname.
+    source, target = tmp_path / "in.csv", tmp_path / "out.csv"
+    source.write_bytes(b"\xef\xbb\xbf" + "surname,given_names\nZhang,San\n".encode("utf-8-sig"))
+    assert (
+        main(["batch", str(source), "-o", str(target), "--banks-file", FIXTURE_BANKS, "--bank", "ABC"]) == 0
+    )
+    header, row = read_csv(target)
+    assert row[header.index("expected")] == "ZHANGSAN"
+
+
 def test_json_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "in.csv"
     write_csv(source, [["surname", "given_names", "bank"], ["Zhang", "San", "BOC"], ["Zh4ng", "San", "ABC"]])

@@ -116,7 +116,8 @@ class _Columns:
     def from_header(cls, header: list[str], source: str) -> _Columns:
         columns = cls(header)
         for position, cell in enumerate(header):
-            key = cell.strip().lower()
+            # A byte-order mark the decoding left (a file saved twice with one) is no letter of the name.
+            key = cell.replace("\ufeff", "").strip().lower()
             if key in (*NAME_COLUMNS, "bank", "entered", *RESULT_COLUMNS):
                 if key in columns.index:
                     raise BatchFileError(
