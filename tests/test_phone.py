@@ -83,6 +83,13 @@ def test_letters_are_a_problem_never_keypad_digits(text: str) -> None:
     assert "字母" in result.problems[0].message_zh
 
 
+@pytest.mark.parametrize("text", ["tel:13800138000", "Mobile: 138 0013 8000", "手机 13800138000"])
+def test_words_around_the_number_that_are_no_keypad_letters_are_left_to_the_reader(text: str) -> None:
+    result = check_phone(text)
+    assert result.e164 == "+8613800138000"
+    assert result.ok
+
+
 def test_an_empty_number() -> None:
     result = check_phone("")
     assert codes(result) == ["PHONE_NOT_A_NUMBER"]

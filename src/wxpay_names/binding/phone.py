@@ -52,7 +52,7 @@ def check_phone(number: str, default_region: str = "CN") -> PhoneCheck:
         return PhoneCheck(problems=(say(ProblemCode.PHONE_NOT_A_NUMBER, "empty"),))
     if len(number) > MAX_INPUT_LENGTH or len(default_region) > MAX_INPUT_LENGTH:
         return PhoneCheck(problems=(say(ProblemCode.PHONE_NOT_A_NUMBER),))
-    if any(char.isalpha() for char in number):
+    if _letters_among_digits(number):
         # libphonenumber reads three letters or more as keypad digits (O → 6), a number other
         # than the one meant; the person is asked to type the digits.
         return PhoneCheck(problems=(say(ProblemCode.PHONE_NOT_A_NUMBER, "letters"),))
@@ -91,6 +91,14 @@ def check_phone(number: str, default_region: str = "CN") -> PhoneCheck:
         carrier_zh=(carrier.name_for_number(parsed, "zh") or None) if mobile else None,
         problems=most_blocking_first(problems),
     )
+
+
+def _letters_among_digits(number: str) -> bool:
+    """A Latin letter (full-width too) after the number's first digit: what libphonenumber may
+    read as keypad digits. Words before the number (``tel:``, ``Mobile:``) and other scripts
+    (``（本人）``) are no digits to it, and are left to it to skip."""
+    first = next((at for at, char in enumerate(number) if char.isdigit()), len(number))
+    return any("A" <= char.upper() <= "Z" or "Ａ" <= char.upper() <= "Ｚ" for char in number[first:])
 
 
 def _range_problems(national: str) -> list[Problem]:
