@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wxpay_names import Bank, BankRegistry, PassportName, check_name
+from wxpay_names import Bank, BankRegistry, PassportName, check_name, from_chinese
 from wxpay_names.candidates import build_candidates
 from wxpay_names.diagnosis import word_matching
 from wxpay_names.diagnosis.edit_distance import bounded_distance, distance, first_difference
@@ -318,6 +318,11 @@ def test_missing_words_of_a_part_are_listed_together(icbc: Bank) -> None:
         ("MARTIM MARTIN", PassportName(surname="Martin", given_names="Martin"), "CMB", ["SPELLING"]),
         ("A NNA ANNA", PassportName(surname="Anna", given_names="Anna"), "ICBC", ["EXTRA_SPACE"]),
         ("GO GUO", PassportName(surname="Guo", given_names="Guo"), "ICBC", ["SPELLING"]),
+        # the same letters, other spellings only one of them has (覃 QIN is also TAN; 朝 CHAO also ZHAO)
+        ("QIX QIN", from_chinese("覃琴"), "ICBC", ["SPELLING"]),
+        ("CHAX CHAO", from_chinese("朝朝"), "ICBC", ["SPELLING"]),
+        # TAN is the surname only: the misspelled word before it is the given name, swapped
+        ("QIX TAN", from_chinese("覃琴"), "ICBC", ["ORDER_SWAPPED", "SPELLING"]),
     ],
 )
 def test_words_spelled_alike_are_not_read_as_swapped(
@@ -356,6 +361,15 @@ def test_an_extra_word_run_together_with_the_name_is_that_word_alone(
 def test_what_step_four_leaves_alone(abc: Bank, entered: str, codes: list[str]) -> None:
     result = check_name(entered, PassportName(surname="Zhang", given_names="San"), abc)
     assert [problem.code.value for problem in result.problems] == codes
+
+
+def test_the_rest_of_a_word_is_not_extra_while_a_name_word_is_left_over(abc: Bank) -> None:
+    # FENG may be in PETERFENG: the rest is not said to be extra, nor FENG missing beside it.
+    name = PassportName(surname="Zhang", given_names="San Feng")
+    for entered in ("ZHANGSANPETERFENG", "SANFENGZHANX"):
+        result = check_name(entered, name, abc)
+        assert [problem.code.value for problem in result.problems] == ["MISSING_NAME_PART", "EXTRA_NAME_PART"]
+        assert f"has no {entered}:" in result.problems[1].message_en
 
 
 def test_a_typed_word_of_one_name_word_and_more_stays_extra(icbc: Bank) -> None:

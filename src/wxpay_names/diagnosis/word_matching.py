@@ -183,13 +183,15 @@ def _alike_in_typed_order(pieces: list[Piece], words: Sequence[NameWord]) -> lis
     A surname and a given name spelled alike (李丽, ``LI LI``) are the same letters: typed
     ``LX LI``, the misspelled word may as well be the surname, so the words must not read as
     swapped. Each name word of such a group stands alone in its pieces (a run holding one is
-    left as it is); a piece keeps how it matched, which the other word would give the same.
+    left as it is); a piece keeps how it matched, which the other word gives the same: the
+    same letters, or, for a word in another spelling, only when the other word has that
+    spelling too (覃琴: the surname QIN is also TAN, the given name QIN is not).
     """
     if len({word.text for word in words}) == len(words):
         return pieces  # most names: every word spelled its own way
-    groups: dict[tuple[str, str, tuple[tuple[str, SpellingKind], ...]], list[int]] = {}
+    groups: dict[str, list[int]] = {}
     for index, word in enumerate(words):
-        groups.setdefault((word.text, word.shown, word.alternatives), []).append(index)
+        groups.setdefault(word.text, []).append(index)
     for indices in groups.values():
         if len(indices) < 2:
             continue
@@ -200,13 +202,18 @@ def _alike_in_typed_order(pieces: list[Piece], words: Sequence[NameWord]) -> lis
             dict.fromkeys(piece.words[0] for piece in pieces if piece.words and piece.words[0] in alike)
         )
         handed = dict(zip(typed_order, sorted(typed_order), strict=True))
-        if any(index != handed[index] for index in typed_order):
-            pieces = [
-                piece._replace(words=(handed[piece.words[0]],))
-                if piece.words and piece.words[0] in alike
-                else piece
-                for piece in pieces
-            ]
+        moved = [
+            piece._replace(words=(handed[piece.words[0]],))
+            if piece.words and piece.words[0] in alike
+            else piece
+            for piece in pieces
+        ]
+        if moved != pieces and all(
+            piece.how != "alternative"
+            or (piece.typed.upper(), piece.kind) in words[piece.words[0]].alternatives
+            for piece in moved
+        ):
+            pieces = moved
     return pieces
 
 
@@ -230,7 +237,9 @@ def _words_and_more(
         cuts = _segment(upper[begin:end], pool)
         if cuts is not None and len(cuts) > 1:
             best = (end - begin, -begin, cuts)
-    if best is None:
+    if best is None or len(best[2]) < free.count(True):
+        # A name word left over may be in the rest of the typed word (ZHANGSANPETERFENG):
+        # the rest is not said to be extra while it may hold one.
         return []
     letters, begin, cuts = best[0], -best[1], best[2]
     pieces = [
