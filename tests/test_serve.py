@@ -269,3 +269,27 @@ def test_serve_on_an_address_it_cannot_listen_on_is_one_line_and_exit_2(
     assert err.count("\n") == 1
     assert "beyond this machine" not in err  # no warning about listening where it never will
     assert recorded_runs == []
+
+
+def test_serve_on_a_port_it_may_not_use_says_so(
+    recorded_runs: list[dict[str, Any]], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A port below 1024 without the rights to it: the advice is about the port, not the host.
+    # (The tests may run as root, who may bind anything: the refusal is made here.)
+    import errno
+
+    from wxpay_names.cli import main
+
+    def refused(self: socket.socket, address: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(socket.socket, "bind", refused)
+    assert main(["serve", "--port", "80"]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "wxpay-names serve: cannot listen on 127.0.0.1:80: Permission denied; "
+        "choose a port above 1023 with --port, or run with the rights to this one.\n"
+    )
+    assert main(["serve", "--port", "80", "--lang", "zh"]) == 2
+    assert capsys.readouterr().err.startswith("wxpay-names serve：没有使用该端口的权限")
+    assert recorded_runs == []

@@ -122,12 +122,18 @@ def check_address(host: str, port: int) -> None:
             listener.bind(address)
     except OSError as error:
         reason = error.strerror or str(error)
-        in_use = error.errno == errno.EADDRINUSE
-        advice = "choose another with --port" if in_use else "give an address of this machine with --host"
+        # A port in use, a port below 1024 without the rights to it, or an address not of this machine.
+        why = {errno.EADDRINUSE: "in_use", errno.EACCES: "denied", errno.EPERM: "denied"}.get(
+            error.errno or 0, "cannot_bind"
+        )
+        advice = {
+            "in_use": "choose another with --port",
+            "denied": "choose a port above 1023 with --port, or run with the rights to this one",
+            "cannot_bind": "give an address of this machine with --host",
+        }[why]
         raise UsageError(
             f"wxpay-names serve: cannot listen on {where}: {reason}; {advice}.",
-            f"wxpay-names serve：{SERVE_ZH['in_use' if in_use else 'cannot_bind']}"
-            f"详情（英文）：cannot listen on {where}: {reason}.",
+            f"wxpay-names serve：{SERVE_ZH[why]}详情（英文）：cannot listen on {where}: {reason}.",
         ) from None
     finally:
         for listener in bound:

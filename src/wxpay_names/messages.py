@@ -453,6 +453,7 @@ STDIN_ZH: dict[str, str] = {
 SERVE_ZH: dict[str, str] = {
     "unresolvable": "无法解析 --host 指定的主机名：请指定本机的地址，如 127.0.0.1。",
     "in_use": "端口已被占用：请用 --port 换一个端口。",
+    "denied": "没有使用该端口的权限：请用 --port 指定大于 1023 的端口，或以有权限的身份运行。",
     "cannot_bind": "无法在该地址上监听：请用 --host 指定本机的地址。",
 }
 
