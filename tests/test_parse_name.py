@@ -102,6 +102,9 @@ REFUSED = [
     ("John Smith 😀", InvalidNameError, ErrorCode.INVALID_CHARACTER, "at position 12"),
     ("Smith & Jones", InvalidNameError, ErrorCode.INVALID_CHARACTER, "'&'"),
     ("SMITH<<JOHN PAUL", MRZError, ErrorCode.MRZ_FORMAT, "holds ' '"),
+    # With the separator << it is a name field, whatever comes before: what a field cannot hold is named.
+    ("SMITH-JONES<<JOHN", MRZError, ErrorCode.MRZ_FORMAT, "holds '-' at position 6"),
+    ("VAN DER BERG<<JOHN", MRZError, ErrorCode.MRZ_FORMAT, "holds ' ' at position 4"),
     # A '<' after a space or a comma is a stray symbol of free text, not a name field.
     (
         "ZHANG, San <3",

@@ -30,7 +30,7 @@ from ..cleaning import check_length, clean
 from ..errors import AmbiguousNameError, ErrorCode, InvalidNameError
 from ..models import PassportName, build_name
 from ..validation import script_of, validate_name_part
-from .mrz import FILLER, name_from_field
+from .mrz import FILLER, IDENTIFIER_SEPARATOR, name_from_field
 
 SURNAME_END = ","  # the full-width comma is folded to this by cleaning
 _COMMAS = frozenset(",\uff0c")  # as typed: ASCII and full-width
@@ -63,13 +63,16 @@ def parse_name(text: str) -> PassportName:
 
 
 def _begins_like_a_field(text: str) -> bool:
-    """Whether *text*, which holds the filler ``<``, is an MRZ name field: one word before it.
+    """Whether *text*, which holds the filler ``<``, is an MRZ name field: the separator ``<<``,
+    or one word right before its first ``<``.
 
-    ``SMITH<<JOHN`` is read (and refused there, naming what a field cannot hold); in
-    ``ZHANG, San <3`` or ``Zhang San <zhang@x.com>`` the ``<`` is a stray symbol of free text,
-    refused as an invalid character that names it.
+    ``SMITH<<JOHN``, ``SMITH-JONES<<JOHN`` and ``VAN DER BERG<<JOHN`` are read (and refused
+    there, naming what a field cannot hold: the hyphen, the space); in ``ZHANG, San <3`` or
+    ``Zhang San <zhang@x.com>`` the ``<`` is a stray symbol of free text, refused as an
+    invalid character that names it.
     """
-    return all(char.isalnum() for char in text.partition(FILLER)[0])
+    before = text.partition(FILLER)[0]
+    return IDENTIFIER_SEPARATOR in text or all(char.isalnum() for char in before)
 
 
 def _comma_form(text: str) -> PassportName:
