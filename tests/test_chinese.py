@@ -628,7 +628,7 @@ def test_a_character_no_word_holds_keeps_its_readings(icbc: Bank) -> None:
         (
             "",
             {"surname": "张", "given_names": "3"},
-            "The Chinese given names holds '3' (U+0033 DIGIT THREE) at position 1",
+            "The Chinese given name holds '3' (U+0033 DIGIT THREE) at position 1",
         ),
         (
             "",

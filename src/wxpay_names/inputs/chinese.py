@@ -27,6 +27,8 @@ from .chinese_text import checked, plain_han
 __all__ = ["chinese_spellings", "from_chinese"]  # chinese_spellings: for name_forms.spellings
 
 _WHAT = "Chinese name"
+# What an error names, per argument: a Chinese given name (名) is one, whatever its characters.
+_LABELS = {"surname": "Chinese surname", "given_names": "Chinese given name"}
 
 
 def from_chinese(
@@ -74,8 +76,7 @@ def _explicit_key(text: str, surname: str | None, given_names: str | None) -> st
             "Pass the Chinese name either as one text or as surname= and given_names=, not both."
         )
     typed = {
-        argument: _cleaned(value or "", f"Chinese {argument.replace('_', ' ')}", spaces=False)
-        for argument, value in parts.items()
+        argument: _cleaned(value or "", _LABELS[argument], spaces=False) for argument, value in parts.items()
     }
     cleaned = {argument: part for argument, (part, _) in typed.items()}
     if not cleaned["surname"]:
@@ -85,7 +86,7 @@ def _explicit_key(text: str, surname: str | None, given_names: str | None) -> st
         )
     for argument, (part, typed_at) in typed.items():
         if part:  # each refused in its own argument, where it was typed there
-            cleaned[argument] = checked(part, typed_at, f"Chinese {argument.replace('_', ' ')}")
+            cleaned[argument] = checked(part, typed_at, _LABELS[argument])
     if not cleaned["given_names"]:
         return surname_alone(cleaned["surname"])
     key = f"{cleaned['surname']} {cleaned['given_names']}"
