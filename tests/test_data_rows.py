@@ -41,20 +41,18 @@ def test_seed_banks_are_reported_with_the_seed_forms() -> None:
         assert bank.example_output == expected
 
 
-def test_ccb_is_reported_by_its_weaker_source_and_the_rest_unknown_or_graded() -> None:
-    ccb = get_bank("CCB")
-    assert ccb.evidence == "reported"
-    assert "grade D" in ccb.source
-    # CITIC and HSBC: one user's account (grade D) gives their order, so inferred, never
-    # reported, and the source says the grade; every other bank has no source.
-    graded = {"CITIC", "HSBC"}
+def test_rows_on_one_grade_d_source_are_inferred_and_the_rest_unknown() -> None:
+    # CCB (one study-abroad guide), CITIC and HSBC (one user's account): a single grade-D
+    # source gives the row, so inferred, never reported (docs/data-policy.md), and the source
+    # says the grade; every other bank has no source.
+    graded = {"CCB", "CITIC", "HSBC"}
     for code in graded:
         bank = get_bank(code)
         assert bank.evidence == "inferred"
         assert "grade D" in bank.source
         assert bank.source_url
     assert get_bank("CITIC").order == "given_first"
-    others = [bank for bank in banks() if bank.code not in {*SEED_BANKS, "CCB", *graded}]
+    others = [bank for bank in banks() if bank.code not in {*SEED_BANKS, *graded}]
     assert len(others) >= 12
     assert {bank.evidence for bank in others} == {"unknown"}
 

@@ -104,7 +104,7 @@ def compatible_banks(
     >>> from wxpay_names import PassportName, compatible_banks
     >>> found = compatible_banks(PassportName(surname="Zhang", given_names="San"), "ICBC")
     >>> [(bank.code, bank.evidence) for bank in found][:2]
-    [('CMB', 'reported'), ('CCB', 'reported')]
+    [('CMB', 'reported'), ('CCB', 'inferred')]
     """
     require_registry(registry)
     person = resolve_name(name)
