@@ -124,7 +124,7 @@ def test_serve_without_the_web_extra_says_how_to_install_it(tmp_path: Path) -> N
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 2
-    assert "pip install 'wxpay-names[web]'" in result.stderr
+    assert "python -m pip install '.[web]' in a clone of the repository" in result.stderr
     assert "Traceback" not in result.stderr
 
 

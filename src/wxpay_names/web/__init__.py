@@ -1,7 +1,7 @@
 """The web service and page: ``wxpay-names serve``, or the router in your own FastAPI app.
 
-Needs the ``[web]`` extra (``pip install "wxpay-names[web]"``). ``import wxpay_names``
-never imports this package.
+Needs the ``[web]`` extra (``python -m pip install ".[web]"`` in a clone of the repository).
+``import wxpay_names`` never imports this package.
 
 >>> from fastapi import FastAPI
 >>> from wxpay_names.web import router
