@@ -370,6 +370,9 @@ def test_older_files_without_a_pattern_field_with_a_default_still_read(tmp_path:
          "ICBC,surname_first,space,space,all,icao,upper,x,1\n", "line 2"),
         ("bank,order,separator,given_separator,given_names,spelling,case,accepted,refused\n"
          "ICBC,surname_first,space,space,JOHN,icao,upper,1,1\n", "given_names"),
+        # a count of more digits than Python reads as an int (4,300) was a ValueError
+        ("bank,order,separator,given_separator,given_names,spelling,case,accepted,refused\n"
+         "ICBC,surname_first,space,space,all,icao,upper," + "9" * 5000 + ",1\n", "line 2"),
     ],
 )  # fmt: skip
 def test_unusable_observation_files_are_refused_with_where(tmp_path: Path, text: str, says: str) -> None:

@@ -511,6 +511,12 @@ def _any_code(cell: str) -> str | None:
 _BOOLEANS = {"true": True, "false": False, "1": True, "0": False}
 
 
+# More digits than any count of outcomes has; Python refuses to read an int of over 4,300.
+_COUNT_DIGITS_AT_MOST = 18
+
+
 def _count(cell: str) -> int | None:
     text = cell.strip()
-    return int(text) if text.isascii() and text.isdigit() else None
+    if not (text.isascii() and text.isdigit()) or len(text) > _COUNT_DIGITS_AT_MOST:
+        return None
+    return int(text)
