@@ -274,6 +274,20 @@ def test_check_name_says_a_learned_rank_one_no_row_can_write() -> None:
     assert folded.text in result.problems[0].message_en
 
 
+@pytest.mark.parametrize("typed_as", ["zhang·san", "ZHANG SAN", "Zhang San", "SAN ZHANG"])
+def test_every_problem_points_to_the_learned_rank_one(typed_as: str) -> None:
+    # A learned rank 1 no bank row writes (here the dotted form): no problem may say to type
+    # the row's own text, which the observations put lower.
+    dotted = next(c for c in candidates(ZHANG_SAN, "ICBC") if c.pattern.dots == "middle_dot")
+    seen = Observations.from_outcomes(outcomes("ICBC", dotted.pattern, 100, 0))
+    result = check_name(typed_as, ZHANG_SAN, "ICBC", observations=seen)
+    assert result.expected == "ZHANG·SAN"
+    assert result.problems
+    for problem in result.problems:
+        assert problem.message_en.endswith("type ZHANG·SAN")
+        assert problem.message_zh.endswith("ZHANG·SAN")
+
+
 def test_plan_cards_uses_the_learned_rank_ones() -> None:
     today = candidates(ZHANG_SAN, "ICBC")
     no_space = next(c for c in today if c.text == "ZHANGSAN")

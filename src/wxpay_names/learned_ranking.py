@@ -224,6 +224,7 @@ def learned_check(entered: str, name: PassportName, bank: Bank, observations: Ob
     The verdict is against the learned list (``match``: its rank 1; ``plausible``: another
     of its texts); the problems are the diagnosis against the row the learned rank 1 follows.
     """
+    from .candidates import rank_one_text
     from .check import check_name
 
     learned = learned_candidates(name, bank, observations)
@@ -232,10 +233,12 @@ def learned_check(entered: str, name: PassportName, bank: Bank, observations: Ob
     matched = next((candidate for candidate in learned if candidate.text == entered), None)
     if matched is expected:
         return NameCheck(status="match", entered=entered, expected=expected.text, matched=matched)
-    diagnosis = check_name(entered, name, row)
-    problems = diagnosis.problems
-    if not problems:  # the row's rank 1 is not the learned one (a spelling, a given name left out)
-        problems = (_learned_problem(expected, bank),)
+    if rank_one_text(name, row) != expected.text:
+        # The learned rank 1 is not the row's (another spelling, dots, the first given name
+        # alone): a diagnosis against the row would say "type" the row's text; say the learned one.
+        problems: tuple[Problem, ...] = (_learned_problem(expected, bank),)
+    else:
+        problems = check_name(entered, name, row).problems or (_learned_problem(expected, bank),)
     status: Literal["plausible", "mismatch"] = "plausible" if matched is not None else "mismatch"
     return NameCheck(
         status=status, entered=entered, expected=expected.text, matched=matched, problems=problems
