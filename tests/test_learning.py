@@ -378,6 +378,7 @@ def test_older_files_without_a_pattern_field_with_a_default_still_read(tmp_path:
     ("text", "says"),
     [
         ("bank,name,order,accepted,refused\n", "may hold a person's name"),
+        ("bank,姓名,order,accepted,refused\n", "may hold a person's name"),  # a log kept in Chinese
         ("bank,order,accepted,refused\n", "lacks the column"),
         ("bank,order,separator,given_separator,given_names,spelling,case,accepted,refused,extra\n", "extra"),
         ("bank,order,separator,given_separator,given_names,spelling,case,accepted,refused\n"

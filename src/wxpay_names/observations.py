@@ -358,14 +358,18 @@ class Counter:
 # Columns that could hold a person's name, typed text or document: a log or observations file
 # with one of them is refused whole (its counts would be fine; the file should not exist).
 # Pattern's own fields (given_names: all/first) are not among them: their values are checked.
-_NAME_WORDS = ("name", "surname", "given", "entered", "typed", "text", "mrz", "chinese", "passport", "hanzi")
+_NAME_WORDS = (
+    *("name", "surname", "given", "entered", "typed", "text", "mrz", "chinese", "passport", "hanzi"),
+    # A log kept in Chinese: 姓名 (name), 姓氏 (surname), 名字 (given name), 拼音, 汉字, 护照 (passport).
+    *("姓名", "姓氏", "名字", "拼音", "汉字", "护照"),
+)
 
 
 def holds_name_text(column: str) -> bool:
     """Whether a column not of the format is named like one that holds a name or typed text.
 
-    >>> [holds_name_text(column) for column in ("name", "Full Name", "typed_text", "timestamp")]
-    [True, True, True, False]
+    >>> [holds_name_text(column) for column in ("name", "Full Name", "typed_text", "timestamp", "姓名")]
+    [True, True, True, False, True]
     """
     folded = column.strip().lower()
     return folded not in PATTERN_FIELDS and any(word in folded for word in _NAME_WORDS)
