@@ -301,6 +301,20 @@ def test_plan_cards_uses_the_learned_rank_ones() -> None:
     )
 
 
+def test_plan_advice_says_a_learned_form_as_learned() -> None:
+    # A learned rank 1 no row writes (the dotted form) is "most likely", and the texts are named
+    # as they are: "writes (ZHANG·SAN)" claimed a reported convention and read oddly.
+    dotted = next(c for c in candidates(ZHANG_SAN, "ICBC") if c.pattern.dots == "middle_dot")
+    seen = Observations.from_outcomes(outcomes("ICBC", dotted.pattern, 100, 0))
+    advice = plan_cards(ZHANG_SAN, ["ICBC", "CMB"], observations=seen).advice
+    assert [problem.code.value for problem in advice] == ["SPELLING"]
+    assert advice[0].message_en.startswith(
+        "Spelling differs: ICBC most likely writes ZHANG·SAN; CMB writes ZHANG SAN."
+    )
+    said_zh = "拼写不同：中国工商银行很可能写作 ZHANG·SAN，招商银行写作 ZHANG SAN。"
+    assert advice[0].message_zh.startswith(said_zh)
+
+
 # -- Observations as data ------------------------------------------------------------------------
 
 patterns = st.builds(

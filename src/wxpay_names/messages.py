@@ -576,6 +576,14 @@ PLAN: dict[str, Wording] = {
         "{label}：{first}{first_verb}{first_way}（{first_text}），{other}{other_verb}{other_way}（{other_text}）。"
         "微信账户只能实名认证一个姓名，因此没有一种写法能同时是{where}最可能的写法。",
     ),
+    # A difference no column of the rows names (a learned rank 1 in another spelling, dots):
+    # the texts themselves.
+    "difference_texts": Wording(
+        "{label}: {first} {first_verb} {first_text}; {other} {other_verb} {other_text}. WeChat holds "
+        "one real name, so no single name is the most likely at {where}.",
+        "{label}：{first}{first_verb}写作 {first_text}，{other}{other_verb}写作 {other_text}。"
+        "微信账户只能实名认证一个姓名，因此没有一种写法能同时是{where}最可能的写法。",
+    ),
     # The verb of a group of banks, by the weakest evidence in it, and by their number.
     "writes_reported_one": Wording("writes", ""),
     "writes_reported_many": Wording("write", ""),

@@ -182,8 +182,11 @@ def _differences(person: PassportName, chosen: list[Bank], first_texts: list[str
                     str(getattr(group[0], dimension, "")), messages.Wording("", "")
                 )
                 sure = weakest(*[_evidence(bank, dimension) for bank in group])
+                if dimension == "spelling" and rank_one_text(person, group[0]) != text:
+                    sure = weakest(sure, "inferred")  # a form no row writes: learned from outcomes
                 fields[f"{side}_verb"] = messages.plan_verb(sure, plural=len(group) > 1)
-            english, chinese = messages.plan_text("difference", **fields)
+            template = "difference_texts" if dimension == "spelling" else "difference"
+            english, chinese = messages.plan_text(template, **fields)
             english = english.replace("  (", " (")
             for group in (first_group, other_group):
                 if len(group) > 1:
