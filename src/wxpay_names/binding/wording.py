@@ -230,11 +230,12 @@ WORDING: dict[ProblemCode, dict[str, Wording]] = {
     },
     ProblemCode.DOCUMENT_NUMBER_CHANGED: {
         "default": Wording(
-            "The document number differs from the one the bank holds: a new passport must be registered "
-            "at the bank before WeChat. Take the new and old passports and the card to the bank (ICBC "
-            "has asked for an embassy letter saying both are the same person: grade C), then update the "
-            "ID in WeChat Pay.",
-            "证件号码与银行登记的不同：换了新护照后，要先在银行登记新护照，再更新微信。请带上新旧护照和银行卡到银行办理"
+            "The document number differs from the one the bank holds: the bank must register the new "
+            "passport. Reports suggest doing it before WeChat (grade D): take the new and old passports "
+            "and the card to the bank (ICBC has asked for an embassy letter saying both are the same "
+            "person: grade C), then update the ID in WeChat Pay.",
+            "证件号码与银行登记的不同：需要在银行登记新护照。"
+            "有报告建议先在银行办理、再更新微信（资料等级 D）：请带上新旧护照和银行卡到银行办理"
             "（多份报告称中国工商银行曾要求提供使馆出具的新旧护照属于同一人的证明，资料等级 C），"
             "然后在微信支付中更新证件信息。",
         ),
