@@ -13,6 +13,7 @@ import json
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -126,6 +127,26 @@ def test_serve_without_the_web_extra_says_how_to_install_it(tmp_path: Path) -> N
     assert result.returncode == 2
     assert "python -m pip install '.[web]' in a clone of the repository" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_declared_length_beyond_what_is_drained_is_413_at_once(server: Server) -> None:
+    # Declared 100 MB, sent a few bytes, then silence: the answer must not wait for the rest
+    # (it waited while the server drained, up to 2 MiB, holding the connection).
+    host, port = server.url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as client:
+        client.sendall(
+            b"POST /v1/format HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            b"Content-Length: 100000000\r\n\r\n" + b'{"surn'
+        )
+        started = time.monotonic()
+        answer = b""
+        while b"\r\n\r\n" not in answer and time.monotonic() - started < 10:
+            piece = client.recv(4096)
+            if not piece:
+                break
+            answer += piece
+    assert answer.startswith(b"HTTP/1.1 413 "), answer[:80]
+    assert time.monotonic() - started < 5
 
 
 def test_a_chunked_body_over_the_cap_is_413(server: Server) -> None:

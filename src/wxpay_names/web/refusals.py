@@ -140,15 +140,22 @@ class CappedRequest(Request):
     The declared length is checked first; the bytes that arrive are counted too, since a
     client may send no length (chunked) or a false one. A body over the cap is read on and
     thrown away, up to :data:`DRAIN_BYTES`, before the refusal: a client that is still
-    sending when the server answers and closes gets a reset instead of its 413.
+    sending when the server answers and closes gets a reset instead of its 413. A declared
+    length beyond :data:`DRAIN_BYTES` is refused before reading anything: it would never be
+    drained whole, and a client that declares it and stops sending would hold the connection.
     """
 
     async def body(self) -> bytes:
         if not hasattr(self, "_body"):
             declared = self.headers.get("content-length")
-            if declared is not None and not declared.isdigit():
-                raise BodyTooLarge
-            over = declared is not None and int(declared) > MAX_BODY_BYTES
+            length = (
+                int(declared)
+                if declared is not None and declared.isascii() and declared.isdigit() and len(declared) <= 9
+                else None
+            )
+            if declared is not None and (length is None or length > DRAIN_BYTES):
+                raise BodyTooLarge  # no length, or more than would ever be drained: not waited for
+            over = length is not None and length > MAX_BODY_BYTES
             kept: list[bytes] = []
             size = 0
             async for chunk in self.stream():
