@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pypinyin import lazy_pinyin
 
 from wxpay_names import (
     Bank,
@@ -532,8 +533,12 @@ def test_a_given_name_read_otherwise_is_a_lower_ranked_candidate(icbc: Bank) -> 
     chaoyang = next(c for c in ranked if c.text == "ZHANG CHAOYANG")
     assert chaoyang.pattern.spelling == "given_reading"
     assert "another reading of a character of the given name" in chaoyang.note
-    assert "ZHANG CHANG" in _given_readings(from_chinese("张长"), icbc)
-    assert format_name(from_chinese("张长"), icbc) == "ZHANG ZHANG"
+    # 乐 alone: pypinyin's first reading le is rank 1, yue another reading (长 is in
+    # data/given_name_readings.csv, so its other reading is ZHANG: see the tests below).
+    assert "ZHANG YUE" in _given_readings(from_chinese("张乐"), icbc)
+    assert format_name(from_chinese("张乐"), icbc) == "ZHANG LE"
+    assert "ZHANG ZHANG" in _given_readings(from_chinese("张长"), icbc)
+    assert format_name(from_chinese("张长"), icbc) == "ZHANG CHANG"
 
 
 def test_given_readings_change_one_character_first_characters_first(icbc: Bank) -> None:
@@ -642,3 +647,46 @@ def test_a_position_counts_in_the_text_as_given(text: str, arguments: dict[str, 
     with pytest.raises(InvalidNameError) as refused:
         from_chinese(text, **arguments)
     assert says in str(refused.value)
+
+
+# -- data/given_name_readings.csv: a character's reading in a given name ------------------------
+
+GIVEN_READINGS_CSV = Path(__file__).parents[1] / "data" / "given_name_readings.csv"
+
+
+def _given_reading_rows() -> list[dict[str, str]]:
+    with GIVEN_READINGS_CSV.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_given_name_readings_rows_are_complete_and_sourced() -> None:
+    rows = _given_reading_rows()
+    assert rows
+    assert len({row["character"] for row in rows}) == len(rows)
+    for row in rows:
+        assert len(row["character"]) == 1
+        assert re.fullmatch(r"[a-zü]+", row["reading"]), row["character"]
+        assert row["evidence"] in {"reported", "inferred"}
+        assert "grade" in row["source"], row["character"]
+        assert row["source_url"].startswith("https://"), row["character"]
+        # A row is needed only where pypinyin's first reading of the character alone differs.
+        assert lazy_pinyin(row["character"])[0] != row["reading"], row["character"]
+
+
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        ("张长伟", "CHANGWEI"),  # no word of the phrase table holds 长伟: the table's reading
+        ("李长春", "CHANGCHUN"),  # a word of the phrase table: its reading, the same here
+        ("王长大", "ZHANGDA"),  # a word read zhǎng keeps it
+        ("欧阳长", "CHANG"),
+    ],
+)
+def test_a_given_name_reads_a_listed_character_as_names_do(text: str, given: str) -> None:
+    assert from_chinese(text).given_names == given
+
+
+def test_the_common_reading_of_a_listed_character_stays_a_candidate(icbc: Bank) -> None:
+    texts = [candidate.text for candidate in candidates(from_chinese("张长伟"), icbc)]
+    assert texts[0] == "ZHANG CHANGWEI"
+    assert "ZHANG ZHANGWEI" in texts

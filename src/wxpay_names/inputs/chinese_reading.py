@@ -4,7 +4,9 @@ The surname is found and read by ``chinese_surnames`` (longest match in ``data/s
 unless the key splits the name at a space; what the table does not read, and the given
 name, are read by pypinyin (``pinyin_reading``), each segment apart from the others, as
 ``lazy_pinyin`` reads a list. The given name is one segment, so pypinyin's phrase table
-applies to it whole.
+applies to it whole; where no word of the table holds it, a character that
+``data/given_name_readings.csv`` lists takes the reading names use (长 CHANG, not pypinyin's
+first reading ZHANG).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import NamedTuple
 
 from .chinese_surnames import Readings, explicit_surnames, longest_surname, split_surnames
 from .chinese_text import checked, misplaced_hyphen, unreadable
-from .pinyin_reading import NoReadingError, Syllables, read_segments
+from .pinyin_reading import NoReadingError, Syllables, read_given_name, read_segments
 
 SurnameParts = tuple[tuple[Readings, ...], ...]  # per surname (two in a 双姓), per piece
 
@@ -37,11 +39,11 @@ def _read(text: str) -> Reading:
         found = longest_surname(text, 0)
         if found:
             given_text = text[len(found[0]) :]
-            given = read_segments([given_text])[0] if given_text else ()
+            given = read_given_name(given_text, read_segments([given_text])[0]) if given_text else ()
             return tuple.__new__(Reading, (((found[1],),), given))
         if len(text) > 1:  # a surname the table leaves to pypinyin, read apart from the given name
             surname, given = read_segments([text[0], text[1:]])
-            return tuple.__new__(Reading, ((((surname,),),), given))
+            return tuple.__new__(Reading, ((((surname,),),), read_given_name(text[1:], given)))
     if " " in text:
         surname_text, _, given_text = text.partition(" ")
         units = explicit_surnames(surname_text)
@@ -54,4 +56,5 @@ def _read(text: str) -> Reading:
     segments = [*unread, given_text] if given_text else unread
     pinyin = iter(read_segments(segments))
     surnames = tuple(tuple(readings or (next(pinyin),) for _, readings in unit) for unit in units)
-    return tuple.__new__(Reading, (surnames, next(pinyin) if given_text else ()))
+    given = read_given_name(given_text, next(pinyin)) if given_text else ()
+    return tuple.__new__(Reading, (surnames, given))

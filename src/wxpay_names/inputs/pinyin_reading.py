@@ -17,9 +17,12 @@ tests pass with the new release.
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
+
+from ..resources import data_text
 
 Syllables = tuple[str, ...]  # toneless pinyin, lower case, ü written ü
 
@@ -114,6 +117,26 @@ def lazy_pinyin_segments(segments: Sequence[str]) -> list[str]:
                 found = toneless[value] = tables.toneless(char, value.split(",")[0])
             flat.append(found)
     return flat
+
+
+def read_given_name(text: str, read: Syllables) -> Syllables:
+    """*read*, pypinyin's reading of the given name *text*, with ``data/given_name_readings.csv``'s
+    reading for each character it lists, where pypinyin read the characters one by one (a word
+    of its phrase table read whole keeps the word's reading: 长大 is ZHANGDA).
+
+    >>> read_given_name("长伟", ("zhang", "wei"))
+    ('chang', 'wei')
+    """
+    table = _given_name_readings()
+    if table.keys().isdisjoint(text) or text in pypinyin().phrases:
+        return read
+    return tuple([table.get(char, syllable) for char, syllable in zip(text, read, strict=True)])
+
+
+@cache
+def _given_name_readings() -> dict[str, str]:
+    """``data/given_name_readings.csv``, read once, on the first given name read."""
+    return {row["character"]: row["reading"] for row in csv.DictReader(data_text("given_name_readings.csv"))}
 
 
 @lru_cache(maxsize=8192)
