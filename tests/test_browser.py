@@ -149,6 +149,34 @@ def test_chinese_characters_are_used_instead_of_the_fields(page: Page) -> None:
     expect(page.locator("#name-read")).to_contain_text("欧阳娜娜")
 
 
+def test_a_closed_chinese_box_does_not_replace_the_fields(page: Page) -> None:
+    # Characters left in the box after it is closed: the fields typed since are the name.
+    page.click("#chinese-box summary")
+    page.fill("#chinese", "张伟")
+    page.click("#chinese-box summary")
+    show_names(page, "Smith", "John", "ICBC")
+    assert typed_at(page, "ICBC") == "SMITH JOHN"
+    page.click("#chinese-box summary")  # open again: the characters are the name
+    page.click("#show")
+    expect(page.locator(".card[data-bank=ICBC] .expected .name-text")).to_have_text("ZHANG WEI")
+
+
+def test_a_name_longer_than_the_service_takes_is_refused_not_cut(page: Page) -> None:
+    page.fill("#surname", "Smith")
+    page.fill("#given_names", "Maria " * 50)  # 300 characters
+    page.click("#show")
+    expect(page.locator("#name-error")).to_contain_text("at most 256 characters")
+    expect(page.locator("#given_names")).to_have_attribute("aria-invalid", "true")
+
+
+def test_a_refusal_names_the_pages_fields_not_python(page: Page) -> None:
+    page.fill("#surname", "张")
+    page.fill("#given_names", "三")
+    page.click("#show")
+    expect(page.locator("#name-error")).to_contain_text("in the chinese field")
+    assert "from_chinese" not in page.locator("#name-error").inner_text()
+
+
 def test_a_refused_name_shows_why_and_the_next_forms(page: Page) -> None:
     page.fill("#surname", "Zhang")
     page.fill("#given_names", "San")
@@ -225,6 +253,15 @@ def test_phone_width_screenshot(browser: Browser, server: Server, locale: str) -
     page.click("#check")
     expect(page.locator("#check-result .forms li")).not_to_have_count(0)
     # Nothing wider than the phone: no sideways scrolling.
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    # Nor for a long name at a bank that writes no space (one long word in the verdict, the
+    # problems and the plan).
+    page.uncheck("#bank-list input[value=BOC]")
+    show_names(page, "Papadopoulos", "Konstantinos Alexandros", "ICBC", "ABC")
+    page.select_option("#check-bank", "ABC")
+    page.fill("#entered", "PAPADOPOULOS KONSTANTINOS ALEXANDROS")
+    page.click("#check")
+    expect(page.locator("#check-result .problems li")).not_to_have_count(0)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / f"page-phone-width-{locale}.png"

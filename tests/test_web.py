@@ -593,3 +593,23 @@ def test_a_typed_text_as_long_as_the_names_longest_candidate_is_read(client: Tes
     assert (detail["code"], detail["field"]) == ("TOO_LONG", "entered")
     detail = refusal(client.post("/v1/next", json={**short, "refused": ["A" * 300]}), 422)
     assert (detail["code"], detail["field"]) == ("TOO_LONG", "refused")
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        ({"surname": "张", "given_names": "三"}, "in the chinese field"),
+        ({"chinese": "Zhang"}, "in the surname and given_names fields"),
+        ({"name": "John Smith"}, "in the surname and given_names fields"),
+    ],
+)
+def test_refusals_name_the_requests_fields_not_python_calls(
+    client: TestClient, body: dict[str, str], says: str
+) -> None:
+    # The library's messages advise Python calls (from_chinese(), parse_name()); an app in any
+    # language, and the page, reads the service's: the request's own fields.
+    response = client.post("/v1/format", json={**body, "banks": ["ICBC"]})
+    assert response.status_code == 422
+    message = response.json()["detail"]["message"]
+    assert says in message
+    assert "()" not in message

@@ -401,8 +401,9 @@ def _length(bank: Bank, lang: Lang) -> str:
     return pick(lang, f"{bank.max_length} characters", f"{bank.max_length} 个字符") + mark
 
 
-# Where the name was given: the options of a command, or the columns of a batch file.
-NameWays = Literal["options", "columns"]
+# Where the name was given: the options of a command, the columns of a batch file, or the
+# fields of a web request.
+NameWays = Literal["options", "columns", "fields"]
 
 
 class _Ways(NamedTuple):
@@ -429,6 +430,13 @@ _WAYS: dict[NameWays, _Ways] = {
         "in the chinese column",
         "The chinese column takes",
         "in the mrz column",
+    ),
+    "fields": _Ways(
+        "in the surname and given_names fields",
+        "in the name field as 'SMITH, John'",
+        "in the chinese field",
+        "The chinese field takes",
+        "in the mrz field",
     ),
 }
 # The library's messages speak to programmers (parse_name(), PassportName(...)); these put the

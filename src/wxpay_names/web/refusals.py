@@ -27,6 +27,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
+from ..cli_render import cli_wording
 from ..errors import ErrorCode, NameFormatError, error_detail
 
 log = logging.getLogger("wxpay_names.web")
@@ -100,9 +101,14 @@ def service_refusal(code: str) -> Refusal:
 
 
 def name_refusal(error: NameFormatError, field: str | None = None) -> Refusal:
-    """The library's refusal in the one shape, *field* naming where it came from when given."""
+    """The library's refusal in the one shape, *field* naming where it came from when given.
+
+    The library's advice to call a Python function (``from_chinese()``) is put as the request's
+    fields give a name (``in the chinese field``): an app in any language, and the page, read it.
+    """
     detail = error_detail(error)
     detail["field"] = field or detail["field"]
+    detail["message"] = cli_wording(detail["message"], detail["code"], "fields")
     return Refusal(**detail)
 
 
