@@ -177,6 +177,18 @@ def test_a_refusal_names_the_pages_fields_not_python(page: Page) -> None:
     assert "from_chinese" not in page.locator("#name-error").inner_text()
 
 
+def test_a_zone_that_cannot_be_read_is_said_beside_its_button(page: Page) -> None:
+    # The refusal was shown only far below, past the banks; an empty box gave no answer at all.
+    page.click("#mrz-box summary")
+    page.click("#read-mrz")
+    expect(page.locator("#mrz-status")).to_have_text("Paste the lines of the machine-readable zone first.")
+    wrong_digit = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<19"
+    page.fill("#mrz", wrong_digit)
+    page.click("#read-mrz")
+    expect(page.locator("#mrz-status")).to_contain_text("check digit")
+    expect(page.locator("#mrz-status")).to_have_class("alert")
+
+
 def test_a_refused_name_shows_why_and_the_next_forms(page: Page) -> None:
     page.fill("#surname", "Zhang")
     page.fill("#given_names", "San")
