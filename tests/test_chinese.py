@@ -680,6 +680,7 @@ def test_given_name_readings_rows_are_complete_and_sourced() -> None:
         ("李长春", "CHANGCHUN"),  # a word of the phrase table: its reading, the same here
         ("王长大", "ZHANGDA"),  # a word read zhǎng keeps it
         ("欧阳长", "CHANG"),
+        ("張長偉", "CHANGWEI"),  # traditional characters read alike
     ],
 )
 def test_a_given_name_reads_a_listed_character_as_names_do(text: str, given: str) -> None:
