@@ -274,17 +274,29 @@ def test_check_name_says_a_learned_rank_one_no_row_can_write() -> None:
     assert folded.text in result.problems[0].message_en
 
 
-@pytest.mark.parametrize("typed_as", ["zhang·san", "ZHANG SAN", "Zhang San", "SAN ZHANG"])
-def test_every_problem_points_to_the_learned_rank_one(typed_as: str) -> None:
+@pytest.mark.parametrize(
+    ("typed_as", "first_code"),
+    [
+        ("zhang·san", "SPELLING"),
+        ("ZHANG SAN", "SPELLING"),
+        ("Zhang San", "SPELLING"),
+        ("SAN ZHANG", "SPELLING"),
+        # what is wrong with the typed characters themselves is still said, first
+        ("ＺＨＡＮＧ·ＳＡＮ", "FULL_WIDTH"),
+        ("ZHANG\u200b·SAN", "INVISIBLE_CHARACTERS"),
+        ("ZHANG·SAИ", "MIXED_SCRIPT"),
+    ],
+)
+def test_every_problem_points_to_the_learned_rank_one(typed_as: str, first_code: str) -> None:
     # A learned rank 1 no bank row writes (here the dotted form): no problem may say to type
     # the row's own text, which the observations put lower.
     dotted = next(c for c in candidates(ZHANG_SAN, "ICBC") if c.pattern.dots == "middle_dot")
     seen = Observations.from_outcomes(outcomes("ICBC", dotted.pattern, 100, 0))
     result = check_name(typed_as, ZHANG_SAN, "ICBC", observations=seen)
     assert result.expected == "ZHANG·SAN"
-    assert result.problems
+    assert result.problems[0].code.value == first_code
     for problem in result.problems:
-        assert problem.message_en.endswith("type ZHANG·SAN")
+        assert problem.message_en.endswith(" ZHANG·SAN")  # "type ZHANG·SAN", "retype it by hand as …"
         assert problem.message_zh.endswith("ZHANG·SAN")
 
 

@@ -233,15 +233,42 @@ def learned_check(entered: str, name: PassportName, bank: Bank, observations: Ob
     matched = next((candidate for candidate in learned if candidate.text == entered), None)
     if matched is expected:
         return NameCheck(status="match", entered=entered, expected=expected.text, matched=matched)
-    if rank_one_text(name, row) != expected.text:
+    row_text = rank_one_text(name, row)
+    if row_text != expected.text:
         # The learned rank 1 is not the row's (another spelling, dots, the first given name
-        # alone): a diagnosis against the row would say "type" the row's text; say the learned one.
-        problems: tuple[Problem, ...] = (_learned_problem(expected, bank),)
+        # alone): the row's diagnosis compares with the row's text. What it finds in the typed
+        # characters themselves (invisible, full-width, another script) holds whatever the text
+        # to type, and is kept, pointing to the learned one; the rest is the learned problem.
+        problems: tuple[Problem, ...] = (
+            *[
+                _pointed_to(problem, row_text, expected.text)
+                for problem in check_name(entered, name, row).problems
+                if problem.code in _ABOUT_THE_CHARACTERS
+                and problem.message_en.endswith(row_text)
+                and problem.message_zh.endswith(row_text)
+            ],
+            _learned_problem(expected, bank),
+        )
     else:
         problems = check_name(entered, name, row).problems or (_learned_problem(expected, bank),)
     status: Literal["plausible", "mismatch"] = "plausible" if matched is not None else "mismatch"
     return NameCheck(
         status=status, entered=entered, expected=expected.text, matched=matched, problems=problems
+    )
+
+
+# Problems of the typed characters themselves, whatever text is to be typed.
+_ABOUT_THE_CHARACTERS: Final = frozenset(
+    {ProblemCode.INVISIBLE_CHARACTERS, ProblemCode.FULL_WIDTH, ProblemCode.MIXED_SCRIPT}
+)
+
+
+def _pointed_to(problem: Problem, said: str, instead: str) -> Problem:
+    """*problem*, whose messages end with the text to type *said*, ending with *instead*."""
+    return Problem(
+        code=problem.code,
+        message_en=problem.message_en.removesuffix(said) + instead,
+        message_zh=problem.message_zh.removesuffix(said) + instead,
     )
 
 
