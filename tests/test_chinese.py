@@ -98,6 +98,7 @@ TABLE = [
     ("查", "查良镛", "ZHA", "LIANGYONG"),
     ("乐", "乐毅", "YUE", "YI"),
     ("覃", "覃海洋", "QIN", "HAIYANG"),
+    ("长", "长伟", "CHANG", "WEI"),
     ("缪", "缪荃孙", "MIAO", "QUANSUN"),
     ("盖", "盖宽饶", "GE", "KUANRAO"),
     ("翟", "翟志刚", "ZHAI", "ZHIGANG"),

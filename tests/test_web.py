@@ -613,3 +613,16 @@ def test_refusals_name_the_requests_fields_not_python_calls(
     message = response.json()["detail"]["message"]
     assert says in message
     assert "()" not in message
+
+
+def test_a_refusal_keeps_its_reason_and_a_bank_name_is_no_python_call(client: TestClient) -> None:
+    # The rewording of Python advice never drops the reason, nor rewrites a bank's refusal.
+    too_long = client.post("/v1/format", json={"name": "ERIKSSON<<" + "A" * 40, "banks": ["ICBC"]})
+    message = too_long.json()["detail"]["message"]
+    assert "at most 39" in message
+    assert "give the whole zone in the mrz field" in message
+    mixed = client.post("/v1/format", json={"surname": "张", "given_names": "San", "banks": ["ICBC"]})
+    assert "Give a name in Chinese characters in the chinese field" in mixed.json()["detail"]["message"]
+    bank = client.post("/v1/format", json={"surname": "Zhang", "given_names": "San", "banks": ["banks(x)"]})
+    assert bank.status_code == 404
+    assert bank.json()["detail"]["message"].startswith("No bank is called 'banks(x)'. Known codes: ICBC")

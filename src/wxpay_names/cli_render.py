@@ -445,8 +445,8 @@ _WAYS: dict[NameWays, _Ways] = {
 _CLI_HINTS: tuple[tuple[frozenset[ErrorCode], re.Pattern[str], str], ...] = (
     (
         frozenset({ErrorCode.MRZ_FORMAT}),
-        re.compile(r"pass the zone to parse_mrz\(\)"),
-        "give the zone {in_mrz}",
+        re.compile(r"pass the (whole )?zone to parse_mrz\(\)"),
+        r"give the \1zone {in_mrz}",
     ),
     (
         frozenset({ErrorCode.TRANSLITERATED_FOREIGN_NAME}),
@@ -468,6 +468,11 @@ _CLI_HINTS: tuple[tuple[frozenset[ErrorCode], re.Pattern[str], str], ...] = (
         "give a name in Chinese characters {in_chinese}",
     ),
     (
+        frozenset({ErrorCode.MIXED_SCRIPT}),
+        re.compile(r"Pass a name in Chinese characters to from_chinese\(\)"),
+        "Give a name in Chinese characters {in_chinese}",
+    ),
+    (
         frozenset({ErrorCode.AMBIGUOUS_NAME}),
         re.compile(r"read it with from_chinese\(\)"),
         "give it {in_chinese}",
@@ -486,8 +491,14 @@ _PYTHON = re.compile(
 _SENTENCE_END = re.compile(r"[.!?]\s+")
 
 
-def cli_wording(message: str, code: ErrorCode | str, ways: NameWays = "options") -> str:
+def cli_wording(
+    message: str, code: ErrorCode | str, ways: NameWays = "options", *, fallback: bool = True
+) -> str:
     """*message* with the library's Python advice put as the command line gives a name.
+
+    *fallback*: advice no rule knows is cut, and the ways to give a name said instead (the
+    command line); without it, such a message is left as it is (the web service, whose
+    clients may read a Python name, but never lose the reason).
 
     >>> cli_wording("Cannot tell: pass the surname and given names separately.", "AMBIGUOUS_NAME")
     'Cannot tell: give them with --surname and --given.'
@@ -496,7 +507,7 @@ def cli_wording(message: str, code: ErrorCode | str, ways: NameWays = "options")
     for codes, hint, replacement in _CLI_HINTS:
         if code in codes:
             message = hint.sub(replacement.format(**words), message)
-    found = _PYTHON.search(message)
+    found = _PYTHON.search(message) if fallback else None
     if found:
         # A hint no rule knows: keep the sentences before it, and say the command line's ways.
         starts = [end.end() for end in _SENTENCE_END.finditer(message, 0, found.start())]

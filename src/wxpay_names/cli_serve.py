@@ -21,7 +21,7 @@ LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 WEB_EXTRA_MISSING = (
     "wxpay-names serve: the web service needs the [web] extra (FastAPI and uvicorn): "
     "python -m pip install '.[web]' in a clone of the repository, or "
-    "pipx install 'wxpay_names-0.1.0-py3-none-any.whl[web]' from a built wheel."
+    "pipx install './wxpay_names-VERSION-py3-none-any.whl[web]' from a built wheel."
 )
 
 

@@ -360,8 +360,9 @@ class Counter:
 # Pattern's own fields (given_names: all/first) are not among them: their values are checked.
 _NAME_WORDS = (
     *("name", "surname", "given", "entered", "typed", "text", "mrz", "chinese", "passport", "hanzi"),
-    # A log kept in Chinese: 姓名 (name), 姓氏 (surname), 名字 (given name), 拼音, 汉字, 护照 (passport).
-    *("姓名", "姓氏", "名字", "拼音", "汉字", "护照"),
+    # A log kept in Chinese: 姓名 (name), 姓氏 (surname), 名字 (given name), 英文名 and 中文名 (the
+    # name in English, in Chinese), 用户名 (user name), 拼音, 汉字, 护照 (passport).
+    *("姓名", "姓氏", "名字", "英文名", "中文名", "用户名", "拼音", "汉字", "护照"),
 )
 
 

@@ -108,7 +108,8 @@ def name_refusal(error: NameFormatError, field: str | None = None) -> Refusal:
     """
     detail = error_detail(error)
     detail["field"] = field or detail["field"]
-    detail["message"] = cli_wording(detail["message"], detail["code"], "fields")
+    if error.code != ErrorCode.UNKNOWN_BANK:  # a bank typed as banks(x) is no Python advice
+        detail["message"] = cli_wording(detail["message"], detail["code"], "fields", fallback=False)
     return Refusal(**detail)
 
 
