@@ -58,6 +58,16 @@ def test_a_birth_year_is_never_after_the_expiry_year() -> None:
     assert elder.birth_date == date(1930, 3, 1)
 
 
+def test_a_birth_date_is_never_after_today() -> None:
+    # A ten-year passport expiring in the 2030s: its holder was not born in the 2030s.
+    zone = td3(birth="300301", expiry=date(2034, 3, 1))
+    assert parse_mrz_document(zone).birth_date == date(1930, 3, 1)
+    # The bound is the day, not the year: tomorrow's date of birth is last century's.
+    tomorrow = date.today() + timedelta(days=1)
+    born = parse_mrz_document(td3(birth=tomorrow.strftime("%y%m%d"), expiry=date(2099, 1, 1)))
+    assert born.birth_date == tomorrow.replace(year=tomorrow.year - 100)
+
+
 def test_unknown_birth_date_and_unspecified_sex() -> None:
     document = parse_mrz_document(td3(birth="<<<<<<", sex="<", expiry=date(2030, 1, 1)))
     assert document.birth_date is None

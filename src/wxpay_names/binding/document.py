@@ -60,8 +60,9 @@ def parse_mrz_document(text: str) -> TravelDocument:
 
     The zone is read as :func:`~wxpay_names.parse_mrz` reads it (same shapes, same check
     digits, ``MRZError`` naming the field); a line or a name field given alone is refused, since
-    the dates are on the lower line. A birth year is put in the latest century that does not
-    put it after the expiry year (a baby's passport is not mistaken for a centenarian's); a
+    the dates are on the lower line. A birth date is put in the latest century that puts it after
+    neither today nor the expiry date (a baby's passport is not mistaken for a
+    centenarian's, and a passport valid into the 2030s does not make its holder unborn); a
     date the zone leaves unknown (fillers) is ``None``.
     """
     zone = read_zone(text)
@@ -90,10 +91,13 @@ def parse_mrz_document(text: str) -> TravelDocument:
             f"{expiry!r}, which is not a real day (YYMMDD): the zone was misread. Scan it again, or "
             "copy it exactly as printed."
         )
-    latest = (expiry_date or date.today()).year
+    # Nobody is born after today or after their passport expires.
+    latest = min(expiry_date or date.max, date.today())
     # A birth date that is no real day is left unknown: some States print 00 for an unknown
     # day or month, and the binding checks do not need it.
-    birth_date = _mrz_date(birth, lambda year: 2000 + year if 2000 + year <= latest else 1900 + year)
+    birth_date = _mrz_date(birth, lambda year: 2000 + year)
+    if birth_date is None or birth_date > latest:
+        birth_date = _mrz_date(birth, lambda year: 1900 + year)
     number, _, _ = document_number(lines, layout)
     return TravelDocument(
         format=layout.name,  # type: ignore[arg-type]  # one of the five layouts' names
