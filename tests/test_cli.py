@@ -701,9 +701,9 @@ def test_a_python_hint_the_rules_do_not_know_is_replaced_by_the_cli_ways() -> No
 
 
 def test_an_mrz_hint_names_the_mrz_option() -> None:
-    from wxpay_names.cli_render import cli_wording
+    from wxpay_names.front_wording import reworded_advice
 
-    message = cli_wording(
+    message = reworded_advice(
         "The text begins like the upper line of a machine-readable zone: pass the zone to parse_mrz(), "
         "or write the name as 'SURNAME, Given Names'.",
         "MRZ_FORMAT",

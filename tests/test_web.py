@@ -416,6 +416,16 @@ def test_import_wxpay_names_and_its_cli_leave_the_web_out() -> None:
     assert result.stdout.strip() == "[]"
 
 
+def test_the_web_service_leaves_the_command_line_out() -> None:
+    """The two front ends share their wording through ``front_wording``; neither imports the other."""
+    script = (
+        "import sys, wxpay_names.web; "
+        "print(sorted(m for m in sys.modules if m.startswith('wxpay_names.cli')))"
+    )
+    result = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True)
+    assert result.stdout.strip() == "[]"
+
+
 def test_a_registry_of_your_own(registry: BankRegistry) -> None:
     """``create_app(registry=...)``, as ``serve --banks-file`` does: those banks, and only those."""
     with TestClient(create_app(registry=registry)) as client:

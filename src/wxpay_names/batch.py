@@ -26,9 +26,10 @@ from typing import TYPE_CHECKING, TextIO
 from .candidates import format_name, rank_one_text
 from .check import check_name
 from .cleaning import MAX_INPUT_LENGTH
-from .cli_names import NameKind, read_name
-from .cli_render import Lang, error_message
+from .cli_render import error_message
 from .errors import ErrorCode, InvalidNameError, NameFormatError
+from .front_names import NameKind, read_name
+from .front_wording import Lang
 from .messages import FILE_ERRORS_ZH
 from .models import Bank, PassportName, build_name
 from .name_forms import spellings

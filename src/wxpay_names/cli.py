@@ -40,7 +40,6 @@ from .cli_learn import (
     read_observations,
     run_learn,
 )
-from .cli_names import read_name
 from .cli_output import (
     abandon_stdout,
     can_encode,
@@ -65,6 +64,7 @@ from .cli_render import (
 )
 from .cli_serve import add_serve_command
 from .errors import NameFormatError
+from .front_names import read_name
 from .messages import FILE_ERRORS_ZH
 from .models import Bank, PassportName
 from .plan import compatible_banks, plan_cards

@@ -24,8 +24,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .cli_output import can_encode
-from .cli_render import Lang, pick, said, table
+from .cli_render import pick, said, table
 from .errors import NameFormatError
+from .front_wording import Lang
 from .messages import Wording
 from .models import Bank, Candidate, NameCheck, PassportName
 from .observations import Columns, Counter, Observations, ObservationsError

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from .cli_args import one_bank, read_stdin
 from .cli_output import write_json, write_text
-from .cli_render import Lang, bank_name, pick
+from .cli_render import bank_name, pick
 from .errors import MRZError
+from .front_wording import Lang
 from .models import PassportName
 
 if TYPE_CHECKING:

@@ -6,19 +6,15 @@ width, so the Chinese bank names (two columns per character) line up too.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Literal, NamedTuple
 
-from . import __all__ as library_names
 from . import messages
-from .candidate_plans import bank_row
-from .errors import ErrorCode, NameFormatError, UnknownBankError
+from .errors import NameFormatError, UnknownBankError
+from .front_wording import Lang, NameWays, candidate_why, reworded_advice
 from .messages import EVIDENCE, NOTES, Wording
 from .models import Bank, Candidate, CardPlan, Evidence, NameCheck, PassportName, weakest
 
-Lang = Literal["en", "zh"]
 _SOURCES: dict[str, tuple[str, str]] = {
     "fields": ("from --surname/--given", "来自 --surname/--given"),
     "text": ("read from the text", "从文本读取"),
@@ -186,22 +182,6 @@ def all_candidates_lines(results: Sequence[tuple[Bank, tuple[Candidate, ...]]], 
         ]
         lines += table(rows, indent="  ")
     return lines + _evidence_footnotes((bank.evidence for bank, _ in results), lang)
-
-
-def candidate_why(candidate: Candidate, bank: Bank, lang: Lang) -> str:
-    """Why the candidate is listed. The English is its note; the Chinese comes from the same
-    wording in ``messages.py`` (the MRZ warning is printed above the list, by ``name_lines``)."""
-    if lang == "en":
-        return candidate.note
-    note = messages.candidate_note(bank_row(bank), candidate.pattern).zh
-    limit = bank.max_length
-    if candidate.rank == 1 and limit is not None and len(candidate.text) > limit:
-        note = messages.over_limit_note(note, limit, bank.max_length_evidence, "zh")
-    if hasattr(candidate, "observed"):  # ranked with observations (issue 16): say what it rests on
-        from .learned_ranking import observed_note_zh
-
-        note = note.rstrip("。") + observed_note_zh(candidate)
-    return note
 
 
 def _evidence_footnotes(evidence: Iterable[Evidence], lang: Lang) -> list[str]:
@@ -401,124 +381,6 @@ def _length(bank: Bank, lang: Lang) -> str:
     return pick(lang, f"{bank.max_length} characters", f"{bank.max_length} 个字符") + mark
 
 
-# Where the name was given: the options of a command, the columns of a batch file, or the
-# fields of a web request.
-NameWays = Literal["options", "columns", "fields"]
-
-
-class _Ways(NamedTuple):
-    """The words that say how to give a name, in place of the library's Python calls."""
-
-    in_fields: str
-    as_text: str
-    in_chinese: str
-    chinese_takes: str
-    in_mrz: str
-
-
-_WAYS: dict[NameWays, _Ways] = {
-    "options": _Ways(
-        "with --surname and --given",
-        "as a text such as 'SMITH, John'",
-        "with --chinese",
-        "--chinese takes",
-        "with --mrz",
-    ),
-    "columns": _Ways(
-        "in the surname and given_names columns",
-        "in the name column as 'SMITH, John'",
-        "in the chinese column",
-        "The chinese column takes",
-        "in the mrz column",
-    ),
-    "fields": _Ways(
-        "in the surname and given_names fields",
-        "in the name field as 'SMITH, John'",
-        "in the chinese field",
-        "The chinese field takes",
-        "in the mrz field",
-    ),
-}
-# The library's messages speak to programmers (parse_name(), PassportName(...)); these put the
-# command line's ways in their place. Matched by code and by the words of the hint, so a
-# message reworded in the library falls to the general rule below, never through.
-_CLI_HINTS: tuple[tuple[frozenset[ErrorCode], re.Pattern[str], str], ...] = (
-    (
-        frozenset({ErrorCode.MRZ_FORMAT}),
-        re.compile(r"pass the (whole )?zone to parse_mrz\(\)"),
-        r"give the \1zone {in_mrz}",
-    ),
-    (
-        frozenset({ErrorCode.TRANSLITERATED_FOREIGN_NAME}),
-        re.compile(r"pass that to parse_name\(\) or PassportName\([^)]*\)"),
-        "give that {in_fields}, or {as_text}",
-    ),
-    (
-        frozenset({ErrorCode.MIXED_SCRIPT}),
-        re.compile(
-            r"from_chinese\(\) reads Chinese characters only; a name in another script goes to "
-            r"parse_name\(\) or PassportName\([^)]*\) with the Latin name printed in the passport"
-        ),
-        "{chinese_takes} Chinese characters only; give the Latin name printed in the passport "
-        "{in_fields}, or {as_text}",
-    ),
-    (
-        frozenset({ErrorCode.UNSUPPORTED_SCRIPT}),
-        re.compile(r"pass the name to from_chinese\(\)"),
-        "give a name in Chinese characters {in_chinese}",
-    ),
-    (
-        frozenset({ErrorCode.MIXED_SCRIPT}),
-        re.compile(r"Pass a name in Chinese characters to from_chinese\(\)"),
-        "Give a name in Chinese characters {in_chinese}",
-    ),
-    (
-        frozenset({ErrorCode.AMBIGUOUS_NAME}),
-        re.compile(r"read it with from_chinese\(\)"),
-        "give it {in_chinese}",
-    ),
-    (
-        frozenset({ErrorCode.AMBIGUOUS_NAME}),
-        re.compile(r"pass the surname and given names separately"),
-        "give them {in_fields}",
-    ),
-)
-# What is left of Python after the rules: a call of the library (``parse_mrz(``) or one of its
-# keywords (``surname=``). Only the library's own names: a bank typed as ``ICBC(x)`` is no call.
-_PYTHON = re.compile(
-    rf"\b(?:{'|'.join(sorted(map(re.escape, library_names)))})\(|\b(?:surname|given_names|chinese)="
-)
-_SENTENCE_END = re.compile(r"[.!?]\s+")
-
-
-def cli_wording(
-    message: str, code: ErrorCode | str, ways: NameWays = "options", *, fallback: bool = True
-) -> str:
-    """*message* with the library's Python advice put as the command line gives a name.
-
-    *fallback*: advice no rule knows is cut, and the ways to give a name said instead (the
-    command line); without it, such a message is left as it is (the web service, whose
-    clients may read a Python name, but never lose the reason).
-
-    >>> cli_wording("Cannot tell: pass the surname and given names separately.", "AMBIGUOUS_NAME")
-    'Cannot tell: give them with --surname and --given.'
-    """
-    words = _WAYS[ways]._asdict()
-    for codes, hint, replacement in _CLI_HINTS:
-        if code in codes:
-            message = hint.sub(replacement.format(**words), message)
-    found = _PYTHON.search(message) if fallback else None
-    if found:
-        # A hint no rule knows: keep the sentences before it, and say the command line's ways.
-        starts = [end.end() for end in _SENTENCE_END.finditer(message, 0, found.start())]
-        kept = message[: starts[-1]] if starts else ""
-        message = (
-            f"{kept}Give the name {words['in_fields']}, {words['in_mrz']}, {words['in_chinese']}, "
-            f"or {words['as_text']}."
-        )
-    return message
-
-
 def error_message(error: NameFormatError, lang: Lang, ways: NameWays = "options") -> str:
     """The error on one line; in Chinese, the wording of its code, then the English details.
 
@@ -530,7 +392,7 @@ def error_message(error: NameFormatError, lang: Lang, ways: NameWays = "options"
     >>> error_message(UnknownBankError("No bank is called 'XX'."), "zh")
     "找不到该银行：请使用银行代码（如 ICBC）或中文名称。详情（英文）：No bank is called 'XX'."
     """
-    message = cli_wording(str(error), error.code, ways)
+    message = reworded_advice(str(error), error.code, ways)
     if lang == "zh":
         wording = messages.error_message(error, "zh")
         # An unknown bank with its own Chinese is worded in full (the banks it may mean): no

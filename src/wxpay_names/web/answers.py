@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..binding.results import BindingCheck, CardInfo, DocumentCheck, PhoneCheck, ResidentIdCheck
-from ..cli_render import candidate_why
+from ..front_wording import candidate_why
 from ..models import Bank, Candidate, Evidence, PassportName, Pattern, Problem, ProblemCode, SharedName
 
 _CLOSED = ConfigDict(frozen=True, extra="forbid")

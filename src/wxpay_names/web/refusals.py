@@ -27,8 +27,8 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ..cli_render import cli_wording
 from ..errors import ErrorCode, NameFormatError, error_detail
+from ..front_wording import reworded_advice
 
 log = logging.getLogger("wxpay_names.web")
 
@@ -109,7 +109,7 @@ def name_refusal(error: NameFormatError, field: str | None = None) -> Refusal:
     detail = error_detail(error)
     detail["field"] = field or detail["field"]
     if error.code != ErrorCode.UNKNOWN_BANK:  # a bank typed as banks(x) is no Python advice
-        detail["message"] = cli_wording(detail["message"], detail["code"], "fields", fallback=False)
+        detail["message"] = reworded_advice(detail["message"], detail["code"], "fields", fallback=False)
     return Refusal(**detail)
 
 

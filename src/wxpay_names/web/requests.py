@@ -17,8 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import PydanticCustomError
 
 from ..cleaning import MAX_INPUT_LENGTH, TYPED_TEXT_AT_MOST
-from ..cli_names import NameKind, read_name
 from ..errors import ErrorCode, InvalidNameError, NameFormatError, error_detail, refusal_in
+from ..front_names import NameKind, read_name
 from ..models import NameInput, PassportName
 from .refusals import FieldError
 

@@ -1,6 +1,6 @@
-"""Reading a passport name the way the command line and the batch file give it.
+"""Reading a passport name the way the command line, the batch file and the web service give it.
 
-Both take the name as separate fields, an MRZ, Chinese characters, or free text; this
+Each takes the name as separate fields, an MRZ, Chinese characters, or free text; this
 module turns each into a ``PassportName`` and every refusal into a ``NameFormatError``
 (the model's own ``ValidationError`` included), so a caller has one error to catch.
 """
