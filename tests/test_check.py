@@ -68,6 +68,10 @@ CASES: list[tuple[str, PassportName, str, str, tuple[ProblemCode, ...]]] = [
     ("ЖАНГ САН", ZHANG_SAN, "ICBC", "mismatch", (P.MIXED_SCRIPT,)),  # all Cyrillic: transliterated
     ("ＺＨＡＮＧ　ＳＡＮ", ZHANG_SAN, "ICBC", "mismatch", (P.FULL_WIDTH,)),
     ("Ｚｈａｎｇ Ｓａｎ", ZHANG_SAN, "ICBC", "mismatch", (P.FULL_WIDTH, P.CASE_DIFFERS)),
+    # Styled letters from a font generator: read as the letters they show, then compared.
+    ("𝐙𝐇𝐀𝐍𝐆 𝐒𝐀𝐍", ZHANG_SAN, "ICBC", "mismatch", (P.MIXED_SCRIPT,)),
+    ("𝒁𝒉𝒂𝒏𝒈 𝑺𝒂𝒏", ZHANG_SAN, "ICBC", "mismatch", (P.MIXED_SCRIPT, P.CASE_DIFFERS)),
+    ("ℤ𝔸ℕ𝔾 𝕊𝔸ℕ", ZHANG_SAN, "ICBC", "mismatch", (P.MIXED_SCRIPT, P.SPELLING)),
     ("ZHANG-SAN", ZHANG_SAN, "ICBC", "mismatch", (P.PUNCTUATION,)),
     ("ZHANG, SAN", ZHANG_SAN, "ICBC", "mismatch", (P.PUNCTUATION,)),
     # The passport's apostrophe kept, as its data page prints it: a form banks may hold.

@@ -96,6 +96,13 @@ NAME_PARTS: list[tuple[str, str, Expected, str]] = [
     ),
     ("position counts invisibles", "\u200b\u200bJοhn", ErrorCode.MIXED_SCRIPT, "at position 4"),
     ("Han in Latin", "Zhang 三", ErrorCode.MIXED_SCRIPT, "position 7"),
+    # Styled letters (a font generator's bold, script, double-struck; raised letters): no script.
+    ("mathematical bold", "𝐙𝐡𝐚𝐧𝐠", ErrorCode.INVALID_CHARACTER, "a styled or raised form of 'Z'"),
+    ("one styled letter", "Zh𝒂ng", ErrorCode.INVALID_CHARACTER, "'𝒂' (U+1D482 MATHEMATICAL BOLD ITALIC"),
+    ("double-struck", "ℤhang", ErrorCode.INVALID_CHARACTER, "at position 1"),
+    ("ordinal a", "Mª José", ErrorCode.INVALID_CHARACTER, "form of 'a'"),
+    ("modifier capital", "ᴬnna", ErrorCode.INVALID_CHARACTER, "MODIFIER LETTER CAPITAL A"),
+    ("Latin ligature ij", "Ĳsbrand", "Ĳsbrand", ""),  # a Latin letter: spelled IJ
     # One script alone is a name (formatting transliterates it).
     ("Cyrillic alone", "Иванов", "Иванов", ""),
     ("Greek alone", "Παπαδόπουλος", "Παπαδόπουλος", ""),

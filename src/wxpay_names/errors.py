@@ -192,7 +192,7 @@ def error_detail(error: NameFormatError | _HasErrors) -> ErrorDetail:
     >>> detail["code"], detail["field"]
     ('INVALID_CHARACTER', 'surname')
     >>> detail["message_zh"]
-    '姓名中有数字、符号、表情符号或控制字符：请只输入姓名中的字母。'
+    '姓名中有数字、符号、表情符号、控制字符或特殊样式的字母：请只输入姓名中的普通字母。'
     """
     from .messages import ERRORS, error_message  # the wording tables load with the first refusal
 

@@ -193,6 +193,12 @@ PROBLEMS: dict[ProblemCode, dict[str, Wording]] = {
             "on an English keyboard as {expected}",
             "{characters}与拉丁字母外形相同，但不是拉丁字母：请切换到英文键盘，重新输入 {expected}",
         ),
+        "styled": Wording(
+            "The name holds styled letters ({characters}) from a font generator or formatted text: "
+            "they look like Latin letters but are other characters; type {expected} in plain letters",
+            "姓名中有字体生成器或带格式文本产生的花体、粗体等特殊样式字母：{characters}。"
+            "它们看起来像拉丁字母，实为其他字符。请用普通字母输入 {expected}",
+        ),
         "other_script": Wording(
             "A bank record holds the name in the Latin letters A to Z, not in {script}: type {expected}",
             "银行以拉丁字母 A 到 Z 记录姓名，而不是{script}：请输入 {expected}",
@@ -347,8 +353,9 @@ ERRORS: dict[ErrorCode, Wording] = {
         "姓名中没有字母：请输入护照上印的姓名。",
     ),
     ErrorCode.INVALID_CHARACTER: Wording(
-        "The name holds a digit, symbol, emoji or control character: type only its letters.",
-        "姓名中有数字、符号、表情符号或控制字符：请只输入姓名中的字母。",
+        "The name holds a digit, symbol, emoji, control character or styled letter: "
+        "type only its plain letters.",
+        "姓名中有数字、符号、表情符号、控制字符或特殊样式的字母：请只输入姓名中的普通字母。",
     ),
     ErrorCode.INVISIBLE_CHARACTERS: Wording(
         "The name holds characters you cannot see: retype it by hand.",

@@ -68,6 +68,22 @@ def script_of(char: str) -> str:
     return unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
 
 
+def styled_letter(char: str) -> str:
+    """The plain Latin letter(s) *char* is a styled form of; ``""`` for any other character.
+
+    Font generators and formatted text make "bold" or "script" names out of letters Unicode
+    keeps apart for mathematics (𝐙, 𝒵, ℤ) and raised letters (ᴬ, ª); they show a name and
+    spell none. (Full-width forms are folded by hygiene; ligatures such as ĳ are Latin letters.)
+
+    >>> styled_letter("𝐙"), styled_letter("ℤ"), styled_letter("ª"), styled_letter("Z"), styled_letter("ĳ")
+    ('Z', 'Z', 'a', '', '')
+    """
+    if char.isascii() or not char.isalpha() or script_of(char) in ("LATIN", "FULLWIDTH"):
+        return ""
+    plain = unicodedata.normalize("NFKC", char)
+    return plain if plain != char and plain.isascii() and plain.isalpha() else ""
+
+
 def part_script(part: str) -> str | None:
     """The script of a validated name part (its first letter's: a part has one); None if empty.
 
@@ -166,7 +182,16 @@ def _letter_scripts(
         if category[0] != "L":
             _refuse(char, position, field, "a passport name has no digits, symbols or emoji")
         marks = 0
-        scripts.setdefault(script_of(char), []).append((position, char))
+        script = script_of(char)
+        if script != "LATIN" and (plain := styled_letter(char)):
+            raise InvalidNameError(
+                f"The {field} holds {char!r} ({describe_character(char)}) at position {position + 1}: "
+                f"a styled or raised form of {plain!r} (from a font generator, formatted text, or a "
+                "short form such as Mª), not a letter a passport prints; type the plain letters of the "
+                "name as the passport prints them.",
+                code=ErrorCode.INVALID_CHARACTER,
+            )
+        scripts.setdefault(script, []).append((position, char))
     return scripts
 
 

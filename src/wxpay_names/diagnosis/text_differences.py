@@ -36,6 +36,9 @@ def character_findings(typed: TypedText, context: Context) -> list[Finding]:
             ]
         )
         found.append(finding(ProblemCode.MIXED_SCRIPT, "look_alike", characters=Capped(places)))
+    elif typed.styled:
+        styled = Listed(tuple(unique(typed.styled)))
+        found.append(finding(ProblemCode.MIXED_SCRIPT, "styled", characters=styled))
     elif typed.other_scripts:
         scripts = Scripts(tuple(unique(script_of(char) for char in typed.other_scripts)))
         found.append(finding(ProblemCode.MIXED_SCRIPT, "other_script", script=scripts))

@@ -1,9 +1,10 @@
 """Reading what a person typed: what a bank record cannot hold is noted and undone.
 
-One pass over the characters: invisible characters, full-width forms, letters of other
-alphabets, accents and punctuation are noted (each becomes a problem) and what is left is
-the typed words in letters A–Z, ready to be matched with the name's words. A text of
-ASCII letters and spaces, the common case, is read without looking at its characters.
+One pass over the characters: invisible characters, full-width forms, styled letters
+(𝐙𝐇𝐀𝐍𝐆 from a font generator), letters of other alphabets, accents and punctuation are
+noted (each becomes a problem) and what is left is the typed words in letters A–Z, ready
+to be matched with the name's words. A text of ASCII letters and spaces, the common case,
+is read without looking at its characters.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from ..cleaning import FULL_WIDTH_FIRST, FULL_WIDTH_LAST, is_invisible, is_white
 from ..errors import NameFormatError
 from ..models import SpellingKind
 from ..spelling import spell
-from ..validation import APOSTROPHES, HYPHENS, script_of
+from ..validation import APOSTROPHES, HYPHENS, script_of, styled_letter
 
 # Full-width forms (Ｊｏｈｎ) and the ideographic space, typed with a Chinese input method.
 _IDEOGRAPHIC_SPACE = "\u3000"
@@ -46,6 +47,7 @@ class TypedText:
     cleaned: str = ""  # after removing invisible characters and folding full width
     invisible: list[tuple[int, str]] = field(default_factory=list)  # (position, character)
     full_width: list[tuple[int, str]] = field(default_factory=list)
+    styled: list[str] = field(default_factory=list)  # styled letters (𝐙, ℤ), read as the plain ones
     look_alikes: list[tuple[str, str]] = field(default_factory=list)  # (letter, the word it is in)
     other_scripts: list[str] = field(default_factory=list)
     accented: list[str] = field(default_factory=list)
@@ -90,6 +92,9 @@ def read_characters(entered: str) -> TypedText:
         elif is_invisible(char) or unicodedata.category(char) in {"Cc", "Cf"}:
             typed.invisible.append((position, char))
             kept.append(_TAKEN_OUT)
+        elif plain := styled_letter(char):
+            typed.styled.append(char)
+            kept.append(plain)
         else:
             kept.append(char)
     marked = "".join(kept)
