@@ -327,6 +327,25 @@ def test_plan_advice_says_a_learned_form_as_learned() -> None:
     assert advice[0].message_zh.startswith(said_zh)
 
 
+def test_the_chinese_note_warns_of_the_length_where_the_english_does() -> None:
+    """The warning that rank 1 is longer than the field belongs to today's rank 1, in both
+    languages, wherever observations move it."""
+    from wxpay_names.front_wording import candidate_why
+
+    icbc = get_bank("ICBC")
+    long = PassportName(surname="Mueller-Luedenscheidt", given_names="Karl Juergen")
+    today = candidates(long, icbc)
+    seen = Observations.from_outcomes(
+        outcomes("ICBC", today[1].pattern, 50, 0) + outcomes("ICBC", today[0].pattern, 0, 50)
+    )
+    learned = candidates(long, icbc, observations=seen)
+    assert learned[0].text == today[1].text
+    for candidate in learned:
+        warned_en = "longer than the bank's 20-character field" in candidate.note
+        warned_zh = "超出银行姓名栏" in candidate_why(candidate, icbc, "zh")
+        assert warned_en == warned_zh == (candidate.text == today[0].text), candidate
+
+
 # -- Observations as data ------------------------------------------------------------------------
 
 patterns = st.builds(

@@ -71,6 +71,28 @@ def test_national_tables_give_rank_one(state: str, surname: str, given: str, exp
     )
 
 
+def test_rank_one_spelled_by_a_national_table_says_the_bank_convention_and_how_sure() -> None:
+    from wxpay_names.front_wording import candidate_why
+    from wxpay_names.messages import PASSPORT_SPELLINGS
+
+    assert {table.kind for table in national_tables().values()} == PASSPORT_SPELLINGS
+    name = PassportName(surname="Шевченко", given_names="Юлія", issuing_state="UKR")
+    for code, sure, sure_zh in (("BOCOM", "unknown", "未知"), ("ICBC", "(reported)", "有资料可查")):
+        bank = get_bank(code)
+        first, second = candidates(name, bank)[:2]
+        assert first.note.startswith(f"{code} convention:") and sure in first.note
+        assert "Ukraine's national table" in first.note
+        assert candidate_why(first, bank, "zh").startswith(f"{code} 的写法") and sure_zh in candidate_why(
+            first, bank, "zh"
+        )
+        # The others say only how they differ from rank 1, as at every bank.
+        assert "convention" not in second.note
+    # Without the State, ICAO's spelling is rank 1 and a national spelling says only what it is.
+    unknown_state = candidates(PassportName(surname="Шевченко", given_names="Юлія"), "ICBC")
+    national = next(candidate for candidate in unknown_state if candidate.pattern.spelling == "ukrainian")
+    assert national.note.startswith("spelled by Ukraine's national table")
+
+
 def _table_rows() -> list[tuple[str, dict[str, str]]]:
     rows = []
     for table in national_tables().values():

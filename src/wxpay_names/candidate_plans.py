@@ -213,7 +213,8 @@ class _Layout(NamedTuple):
         pattern = make_pattern(
             self.order, self.separator, self.given_separator, self.first_given_only, kind, self.case, False
         )
-        return Step(self.spelling, first, second, self.separator, pattern, candidate_note(row, pattern).en)
+        note = candidate_note(row, pattern, first=not self.spelling).en
+        return Step(self.spelling, first, second, self.separator, pattern, note)
 
     def same_text_as(self, shape: Shape) -> tuple[object, ...]:
         """What decides the text for names of this shape: layouts equal here give equal texts."""

@@ -25,9 +25,11 @@ def candidate_why(candidate: Candidate, bank: Bank, lang: Lang) -> str:
     wording in ``messages.py`` (the command line prints the MRZ warning above the list)."""
     if lang == "en":
         return candidate.note
-    note = messages.candidate_note(bank_row(bank), candidate.pattern).zh
+    observed = getattr(candidate, "observed", None)  # ranked with observations: its rank before them
+    first = (observed.prior_rank if observed is not None else candidate.rank) == 1
+    note = messages.candidate_note(bank_row(bank), candidate.pattern, first=first).zh
     limit = bank.max_length
-    if candidate.rank == 1 and limit is not None and len(candidate.text) > limit:
+    if first and limit is not None and len(candidate.text) > limit:
         note = messages.over_limit_note(note, limit, bank.max_length_evidence, "zh")
     if hasattr(candidate, "observed"):  # ranked with observations (issue 16): say what it rests on
         from .learned_ranking import observed_note_zh

@@ -868,8 +868,17 @@ def row_note(row: BankRow) -> Wording:
 _SPACING_KEYS = {" ": "space", "": "none"}
 
 
-def candidate_note(row: BankRow, pattern: Pattern) -> Wording:
+# The spellings a passport prints by its State's national table (``data/national_tables.csv``).
+PASSPORT_SPELLINGS: frozenset[SpellingKind] = frozenset(
+    {"ukrainian", "bulgarian", "serbian", "belarusian", "macedonian"}
+)
+
+
+def candidate_note(row: BankRow, pattern: Pattern, *, first: bool = False) -> Wording:
     """Why a candidate of this pattern is listed at a bank of this row: its deviations from the row.
+
+    *first*: the pattern is rank 1's (before any observations), whose note says the bank's
+    convention even when the name is spelled by its State's national table.
 
     >>> from wxpay_names.models import Pattern
     >>> row = ("ICBC", "surname_first", " ", " ", "upper", "reported", 20, "inferred", "inferred")
@@ -903,8 +912,16 @@ def candidate_note(row: BankRow, pattern: Pattern) -> Wording:
         parts.append(dots_note(pattern.dots))
     if not parts:
         return row_note(row)
+    if first and pattern.spelling in PASSPORT_SPELLINGS and len(parts) == 1:
+        # Rank 1 in the spelling the passport's State prints: the bank's convention and how sure
+        # it is, as every rank 1 says, then the spelling.
+        parts.insert(0, _without_stop(row_note(row)))
     glue = NOTES["separator"]
     return Wording(glue.en.join([part.en for part in parts]), glue.zh.join([part.zh for part in parts]))
+
+
+def _without_stop(wording: Wording) -> Wording:
+    return Wording(wording.en.rstrip("."), wording.zh.rstrip("。"))
 
 
 def dots_note(dots: str) -> Wording:
