@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import csv
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -20,10 +21,12 @@ from wxpay_names import (
     format_name,
     get_bank,
     parse_mrz,
+    parse_mrz_document,
     parse_name,
 )
 from wxpay_names.candidates import MAX_CANDIDATES
 from wxpay_names.spelling import national_tables, spell
+from zones import td3
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -153,6 +156,11 @@ def test_issuing_state_shape_is_checked(state: str) -> None:
 
 def test_issuing_state_is_upper_cased_and_in_the_schema() -> None:
     assert PassportName(surname="A", issuing_state=" ukr ").issuing_state == "UKR"
+    # Germany's one-letter code, as a TravelDocument gives it (without the zone's fillers).
+    german_zone = td3(expiry=date(2030, 1, 1)).replace("UTO", "D<<")  # no check digit covers it
+    document_state = parse_mrz_document(german_zone).issuing_state
+    assert document_state == "D"
+    assert PassportName(surname="A", issuing_state=document_state).issuing_state == "D<<"
     schema = PassportName.model_json_schema()["properties"]["issuing_state"]
     assert "ICAO" in schema["description"]
     assert any(option.get("maxLength") == 3 for option in schema.get("anyOf", [schema]))

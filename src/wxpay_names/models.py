@@ -249,15 +249,19 @@ class PassportName(_NameParts):
         min_length=3,
         max_length=3,
         pattern=r"^[A-Z]+<{0,2}$",
-        description="The ICAO code of the State that issued the passport ('UKR'; 'D<<' for Germany), "
-        "which picks that State's national table for a Cyrillic name.",
+        description="The ICAO code of the State that issued the passport ('UKR'; 'D<<' for Germany, "
+        "'D' read as that), which picks that State's national table for a Cyrillic name.",
     )
 
     @field_validator("issuing_state", mode="before")
     @classmethod
     def _state(cls, value: object) -> object:
-        # Codes are capitals (ICAO 9303 Part 3 §5); "ukr" or " UKR " is the same State.
-        return value.strip().upper() or None if isinstance(value, str) else value
+        # Codes are capitals (ICAO 9303 Part 3 §5); "ukr" or " UKR " is the same State. Germany's
+        # one-letter code is written with fillers in the zone ("D<<"); TravelDocument gives "D".
+        if not isinstance(value, str):
+            return value
+        code = value.strip().upper()
+        return "D<<" if code == "D" else code or None
 
     @field_validator("chinese", mode="before")
     @classmethod
