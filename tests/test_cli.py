@@ -755,6 +755,29 @@ def test_a_surname_alone_works_and_warns_naming_given(capsys: pytest.CaptureFixt
     assert "--given" in err
 
 
+@pytest.mark.parametrize(
+    "name", [("--surname", "Zhang"), ("--chinese", "吕布")], ids=["surname alone", "Chinese"]
+)
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("format", "--bank", "NOPE"),
+        ("plan", "--bank", "ICBC", "--bank", "NOPE"),
+        ("check", "ZHANG SAN", "--bank", "ICBC", "--observations", "/no/such/file.csv"),
+    ],
+    ids=["unknown bank", "unknown second bank", "missing observations"],
+)
+def test_a_refusal_is_one_line_with_no_warning_before_it(
+    capsys: pytest.CaptureFixture[str], name: tuple[str, str], command: tuple[str, ...]
+) -> None:
+    # The name's warnings (a surname alone, Hanyu Pinyin) are said only when the command runs.
+    code, _, err = run(capsys, *command, *name)
+    assert code == 2
+    assert_one_line_error(err)
+    assert "only a surname" not in err
+    assert "Hanyu Pinyin" not in err
+
+
 def test_a_given_name_alone_is_a_one_part_name_without_a_warning(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "format", "--given", "Zhang", "--bank", "ICBC")
     assert (code, err) == (0, "")

@@ -116,9 +116,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         options = parse_arguments(arguments)
         _fit_language_to_console(options)
+        options.warnings = []
         handler: Callable[[argparse.Namespace], int] = options.handler
         exit_code = handler(options)
         finish_output()
+        # Said once the command has run: a refusal (exit 2) is one line, with no word before it.
+        for warning in options.warnings:
+            write_error(f"{PROG}: {warning}")
         return exit_code
     except SystemExit as done:  # --help and --version
         return done.code if isinstance(done.code, int) else EXIT_OK
@@ -212,9 +216,10 @@ def _fail(code: str, message: str, as_json: bool) -> int:
     return EXIT_UNUSABLE
 
 
-def _warn(message: str) -> None:
-    """A word on stderr that changes nothing of the result (exit code and output stay)."""
-    write_error(f"{PROG}: {message}")
+def _warn(options: argparse.Namespace, message: str) -> None:
+    """A word on stderr that changes nothing of the result (exit code and output stay), said
+    after the output, and not at all when the command is refused."""
+    options.warnings.append(message)
 
 
 def parse_arguments(arguments: Sequence[str]) -> argparse.Namespace:
@@ -416,6 +421,7 @@ def _passport_name(options: argparse.Namespace) -> PassportName:
     if options.chinese is not None:
         name = read_name("chinese", options.chinese)
         _warn(
+            options,
             pick(
                 options.lang,
                 "the name spelled from the Chinese characters is Hanyu Pinyin, as mainland Chinese "
@@ -436,6 +442,7 @@ def _passport_name(options: argparse.Namespace) -> PassportName:
     if options.given is None:
         # A surname alone is a legal one-part name, but mostly it is a forgotten --given.
         _warn(
+            options,
             pick(
                 options.lang,
                 f"only a surname was given ({name.surname}). If the passport prints given names, add "
