@@ -321,10 +321,26 @@ def test_plan_advice_says_a_learned_form_as_learned() -> None:
     advice = plan_cards(ZHANG_SAN, ["ICBC", "CMB"], observations=seen).advice
     assert [problem.code.value for problem in advice] == ["SPELLING"]
     assert advice[0].message_en.startswith(
-        "Spelling differs: ICBC most likely writes ZHANG·SAN; CMB writes ZHANG SAN."
+        "The likeliest forms differ: ICBC most likely writes ZHANG·SAN; CMB writes ZHANG SAN."
     )
-    said_zh = "拼写不同：中国工商银行很可能写作 ZHANG·SAN，招商银行写作 ZHANG SAN。"
+    said_zh = "最可能的写法不同：中国工商银行很可能写作 ZHANG·SAN，招商银行写作 ZHANG SAN。"
     assert advice[0].message_zh.startswith(said_zh)
+
+
+def test_plan_advice_never_says_a_learned_form_by_its_row_columns() -> None:
+    # ABC's row writes no space (ZHANGSAN); CMB's learned rank 1 is the dotted form, whose row
+    # says "a space": "CMB writes a space between surname and given names (ZHANG·SAN)" was
+    # wrong twice (no space in it, and "writes" for a form learned from outcomes).
+    dotted = next(c for c in candidates(ZHANG_SAN, "CMB") if c.pattern.dots == "middle_dot")
+    seen = Observations.from_outcomes(outcomes("CMB", dotted.pattern, 100, 0))
+    for banks in (["ABC", "CMB"], ["CMB", "ABC"]):
+        advice = plan_cards(ZHANG_SAN, banks, observations=seen).advice
+        assert len(advice) == 1, advice
+        assert advice[0].message_en.startswith("The likeliest forms differ: ")
+        assert "CMB most likely writes ZHANG·SAN" in advice[0].message_en
+        assert "ABC writes ZHANGSAN" in advice[0].message_en
+        assert "space" not in advice[0].message_en.split(". ")[0]
+        assert "招商银行很可能写作 ZHANG·SAN" in advice[0].message_zh
 
 
 def test_the_chinese_note_warns_of_the_length_where_the_english_does() -> None:

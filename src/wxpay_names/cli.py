@@ -431,7 +431,7 @@ def _passport_name(options: argparse.Namespace) -> PassportName:
                 "根据汉字拼出的是汉语拼音，与中国大陆护照的拼法一致。中国香港、中国澳门、中国台湾以及新加坡"
                 "签发的证件上，姓名大多不用汉语拼音（如“陈”拼作 CHAN 或 TAN）：如果您持有这些证件，"
                 "请用 --surname 和 --given 输入证件上印的拉丁字母姓名。",
-            )
+            ),
         )
         return name
     if options.text:
@@ -449,7 +449,7 @@ def _passport_name(options: argparse.Namespace) -> PassportName:
                 'them with --given (quote several: --given "Anna Maria").',
                 f"只给出了姓（{name.surname}）。如果护照上印有名字，请用 --given 加上"
                 '（多个名字请加引号：--given "Anna Maria"）。',
-            )
+            ),
         )
     return name
 

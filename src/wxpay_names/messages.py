@@ -577,6 +577,7 @@ PLAN: dict[str, Wording] = {
     "given_separator": Wording("Spacing inside the surname or given names differs", "姓或名内部的空格不同"),
     "case": Wording("Letter case differs", "大小写不同"),
     "spelling": Wording("Spelling differs", "拼写不同"),
+    "forms": Wording("The likeliest forms differ", "最可能的写法不同"),
     "difference": Wording(
         "{label}: {first} {first_verb} {first_way} ({first_text}); {other} {other_verb} {other_way} "
         "({other_text}). WeChat holds one real name, so no single name is the most likely at {where}.",

@@ -166,13 +166,19 @@ def _differences(person: PassportName, chosen: list[Bank], first_texts: list[str
     for other_text, other_group in others:
         # A column differs visibly when giving the first bank the other's value changes its text.
         first, other = first_group[0], other_group[0]
+        sides = ((first, first_text), (other, other_text))
         dimensions = [
             dimension
             for dimension in _DIMENSIONS
             if getattr(first, dimension) != getattr(other, dimension)
             and rank_one_text(person, first.model_copy(update={dimension: getattr(other, dimension)}))
             != first_text
-        ] or ["spelling"]
+        ]
+        if any(rank_one_text(person, row) != text for row, text in sides):
+            # A learned rank 1 no row writes (ZHANG·SAN): its row's columns do not say it, so the
+            # two texts are said as they are.
+            dimensions = ["forms"]
+        dimensions = dimensions or ["spelling"]
         for dimension in dimensions:
             fields: dict[str, str | messages.Wording] = {"label": messages.PLAN[dimension], "where": where}
             for side, group, text in (("first", first_group, first_text), ("other", other_group, other_text)):
@@ -182,10 +188,10 @@ def _differences(person: PassportName, chosen: list[Bank], first_texts: list[str
                     str(getattr(group[0], dimension, "")), messages.Wording("", "")
                 )
                 sure = weakest(*[_evidence(bank, dimension) for bank in group])
-                if dimension == "spelling" and rank_one_text(person, group[0]) != text:
+                if dimension == "forms" and rank_one_text(person, group[0]) != text:
                     sure = weakest(sure, "inferred")  # a form no row writes: learned from outcomes
                 fields[f"{side}_verb"] = messages.plan_verb(sure, plural=len(group) > 1)
-            template = "difference_texts" if dimension == "spelling" else "difference"
+            template = "difference_texts" if dimension in ("spelling", "forms") else "difference"
             english, chinese = messages.plan_text(template, **fields)
             english = english.replace("  (", " (")
             for group in (first_group, other_group):
