@@ -333,8 +333,8 @@ def test_plan_advice_never_says_a_learned_form_by_its_row_columns() -> None:
     # wrong twice (no space in it, and "writes" for a form learned from outcomes).
     dotted = next(c for c in candidates(ZHANG_SAN, "CMB") if c.pattern.dots == "middle_dot")
     seen = Observations.from_outcomes(outcomes("CMB", dotted.pattern, 100, 0))
-    for banks in (["ABC", "CMB"], ["CMB", "ABC"]):
-        advice = plan_cards(ZHANG_SAN, banks, observations=seen).advice
+    for chosen in (["ABC", "CMB"], ["CMB", "ABC"]):
+        advice = plan_cards(ZHANG_SAN, chosen, observations=seen).advice
         assert len(advice) == 1, advice
         assert advice[0].message_en.startswith("The likeliest forms differ: ")
         assert "CMB most likely writes ZHANG·SAN" in advice[0].message_en
