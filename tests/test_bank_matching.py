@@ -62,7 +62,7 @@ def test_a_typo_suggests_the_closest_code_in_both_languages() -> None:
     with pytest.raises(UnknownBankError) as caught:
         get_bank("ICBCC")
     assert "Did you mean ICBC (Industrial and Commercial Bank of China)" in str(caught.value)
-    assert "您要找的是不是 ICBC（中国工商银行）" in str(caught.value.message_zh)
+    assert "您要找的是 ICBC 中国工商银行 还是 CMBC 中国民生银行？" in str(caught.value.message_zh)
     assert caught.value.code == "UNKNOWN_BANK"
 
 

@@ -238,7 +238,7 @@ def test_the_chinese_switch(page: Page) -> None:
 def test_a_chinese_browser_gets_the_chinese_page(browser: Browser, server: Server) -> None:
     page = open_page(browser, server, locale="zh-CN")
     expect(page.locator("h1")).to_have_text("您的银行预留姓名")
-    expect(page.locator("#show")).to_have_text("显示应填写的姓名")
+    expect(page.locator("#show")).to_have_text("显示应输入的姓名")
     page.context.close()
 
 

@@ -168,7 +168,7 @@ def test_format_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "format", *ZHANG_SAN, "--lang", "zh", "--bank", "BOC")
     assert code == 0
     assert "应输入的姓名" in out
-    assert table_row(out, "BOC")[1:3] == ["SAN ZHANG", "有来源"]
+    assert table_row(out, "BOC")[1:3] == ["SAN ZHANG", "有资料可查"]
     assert "中国银行" in out
 
 
@@ -224,7 +224,7 @@ def test_an_unknown_bank_in_chinese_is_all_chinese(capsys: pytest.CaptureFixture
     code, _, err = run(capsys, "format", *ZHANG_SAN, "--bank", "ICBCC", "--lang", "zh")
     assert code == 2
     assert_one_line_error(err)
-    assert "找不到名为“ICBCC”的银行。您要找的是不是 ICBC（中国工商银行）？" in err
+    assert "找不到名为“ICBCC”的银行。您要找的是不是 ICBC 中国工商银行？" in err
     assert "详情" not in err
 
 
@@ -366,10 +366,10 @@ def test_check_json_is_the_name_check(capsys: pytest.CaptureFixture[str]) -> Non
 def test_check_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", "ZHANG SAN", "--bank", "工行", *ZHANG_SAN, "--lang", "zh")
     assert code == 0
-    assert out.startswith("匹配：")
+    assert out.startswith("一致：")
     assert "开户网点" in out
     code, out, _ = run(capsys, "check", "Zhang San", "--bank", "工行", *ZHANG_SAN, "--lang", "zh")
-    assert out.startswith("可能匹配：")
+    assert out.startswith("可能一致：")
 
 
 # --- banks --------------------------------------------------------------------------------
@@ -394,8 +394,8 @@ def test_banks_in_chinese_mark_the_evidence_in_full_width_parentheses(
 ) -> None:
     code, out, _ = run(capsys, "banks", "--lang", "zh")
     assert code == 0
-    assert "先名后姓，中间有空格：SAN ZHANG（有来源）" in out
-    for word in ("有来源", "推断", "未知"):  # no ASCII bracket around an evidence word
+    assert "先名后姓，中间有空格：SAN ZHANG（有资料可查）" in out
+    for word in ("有资料可查", "推断", "暂无资料"):  # no ASCII bracket around an evidence word
         assert f"[{word}]" not in out
     assert "名字之间有空格（推断）" in out
 
@@ -435,7 +435,7 @@ def test_format_all_in_chinese_heads_each_bank_without_nested_parentheses(
 ) -> None:
     code, out, _ = run(capsys, "format", "ZHANG, San", "--bank", "ICBC", "--all", "--lang", "zh")
     assert code == 0
-    assert "ICBC  中国工商银行：有来源；先姓后名，中间有空格，全部大写（推断）" in out.splitlines()
+    assert "ICBC  中国工商银行：有资料可查；先姓后名，中间有空格，全部大写（推断）" in out.splitlines()
 
 
 def test_banks_json_round_trips(capsys: pytest.CaptureFixture[str], fixture_banks: tuple[Bank, ...]) -> None:

@@ -25,17 +25,17 @@ _SOURCES: dict[str, tuple[str, str]] = {
 _VERDICTS: dict[str, tuple[str, str]] = {
     "match": (
         'Matches: "{entered}" is what {bank} most likely holds.',
-        "匹配：“{entered}”正是{bank}最可能记录的姓名。",
+        "一致：“{entered}”正是{bank}最可能记录的姓名。",
     ),
     "plausible": (
         'A form the bank might hold: "{entered}" is form {rank} of the forms {bank} may hold; '
         'the likeliest is "{expected}".',
-        "可能匹配：“{entered}”在{bank}可能记录的写法中排第 {rank} 位；最可能的是“{expected}”。",
+        "可能一致：“{entered}”在{bank}可能记录的写法中排第 {rank} 位；最可能的是“{expected}”。",
     ),
     "mismatch": (
         'Does not match: "{entered}" is none of the forms {bank} is likely to hold; the likeliest is '
         '"{expected}".',
-        "不匹配：“{entered}”不在{bank}可能记录的写法之中；最可能的是“{expected}”。",
+        "不一致：“{entered}”不在{bank}可能记录的写法之中；最可能的是“{expected}”。",
     ),
 }
 
@@ -369,7 +369,7 @@ def bank_note(bank: Bank, lang: Lang) -> str:
 
 
 def _evidence_mark(evidence: Evidence, lang: Lang) -> str:
-    """The evidence after a fact of the bank list: `` [reported]`` / ``（有来源）`` (no space before it)."""
+    """The evidence after a fact of the bank list: `` [reported]`` / ``（有资料可查）`` (no space before it)."""
     word = evidence_word(evidence, lang)
     return pick(lang, f" [{word}]", f"（{word}）")
 

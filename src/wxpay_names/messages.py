@@ -303,7 +303,7 @@ class EvidenceWording(NamedTuple):
 # Strongest first: the order compatible_banks lists banks in.
 EVIDENCE: dict[Evidence, EvidenceWording] = {
     "reported": EvidenceWording(
-        Wording("reported", "有来源"),
+        Wording("reported", "有资料可查"),
         Wording("reported", "有资料可查"),
         Wording("reported", "有资料可查"),
         None,
@@ -320,7 +320,7 @@ EVIDENCE: dict[Evidence, EvidenceWording] = {
         Wording("reasoned from reports", "根据公开资料推断，非银行公布"),
     ),
     "unknown": EvidenceWording(
-        Wording("unknown", "未知"),
+        Wording("unknown", "暂无资料"),
         Wording("a guess, no source", "暂无资料，仅为推测"),
         Wording("unknown: no source, the commonest convention", "未知：暂无资料，按最常见的写法"),
         Wording(
@@ -329,7 +329,7 @@ EVIDENCE: dict[Evidence, EvidenceWording] = {
             "未知：没有公开资料说明该银行如何记录外国人姓名，此处按最常见的写法给出；"
             "加 --all 可查看其他可能的写法。",
         ),
-        Wording("no source, the commonest convention", "暂无资料，按最常见的写法"),
+        Wording("no source, the commonest convention", "按最常见的写法推测"),
     ),
 }
 assert tuple(EVIDENCE) == get_args(Evidence)  # every value worded, strongest first
@@ -386,7 +386,7 @@ ERRORS: dict[ErrorCode, Wording] = {
     ErrorCode.NO_PINYIN_READING: Wording(
         "A character of the Chinese name has no known Hanyu Pinyin reading: type the Latin name "
         "printed in the passport.",
-        "中文姓名中有字符没有已知的汉语拼音读音：请输入护照上印的拉丁字母姓名。",
+        "中文姓名中有的字查不到汉语拼音读音：请输入护照上印的拉丁字母姓名。",
     ),
     ErrorCode.AMBIGUOUS_NAME: Wording(
         "Cannot tell the surname from the given names: write it as 'SURNAME, Given Names'.",
@@ -742,7 +742,7 @@ NOTES: dict[str, Wording] = {
         "直接去掉变音符号（Ü → U，Ø → O），未按护照机读区的拼法",
     ),
     "spelling_pinyin_lv": Wording(
-        "ü written V, a keyboard habit seen in the wild", "ü 写作 V，常见的键盘输入习惯"
+        "ü written V, a keyboard habit seen in the wild", "ü 写作 V，实际中见过的键盘输入习惯"
     ),
     "spelling_second_reading": Wording("the surname's other reading", "多音字姓氏的另一种读音"),
     "spelling_given_reading": Wording(
@@ -752,7 +752,7 @@ NOTES: dict[str, Wording] = {
     "spelling_pinyin_syllables": Wording("the given name split per syllable", "名字按音节分开"),
     "spelling_icao_alternative": Wording(
         "ICAO's other spelling of a letter (Ñ → NXX, Ü → UXX)",
-        "国际民航组织标准中字母的另一种拼法，如 Ñ → NXX、Ü → UXX",
+        "国际民航组织（ICAO）标准中字母的另一种拼法，如 Ñ → NXX、Ü → UXX",
     ),
     # Alipay accepts dots in a foreign name and its FAQ asks whether a "." is missing from a
     # minority name (grade C); no source says a bank adds one to a Latin name: a guess.

@@ -95,17 +95,23 @@ def _unknown_bank(
     codes_zh = "、".join(bank.code for bank in every)
     if ambiguous:
         en_list = ", ".join(f"{bank.code} ({bank.name_en})" for bank in ambiguous)
-        zh_list = "、".join(f"{bank.code}（{bank.name_zh}）" for bank in ambiguous)
+        zh_list = "、".join(f"{bank.code} {bank.name_zh}" for bank in ambiguous)
         return UnknownBankError(
             f"{shown!r} may name more than one bank: {en_list}. Give the code of the one you mean.",
             message_zh=f"“{shown}”可能指多家银行：{zh_list}。请输入您要找的银行的代码。",
         )
     if suggestions:
         en_list = " or ".join(f"{bank.code} ({bank.name_en})" for bank in suggestions)
-        zh_list = "、".join(f"{bank.code}（{bank.name_zh}）" for bank in suggestions)
+        zh_names = [f"{bank.code} {bank.name_zh}" for bank in suggestions]
+        # "是不是 A？" for one; "是 A、B 还是 C？" for several.
+        zh_question = (
+            f"是不是 {zh_names[0]}"
+            if len(zh_names) == 1
+            else f"是 {'、'.join(zh_names[:-1])} 还是 {zh_names[-1]}"
+        )
         return UnknownBankError(
             f"No bank is called {shown!r}. Did you mean {en_list}? Known codes: {codes}.",
-            message_zh=f"找不到名为“{shown}”的银行。您要找的是不是 {zh_list}？可用的银行代码：{codes_zh}。",
+            message_zh=f"找不到名为“{shown}”的银行。您要找的{zh_question}？可用的银行代码：{codes_zh}。",
         )
     return UnknownBankError(
         f"No bank is called {shown!r}. Known codes: {codes}.",
