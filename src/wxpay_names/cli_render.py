@@ -369,7 +369,7 @@ def bank_note(bank: Bank, lang: Lang) -> str:
 
 
 def _evidence_mark(evidence: Evidence, lang: Lang) -> str:
-    """The evidence after a fact of the bank list: `` [reported]`` / ``（有资料可查）`` (no space before it)."""
+    """The evidence after a fact of the bank list: `` [reported]`` / ``（有资料可查）``, no space before."""
     word = evidence_word(evidence, lang)
     return pick(lang, f" [{word}]", f"（{word}）")
 

@@ -290,6 +290,7 @@ def _learned_problem(expected: LearnedCandidate, bank: Bank) -> Problem:
         ),
         message_zh=(
             f"根据您的观察数据，{bank.name_zh}接受了 {expected.text}"
-            f"（共试 {observed.accepted + observed.refused} 次，接受 {observed.accepted} 次）：请输入 {expected.text}"
+            f"（共试 {observed.accepted + observed.refused} 次，接受 {observed.accepted} 次）："
+            f"请输入 {expected.text}"
         ),
     )
