@@ -30,6 +30,7 @@ from wxpay_names import (
     plan_cards,
 )
 from wxpay_names.cleaning import clean, is_invisible
+from wxpay_names.models import build_name
 from wxpay_names.validation import validate_name_part
 
 Expected = str | ErrorCode
@@ -457,3 +458,24 @@ def test_check_name_reports_a_look_alike_in_the_typed_text(icbc: Bank) -> None:
         return
     assert refused.code is ErrorCode.MIXED_SCRIPT
     assert "U+041D" in str(refused)
+
+
+@pytest.mark.parametrize(
+    ("fields", "code", "says_zh"),
+    [
+        (("", ""), ErrorCode.EMPTY_NAME, "姓名为空"),
+        (("   ", "-"), ErrorCode.EMPTY_NAME, "姓名为空"),
+        # Two scripts across the parts: another keyboard would not help; the Latin name does.
+        (("Smith", "ნინო"), ErrorCode.MIXED_SCRIPT, "请输入护照上印的拉丁字母姓名"),
+        (("СОХ", "John"), ErrorCode.MIXED_SCRIPT, "请输入护照上印的拉丁字母姓名"),
+    ],
+)
+def test_the_chinese_wording_of_a_refused_name_fits_its_case(
+    fields: tuple[str, str], code: ErrorCode, says_zh: str
+) -> None:
+    from wxpay_names.messages import error_message
+
+    with pytest.raises(NameFormatError) as caught:
+        build_name(*fields)
+    assert caught.value.code is code
+    assert says_zh in error_message(caught.value, "zh")

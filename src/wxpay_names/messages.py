@@ -349,8 +349,8 @@ ERRORS: dict[ErrorCode, Wording] = {
         "无法使用该姓名：请输入护照上印的姓名。",
     ),
     ErrorCode.EMPTY_NAME: Wording(
-        "The name has no letters: type the name printed in the passport.",
-        "姓名中没有字母：请输入护照上印的姓名。",
+        "The name is empty or has no letters: type the name printed in the passport.",
+        "姓名为空或没有字母：请输入护照上印的姓名。",
     ),
     ErrorCode.INVALID_CHARACTER: Wording(
         "The name holds a digit, symbol, emoji, control character or styled letter: "
@@ -367,8 +367,8 @@ ERRORS: dict[ErrorCode, Wording] = {
         "姓名中有改变文字显示方向的控制字符，您看到的与实际内容不一致：请手动重新输入姓名。",
     ),
     ErrorCode.MIXED_SCRIPT: Wording(
-        "The name mixes letters of different alphabets: retype it on one keyboard.",
-        "姓名中混用了不同文字的字母：请用同一种键盘重新输入。",
+        "The name mixes letters of different alphabets: type the Latin name printed in the passport.",
+        "姓名中混用了不同文字的字母：请输入护照上印的拉丁字母姓名。",
     ),
     ErrorCode.UNSUPPORTED_SCRIPT: Wording(
         "These letters cannot be written in Latin letters: type the Latin name printed in the passport.",
