@@ -33,7 +33,7 @@ from wxpay_names import (
     plan_cards,
 )
 from wxpay_names.learned_ranking import PRIOR_STRENGTH, estimate
-from wxpay_names.observations import PATTERN_FIELDS
+from wxpay_names.observations import PATTERN_FIELDS, pattern_key
 
 ZHANG_SAN = PassportName(surname="Zhang", given_names="San")
 
@@ -360,6 +360,58 @@ def test_the_chinese_note_warns_of_the_length_where_the_english_does() -> None:
         warned_en = "longer than the bank's 20-character field" in candidate.note
         warned_zh = "超出银行姓名栏" in candidate_why(candidate, icbc, "zh")
         assert warned_en == warned_zh == (candidate.text == today[0].text), candidate
+
+
+def test_outcomes_of_a_spelling_that_writes_the_same_letters_count_for_an_ascii_name() -> None:
+    # An app learned that ICBC holds the plainly folded spelling (MULLER) and not the passport's
+    # (MUELLER). For ZHANG SAN both spellings write the same letters: it stays rank 1, where the
+    # refusals of MUELLER-like texts pushed it under Zhang San.
+    mueller = PassportName(surname="Müller", given_names="Jürgen")
+    today = candidates(mueller, "ICBC")
+    icao, folded = (next(c for c in today if c.text == text) for text in ("MUELLER JUERGEN", "MULLER JURGEN"))
+    seen = Observations.from_outcomes(
+        outcomes("ICBC", icao.pattern, 0, 30) + outcomes("ICBC", folded.pattern, 30, 0)
+    )
+    assert texts(candidates(mueller, "ICBC", observations=seen))[0] == "MULLER JURGEN"
+    learned = candidates(ZHANG_SAN, "ICBC", observations=seen)
+    assert texts(learned)[:2] == ["ZHANG SAN", "Zhang San"]
+    assert isinstance(learned[0], LearnedCandidate)
+    assert (learned[0].observed.accepted, learned[0].observed.refused) == (30, 30)
+
+
+def test_a_one_part_name_counts_the_outcomes_of_every_order_and_spacing() -> None:
+    madonna = PassportName(given_names="Madonna")
+    no_space = next(c for c in candidates(ZHANG_SAN, "ICBC") if c.text == "ZHANGSAN").pattern
+    swapped = next(c for c in candidates(ZHANG_SAN, "ICBC") if c.text == "SAN ZHANG").pattern
+    seen = Observations.from_outcomes(outcomes("ICBC", no_space, 20, 0) + outcomes("ICBC", swapped, 5, 0))
+    learned = candidates(madonna, "ICBC", observations=seen)
+    assert texts(learned)[0] == "MADONNA"
+    assert learned[0].observed.accepted == 25  # both patterns write MADONNA
+    assert learned[1].observed.accepted == 0  # Madonna: title case, never observed
+
+
+@given(fields=name_fields)
+def test_patterns_judged_to_write_the_same_text_write_the_same_text(fields: tuple[str, str]) -> None:
+    """Across all banks' lists for one name (cut forms aside: their length is the bank's), two
+    patterns the pooling takes as one always write one text."""
+    from wxpay_names.candidates import draft_candidates
+    from wxpay_names.same_text_patterns import _Words, writes_same_text
+
+    try:
+        name = PassportName(surname=fields[0], given_names=fields[1])
+        drafts = [draft_candidates(name, bank) for bank in banks()]
+    except (ValueError, NameFormatError):
+        return
+    words = _Words(name, drafts[0].spelled)
+    written: dict[tuple[object, ...], str] = {}
+    for draft in drafts:
+        for text, pattern in zip(draft.texts, draft.patterns, strict=True):
+            if not pattern.shortened:
+                written[pattern_key(pattern)] = text
+    for key, text in written.items():
+        for other, other_text in written.items():
+            if writes_same_text(key, other, words):
+                assert text == other_text, (key, other)
 
 
 # -- Observations as data ------------------------------------------------------------------------

@@ -22,6 +22,7 @@ fractions, and ties keep today's rank).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from fractions import Fraction
 from functools import lru_cache
 from operator import itemgetter
@@ -32,6 +33,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from .errors import InvalidArgumentError
 from .models import Bank, Candidate, NameCheck, PassportName, Pattern, Problem, ProblemCode, assemble
 from .observations import Observations, PatternKey, pattern_key
+from .same_text_patterns import pooled_counts
+from .spelling import Spelling
+
+# A name and its spellings: what tells which patterns write the same text for it.
+SameText = tuple[PassportName, tuple[Spelling, ...]]
 
 # How many outcomes today's ranking weighs as: ten outcomes of a pattern at a bank count as
 # much as its rank. Small enough that a few dozen outcomes decide, large enough that one
@@ -89,13 +95,27 @@ def _sort_key(rank: int, accepted: int, refused: int) -> tuple[float, Fraction]:
 
 
 def rerank(
-    found: tuple[Candidate, ...], bank: Bank, observations: Observations
+    found: tuple[Candidate, ...],
+    bank: Bank,
+    observations: Observations,
+    same_text: SameText | None = None,
 ) -> tuple[LearnedCandidate, ...]:
-    """*found* (today's candidates at *bank*, rank 1 first) in the order the outcomes give."""
+    """*found* (today's candidates at *bank*, rank 1 first) in the order the outcomes give.
+
+    *same_text* (the name and its spellings) pools, for each candidate, the outcomes of every
+    pattern that writes its text for that name (``same_text_patterns``); without it, each
+    candidate counts its own pattern's outcomes only.
+    """
     counts = observations.at(bank)
+    keys = [_key(candidate.pattern) for candidate in found]
+    if not counts:
+        outcomes: Iterable[tuple[int, int]] = [_UNSEEN] * len(found)
+    elif same_text is None:
+        outcomes = [counts.get(key, _UNSEEN) for key in keys]
+    else:
+        outcomes = pooled_counts(*same_text, keys, counts)
     scored = []
-    for candidate in found:
-        accepted, refused = counts.get(_key(candidate.pattern), _UNSEEN) if counts else _UNSEEN
+    for candidate, (accepted, refused) in zip(found, outcomes, strict=True):
         scored.append((_sort_key(candidate.rank, accepted, refused), candidate, accepted, refused))
     if counts:
         # Highest share first. The sort is stable, also reversed, and *found* is in today's
@@ -172,15 +192,15 @@ def learned_candidates(
 
     Every call given ``observations=`` comes here first: anything but ``Observations`` is refused.
     """
-    from .candidates import build_candidates
+    from .candidates import draft_candidates
 
     if not isinstance(observations, Observations):
         raise InvalidArgumentError(
             "observations is an Observations (Observations.read_csv(path) reads a file), "
             f"not {type(observations).__name__}."
         )
-
-    return rerank(build_candidates(name, bank), bank, observations)
+    draft = draft_candidates(name, bank)
+    return rerank(draft.candidates(), bank, observations, (name, draft.spelled))
 
 
 # The bank rows made from a learned rank 1, by (bank object, pattern): few, and reused.
