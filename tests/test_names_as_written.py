@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from wxpay_names import (
     Bank,
+    NameFormatError,
     PassportName,
     candidates,
     check_name,
@@ -206,6 +207,16 @@ def test_suffix_placements() -> None:
     before_comma = _texts(parse_name("Smith Jr., John"))
     assert before_comma[0] == "SMITH JR JOHN"
     assert {"SMITH JOHN JR", "SMITH JOHN"} <= set(before_comma)
+
+
+def test_initials_are_no_suffix() -> None:
+    # J.R. is two initials: no form leaves them out or moves them as a suffix.
+    texts = _texts(PassportName(surname="Smith", given_names="J.R."))
+    assert texts[0] == "SMITH JR"
+    assert "SMITH" not in texts
+    with pytest.raises(NameFormatError):  # Smith J.R.: either word may be the surname
+        parse_name("Smith J.R.")
+    assert "SMITH JOHN" in _texts(parse_name("Smith Jr., John"))  # Jr. is still a suffix
 
 
 _PART = st.text(alphabet="abcdeéüñ-' ", min_size=1, max_size=12)

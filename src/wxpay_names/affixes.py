@@ -32,6 +32,8 @@ def affix_kind(word: str) -> AffixKind | None:
 
     >>> affix_kind("Jr."), affix_kind("III"), affix_kind("Ph.D."), affix_kind("Dr"), affix_kind("Ii")
     ('generational', 'generational', 'degree', 'title', None)
+    >>> affix_kind("J.R.")  # two initials
+
     """
     key = word.replace(".", "")
     if not key.isalpha():
@@ -42,4 +44,6 @@ def affix_kind(word: str) -> AffixKind | None:
     kind, capitals_only = found
     if capitals_only and not key.isupper():
         return None
+    if kind == "generational" and "." in word.rstrip("."):
+        return None  # J.R. is two initials; a suffix is written Jr. (a degree may be Ph.D.)
     return kind
