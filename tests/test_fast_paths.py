@@ -400,3 +400,16 @@ def test_dotted_forms_in_title_case_keep_a_generational_numeral(icbc: Bank) -> N
     found = spellings(name)
     plan = _plans_of(bank).by_shape[_shape(found)].plan
     assert _render_one_by_one(name, bank, found, plan, "").texts == fast.texts
+
+
+@pytest.mark.parametrize("given_names", ["John III", "John II Paul", "Hans-Peter IV"])
+def test_at_a_bank_that_keeps_title_case_a_numeral_keeps_its_capitals_everywhere(
+    icbc: Bank, given_names: str
+) -> None:
+    """format_name, the first candidate and the diagnosis write III alike (format_name wrote Iii)."""
+    bank = icbc.model_copy(update={"code": "TITLE", "case": "title"})
+    name = PassportName(surname="Doe", given_names=given_names)
+    first = candidates(name, bank)[0].text
+    assert format_name(name, bank) == first
+    assert check_name(first, name, bank).status == "match"
+    assert all(word not in first.split() for word in ("Iii", "Ii", "Iv"))

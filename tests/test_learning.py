@@ -28,8 +28,10 @@ from wxpay_names import (
     candidates,
     check_name,
     format_name,
+    from_chinese,
     get_bank,
     next_tries,
+    parse_name,
     plan_cards,
 )
 from wxpay_names.learned_ranking import PRIOR_STRENGTH, estimate
@@ -388,6 +390,46 @@ def test_a_one_part_name_counts_the_outcomes_of_every_order_and_spacing() -> Non
     assert texts(learned)[0] == "MADONNA"
     assert learned[0].observed.accepted == 25  # both patterns write MADONNA
     assert learned[1].observed.accepted == 0  # Madonna: title case, never observed
+
+
+def test_every_pattern_that_writes_the_same_text_is_counted() -> None:
+    zhang_first, swapped, dotted = (
+        next(c for c in candidates(ZHANG_SAN, "ICBC") if test(c))
+        for test in (
+            lambda c: c.rank == 1,
+            lambda c: c.text == "SAN ZHANG",
+            lambda c: c.pattern.dots == "middle_dot",
+        )
+    )
+    mueller = PassportName(surname="Müller", given_names="Jürgen")
+    icao, folded = (
+        next(c for c in candidates(mueller, "ICBC") if c.text == t)
+        for t in ("MUELLER JUERGEN", "MULLER JURGEN")
+    )
+    folded_learned = Observations.from_outcomes(
+        outcomes("ICBC", icao.pattern, 0, 30) + outcomes("ICBC", folded.pattern, 30, 0)
+    )
+    # A name read from Chinese characters: its pinyin is written alike by every letter table.
+    assert texts(candidates(from_chinese("张三"), "ICBC", observations=folded_learned))[0] == "ZHANG SAN"
+    # LI LI reads the same in either order: outcomes of "given name first" count for it.
+    order_learned = Observations.from_outcomes(
+        outcomes("ICBC", swapped.pattern, 30, 0) + outcomes("ICBC", zhang_first.pattern, 0, 30)
+    )
+    li_li = candidates(PassportName(surname="Li", given_names="Li"), "ICBC", observations=order_learned)
+    assert texts(li_li)[0] == "LI LI"
+    assert (li_li[0].observed.accepted, li_li[0].observed.refused) == (30, 30)
+    # A one-word name has no dot to write: the dotted pattern's outcomes count for MADONNA.
+    dots_learned = Observations.from_outcomes(
+        outcomes("ICBC", dotted.pattern, 30, 0) + outcomes("ICBC", zhang_first.pattern, 0, 30)
+    )
+    madonna = candidates(PassportName(given_names="Madonna"), "ICBC", observations=dots_learned)
+    assert (madonna[0].text, madonna[0].observed.accepted) == ("MADONNA", 30)
+    # "The first given name alone" writes DOE JOHN as the suffix left out does.
+    john_paul = PassportName(surname="Smith", given_names="John Paul")
+    first_alone = next(c for c in candidates(john_paul, "ICBC") if c.text == "SMITH JOHN")
+    first_learned = Observations.from_outcomes(outcomes("ICBC", first_alone.pattern, 40, 0))
+    doe = candidates(parse_name("Doe, John III"), "ICBC", observations=first_learned)
+    assert (doe[0].text, doe[0].observed.accepted) == ("DOE JOHN", 40)
 
 
 @given(fields=name_fields)

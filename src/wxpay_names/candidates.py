@@ -32,7 +32,7 @@ from .candidate_plans import (
     plan_for,
     recipe_of,
 )
-from .compiled_texts import Texts, compile_texts, dotted_in_title_case, title_word
+from .compiled_texts import Texts, compile_texts, dotted_in_title_case
 from .errors import ErrorCode, InvalidNameError
 from .messages import candidate_note, over_limit_note, row_note, truncated_note
 from .models import (
@@ -48,6 +48,7 @@ from .models import (
 from .name_forms import spellings
 from .resolve import resolve_bank, resolve_name
 from .spelling import Spelling, primary_kind, primary_parts
+from .title_case import title_word
 
 if TYPE_CHECKING:
     from .observations import Observations
@@ -289,8 +290,8 @@ def rank_one_text(name: PassportName, bank: Bank) -> str:
     surname, given = primary_parts(name)
     join = bank.given_separator.join
     if bank.case == "title":  # the data may one day report a bank that keeps title case
-        surname = join([word.capitalize() for word in surname.split()])
-        given = join([word.capitalize() for word in given.split()])
+        surname = join([title_word(word) for word in surname.split()])
+        given = join([title_word(word) for word in given.split()])
     else:
         surname, given = join(surname.split()), join(given.split())
     first, second = (surname, given) if bank.order == "surname_first" else (given, surname)

@@ -17,7 +17,6 @@ the source, never a letter of a name.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 from .candidate_plans import (
@@ -34,26 +33,9 @@ from .candidate_plans import (
 )
 from .models import Order, Separator
 from .spelling import Spelling
+from .title_case import NUMERALS, title_word
 
 Texts = Callable[[tuple[Spelling, ...]], list[str]]
-
-# Generational numerals (data/name_affixes.csv) keep their capitals in title case: John III.
-NUMERALS = frozenset({"II", "III", "IV"})
-_LETTER_RUN = re.compile("[A-Z]+")
-
-
-def title_word(word: str) -> str:
-    """A word in title case, a hyphen or apostrophe kept, a generational numeral kept.
-
-    >>> [title_word(word) for word in ("SMITH", "HANS-PETER", "O'NEILL", "III")]
-    ['Smith', 'Hans-Peter', "O'Neill", 'III']
-    """
-    if word in NUMERALS:
-        return word
-    if word.isalpha():
-        return word.capitalize()
-    return _LETTER_RUN.sub(lambda run: run.group().capitalize(), word)
-
 
 # title_word inlined in the written source: a call per word costs as much as the word's work.
 _TITLE = "({w}.capitalize() if {w}.isalpha() and {w} not in NUMERALS else title({w}))"

@@ -10,89 +10,65 @@ every observed pattern that writes its text for this name: outcomes that taught 
 library a bank holds ``MULLER`` (folded) over ``MUELLER`` must not push ``ZHANG SAN``,
 which both spellings write, below ``Zhang San``.
 
-Two patterns write the same text for a name when they agree on everything the name lets
-show: the case, the dots and the cut always show; the order and the space between the
-parts only when both parts hold letters; the space between words only when a part that is
-written has several words; the first given name alone only when there are several; and
-two spellings are the same when they give the same words (only the letter tables are
-compared: ICAO's, the folded one, ICAO's other values and the national Cyrillic tables;
-the written forms and Chinese readings are matched by their kind alone).
+Two patterns write the same text for a name when they write the same words in the same
+case, with the same cut, and agree on what of the layout shows: the dots only when there are
+two words or more; the order only when both parts hold letters and differ (``LI LI`` reads
+the same either way); the space between the parts only when both hold letters; the space
+between words only when a part written has several. The words are the spelling's, with the
+first given name alone or every given name: a letter table's spelling (ICAO's, the folded
+one, ICAO's other values, a national Cyrillic table) is computed for the name; any other
+kind the name's spellings lack does not apply to it (no suffix to drop, no ü to write as U),
+so it writes the primary spelling's words.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import cache
-from operator import itemgetter
-from typing import NamedTuple
+from itertools import chain
 
 from .models import PassportName, SpellingKind
 from .observations import PATTERN_FIELDS, PatternKey
 from .spelling import Spelling, national_tables, spell_name
 
-_ORDER, _SEPARATOR, _GIVEN_SEPARATOR, _GIVEN_NAMES, _SPELLING = (
+_ORDER, _SEPARATOR, _GIVEN_SEPARATOR, _GIVEN_NAMES, _SPELLING, _CASE, _SHORTENED, _DOTS = (
     PATTERN_FIELDS.index(field)
-    for field in ("order", "separator", "given_separator", "given_names", "spelling")
+    for field in (
+        "order",
+        "separator",
+        "given_separator",
+        "given_names",
+        "spelling",
+        "case",
+        "shortened",
+        "dots",
+    )
 )
-# The fields every text shows, whatever the name.
-_always = itemgetter(
-    *[
-        index
-        for index, field in enumerate(PATTERN_FIELDS)
-        if field not in ("order", "separator", "given_separator", "given_names", "spelling")
-    ]
-)
+assert len(PATTERN_FIELDS) == 8, "a new Pattern field: say in _shown when it shows"
 
 
 class _Words:
-    """The words of a name in each spelling kind, computed once a kind is asked for, with
-    which of a pattern's choices show in them."""
+    """The words of a name in each spelling kind, computed once a kind is asked for."""
 
     def __init__(self, name: PassportName, spelled: Sequence[Spelling]) -> None:
         self._name = name
-        self._known: dict[str, Spelling | None] = {spelling.kind: spelling for spelling in spelled}
-        self._shows: dict[str, _Shows | None] = {}
+        self._primary = spelled[0]
+        self._known: dict[str, Spelling] = {spelling.kind: spelling for spelling in spelled}
 
-    def of(self, kind: SpellingKind) -> Spelling | None:
-        """The name in *kind*, or ``None`` when that kind is not a letter table's for this name."""
-        if kind in self._known:
-            return self._known[kind]
-        found = None
-        if kind in _letter_tables() and self._name.source != "chinese":
+    def of(self, kind: SpellingKind) -> Spelling:
+        """The name in *kind*: a letter table's spelling is computed; any other kind not among
+        the name's spellings does not apply to it (no suffix to drop, no ü to write U) and
+        writes it as the primary spelling does."""
+        found = self._known.get(kind)
+        if found is None:
             name = self._name
-            ascii_name = name.surname.isascii() and name.given_names.isascii()
+            found = self._primary
+            plain = name.surname.isascii() and name.given_names.isascii()
             # Every letter table spells A to Z alike: an ASCII name has one spelling of its letters.
-            found = self._known.get("icao") if ascii_name else None
-            found = found or spell_name(name, kind)
-        self._known[kind] = found
+            if kind in _letter_tables() and not plain:
+                found = spell_name(name, kind)
+            self._known[kind] = found
         return found
-
-    def shows(self, kind: SpellingKind) -> _Shows | None:
-        """Which choices show in the name spelled in *kind* (``None``: not a letter table's)."""
-        if kind in self._shows:
-            return self._shows[kind]
-        spelling = self.of(kind)
-        shows = None
-        if spelling is not None:
-            _, surname, given = spelling
-            several = len(surname) > 1
-            shows = _Shows(
-                (surname, given),
-                bool(surname) and bool(given),
-                len(given) > 1,
-                several or sum(map(len, given)) > 1,
-                several or (bool(given) and len(given[0]) > 1),
-            )
-        self._shows[kind] = shows
-        return shows
-
-
-class _Shows(NamedTuple):
-    words: tuple[object, ...]  # the spelling, by the words it gives
-    parts: bool  # both parts hold letters: the order and the space between them show
-    given_names: bool  # several given names: the first alone shows
-    spaces_all: bool  # a word space shows with every given name written
-    spaces_first: bool  # ... with the first given name alone
 
 
 @cache
@@ -105,17 +81,20 @@ def _letter_tables() -> frozenset[str]:
 def _shown(key: PatternKey, words: _Words) -> tuple[object, ...]:
     """What of the pattern *key* shows in this name's text: two patterns with the same shown
     values write the same text (see the module docstring)."""
-    shows = words.shows(key[_SPELLING])
-    if shows is None:  # a written form or a Chinese reading that is not this name's: all of it
-        return key
-    spelled_as, parts, given_names, spaces_all, spaces_first = shows
-    spaces = spaces_first if key[_GIVEN_NAMES] == "first" else spaces_all
+    _, surname, given = words.of(key[_SPELLING])
+    written = given if key[_GIVEN_NAMES] == "all" else given[:1]
+    given_words = tuple(chain.from_iterable(written))
+    parts = bool(surname) and bool(given_words)
     return (
-        _always(key),
-        spelled_as,
-        (key[_ORDER], key[_SEPARATOR]) if parts else None,
-        key[_GIVEN_NAMES] if given_names else None,
-        key[_GIVEN_SEPARATOR] if spaces else None,
+        key[_CASE],
+        key[_SHORTENED],
+        key[_DOTS] if len(surname) + len(given_words) > 1 else None,
+        surname,
+        given_words,
+        # LI LI reads the same in either order; a one-part name has no order and no space.
+        key[_ORDER] if parts and surname != given_words else None,
+        key[_SEPARATOR] if parts else None,
+        key[_GIVEN_SEPARATOR] if len(surname) > 1 or len(given_words) > 1 else None,
     )
 
 

@@ -40,6 +40,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from ..models import ProblemCode
+from ..title_case import title_word
 from .context import Context
 from .findings import Finding, Phrase, finding
 from .word_differences import (
@@ -92,10 +93,10 @@ def known_difference(index: int, context: Context) -> Comparison | None:
         spelled = word.text
         if kind != "icao":
             spelled = next((text for text, its in word.alternatives if its == kind), spelled)
-        shown = spelled.capitalize() if title else spelled
+        shown = title_word(spelled) if title else spelled
         if spelled != word.text:
             respelled.append((shown, word.shown))
-            fits = shown == shown.upper() if upper_bank else shown == shown.capitalize()
+            fits = shown == shown.upper() if upper_bank else shown == title_word(shown.upper())
         else:
             fits = shown == word.shown
         case_differs = case_differs or not fits

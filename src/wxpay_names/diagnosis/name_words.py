@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from ..models import Bank, SpellingKind
 from ..spelling import Spelling
+from ..title_case import title_word
 
 _new_word = tuple.__new__
 
@@ -27,7 +28,7 @@ def name_words(spelled: Sequence[Spelling], bank: Bank) -> tuple[NameWord, ...]:
     """
     primary, *others = spelled
     ordered = _in_bank_order(primary, bank)
-    case = str.capitalize if bank.case == "title" else str.upper
+    case = title_word if bank.case == "title" else str.upper
     # tuple.__new__ skips the named tuple's Python-level __new__: every check builds these.
     if not others:  # most names: spelled one way only
         return tuple([_new_word(NameWord, (text, surname, case(text), ())) for text, surname in ordered])

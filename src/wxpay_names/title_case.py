@@ -1,0 +1,22 @@
+"""A name word in title case, as candidates write it: ``Smith``, ``Hans-Peter``, ``John III``."""
+
+from __future__ import annotations
+
+import re
+
+# Generational numerals (data/name_affixes.csv) keep their capitals in title case: John III.
+NUMERALS = frozenset({"II", "III", "IV"})
+_LETTER_RUN = re.compile("[A-Z]+")
+
+
+def title_word(word: str) -> str:
+    """A word in title case, a hyphen or apostrophe kept, a generational numeral kept.
+
+    >>> [title_word(word) for word in ("SMITH", "HANS-PETER", "O'NEILL", "III")]
+    ['Smith', 'Hans-Peter', "O'Neill", 'III']
+    """
+    if word in NUMERALS:
+        return word
+    if word.isalpha():
+        return word.capitalize()
+    return _LETTER_RUN.sub(lambda run: run.group().capitalize(), word)
