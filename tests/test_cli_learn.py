@@ -165,6 +165,24 @@ def test_learn_says_which_lines_it_refused_without_quoting_them(
     assert "NOBANK" not in out
 
 
+def test_learn_warns_that_the_counted_rows_of_a_partly_refused_log_are_merged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Learning the whole log again after fixing its bad row would count the good rows twice.
+    log, into = tmp_path / "log.csv", tmp_path / "observations.csv"
+    write_log(log, [f"ICBC,{NO_SPACE},true", f"NOBANK,{NO_SPACE},true"])
+    code, out, _ = run(capsys, "learn", str(log), "--into", str(into))
+    assert code == 1
+    assert "learn only those, not the whole log again" in out
+    code, _, err = run(capsys, "learn", str(log))  # without --into nothing is merged
+    assert code == 1
+    assert "not the whole log again" not in err
+    write_log(log, [f"ICBC,{NO_SPACE},true", f"ICBC,{NO_SPACE},true"])
+    code, out, _ = run(capsys, "learn", str(log), "--into", str(into))
+    assert code == 0
+    assert "not the whole log again" not in out
+
+
 def test_learn_in_chinese_gives_the_reasons_of_refused_rows_in_chinese(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
 
@@ -38,6 +39,7 @@ from wxpay_names.learned_ranking import PRIOR_STRENGTH, estimate
 from wxpay_names.observations import PATTERN_FIELDS, pattern_key
 
 ZHANG_SAN = PassportName(surname="Zhang", given_names="San")
+ZHANG_SAN_FIRST = candidates(ZHANG_SAN, "ICBC")[0].pattern
 
 
 def outcomes(bank: str, pattern: Pattern, accepted: int, refused: int) -> list[Outcome]:
@@ -274,6 +276,21 @@ def test_check_name_says_a_learned_rank_one_no_row_can_write() -> None:
     assert result.status == "plausible"
     assert result.problems
     assert folded.text in result.problems[0].message_en
+
+
+def test_a_learned_rank_one_never_tried_is_not_said_accepted() -> None:
+    # Every form above SMITH JOHN refused: it leads with no acceptance of its own. "accepted
+    # SMITH JOHN 0 of 0 times" claimed an outcome there was none of.
+    name = PassportName(surname="Smith", given_names="John Paul")
+    today = candidates(name, "ICBC")
+    above = today[: texts(today).index("SMITH JOHN")]
+    seen = Observations.from_outcomes([Outcome("ICBC", c.pattern, False) for c in above] * 200)
+    assert texts(candidates(name, "ICBC", observations=seen))[0] == "SMITH JOHN"
+    said = check_name("SMITH JOHN PAUL", name, "ICBC", observations=seen).problems[-1]
+    assert "accepted SMITH JOHN" not in said.message_en
+    assert "refused the forms ranked above SMITH JOHN without them" in said.message_en
+    assert "(not tried yet)" in said.message_en
+    assert "尚未试过" in said.message_zh
 
 
 @pytest.mark.parametrize(
@@ -517,6 +534,29 @@ def test_the_csv_holds_the_bank_the_pattern_and_two_counts(tmp_path: Path) -> No
     assert cells[:7] == ["surname_first", "space", "space", "all", "icao", "upper", "false"]
 
 
+def test_a_separator_cell_holding_a_space_is_the_space(tmp_path: Path) -> None:
+    # A log written from the Python values of a pattern holds " " for a space: it was trimmed to
+    # "" and read as no space, teaching the bank the opposite of what it accepted.
+    spaced = candidates(ZHANG_SAN, "ICBC")[0].pattern
+    joined = next(c for c in candidates(ZHANG_SAN, "ICBC") if c.text == "ZHANGSAN").pattern
+    path = tmp_path / "python_values.csv"
+    values = spaced.model_dump()
+    cells = [
+        str(values[field]).lower() if isinstance(values[field], bool) else values[field]
+        for field in PATTERN_FIELDS
+    ]
+    path.write_text(
+        ",".join(["bank", *PATTERN_FIELDS, "accepted", "refused"])
+        + "\n"
+        + ",".join(["ICBC", *cells, "3", "0"])
+        + "\n",
+        encoding="utf-8",
+    )
+    read = Observations.read_csv(path)
+    assert read.count("ICBC", spaced) == (3, 0)
+    assert read.count("ICBC", joined) == (0, 0)
+
+
 def test_older_files_without_a_pattern_field_with_a_default_still_read(tmp_path: Path) -> None:
     path = tmp_path / "old.csv"
     header = [field for field in PATTERN_FIELDS if field not in {"shortened", "dots"}]
@@ -634,3 +674,20 @@ def test_write_csv_writes_a_pipe_straight_rather_than_renaming_over_it(tmp_path:
         assert os.read(reader, 4096).decode("utf-8").startswith("bank,")
     finally:
         os.close(reader)
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: Observations.from_outcomes(None),  # type: ignore[arg-type]
+        lambda: Observations.from_outcomes("ICBC"),  # type: ignore[arg-type]
+        lambda: Observations({("ICBC", pattern_key(ZHANG_SAN_FIRST)): (-50, 0)}),
+        lambda: Observations({("ICBC", ("surname_first",)): (1, 0)}),
+        lambda: Observations({"ICBC": (1, 0)}),  # type: ignore[dict-item]
+        lambda: Observations([("ICBC", 1)]),  # type: ignore[arg-type]
+    ],
+    ids=["None", "text", "negative count", "short pattern key", "bank alone", "not a mapping"],
+)
+def test_observations_refuse_what_is_no_count(build: Callable[[], Observations]) -> None:
+    with pytest.raises(ObservationsError):
+        build()

@@ -279,6 +279,17 @@ def _summary_lines(summary: LearnSummary, into: str | None, lang: Lang) -> list[
     if summary.refused > len(summary.bad_lines):
         more = summary.refused - len(summary.bad_lines)
         lines.append(pick(lang, f"  … and {more} more", f"  ……另有 {more} 行"))
+    if summary.refused and summary.counted and into:
+        # Merging is adding: the whole log learned again would count its good rows twice.
+        lines.append(
+            pick(
+                lang,
+                f"The {summary.counted} counted rows are in {into} now: after fixing the refused rows, "
+                "learn only those, not the whole log again (its other rows would count twice).",
+                f"已计入的 {summary.counted} 行现已在 {into} 中：修正无法使用的行后，只需再计入这些行，"
+                "不要重新计入整个记录（否则其余各行会重复计数）。",
+            )
+        )
     if summary.ignored_columns:
         ignored = ", ".join(summary.ignored_columns)
         lines.append(pick(lang, f"Ignored columns: {ignored}.", f"已忽略的列：{ignored}。"))

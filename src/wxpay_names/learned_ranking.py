@@ -302,15 +302,32 @@ def _learned_problem(expected: LearnedCandidate, bank: Bank) -> Problem:
         else ProblemCode.SPELLING
     )
     observed = expected.observed
+    tried = observed.accepted + observed.refused
+    if not observed.accepted:
+        # Ranked first only because the likelier forms were refused: no acceptance to cite.
+        counts_en = f"accepted 0 of {tried} times" if tried else "not tried yet"
+        counts_zh = f"共试 {tried} 次，接受 0 次" if tried else "尚未试过"
+        return Problem(
+            code=code,
+            message_en=(
+                f"In your observations {bank.name_en} refused the forms ranked above {expected.text} "
+                f"without them, so {expected.text} is now the most likely ({counts_en}): "
+                f"type {expected.text}"
+            ),
+            message_zh=(
+                f"根据您的观察数据，{bank.name_zh}拒绝了不计观察数据时排在 {expected.text} 之前的写法，"
+                f"因此现在最可能的是 {expected.text}（{counts_zh}）：请输入 {expected.text}"
+            ),
+        )
     return Problem(
         code=code,
         message_en=(
             f"In your observations {bank.name_en} accepted {expected.text} "
-            f"{observed.accepted} of {observed.accepted + observed.refused} times: type {expected.text}"
+            f"{observed.accepted} of {tried} times: type {expected.text}"
         ),
         message_zh=(
             f"根据您的观察数据，{bank.name_zh}接受了 {expected.text}"
-            f"（共试 {observed.accepted + observed.refused} 次，接受 {observed.accepted} 次）："
+            f"（共试 {tried} 次，接受 {observed.accepted} 次）："
             f"请输入 {expected.text}"
         ),
     )

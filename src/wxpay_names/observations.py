@@ -146,7 +146,7 @@ class Observations:
         # Keys with no outcome are dropped, so equal counts compare equal.
         self._counts: dict[Key, tuple[int, int]] = {
             key: (accepted, refused)
-            for key, (accepted, refused) in (counts or {}).items()
+            for key, (accepted, refused) in _checked_counts(counts)
             if accepted or refused
         }
         # The counts of each bank, for the re-ranking: looked up once per call.
@@ -157,6 +157,10 @@ class Observations:
     @classmethod
     def from_outcomes(cls, outcomes: Iterable[Outcome]) -> Observations:
         """The counts of *outcomes* (streamed: memory grows with distinct patterns, not outcomes)."""
+        if isinstance(outcomes, str | bytes) or not isinstance(outcomes, Iterable):
+            raise ObservationsError(
+                f"Observations count an iterable of Outcome values, not {type(outcomes).__name__}."
+            )
         counter = Counter()
         for outcome in outcomes:
             if not isinstance(outcome, Outcome):
@@ -311,6 +315,32 @@ def _refuse_nul(path: str | os.PathLike[str], verb: str) -> None:
 
 def _write_error(path: str | os.PathLike[str], error: OSError) -> ObservationsError:
     return ObservationsError(f"Cannot write the observations file {path}: {error.strerror or error}.")
+
+
+def _checked_counts(counts: object) -> Iterator[tuple[Key, tuple[int, int]]]:
+    """The items of *counts* (``{(bank code, pattern key): (accepted, refused)}``), refusing
+    anything else: from_outcomes, read_csv and merge build them; a hand-made mapping is checked."""
+    if counts is None:
+        return
+    if not isinstance(counts, Mapping):
+        raise ObservationsError(f"Observations take a mapping of counts, not {type(counts).__name__}.")
+    for key, value in counts.items():
+        well_formed = (
+            isinstance(key, tuple)
+            and len(key) == 2
+            and isinstance(key[0], str)
+            and isinstance(key[1], tuple)
+            and len(key[1]) == len(PATTERN_FIELDS)
+            and isinstance(value, tuple)
+            and len(value) == 2
+            and all(type(number) is int and number >= 0 for number in value)
+        )
+        if not well_formed:
+            raise ObservationsError(
+                "Observations take counts as {(bank code, pattern key): (accepted, refused)} with two "
+                "counts of 0 or more; build them with Observations.from_outcomes() or read_csv()."
+            )
+        yield key, value
 
 
 def _row_order(item: tuple[Key, tuple[int, int]]) -> tuple[str, tuple[str, ...]]:
@@ -485,7 +515,7 @@ class Columns:
         if key is not None:
             return key
         values = {
-            field: cells[position].strip()
+            field: _pattern_cell(field, cells[position])
             for field, position in self.pattern_positions
             if position is not None
         }
@@ -504,6 +534,16 @@ class Columns:
 
 
 _MAX_CACHED = 4096
+_SEPARATOR_FIELDS = frozenset({"separator", "given_separator"})
+
+
+def _pattern_cell(field: str, cell: str) -> str:
+    """A pattern cell as its field reads it: trimmed, except that a separator cell holding
+    only spaces is the space itself (a log written from Python values has " "), never none."""
+    text = cell.strip()
+    if not text and cell and field in _SEPARATOR_FIELDS:
+        return " "
+    return text
 
 
 def _any_code(cell: str) -> str | None:
