@@ -22,6 +22,7 @@ fractions, and ties keep today's rank).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from fractions import Fraction
 from functools import lru_cache
@@ -267,10 +268,10 @@ def learned_check(entered: str, name: PassportName, bank: Bank, observations: Ob
                 and problem.message_en.endswith(row_text)
                 and problem.message_zh.endswith(row_text)
             ],
-            _learned_problem(expected, bank),
+            _learned_problem(entered, expected, bank),
         )
     else:
-        problems = check_name(entered, name, row).problems or (_learned_problem(expected, bank),)
+        problems = check_name(entered, name, row).problems or (_learned_problem(entered, expected, bank),)
     status: Literal["plausible", "mismatch"] = "plausible" if matched is not None else "mismatch"
     return NameCheck(
         status=status, entered=entered, expected=expected.text, matched=matched, problems=problems
@@ -292,15 +293,26 @@ def _pointed_to(problem: Problem, said: str, instead: str) -> Problem:
     )
 
 
-def _learned_problem(expected: LearnedCandidate, bank: Bank) -> Problem:
-    pattern = expected.pattern
-    code = (
-        ProblemCode.TOO_LONG
-        if pattern.shortened
-        else ProblemCode.EXTRA_NAME_PART
-        if pattern.given_names == "first"
-        else ProblemCode.SPELLING
-    )
+def _learned_code(entered: str, expected: LearnedCandidate) -> ProblemCode:
+    """How the typed words differ from the learned rank 1's, as far as the words tell; else what
+    the learned pattern changes (a cut form, or a spelling or mark no row writes)."""
+    typed, wanted = entered.upper().split(), expected.text.upper().split()
+    if typed == wanted:
+        return ProblemCode.CASE_DIFFERS
+    if "".join(typed) == "".join(wanted):
+        return ProblemCode.MISSING_SPACE if len(typed) < len(wanted) else ProblemCode.EXTRA_SPACE
+    typed_count, wanted_count = Counter(typed), Counter(wanted)
+    if typed_count == wanted_count:
+        return ProblemCode.ORDER_SWAPPED
+    if typed_count < wanted_count:
+        return ProblemCode.MISSING_NAME_PART
+    if wanted_count < typed_count:
+        return ProblemCode.EXTRA_NAME_PART
+    return ProblemCode.TOO_LONG if expected.pattern.shortened else ProblemCode.SPELLING
+
+
+def _learned_problem(entered: str, expected: LearnedCandidate, bank: Bank) -> Problem:
+    code = _learned_code(entered, expected)
     observed = expected.observed
     tried = observed.accepted + observed.refused
     if not observed.accepted:
