@@ -301,6 +301,22 @@ def test_a_surname_alone_reads_the_same_again(
         assert {"double_surname_spaced", "double_surname_hyphenated"} <= kinds
 
 
+@pytest.mark.parametrize("surname", ["爱新觉罗", "叶赫那拉", "单于", "范徐丽"])
+def test_a_surname_alone_that_reads_otherwise_as_text_survives_json(surname: str, icbc: Bank) -> None:
+    # Its characters as text would read a given name (爱 and 新觉罗): the name held them with a
+    # trailing space, which validation drops, so the JSON round trip gave another name.
+    from wxpay_names.inputs.chinese_spellings import NAMES_READ
+
+    name = from_chinese(surname=surname)
+    assert name.given_names == ""
+    back = PassportName.model_validate_json(name.model_dump_json())
+    assert back == name
+    assert PassportName(**name.model_dump()) == name
+    expected = [candidate.text for candidate in candidates(name, icbc)]
+    NAMES_READ.clear()  # read again from the characters, as in a new process
+    assert [candidate.text for candidate in candidates(back, icbc)] == expected
+
+
 @pytest.mark.parametrize(
     "call",
     [

@@ -183,6 +183,19 @@ def test_learn_warns_that_the_counted_rows_of_a_partly_refused_log_are_merged(
     assert "not the whole log again" not in out
 
 
+def test_a_header_with_an_open_quote_is_said_without_quoting_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The quote swallowed the rows into the header: its message quoted them, a name among them.
+    log = tmp_path / "log.csv"
+    log.write_text(f'"{HEADER}\nICBC,{NO_SPACE},true\nx,ZHANG SAN PERSONAL,x\n', encoding="utf-8")
+    code, _, err = run(capsys, "learn", str(log))
+    assert code == 2
+    assert "ZHANG SAN" not in err
+    assert "quote opened in the header line is not closed" in err
+    assert err.count("\n") == 1
+
+
 def test_learn_in_chinese_gives_the_reasons_of_refused_rows_in_chinese(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

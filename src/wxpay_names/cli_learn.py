@@ -29,7 +29,7 @@ from .errors import NameFormatError
 from .front_wording import Lang
 from .messages import Wording
 from .models import Bank, Candidate, NameCheck, PassportName
-from .observations import Columns, Counter, Observations, ObservationsError
+from .observations import Columns, Counter, Observations, ObservationsError, shown_column
 from .tries import next_tries, not_candidates
 
 NEXT_SHOWN = 5  # next forms check prints
@@ -291,6 +291,6 @@ def _summary_lines(summary: LearnSummary, into: str | None, lang: Lang) -> list[
             )
         )
     if summary.ignored_columns:
-        ignored = ", ".join(summary.ignored_columns)
+        ignored = ", ".join(shown_column(column) for column in summary.ignored_columns)
         lines.append(pick(lang, f"Ignored columns: {ignored}.", f"已忽略的列：{ignored}。"))
     return lines

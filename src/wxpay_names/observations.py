@@ -396,6 +396,11 @@ _NAME_WORDS = (
 )
 
 
+def shown_column(column: str) -> str:
+    """A column name as a message shows it: at most 40 characters (a header cell may be long)."""
+    return column if len(column) <= 40 else column[:39] + "…"
+
+
 def holds_name_text(column: str) -> bool:
     """Whether a column not of the format is named like one that holds a name or typed text.
 
@@ -445,8 +450,15 @@ class Columns:
         Refused: a column that may hold name text, a column given twice, a required column
         missing. An observations file holds nothing else; a log's other columns are ignored.
         """
+        if any("\n" in column or "\r" in column for column in header):
+            # A column name never holds a line break: a quote opened in the header is not closed,
+            # and the rest of the file was read into it (never quoted here: it holds the rows).
+            raise ObservationsError(
+                f"{source}: a quote opened in the header line is not closed, so the lines after it "
+                "were read as a column name. Close or remove the quote."
+            )
         names = [column.strip().lstrip("\ufeff").strip() for column in header]
-        named = [column for column in names if holds_name_text(column)]
+        named = [shown_column(column) for column in names if holds_name_text(column)]
         if named:
             raise ObservationsError(
                 f"{source} has a column that may hold a person's name ({', '.join(named[:3])}): "
@@ -454,7 +466,7 @@ class Columns:
             )
         twice = sorted({column for column in names if names.count(column) > 1})
         if twice:
-            raise ObservationsError(f"{source} has the column {twice[0]} twice.")
+            raise ObservationsError(f"{source} has the column {shown_column(twice[0])} twice.")
         wanted = ("bank", *PATTERN_FIELDS, *(COUNT_COLUMNS if counts else ("accepted",)))
         required = ["bank", *(COUNT_COLUMNS if counts else ("accepted",))]
         required += [field for field, info in Pattern.model_fields.items() if info.is_required()]
@@ -468,7 +480,8 @@ class Columns:
         ignored = tuple(column for column in names if column not in wanted)
         if counts and ignored:
             raise ObservationsError(
-                f"{source} has the column {ignored[0]}, which an observations file does not hold."
+                f"{source} has the column {shown_column(ignored[0])}, which an observations file "
+                "does not hold."
             )
         positions = {column: position for position, column in enumerate(names) if column in wanted}
         return cls(positions, ignored, counts, find_bank)

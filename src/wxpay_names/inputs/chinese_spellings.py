@@ -95,15 +95,14 @@ def chinese_spellings(name: PassportName) -> tuple[Spelling, ...]:
     """
     if not name.chinese:
         return (spell_name(name),)
-    read = NAMES_READ.get(name.chinese)
+    key = _key_of(name.chinese, name.given_names)
+    read = NAMES_READ.get(key)
     if read is not None:
         known = read.name
-        # The same fields read from the same characters: the same spellings. (A name read
-        # with given names is never one without them, so the key's trailing space in
-        # spellings_read_again would not change its reading.)
+        # The same fields read from the same characters: the same spellings.
         if known is name or (known.surname == name.surname and known.given_names == name.given_names):
             if read.spellings is None:
-                read.spellings = _spellings(_primary(read.words), read.reading, read.words, name.chinese)
+                read.spellings = _spellings(_primary(read.words), read.reading, read.words, key)
             return read.spellings
     return spellings_read_again(name)
 
@@ -113,8 +112,7 @@ def spellings_read_again(name: PassportName) -> tuple[Spelling, ...]:
     primary = spell_name(name)
     if not name.chinese:
         return (primary,)
-    # A name without given names was read as a surname alone: say so with a trailing space.
-    key = name.chinese if name.given_names else name.chinese + " "
+    key = _key_of(name.chinese, name.given_names)
     try:
         reading = read_name(key)
     except NameFormatError:
@@ -137,17 +135,28 @@ def _read_and_keep(key: str) -> _Read:
         (given, "given name in pinyin"),
     ):
         check_length(text, what)
+    # The characters as the name holds them: a trailing space (a surname alone) is not kept,
+    # since validation, and so a JSON round trip, would drop it; no given names says it.
+    chinese = key.rstrip(" ")
     values = {
         "surname": surname,
         "given_names": given,
-        "chinese": key,
+        "chinese": chinese,
         "source": "chinese",
         "possibly_truncated": False,
         "issuing_state": None,
     }
     read = _Read(assemble(PassportName, values), reading, words)
     NAMES_READ.add(key, read)
+    if _key_of(chinese, given) != key:
+        NAMES_READ.add(_key_of(chinese, given), read)
     return read
+
+
+def _key_of(chinese: str, given_names: str) -> str:
+    """The text a name's characters are read from again: a name without given names was read
+    as a surname alone, which a trailing space says (``chinese_surnames.surname_alone``)."""
+    return chinese if given_names else chinese + " "
 
 
 def _words(reading: Reading) -> _Words:

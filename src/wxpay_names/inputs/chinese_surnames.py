@@ -86,9 +86,10 @@ def surname_alone(surname_text: str) -> str:
     """A text that reads as *surname_text* given as a surname, with no given name after it.
 
     The surnames apart are joined by a hyphen (赵李 → ``赵-李``), so that the text, read
-    again, keeps the split given (a name's ``chinese`` holds it, and a trailing space, which
-    said "no given name" before, does not survive a JSON round trip). A surname that reads
-    otherwise alone (单于飞: 单于 and the given name 飞) keeps that trailing space.
+    again, keeps the split given (a name's ``chinese`` holds it). A surname that reads
+    otherwise alone (单于飞: 单于 and the given name 飞) gets a trailing space, which reads
+    it whole; the name does not keep that space (validation, and so a JSON round trip, would
+    drop it): its empty given names say it when the characters are read again.
     """
     units = explicit_surnames(surname_text)
     written = "-".join("".join(chars for chars, _ in unit) for unit in units)
