@@ -268,6 +268,11 @@ def test_json_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         ("", "is empty"),
         ("first,last\nZhang,San\n", "none of the name columns"),
         ("surname,Surname\nZhang,San\n", "appears twice"),
+        # A quote never closed: the rows after it were read into its cell, and lost.
+        (
+            'surname,given_names\nLi,Si\n"Smith,John\nDoe,Jane\nRoe,Rick\n',
+            "line 3: a quote opened in this row is never closed",
+        ),
     ],
 )
 def test_an_unusable_file_exits_2_and_writes_nothing(
@@ -698,3 +703,24 @@ def test_run_batch_without_default_banks_keeps_every_row() -> None:
     assert rows[3][1] == ""
     assert rows[3][-1].startswith("INVALID_CHARACTER: The name holds '4'")
     assert (summary.rows_in, summary.rows_out, summary.errors) == (3, 3, 2)
+
+
+def test_a_quote_closed_inside_a_cell_is_that_row_s_error_and_no_row_is_lost(tmp_path: Path) -> None:
+    # "DOE"x was read as the name DOEx; now the row is refused, and every other row kept,
+    # a zone quoted over two lines among them.
+    source, target = tmp_path / "in.csv", tmp_path / "out.csv"
+    source.write_text(
+        'surname,given_names,mrz\n"DOE"x,Jane,\nRoe,Rick,\n,,"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n'
+        'L898902C36UTO7408122F1204159ZE184226B<<<<<10"\n',
+        encoding="utf-8",
+    )
+    assert (
+        main(["batch", str(source), "-o", str(target), "--bank", "ICBC", "--banks-file", FIXTURE_BANKS]) == 1
+    )
+    rows = read_csv(target)[1:]
+    assert len(rows) == 3
+    assert rows[0][0] == ""
+    assert rows[0][-1].startswith("ROW_FORMAT: This row is not valid CSV")
+    assert rows[1][:2] == ["Roe", "Rick"]
+    assert rows[1][-1] == ""
+    assert rows[2][-1] == ""  # the zone read, over its two lines

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .candidates import format_name, rank_one_text
 from .check import check_name
@@ -204,6 +204,20 @@ class RowChecker:
             )
         # Its bank cell was not read either: one row, naming no bank.
         return [("", "", "", (), (str(ErrorCode.TOO_LONG), message))]
+
+    def malformed(self) -> list[Result]:
+        """The results of a row the csv module refused (a quote closed inside a cell; not read)."""
+        if self.lang == "zh":
+            message = (
+                '该行不是有效的 CSV：单元格中间有引号（如 "DOE"x）：未读取该行。'
+                "请把整个单元格放在引号内（其中的引号写两次），或删除该引号。"
+            )
+        else:
+            message = (
+                'This row is not valid CSV: a quote closes inside a cell (such as "DOE"x), so the row '
+                "was not read. Quote the whole cell (doubling a quote inside it), or remove the quote."
+            )
+        return [("", "", "", (), (ROW_FORMAT, message))]
 
     def _name(self, cells: list[str]) -> PassportName:
         filled: list[tuple[str, NameKind, str, str]] = []  # column(s), kind, text, given names
@@ -421,7 +435,9 @@ def _run_rows(
     progress: bool,
     observations: Observations | None,
 ) -> BatchSummary:
-    reader = csv.reader(source)
+    # Strict: a quote closed inside a cell ("DOE"x) is the row's error, not the text DOEx, and a
+    # quote never closed is the file's, not every later line read into one cell.
+    reader = csv.reader(source, strict=True)
     try:
         header = next(reader, None)
         if not header:
@@ -435,13 +451,15 @@ def _run_rows(
         # Counted in locals and looked up once: this loop runs for every row.
         rows_in = rows_out = errors = not_matched = 0
         results, write = checker.results, writer.write
-        rows = _readable(reader)
+        rows = _readable(reader, source_name)
         for cells in _with_progress(rows, progress) if progress else rows:
             if not cells:  # a blank line is no row
                 continue
             rows_in += 1
             if cells is _OVERSIZED:  # its cells were not read: the row's error, with empty cells
                 cells, row_results = [""] * width, checker.oversized()
+            elif cells is _MALFORMED:
+                cells, row_results = [""] * width, checker.malformed()
             else:
                 if len(cells) < width:  # a short row: the missing cells are empty
                     cells += [""] * (width - len(cells))
@@ -460,27 +478,43 @@ def _run_rows(
 
 # The longest cell a batch reads (characters); a longer one fails its row unread.
 CELL_AT_MOST = 16 * 1024 * 1024
+_CsvReader = Any  # csv.reader's type (_csv.Reader) is private to typeshed: its rows and line_num
+
 # Stands for a row with a cell over the csv module's field limit.
 _OVERSIZED: list[str] = ["<oversized>"]
+# Stands for a row the csv module refused as malformed ("DOE"x: a quote closed inside a cell).
+_MALFORMED: list[str] = ["<malformed>"]
 
 
-def _readable(reader: Iterator[list[str]]) -> Iterator[list[str]]:
-    """The reader's rows, a row with a cell over the csv field limit as ``_OVERSIZED``.
+def _readable(reader: _CsvReader, source_name: str) -> Iterator[list[str]]:
+    """The reader's rows; a row with a cell over the csv field limit as ``_OVERSIZED``, a
+    malformed one as ``_MALFORMED``.
 
-    The csv module refuses such a cell and goes on at the next line: the row is reported,
+    The csv module refuses such a row and goes on at the next line: the row is reported,
     never dropped. (A refused quoted cell of several lines leaves its later lines to be read
-    as rows: only past ``CELL_AT_MOST``, far beyond any file of names.) Any other csv error
-    is the file's, raised.
+    as rows: only past ``CELL_AT_MOST``, far beyond any file of names.) A quote never closed
+    is the file's error, said at the line the quote opened: every line after it would
+    otherwise be one cell, their rows gone.
     """
+    row_starts = reader.line_num + 1  # after the header
     while True:
         try:
-            yield next(reader)
+            cells = next(reader)
         except StopIteration:
             return
         except csv.Error as error:
-            if "field larger than field limit" not in str(error):
+            said = str(error)
+            if "unexpected end of data" in said:
+                raise BatchFileError(
+                    f"{source_name}, line {row_starts}: a quote opened in this row is never closed, "
+                    "so every line after it would be read as one cell. Close the quote, or remove it.",
+                    "batch_open_quote",
+                ) from None
+            if "line contains NUL" in said:
                 raise
-            yield _OVERSIZED
+            cells = _OVERSIZED if "field larger than field limit" in said else _MALFORMED
+        row_starts = reader.line_num + 1
+        yield cells
 
 
 def _with_progress(rows: Iterable[list[str]], enabled: bool) -> Iterator[list[str]]:

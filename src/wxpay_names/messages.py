@@ -436,6 +436,7 @@ FILE_ERRORS_ZH: dict[str, str] = {
     "chinese 或 name 之一。",
     "batch_duplicate_column": "表头中有一列出现了两次：请删除或重命名重复的列。",
     "batch_not_csv": "无法按 CSV 格式读取输入文件：请检查双引号是否成对。",
+    "batch_open_quote": "输入文件中有一个双引号没有闭合，其后各行会被读成一个单元格：请补上或删除该引号。",
     "output_folder": "无法写入输出：-o 指定的是文件夹，请指定一个文件。",
     "output_no_folder": "无法写入输出：输出文件所在的文件夹不存在。",
     "output_denied": "无法写入输出：没有写入该文件的权限。",
