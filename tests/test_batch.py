@@ -724,3 +724,20 @@ def test_a_quote_closed_inside_a_cell_is_that_row_s_error_and_no_row_is_lost(tmp
     assert rows[1][:2] == ["Roe", "Rick"]
     assert rows[1][-1] == ""
     assert rows[2][-1] == ""  # the zone read, over its two lines
+
+
+def test_json_lines_keep_every_cell_of_a_header_with_blank_or_repeated_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text("surname,given_names,note,note,,\nZHANG,San,a,b,c,d\n", encoding="utf-8")
+    assert main(["batch", str(source), "--json", "--bank", "ICBC", "--banks-file", FIXTURE_BANKS]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["input"] == {
+        "surname": "ZHANG",
+        "given_names": "San",
+        "note": "a",
+        "note (2)": "b",
+        "column 5": "c",
+        "column 6": "d",
+    }

@@ -381,13 +381,16 @@ class _CsvSink:
 class _JsonLinesSink:
     def __init__(self, stream: TextIO, columns: _Columns) -> None:
         self._stream = stream
-        self._header = columns.header
+        self._keys = _input_keys(columns.header)
 
     def write(self, line: int, cells: list[str], result: Result) -> None:
         bank, expected, status, problems, error = result
+        keys = self._keys
+        if len(cells) > len(keys):  # a long row: its extra cells are kept too
+            keys = keys + [f"column {index + 1}" for index in range(len(keys), len(cells))]
         record = {
             "line": line,
-            "input": dict(zip(self._header, cells, strict=False)),
+            "input": dict(zip(keys, cells, strict=False)),
             "bank": bank,
             "expected": expected or None,
             "status": status or None,
@@ -395,6 +398,20 @@ class _JsonLinesSink:
             "error": {"code": error[0], "message": error[1]} if error else None,
         }
         self._stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _input_keys(header: Sequence[str]) -> list[str]:
+    """A key per column for a JSON row's ``input``, each once: a blank header cell is
+    ``column N``, a name given twice gets `` (2)``: no cell is lost to a repeated key."""
+    keys: list[str] = []
+    for index, name in enumerate(header):
+        key = name if name.strip() else f"column {index + 1}"
+        number = 2
+        while key in keys:
+            key = f"{name or f'column {index + 1}'} ({number})"
+            number += 1
+        keys.append(key)
+    return keys
 
 
 def run_batch(
