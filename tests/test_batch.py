@@ -268,6 +268,8 @@ def test_json_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         ("", "is empty"),
         ("first,last\nZhang,San\n", "none of the name columns"),
         ("surname,Surname\nZhang,San\n", "appears twice"),
+        ("surname;given_names\nZhang;San\n", "look separated by semicolons"),
+        ("surname\tgiven_names\nZhang\tSan\n", "look separated by tabs"),
         # A quote never closed: the rows after it were read into its cell, and lost.
         (
             'surname,given_names\nLi,Si\n"Smith,John\nDoe,Jane\nRoe,Rick\n',
@@ -741,3 +743,19 @@ def test_json_lines_keep_every_cell_of_a_header_with_blank_or_repeated_names(
         "column 5": "c",
         "column 6": "d",
     }
+
+
+def test_blank_lines_before_the_header_are_skipped(tmp_path: Path) -> None:
+    source, target = tmp_path / "in.csv", tmp_path / "out.csv"
+    source.write_text("\n\nsurname,given_names\nZhang,San\n", encoding="utf-8")
+    assert (
+        main(["batch", str(source), "-o", str(target), "--bank", "ICBC", "--banks-file", FIXTURE_BANKS]) == 0
+    )
+    assert read_csv(target)[1][:4] == ["Zhang", "San", "ICBC", "ZHANG SAN"]
+
+
+def test_a_utf16_file_is_said_to_be_no_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "in.csv"
+    source.write_bytes("surname,given_names\nZhang,San\n".encode("utf-16"))
+    assert main(["batch", str(source), "--bank", "ICBC", "--banks-file", FIXTURE_BANKS]) == 2
+    assert "does not look like UTF-8 text (UTF-16?)" in capsys.readouterr().err

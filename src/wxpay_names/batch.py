@@ -128,10 +128,21 @@ class _Columns:
         if not any(name in columns.index for name in NAME_COLUMNS):
             raise BatchFileError(
                 f"{source}: the header names none of the name columns "
-                f"({', '.join(NAME_COLUMNS)}); the first line must name the columns.",
+                f"({', '.join(NAME_COLUMNS)}); the first line must name the columns." + _header_hint(header),
                 "batch_no_name_column",
             )
         return columns
+
+
+def _header_hint(header: Sequence[str]) -> str:
+    """Why a header that names the columns may not seem to: another separator, another encoding."""
+    text = ",".join(header)
+    if "\x00" in text or "\ufffd" in text or any("\udc80" <= char <= "\udcff" for char in text):
+        return " The file does not look like UTF-8 text (UTF-16?): save it as CSV in UTF-8."
+    for separator, said in ((";", "semicolons"), ("\t", "tabs"), ("|", "'|'")):
+        if len(header) == 1 and separator in text:
+            return f" Its columns look separated by {said}: save it as CSV with commas."
+    return ""
 
 
 class RowChecker:
@@ -457,6 +468,8 @@ def _run_rows(
     reader = csv.reader(source, strict=True)
     try:
         header = next(reader, None)
+        while header == []:  # blank lines before the header
+            header = next(reader, None)
         if not header:
             raise BatchFileError(
                 f"{source_name} is empty: the first line must name the columns.", "batch_empty"
