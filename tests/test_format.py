@@ -181,3 +181,11 @@ def test_icao_xx_forms_rank_after_every_single_deviation(icbc: Bank) -> None:
     ]
     assert xx
     assert min(xx) > max(set(singles) - set(xx))
+
+
+def test_a_letter_whose_capital_holds_an_apostrophe_is_spelled() -> None:
+    # ŉ (Afrikaans) is ʼN in capitals: the apostrophe is dropped, as the MRZ drops it; it was
+    # refused naming a ʼ the person never typed.
+    from wxpay_names import PassportName, format_name
+
+    assert format_name(PassportName(surname="Abŉc", given_names="Jo"), "ICBC") == "ABNC JO"

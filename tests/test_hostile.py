@@ -479,3 +479,18 @@ def test_the_chinese_wording_of_a_refused_name_fits_its_case(
         build_name(*fields)
     assert caught.value.code is code
     assert says_zh in error_message(caught.value, "zh")
+
+
+@pytest.mark.parametrize(
+    ("call", "advice"),
+    [
+        (lambda: from_chinese(""), "give the name in Chinese characters"),
+        (lambda: from_chinese("   "), "give the name in Chinese characters"),
+        (lambda: parse_mrz("<<<<"), "copy the zone exactly as printed"),
+    ],
+    ids=["empty Chinese", "blank Chinese", "empty name field"],
+)
+def test_an_empty_name_says_what_to_give(call: Callable[[], object], advice: str) -> None:
+    with pytest.raises(NameFormatError) as caught:
+        call()
+    assert advice in str(caught.value)

@@ -288,8 +288,8 @@ def _fold_leftover(char: str) -> str:
     if char.isascii():
         return char
     category = unicodedata.category(char)
-    if category[0] == "M":
-        return ""
+    if category[0] == "M" or char in APOSTROPHES:
+        return ""  # an apostrophe appears only now from a letter's capital (ŉ → ʼN): dropped
     script = script_of(char)
     if category[0] == "L" and script in _FOLDABLE_SCRIPTS:
         from unidecode import unidecode  # only names with letters outside the tables pay for it

@@ -43,7 +43,10 @@ def checked(key: str, typed_at: Sequence[int] | None = None, what: str = "Chines
     if key and plain_han()(key) and all(map(pypinyin().characters.__contains__, map(ord, key))):
         return key
     if not key.strip():
-        raise InvalidNameError("The Chinese name is empty.", code=ErrorCode.EMPTY_NAME)
+        raise InvalidNameError(
+            "The Chinese name is empty: give the name in Chinese characters, such as 张三.",
+            code=ErrorCode.EMPTY_NAME,
+        )
     dots = MIDDLE_DOTS.intersection(key)
     if dots:
         raise InvalidNameError(

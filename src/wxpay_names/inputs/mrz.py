@@ -450,7 +450,10 @@ def _name_from_field(
             )
     name = field.rstrip(FILLER)
     if not name:
-        raise MRZError(f"The MRZ name field{'' if line is None else f' (line {line})'} holds no name.")
+        raise MRZError(
+            f"The MRZ name field{'' if line is None else f' (line {line})'} holds no name: copy the zone "
+            "exactly as printed (the name field reads SURNAME<<GIVEN<NAMES)."
+        )
     run = _trailing_run(name)
     if run >= _MISREAD_FILLER_RUN and not _ends_in_suffix(name, run):
         letter = name[-1]
