@@ -15,6 +15,8 @@ from wxpay_names import (
     BankRegistry,
     ErrorCode,
     NameFormatError,
+    Observations,
+    Outcome,
     PassportName,
     ProblemCode,
     SharedName,
@@ -394,7 +396,7 @@ VIRTANEN = PassportName(surname="Virtanen", given_names="Anna Kaisa Marjatta")
 
 def test_two_banks_are_both_and_more_are_all_of_them(icbc: Bank, boc: Bank, abc: Bank, cmb: Bank) -> None:
     two = plan_cards(ZHANG_SAN, [icbc, boc]).advice[0]
-    assert two.message_en.endswith("no single name is the most likely at both.")
+    assert "no single name is the most likely at both." in two.message_en
     assert "两家银行最可能" in two.message_zh
     for advice in plan_cards(ZHANG_SAN, [icbc, boc, abc, cmb]).advice:
         assert "at all of them." in advice.message_en
@@ -421,3 +423,24 @@ def test_a_field_known_to_fit_is_named_with_its_own_text(icbc: Bank, abc: Bank) 
         too_long.message_en
     )
     assert "no limit is known" not in too_long.message_en
+
+
+def test_the_advice_names_the_other_banks_whose_likeliest_form_is_each_side_s(registry: BankRegistry) -> None:
+    """api.md: the advice says how the banks differ "and which banks would agree"."""
+    advice = plan_cards(ZHANG_SAN, ["ICBC", "BOC"]).advice[0].message_en
+    for bank, text in (("ICBC", "ZHANG SAN"), ("BOC", "SAN ZHANG")):
+        others = compatible_banks(ZHANG_SAN, bank)
+        named = [other.code for other in others if other.evidence != "unknown"]
+        said = f"Other banks whose likeliest form is {text}: "
+        assert (said in advice) == bool(named)
+        for other in others:  # the ones no source describes are a guess: not named
+            assert (f" {other.code} " in advice or f" {other.code}." in advice) == (
+                other.evidence != "unknown"
+            )
+    # From the banks the plan was given: here the fixture's, where only CMB writes as ICBC does.
+    own = plan_cards(ZHANG_SAN, ["ICBC", "BOC"], registry=registry).advice[0].message_en
+    assert own.endswith("Other banks whose likeliest form is ZHANG SAN: CMB (reported).")
+    # Ranked with observations, no row of another bank says what it holds: none named.
+    seen = Observations.from_outcomes([Outcome("ABC", candidates(ZHANG_SAN, "ABC")[0].pattern, True)])
+    learned = plan_cards(ZHANG_SAN, ["ICBC", "BOC"], observations=seen).advice[0].message_en
+    assert "Other banks" not in learned

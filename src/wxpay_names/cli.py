@@ -67,7 +67,7 @@ from .errors import NameFormatError
 from .front_names import read_name
 from .messages import FILE_ERRORS_ZH
 from .models import Bank, PassportName
-from .plan import compatible_banks, plan_cards
+from .plan import card_plan, compatible_banks
 from .registry import BankRegistry, default_registry
 
 PROG = "wxpay-names"
@@ -610,7 +610,8 @@ def _plan(options: argparse.Namespace) -> int:
         )
     name = _passport_name(options)
     observations = read_observations(options)
-    result = plan_cards(name, chosen, observations=observations)
+    # The banks that agree with each side are listed below, the guessed ones counted.
+    result = card_plan(name, chosen, registry=registry, observations=observations, other_banks=False)
     expected = [format_name(name, bank, observations=observations) for bank in chosen]
     if options.json:
         # The CardPlan itself, with the name and each bank's rank-1 text.

@@ -601,6 +601,13 @@ PLAN: dict[str, Wording] = {
     "at_both": Wording("both", "两家银行"),
     "at_all": Wording("all of them", "所有银行"),
     "agreement": Wording(" {banks} agree with each other.", "{banks}的写法彼此一致。"),
+    # Other banks of the list whose likeliest form is one side's: a second card there keeps it.
+    "also_written": Wording(
+        " Other banks whose likeliest form is {text}: {groups}.",
+        "最可能的写法同为 {text} 的其他银行，{groups}。",
+    ),
+    "also_group": Wording("{banks} ({label})", "{label}的有{banks}"),
+    "also_separator": Wording("; ", "；"),
     "no_source_one": Wording(
         " No source says how {banks} writes names: its form here is the commonest convention, a guess.",
         "暂无资料说明{banks}如何记录姓名，此处按最常见的写法推测。",

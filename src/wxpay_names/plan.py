@@ -18,7 +18,7 @@ Decisions (also in ``docs/two-cards.md``):
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from . import messages
 from .candidates import build_candidates, rank_one_text
@@ -67,6 +67,20 @@ def plan_cards(
     >>> plan.compatible, [problem.code.value for problem in plan.advice]
     (False, ['ORDER_SWAPPED'])
     """
+    return card_plan(name, banks, registry=registry, observations=observations, other_banks=True)
+
+
+def card_plan(
+    name: PassportName | str,
+    banks: Sequence[Bank | str],
+    *,
+    registry: BankRegistry | None = None,
+    observations: Observations | None = None,
+    other_banks: bool = True,
+) -> CardPlan:
+    """:func:`plan_cards`; *other_banks*: the advice names the other banks of *registry* whose
+    likeliest form is each side's (the command line lists them apart, with the banks no
+    source describes counted)."""
     require_registry(registry)
     person = resolve_name(name)
     chosen = _resolve_banks(banks, registry)
@@ -89,7 +103,12 @@ def plan_cards(
         banks=tuple(bank.code for bank in chosen),
         shared=tuple(shared),
         compatible=len(set(first_texts)) == 1,
-        advice=(*_differences(person, rows, first_texts), *_length_advice(rows, lists)),
+        advice=(
+            *_differences(
+                person, rows, first_texts, registry if other_banks and observations is None else False
+            ),
+            *_length_advice(rows, lists),
+        ),
     )
 
 
@@ -155,8 +174,19 @@ def _evidence(bank: Bank, dimension: str) -> Evidence:
     return bank.evidence
 
 
-def _differences(person: PassportName, chosen: list[Bank], first_texts: list[str]) -> list[Problem]:
-    """How each other group of agreeing banks differs from the group of the first bank."""
+def _differences(
+    person: PassportName,
+    chosen: list[Bank],
+    first_texts: list[str],
+    registry: BankRegistry | Literal[False] | None = False,
+) -> list[Problem]:
+    """How each other group of agreeing banks differs from the group of the first bank.
+
+    With *registry* (``None``: the packaged banks; ``False``: none, as when the ranks were
+    learned, which no row of another bank says), the first problem of each group also names
+    the other banks whose likeliest form is each side's, by their evidence: a second card
+    there keeps one real name.
+    """
     groups: dict[str, list[Bank]] = {}
     for bank, text in zip(chosen, first_texts, strict=True):
         groups.setdefault(text, []).append(bank)
@@ -198,6 +228,11 @@ def _differences(person: PassportName, chosen: list[Bank], first_texts: list[str
                 if len(group) > 1:
                     agree = messages.plan_text("agreement", banks=_side(group))
                     english, chinese = english + agree.en, chinese + agree.zh
+            if registry is not False and dimension == dimensions[0]:
+                # Each side's other banks once: the first group's with the first problem.
+                told = [first_text, other_text] if not advice else [other_text]
+                also = _also_written(person, chosen, registry, told)
+                english, chinese = english + also.en, chinese + also.zh
             guessed = [
                 bank for bank in (*first_group, *other_group) if _evidence(bank, dimension) == "unknown"
             ]
@@ -208,6 +243,36 @@ def _differences(person: PassportName, chosen: list[Bank], first_texts: list[str
             code = _problem_code(dimension, first)
             advice.append(Problem(code=code, message_en=english, message_zh=chinese))
     return advice
+
+
+def _also_written(
+    person: PassportName,
+    chosen: list[Bank],
+    registry: BankRegistry | None,
+    texts: Sequence[str],
+) -> messages.Wording:
+    """For each of *texts*, the banks not chosen whose likeliest form it is, named by evidence
+    (reported, then inferred; those with no source are a guess and are not named)."""
+    given = {bank.code for bank in chosen}
+    pool = [bank for bank in (registry or default_registry()).banks if bank.code not in given]
+    english = chinese = ""
+    for text in texts:
+        groups: list[messages.Wording] = []
+        for evidence in ("reported", "inferred"):
+            named = [
+                bank for bank in pool if bank.evidence == evidence and rank_one_text(person, bank) == text
+            ]
+            if named:
+                label = messages.EVIDENCE[evidence].label
+                groups.append(messages.plan_text("also_group", banks=_side(named), label=label))
+        if groups:
+            glue = messages.PLAN["also_separator"]
+            listed = messages.Wording(
+                glue.en.join(group.en for group in groups), glue.zh.join(group.zh for group in groups)
+            )
+            also = messages.plan_text("also_written", text=text, groups=listed)
+            english, chinese = english + also.en, chinese + also.zh
+    return messages.Wording(english, chinese)
 
 
 def _problem_code(dimension: str, first: Bank) -> ProblemCode:

@@ -177,7 +177,7 @@ async def plan(request: PlanRequest, registry: Registry) -> PlanAnswer:
     """The texts that fit every bank given (WeChat holds one real name), and how the banks differ."""
     name = request.passport_name()
     chosen = _banks(registry, request.banks)
-    result = plan_cards(name, chosen)
+    result = plan_cards(name, chosen, registry=registry)
     log.info("plan source=%s banks=%s compatible=%s", name.source, ",".join(result.banks), result.compatible)
     return PlanAnswer(
         banks=list(result.banks),
