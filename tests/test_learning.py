@@ -469,6 +469,53 @@ def test_every_pattern_that_writes_the_same_text_is_counted() -> None:
     assert (doe[0].text, doe[0].observed.accepted) == ("DOE JOHN", 40)
 
 
+def test_refusals_of_another_pattern_are_not_pooled() -> None:
+    # People who left out their middle names were refused 40 times: that choice does not show in
+    # GARCIA MARIA, whose text the refused pattern writes too. It stays rank 1 (it fell under
+    # Garcia Maria when refusals were pooled).
+    john_paul = PassportName(surname="Smith", given_names="John Paul")
+    today = candidates(john_paul, "ICBC")
+    first_alone = next(c for c in today if c.text == "SMITH JOHN").pattern
+    title = next(c for c in today if c.text == "Smith John Paul").pattern
+    seen = Observations.from_outcomes(
+        outcomes("ICBC", today[0].pattern, 10, 0)
+        + outcomes("ICBC", first_alone, 0, 40)
+        + outcomes("ICBC", title, 4, 0)
+    )
+    maria = PassportName(surname="Garcia", given_names="Maria")
+    learned = candidates(maria, "ICBC", observations=seen)
+    assert texts(learned)[0] == "GARCIA MARIA"
+    assert (learned[0].observed.accepted, learned[0].observed.refused) == (10, 0)
+    assert check_name("GARCIA MARIA", maria, "ICBC", observations=seen).status == "match"
+
+
+def test_a_chinese_reading_is_not_pooled_for_a_name_typed_in_latin_letters() -> None:
+    # LU (the pinyin_lu reading) refused 20 times: for a typed LYU WEI nothing says what that
+    # reading writes, so its refusals do not count against LYU WEI.
+    lu = next(c for c in candidates(from_chinese("吕伟"), "CMB") if c.text == "LU WEI").pattern
+    seen = Observations.from_outcomes(outcomes("CMB", lu, 0, 20))
+    for name in (PassportName(surname="Lyu", given_names="Wei"), from_chinese("吕伟")):
+        assert texts(candidates(name, "CMB", observations=seen))[0] == "LYU WEI"
+
+
+def test_pooled_acceptances_are_said_to_include_forms_written_like_it() -> None:
+    from wxpay_names.front_wording import candidate_why
+
+    mueller = PassportName(surname="Müller", given_names="Jürgen")
+    folded = next(c for c in candidates(mueller, "ICBC") if c.text == "MULLER JURGEN").pattern
+    seen = Observations.from_outcomes(outcomes("ICBC", folded, 30, 0))
+    zhang = candidates(ZHANG_SAN, "ICBC", observations=seen)[0]
+    assert isinstance(zhang, LearnedCandidate)
+    assert zhang.observed.alike
+    assert "accepted 30 of 30 times in your observations, forms written like it included," in zhang.note
+    assert "（含写法相同的形式）" in candidate_why(zhang, get_bank("ICBC"), "zh")
+    own = candidates(mueller, "ICBC", observations=seen)[0]
+    assert own.text == "MULLER JURGEN"
+    assert isinstance(own, LearnedCandidate)
+    assert not own.observed.alike
+    assert "written like it" not in own.note
+
+
 @given(fields=name_fields)
 def test_patterns_judged_to_write_the_same_text_write_the_same_text(fields: tuple[str, str]) -> None:
     """Across all banks' lists for one name (cut forms aside: their length is the bank's), two

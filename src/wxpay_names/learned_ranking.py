@@ -23,7 +23,6 @@ fractions, and ties keep today's rank).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from fractions import Fraction
 from functools import lru_cache
 from operator import itemgetter
@@ -34,7 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .errors import InvalidArgumentError
 from .models import Bank, Candidate, NameCheck, PassportName, Pattern, Problem, ProblemCode, assemble
 from .observations import Observations, PatternKey, pattern_key
-from .same_text_patterns import pooled_counts
+from .same_text_patterns import Pooled, pooled_counts
 from .spelling import Spelling
 
 # A name and its spellings: what tells which patterns write the same text for it.
@@ -59,6 +58,10 @@ class Observed(BaseModel):
     refused: int = Field(ge=0)
     prior_rank: int = Field(ge=1, description="the rank without observations")
     estimate: float = Field(ge=0, le=1, description="the share of tries expected to be accepted")
+    alike: bool = Field(
+        default=False,
+        description="the acceptances include those of other patterns that write this text for the name",
+    )
 
 
 class LearnedCandidate(Candidate):
@@ -103,21 +106,21 @@ def rerank(
 ) -> tuple[LearnedCandidate, ...]:
     """*found* (today's candidates at *bank*, rank 1 first) in the order the outcomes give.
 
-    *same_text* (the name and its spellings) pools, for each candidate, the outcomes of every
-    pattern that writes its text for that name (``same_text_patterns``); without it, each
-    candidate counts its own pattern's outcomes only.
+    *same_text* (the name and its spellings) pools, for each candidate, the acceptances of
+    every pattern that writes its text for that name (``same_text_patterns``); without it,
+    each candidate counts its own pattern's outcomes only.
     """
     counts = observations.at(bank)
     keys = [_key(candidate.pattern) for candidate in found]
     if not counts:
-        outcomes: Iterable[tuple[int, int]] = [_UNSEEN] * len(found)
+        outcomes: list[Pooled] = [_UNSEEN] * len(found)
     elif same_text is None:
-        outcomes = [counts.get(key, _UNSEEN) for key in keys]
+        outcomes = [Pooled(*counts.get(key, (0, 0)), False) for key in keys]
     else:
         outcomes = pooled_counts(*same_text, keys, counts)
     scored = []
-    for candidate, (accepted, refused) in zip(found, outcomes, strict=True):
-        scored.append((_sort_key(candidate.rank, accepted, refused), candidate, accepted, refused))
+    for candidate, (accepted, refused, alike) in zip(found, outcomes, strict=True):
+        scored.append((_sort_key(candidate.rank, accepted, refused), candidate, accepted, refused, alike))
     if counts:
         # Highest share first. The sort is stable, also reversed, and *found* is in today's
         # order: equal shares keep it.
@@ -132,7 +135,7 @@ def rerank(
                     "text": candidate.text,
                     "rank": rank,
                     "pattern": candidate.pattern,
-                    "note": _note(candidate, accepted, refused),
+                    "note": _note(candidate, accepted, refused, alike),
                     "observed": assemble(
                         Observed,
                         {
@@ -140,16 +143,17 @@ def rerank(
                             "refused": refused,
                             "prior_rank": candidate.rank,
                             "estimate": share[0],
+                            "alike": alike,
                         },
                     ),
                 },
             )
-            for rank, (share, candidate, accepted, refused) in enumerate(scored, start=1)
+            for rank, (share, candidate, accepted, refused, alike) in enumerate(scored, start=1)
         ]
     )
 
 
-_UNSEEN = (0, 0)
+_UNSEEN = Pooled(0, 0, False)
 # Pattern keys by pattern object: the candidates' patterns are few, interned objects.
 _KEYS: dict[int, tuple[Pattern, PatternKey]] = {}
 
@@ -163,14 +167,16 @@ def _key(pattern: Pattern) -> PatternKey:
     return entry[1]
 
 
-def _note(candidate: Candidate, accepted: int, refused: int) -> str:
+def _note(candidate: Candidate, accepted: int, refused: int, alike: bool) -> str:
     tried = accepted + refused
     if not tried:
         return candidate.note
     times = "time" if tried == 1 else "times"
+    # Pooled acceptances are of forms that write this text for this name, not of this text.
+    whose = ", forms written like it included," if alike else ""
     return (
-        f"{candidate.note.rstrip('.')}; accepted {accepted} of {tried} {times} in your observations "
-        f"(rank {candidate.rank} without them)"
+        f"{candidate.note.rstrip('.')}; accepted {accepted} of {tried} {times} in your observations"
+        f"{whose} (rank {candidate.rank} without them)"
     )
 
 
@@ -180,8 +186,9 @@ def observed_note_zh(candidate: Candidate) -> str:
     if not isinstance(observed, Observed) or not (observed.accepted or observed.refused):
         return ""
     tried = observed.accepted + observed.refused
+    whose = "（含写法相同的形式）" if observed.alike else ""
     return (
-        f"；在您的观察数据中试过 {tried} 次，被接受 {observed.accepted} 次"
+        f"；在您的观察数据中{whose}试过 {tried} 次，被接受 {observed.accepted} 次"
         f"（不计观察数据时排第 {observed.prior_rank} 位）"
     )
 
@@ -331,14 +338,17 @@ def _learned_problem(entered: str, expected: LearnedCandidate, bank: Bank) -> Pr
                 f"因此现在最可能的是 {expected.text}（{counts_zh}）：请输入 {expected.text}"
             ),
         )
+    alike_en, alike_zh = (
+        (" (forms written like it included)", "（含写法相同的形式）") if observed.alike else ("", "")
+    )
     return Problem(
         code=code,
         message_en=(
-            f"In your observations {bank.name_en} accepted {expected.text} "
+            f"In your observations {bank.name_en} accepted {expected.text}{alike_en} "
             f"{observed.accepted} of {tried} times: type {expected.text}"
         ),
         message_zh=(
-            f"根据您的观察数据，{bank.name_zh}接受了 {expected.text}"
+            f"根据您的观察数据，{bank.name_zh}接受了 {expected.text}{alike_zh}"
             f"（共试 {tried} 次，接受 {observed.accepted} 次）："
             f"请输入 {expected.text}"
         ),

@@ -31,6 +31,13 @@ from .validation import APOSTROPHES, HYPHENS, PERIOD, script_of
 
 Position = Literal["any", "initial", "final"]
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def has_cyrillic(text: str) -> bool:
+    """Whether *text* holds a Cyrillic letter (a national table may spell it)."""
+    return _CYRILLIC.search(text) is not None
+
+
 # The places a table entry is looked up for, by (at a word's start, at its end): most specific first.
 _PLACES: dict[tuple[bool, bool], tuple[Position, ...]] = {
     (False, False): ("any",),
