@@ -722,7 +722,7 @@ def test_a_quote_closed_inside_a_cell_is_that_row_s_error_and_no_row_is_lost(tmp
     rows = read_csv(target)[1:]
     assert len(rows) == 3
     assert rows[0][0] == ""
-    assert rows[0][-1].startswith("ROW_FORMAT: This row is not valid CSV")
+    assert rows[0][-1].startswith("ROW_FORMAT: Line 2 is not valid CSV")
     assert rows[1][:2] == ["Roe", "Rick"]
     assert rows[1][-1] == ""
     assert rows[2][-1] == ""  # the zone read, over its two lines
@@ -759,3 +759,29 @@ def test_a_utf16_file_is_said_to_be_no_utf8(tmp_path: Path, capsys: pytest.Captu
     source.write_bytes("surname,given_names\nZhang,San\n".encode("utf-16"))
     assert main(["batch", str(source), "--bank", "ICBC", "--banks-file", FIXTURE_BANKS]) == 2
     assert "does not look like UTF-8 text (UTF-16?)" in capsys.readouterr().err
+
+
+def test_spaces_after_a_closing_quote_are_read_as_before(tmp_path: Path) -> None:
+    # The strict reader refuses "ZHANG" ,San; the lenient one read it, and so does the batch.
+    source, target = tmp_path / "in.csv", tmp_path / "out.csv"
+    source.write_text('surname,given_names\n"ZHANG" ,San\n"LI"  ,"Si" \n', encoding="utf-8")
+    assert (
+        main(["batch", str(source), "-o", str(target), "--bank", "ICBC", "--banks-file", FIXTURE_BANKS]) == 0
+    )
+    assert [row[3] for row in read_csv(target)[1:]] == ["ZHANG SAN", "LI SI"]
+
+
+@pytest.mark.parametrize(
+    ("header", "says"),
+    [
+        ('"surname,given_names\nZhang,San\n', "line 1: a quote opened in this row is never closed"),
+        ('"surname"x,given_names\nZhang,San\n', "line 1: the header is not valid CSV"),
+    ],
+)
+def test_a_header_that_is_no_csv_is_said_in_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str, says: str
+) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text(header, encoding="utf-8")
+    assert main(["batch", str(source), "--bank", "ICBC", "--banks-file", FIXTURE_BANKS]) == 2
+    assert says in capsys.readouterr().err

@@ -216,17 +216,17 @@ class RowChecker:
         # Its bank cell was not read either: one row, naming no bank.
         return [("", "", "", (), (str(ErrorCode.TOO_LONG), message))]
 
-    def malformed(self) -> list[Result]:
+    def malformed(self, line: int) -> list[Result]:
         """The results of a row the csv module refused (a quote closed inside a cell; not read)."""
         if self.lang == "zh":
             message = (
-                '该行不是有效的 CSV：单元格中间有引号（如 "DOE"x）：未读取该行。'
+                f'第 {line} 行不是有效的 CSV：单元格中间有引号（如 "DOE"x）：未读取该行。'
                 "请把整个单元格放在引号内（其中的引号写两次），或删除该引号。"
             )
         else:
             message = (
-                'This row is not valid CSV: a quote closes inside a cell (such as "DOE"x), so the row '
-                "was not read. Quote the whole cell (doubling a quote inside it), or remove the quote."
+                f'Line {line} is not valid CSV: a quote closes inside a cell (such as "DOE"x), so the '
+                "row was not read. Quote the whole cell (doubling a quote inside it), or remove the quote."
             )
         return [("", "", "", (), (ROW_FORMAT, message))]
 
@@ -465,11 +465,10 @@ def _run_rows(
 ) -> BatchSummary:
     # Strict: a quote closed inside a cell ("DOE"x) is the row's error, not the text DOEx, and a
     # quote never closed is the file's, not every later line read into one cell.
-    reader = csv.reader(source, strict=True)
+    lines = _RecordedLines(source)
+    reader = csv.reader(lines, strict=True)
     try:
-        header = next(reader, None)
-        while header == []:  # blank lines before the header
-            header = next(reader, None)
+        header = _header(reader, source_name)
         if not header:
             raise BatchFileError(
                 f"{source_name} is empty: the first line must name the columns.", "batch_empty"
@@ -481,7 +480,7 @@ def _run_rows(
         # Counted in locals and looked up once: this loop runs for every row.
         rows_in = rows_out = errors = not_matched = 0
         results, write = checker.results, writer.write
-        rows = _readable(reader, source_name)
+        rows = _readable(reader, lines, source_name)
         for cells in _with_progress(rows, progress) if progress else rows:
             if not cells:  # a blank line is no row
                 continue
@@ -489,7 +488,7 @@ def _run_rows(
             if cells is _OVERSIZED:  # its cells were not read: the row's error, with empty cells
                 cells, row_results = [""] * width, checker.oversized()
             elif cells is _MALFORMED:
-                cells, row_results = [""] * width, checker.malformed()
+                cells, row_results = [""] * width, checker.malformed(reader.line_num)
             else:
                 if len(cells) < width:  # a short row: the missing cells are empty
                     cells += [""] * (width - len(cells))
@@ -516,7 +515,56 @@ _OVERSIZED: list[str] = ["<oversized>"]
 _MALFORMED: list[str] = ["<malformed>"]
 
 
-def _readable(reader: _CsvReader, source_name: str) -> Iterator[list[str]]:
+class _RecordedLines:
+    """The source's lines, keeping those of the row being read: a row the strict reader
+    refuses is read again from them when only spaces after a closing quote were wrong."""
+
+    __slots__ = ("_lines", "row")
+
+    def __init__(self, source: Iterable[str]) -> None:
+        self._lines = iter(source)
+        self.row: list[str] = []
+
+    def __iter__(self) -> _RecordedLines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self.row.append(line)
+        return line
+
+
+# Spaces between a closing quote and the comma or the line's end ("ZHANG" ,San): what the
+# lenient reader took, and the strict one refuses.
+_SPACES_AFTER_QUOTE = re.compile(r'"[ \t]+(?=,|\r?\n|\r|$)')
+
+
+def _header(reader: _CsvReader, source_name: str) -> list[str] | None:
+    """The first row that is not blank, or ``None``; a header that is no CSV is the file's error."""
+    try:
+        header: list[str] | None = next(reader, None)
+        while header == []:  # blank lines before the header
+            header = next(reader, None)
+    except csv.Error as error:
+        if "unexpected end of data" in str(error):
+            raise _open_quote(source_name, 1) from None
+        raise BatchFileError(
+            f"{source_name}, line {reader.line_num}: the header is not valid CSV ({error}): write "
+            "its column names with commas between them.",
+            "batch_not_csv",
+        ) from None
+    return header
+
+
+def _open_quote(source_name: str, line: int) -> BatchFileError:
+    return BatchFileError(
+        f"{source_name}, line {line}: a quote opened in this row is never closed, so every line "
+        "after it would be read as one cell. Close the quote, or remove it.",
+        "batch_open_quote",
+    )
+
+
+def _readable(reader: _CsvReader, lines: _RecordedLines, source_name: str) -> Iterator[list[str]]:
     """The reader's rows; a row with a cell over the csv field limit as ``_OVERSIZED``, a
     malformed one as ``_MALFORMED``.
 
@@ -528,6 +576,7 @@ def _readable(reader: _CsvReader, source_name: str) -> Iterator[list[str]]:
     """
     row_starts = reader.line_num + 1  # after the header
     while True:
+        lines.row = []
         try:
             cells = next(reader)
         except StopIteration:
@@ -535,16 +584,27 @@ def _readable(reader: _CsvReader, source_name: str) -> Iterator[list[str]]:
         except csv.Error as error:
             said = str(error)
             if "unexpected end of data" in said:
-                raise BatchFileError(
-                    f"{source_name}, line {row_starts}: a quote opened in this row is never closed, "
-                    "so every line after it would be read as one cell. Close the quote, or remove it.",
-                    "batch_open_quote",
-                ) from None
+                raise _open_quote(source_name, row_starts) from None
             if "line contains NUL" in said:
                 raise
-            cells = _OVERSIZED if "field larger than field limit" in said else _MALFORMED
+            if "field larger than field limit" in said:
+                cells = _OVERSIZED
+            else:
+                cells = _read_again("".join(lines.row)) or _MALFORMED
         row_starts = reader.line_num + 1
         yield cells
+
+
+def _read_again(raw: str) -> list[str] | None:
+    """The cells of a refused row whose only fault is spaces after a closing quote, else ``None``."""
+    fixed = _SPACES_AFTER_QUOTE.sub('"', raw)
+    if fixed == raw:
+        return None
+    try:
+        rows = list(csv.reader(io.StringIO(fixed, newline=""), strict=True))
+    except csv.Error:
+        return None
+    return rows[0] if len(rows) == 1 else None
 
 
 def _with_progress(rows: Iterable[list[str]], enabled: bool) -> Iterator[list[str]]:
