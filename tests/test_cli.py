@@ -1078,6 +1078,7 @@ def test_a_plan_that_disagrees_names_the_banks_that_agree_with_each(
 ) -> None:
     # WeChat keeps one name: a second card at a bank that writes it as the first keeps it.
     from wxpay_names import BankRegistry, PassportName, compatible_banks
+    from wxpay_names.plan import form_evidence
 
     registry = BankRegistry.from_csv(FIXTURE_BANKS)
     name = PassportName(surname="Zhang", given_names="San")
@@ -1089,8 +1090,8 @@ def test_a_plan_that_disagrees_names_the_banks_that_agree_with_each(
         agreeing = compatible_banks(name, bank, registry=registry)
         line = next(line for line in lines if line.startswith(f"  {bank}, {text}: "))
         for other in agreeing:
-            assert (other.code in line) == (other.evidence != "unknown"), (other.code, line)
-        guessed = sum(other.evidence == "unknown" for other in agreeing)
+            assert (other.code in line) == (form_evidence(other) != "unknown"), (other.code, line)
+        guessed = sum(form_evidence(other) == "unknown" for other in agreeing)
         assert (f"{guessed} more with no source" in line) == bool(guessed)
         assert line.endswith(": none") == (not agreeing)
     # Banks that agree need no such list.

@@ -494,3 +494,23 @@ def test_an_empty_name_says_what_to_give(call: Callable[[], object], advice: str
     with pytest.raises(NameFormatError) as caught:
         call()
     assert advice in str(caught.value)
+
+
+def test_the_styled_scripts_are_every_script_of_a_styled_latin_letter() -> None:
+    """Every letter outside the Latin script whose compatibility form (NFKC) is a plain Latin
+    letter is named by one of STYLED_SCRIPTS (full-width forms are folded by hygiene, and
+    the Kelvin sign composes to K)."""
+    import sys
+    import unicodedata
+
+    from wxpay_names.validation import STYLED_SCRIPTS, script_of
+
+    found = set()
+    for code in range(0x80, sys.maxunicode + 1):
+        char = chr(code)
+        if not char.isalpha() or unicodedata.normalize("NFC", char) != char:
+            continue
+        plain = unicodedata.normalize("NFKC", char)
+        if plain != char and plain.isascii() and plain.isalpha():
+            found.add(script_of(char))
+    assert found - {"LATIN", "FULLWIDTH"} == STYLED_SCRIPTS

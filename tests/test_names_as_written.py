@@ -81,7 +81,7 @@ def test_rank_one_spelled_by_a_national_table_says_the_bank_convention_and_how_s
 
     assert {table.kind for table in national_tables().values()} == PASSPORT_SPELLINGS
     name = PassportName(surname="Шевченко", given_names="Юлія", issuing_state="UKR")
-    for code, sure, sure_zh in (("BOCOM", "unknown", "未知"), ("ICBC", "(reported)", "有资料可查")):
+    for code, sure, sure_zh in (("BOCOM", "unknown", "暂无资料"), ("ICBC", "(reported)", "有资料可查")):
         bank = get_bank(code)
         first, second = candidates(name, bank)[:2]
         assert first.note.startswith(f"{code} convention:")

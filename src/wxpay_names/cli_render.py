@@ -14,6 +14,7 @@ from .errors import NameFormatError, UnknownBankError
 from .front_wording import Lang, NameWays, candidate_why, reworded_advice
 from .messages import EVIDENCE, NOTES, Wording
 from .models import Bank, Candidate, CardPlan, Evidence, NameCheck, PassportName, weakest
+from .plan import form_evidence
 
 _SOURCES: dict[str, tuple[str, str]] = {
     "fields": ("from --surname/--given", "来自 --surname/--given"),
@@ -286,7 +287,7 @@ def agreeing_lines(pairs: Sequence[tuple[Bank, str, Sequence[Bank]]], lang: Lang
     for bank, text, others in pairs:
         groups = []
         for evidence in ("reported", "inferred"):
-            named = [other for other in others if other.evidence == evidence]
+            named = [other for other in others if form_evidence(other) == evidence]
             if named:
                 label = messages.EVIDENCE[evidence].label
                 groups.append(
@@ -296,7 +297,7 @@ def agreeing_lines(pairs: Sequence[tuple[Bank, str, Sequence[Bank]]], lang: Lang
                         f"{label.zh}：{'、'.join(other.name_zh for other in named)}",
                     )
                 )
-        guessed = sum(other.evidence == "unknown" for other in others)
+        guessed = sum(form_evidence(other) == "unknown" for other in others)
         if guessed:
             groups.append(
                 pick(lang, f"{guessed} more with no source (a guess)", f"另有 {guessed} 家暂无资料，仅为推测")

@@ -322,11 +322,11 @@ EVIDENCE: dict[Evidence, EvidenceWording] = {
     "unknown": EvidenceWording(
         Wording("unknown", "暂无资料"),
         Wording("a guess, no source", "暂无资料，仅为推测"),
-        Wording("unknown: no source, the commonest convention", "未知：暂无资料，按最常见的写法"),
+        Wording("unknown: no source, the commonest convention", "暂无资料：按最常见的写法"),
         Wording(
             "unknown: no public source says how the bank writes a foreigner's name; the line holds "
             "the commonest convention. Run with --all to see the other likely forms.",
-            "未知：没有公开资料说明该银行如何记录外国人姓名，此处按最常见的写法给出；"
+            "暂无资料：没有公开资料说明该银行如何记录外国人姓名，此处按最常见的写法给出；"
             "加 --all 可查看其他可能的写法。",
         ),
         Wording("no source, the commonest convention", "按最常见的写法推测"),

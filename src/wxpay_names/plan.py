@@ -245,6 +245,12 @@ def _differences(
     return advice
 
 
+def form_evidence(bank: Bank) -> Evidence:
+    """How sure the bank file is of the bank's likeliest form as a whole: its order and spacing,
+    and its case (the space between given names aside: most names have one)."""
+    return weakest(bank.evidence, bank.case_evidence)
+
+
 def _also_written(
     person: PassportName,
     chosen: list[Bank],
@@ -259,8 +265,11 @@ def _also_written(
     for text in texts:
         groups: list[messages.Wording] = []
         for evidence in ("reported", "inferred"):
+            # The whole form is as sure as its least sure column (the case is inferred everywhere).
             named = [
-                bank for bank in pool if bank.evidence == evidence and rank_one_text(person, bank) == text
+                bank
+                for bank in pool
+                if form_evidence(bank) == evidence and rank_one_text(person, bank) == text
             ]
             if named:
                 label = messages.EVIDENCE[evidence].label

@@ -68,6 +68,24 @@ def script_of(char: str) -> str:
     return unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
 
 
+# The first words of the Unicode names of the letters that are styled forms of Latin ones
+# (their compatibility form is a plain letter); a test holds the list to Unicode.
+STYLED_SCRIPTS = frozenset(
+    {
+        "MATHEMATICAL",
+        "DOUBLE-STRUCK",
+        "SCRIPT",
+        "BLACK-LETTER",
+        "MODIFIER",
+        "SUPERSCRIPT",
+        "FEMININE",
+        "MASCULINE",
+        "PLANCK",
+        "INFORMATION",
+    }
+)
+
+
 def styled_letter(char: str) -> str:
     """The plain Latin letter(s) *char* is a styled form of; ``""`` for any other character.
 
@@ -78,7 +96,7 @@ def styled_letter(char: str) -> str:
     >>> styled_letter("𝐙"), styled_letter("ℤ"), styled_letter("ª"), styled_letter("Z"), styled_letter("ĳ")
     ('Z', 'Z', 'a', '', '')
     """
-    if char.isascii() or not char.isalpha() or script_of(char) in ("LATIN", "FULLWIDTH"):
+    if char.isascii() or not char.isalpha() or script_of(char) not in STYLED_SCRIPTS:
         return ""
     plain = unicodedata.normalize("NFKC", char)
     return plain if plain != char and plain.isascii() and plain.isalpha() else ""
@@ -183,7 +201,7 @@ def _letter_scripts(
             _refuse(char, position, field, "a passport name has no digits, symbols or emoji")
         marks = 0
         script = script_of(char)
-        if script != "LATIN" and (plain := styled_letter(char)):
+        if script in STYLED_SCRIPTS and (plain := styled_letter(char)):
             raise InvalidNameError(
                 f"The {field} holds {char!r} ({describe_character(char)}) at position {position + 1}: "
                 f"a styled or raised form of {plain!r} (from a font generator, formatted text, or a "
