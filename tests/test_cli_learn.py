@@ -192,7 +192,7 @@ def test_a_header_with_an_open_quote_is_said_without_quoting_the_file(
     code, _, err = run(capsys, "learn", str(log))
     assert code == 2
     assert "ZHANG SAN" not in err
-    assert "quote opened in the header line is not closed" in err
+    assert "line 1: a quote opened in this row is never closed" in err
     assert err.count("\n") == 1
 
 
@@ -408,3 +408,19 @@ def test_learn_counts_a_million_rows_in_constant_memory() -> None:
     assert (summary["rows_read"], summary["counted"]) == (1_000_000, 1_000_000)
     assert sum(row["accepted"] + row["refused"] for row in summary["observations"]) == 1_000_000
     assert report["peak_kib"] - report["before_kib"] < 8 * 1024
+
+
+def test_a_log_row_with_an_open_quote_refuses_the_log_and_a_malformed_row_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The quote swallowed every later row into one cell, silently.
+    log = tmp_path / "log.csv"
+    write_log(log, [f"ICBC,{NO_SPACE},true", f'"ICBC,{NO_SPACE},true', f"ICBC,{NO_SPACE},true"])
+    code, _, err = run(capsys, "learn", str(log))
+    assert code == 2
+    assert "line 3: a quote opened in this row is never closed" in err
+    write_log(log, [f'"ICBC"x,{NO_SPACE},true', f"ICBC,{NO_SPACE},true"])
+    code, _, err = run(capsys, "learn", str(log))
+    assert code == 1
+    assert "2 rows read, 1 counted, 1 refused" in err
+    assert "line 2: the row is not valid CSV" in err

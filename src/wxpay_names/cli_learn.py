@@ -168,16 +168,30 @@ def count_log(
     source: TextIO, source_name: str, find_bank: Callable[[str], Bank]
 ) -> tuple[Observations, LearnSummary]:
     """The observations of an outcome log, read row by row, and what became of its rows."""
-    reader = csv.reader(source)
+    # Strict: a quote never closed is the log's error (every later line would be one cell, its
+    # rows lost), a quote closed inside a cell that row's.
+    reader = csv.reader(source, strict=True)
     summary = LearnSummary()
     counter = Counter()
+    row_starts = 1
     try:
         header = next(reader, None)
         if not header:
             raise ObservationsError(f"{source_name} is empty: the first line must name the columns.")
         columns = Columns.from_header(header, source_name, counts=False, find_bank=_code_finder(find_bank))
         summary.ignored_columns = columns.ignored
-        for cells in reader:
+        while True:
+            row_starts = reader.line_num + 1
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as error:
+                if "unexpected end of data" in str(error):
+                    raise
+                summary.rows_read += 1
+                summary.refuse(reader.line_num, _NOT_CSV)
+                continue
             if not cells:  # a blank line is no row
                 continue
             summary.rows_read += 1
@@ -189,10 +203,20 @@ def count_log(
             counter.add_counts(code, key, accepted, refused)
             summary.counted += 1
     except csv.Error as error:
+        if "unexpected end of data" in str(error):
+            raise ObservationsError(
+                f"{source_name}, line {row_starts}: a quote opened in this row is never closed, so "
+                "every line after it would be read as one cell. Close the quote, or remove it."
+            ) from None
         raise ObservationsError(f"{source_name}, line {reader.line_num}: {error}.") from None
     except UnicodeDecodeError:
         raise ObservationsError(f"{source_name} is not UTF-8 text.") from None
     return counter.observations(), summary
+
+
+_NOT_CSV = Wording(
+    "the row is not valid CSV (a quote closes inside a cell)", "该行不是有效的 CSV（单元格中间有引号）"
+)
 
 
 def _code_finder(find_bank: Callable[[str], Bank]) -> Callable[[str], str | None]:

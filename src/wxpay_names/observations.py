@@ -230,7 +230,7 @@ class Observations:
         counter = Counter()
         try:
             with open(path, encoding="utf-8", newline="") as handle:
-                reader = csv.reader(handle)
+                reader = csv.reader(handle, strict=True)  # a quote never closed: refused
                 header = next(reader, None)
                 if header is None:
                     return cls()
@@ -248,6 +248,11 @@ class Observations:
                 f"Cannot read the observations file {path}: {error.strerror or error}."
             ) from None
         except (UnicodeDecodeError, csv.Error) as error:
+            if "unexpected end of data" in str(error):
+                raise ObservationsError(
+                    f"{path}: a quote opened in it is never closed, so every line after it would be "
+                    "read as one cell. Close the quote, or remove it."
+                ) from None
             raise ObservationsError(f"{path} is not a UTF-8 CSV file: {error}.") from None
         return counter.observations()
 
