@@ -273,7 +273,7 @@ def test_json_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         # A quote never closed: the rows after it were read into its cell, and lost.
         (
             'surname,given_names\nLi,Si\n"Smith,John\nDoe,Jane\nRoe,Rick\n',
-            "line 3: a quote opened in this row is never closed",
+            "line 3: a quote opened there is never closed",
         ),
     ],
 )
@@ -774,7 +774,7 @@ def test_spaces_after_a_closing_quote_are_read_as_before(tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("header", "says"),
     [
-        ('"surname,given_names\nZhang,San\n', "line 1: a quote opened in this row is never closed"),
+        ('"surname,given_names\nZhang,San\n', "line 1: a quote opened there is never closed"),
         ('"surname"x,given_names\nZhang,San\n', "line 1: the header is not valid CSV"),
     ],
 )

@@ -192,7 +192,7 @@ def test_a_header_with_an_open_quote_is_said_without_quoting_the_file(
     code, _, err = run(capsys, "learn", str(log))
     assert code == 2
     assert "ZHANG SAN" not in err
-    assert "line 1: a quote opened in this row is never closed" in err
+    assert "line 1: a quote opened there is never closed" in err
     assert err.count("\n") == 1
 
 
@@ -418,7 +418,7 @@ def test_a_log_row_with_an_open_quote_refuses_the_log_and_a_malformed_row_is_ref
     write_log(log, [f"ICBC,{NO_SPACE},true", f'"ICBC,{NO_SPACE},true', f"ICBC,{NO_SPACE},true"])
     code, _, err = run(capsys, "learn", str(log))
     assert code == 2
-    assert "line 3: a quote opened in this row is never closed" in err
+    assert "line 3: a quote opened there is never closed" in err
     write_log(log, [f'"ICBC"x,{NO_SPACE},true', f"ICBC,{NO_SPACE},true"])
     code, _, err = run(capsys, "learn", str(log))
     assert code == 1

@@ -407,21 +407,17 @@ def test_openapi_publishes_closed_flat_requests(client: TestClient) -> None:
     assert "422" in schema["paths"]["/v1/format"]["post"]["responses"]
 
 
-def test_import_wxpay_names_and_its_cli_leave_the_web_out() -> None:
-    script = (
-        "import sys, wxpay_names, wxpay_names.cli; "
-        "print(sorted(m for m in ('fastapi', 'uvicorn', 'starlette', 'wxpay_names.web') if m in sys.modules))"
-    )
-    result = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True)
-    assert result.stdout.strip() == "[]"
-
-
-def test_the_web_service_leaves_the_command_line_out() -> None:
-    """The two front ends share their wording through ``front_wording``; neither imports the other."""
-    script = (
-        "import sys, wxpay_names.web; "
-        "print(sorted(m for m in sys.modules if m.startswith('wxpay_names.cli')))"
-    )
+@pytest.mark.parametrize(
+    ("imported", "left_out"),
+    [
+        ("wxpay_names, wxpay_names.cli", "m in ('fastapi', 'uvicorn', 'starlette', 'wxpay_names.web')"),
+        # The two front ends share their wording through front_wording; neither imports the other.
+        ("wxpay_names.web", "m.startswith('wxpay_names.cli')"),
+    ],
+    ids=["the library and its CLI leave the web out", "the web service leaves the CLI out"],
+)
+def test_what_an_import_leaves_out(imported: str, left_out: str) -> None:
+    script = f"import sys, {imported}; print(sorted(m for m in sys.modules if {left_out}))"
     result = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True)
     assert result.stdout.strip() == "[]"
 

@@ -27,7 +27,7 @@ from .candidates import format_name, rank_one_text
 from .check import check_name
 from .cleaning import MAX_INPUT_LENGTH
 from .cli_render import error_message
-from .errors import ErrorCode, InvalidNameError, NameFormatError
+from .errors import ErrorCode, InvalidNameError, NameFormatError, open_quote
 from .front_names import NameKind, read_name
 from .front_wording import Lang
 from .messages import FILE_ERRORS_ZH
@@ -557,11 +557,7 @@ def _header(reader: _CsvReader, source_name: str) -> list[str] | None:
 
 
 def _open_quote(source_name: str, line: int) -> BatchFileError:
-    return BatchFileError(
-        f"{source_name}, line {line}: a quote opened in this row is never closed, so every line "
-        "after it would be read as one cell. Close the quote, or remove it.",
-        "batch_open_quote",
-    )
+    return BatchFileError(open_quote(f"{source_name}, line {line}"), "batch_open_quote")
 
 
 def _readable(reader: _CsvReader, lines: _RecordedLines, source_name: str) -> Iterator[list[str]]:

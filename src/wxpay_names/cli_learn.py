@@ -25,7 +25,7 @@ from typing import Any, TextIO
 
 from .cli_output import can_encode
 from .cli_render import pick, said, table
-from .errors import NameFormatError
+from .errors import NameFormatError, open_quote
 from .front_wording import Lang
 from .messages import Wording
 from .models import Bank, Candidate, NameCheck, PassportName
@@ -204,10 +204,7 @@ def count_log(
             summary.counted += 1
     except csv.Error as error:
         if "unexpected end of data" in str(error):
-            raise ObservationsError(
-                f"{source_name}, line {row_starts}: a quote opened in this row is never closed, so "
-                "every line after it would be read as one cell. Close the quote, or remove it."
-            ) from None
+            raise ObservationsError(open_quote(f"{source_name}, line {row_starts}")) from None
         raise ObservationsError(f"{source_name}, line {reader.line_num}: {error}.") from None
     except UnicodeDecodeError:
         raise ObservationsError(f"{source_name} is not UTF-8 text.") from None

@@ -45,6 +45,15 @@ class ErrorCode(StrEnum):
     OBSERVATIONS_DATA = "OBSERVATIONS_DATA"
 
 
+def open_quote(where: str) -> str:
+    """What a CSV file with a quote never closed is told (*where*: the file, and its line when
+    known): the strict readers of batch files, outcome logs and observations say it alike."""
+    return (
+        f"{where}: a quote opened there is never closed, so every line after it would be read as "
+        "one cell. Close the quote, or remove it."
+    )
+
+
 class NameFormatError(ValueError):
     """Root of every error the library raises on bad input."""
 

@@ -29,7 +29,7 @@ from typing import Any, Final
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from .errors import ErrorCode, NameFormatError
+from .errors import ErrorCode, NameFormatError, open_quote
 from .messages import Wording, log_row
 from .models import SEPARATOR_WORDS, Bank, Pattern
 
@@ -249,10 +249,7 @@ class Observations:
             ) from None
         except (UnicodeDecodeError, csv.Error) as error:
             if "unexpected end of data" in str(error):
-                raise ObservationsError(
-                    f"{path}: a quote opened in it is never closed, so every line after it would be "
-                    "read as one cell. Close the quote, or remove it."
-                ) from None
+                raise ObservationsError(open_quote(str(path))) from None
             raise ObservationsError(f"{path} is not a UTF-8 CSV file: {error}.") from None
         return counter.observations()
 
@@ -456,11 +453,11 @@ class Columns:
         missing. An observations file holds nothing else; a log's other columns are ignored.
         """
         if any("\n" in column or "\r" in column for column in header):
-            # A column name never holds a line break: a quote opened in the header is not closed,
-            # and the rest of the file was read into it (never quoted here: it holds the rows).
+            # A column name never holds a line break (quoted, or a quote left open): never quoted
+            # here, since such a cell may hold the rows after it.
             raise ObservationsError(
-                f"{source}: a quote opened in the header line is not closed, so the lines after it "
-                "were read as a column name. Close or remove the quote."
+                f"{source}: a column name in the header holds a line break. Write the column names "
+                "on the first line, with commas between them."
             )
         names = [column.strip().lstrip("\ufeff").strip() for column in header]
         named = [shown_column(column) for column in names if holds_name_text(column)]
