@@ -413,3 +413,19 @@ def test_at_a_bank_that_keeps_title_case_a_numeral_keeps_its_capitals_everywhere
     assert format_name(name, bank) == first
     assert check_name(first, name, bank).status == "match"
     assert all(word not in first.split() for word in ("Iii", "Ii", "Iv"))
+
+
+@pytest.mark.parametrize(
+    ("surname", "given_names", "titled"),
+    [("Ii", "Naomasa", "Ii Naomasa"), ("Petrov", "Iv", "Petrov Iv"), ("Doe", "John II", "Doe John II")],
+)
+def test_a_numeral_that_starts_its_part_is_a_name(
+    icbc: Bank, surname: str, given_names: str, titled: str
+) -> None:
+    """井伊 is Ii, a surname; a suffix comes after a name. Title case wrote II NAOMASA's Ii as II."""
+    name = PassportName(surname=surname, given_names=given_names)
+    assert titled in [candidate.text for candidate in candidates(name, icbc)]
+    bank = icbc.model_copy(update={"code": "TITLE", "case": "title"})
+    assert format_name(name, bank) == titled == candidates(name, bank)[0].text
+    assert check_name(titled, name, bank).status == "match"
+    assert [p.code.value for p in check_name(titled.upper(), name, bank).problems] == ["CASE_DIFFERS"]

@@ -279,9 +279,9 @@ def _forms(words: tuple[str, ...]) -> tuple[str, str, str, str]:
     """The words joined by a space and by nothing, in upper then in title case (``piece_index()`` order)."""
     if len(words) == 1:  # most name parts: nothing to join
         word = words[0]
-        title = title_word(word)
+        title = title_word(word, first=True)
         return (word, word, title, title)
-    titles = [title_word(word) for word in words]
+    titles = [title_word(word, not index) for index, word in enumerate(words)]
     return (" ".join(words), "".join(words), " ".join(titles), "".join(titles))
 
 
@@ -290,8 +290,8 @@ def rank_one_text(name: PassportName, bank: Bank) -> str:
     surname, given = primary_parts(name)
     join = bank.given_separator.join
     if bank.case == "title":  # the data may one day report a bank that keeps title case
-        surname = join([title_word(word) for word in surname.split()])
-        given = join([title_word(word) for word in given.split()])
+        surname = join([title_word(word, not index) for index, word in enumerate(surname.split())])
+        given = join([title_word(word, not index) for index, word in enumerate(given.split())])
     else:
         surname, given = join(surname.split()), join(given.split())
     first, second = (surname, given) if bank.order == "surname_first" else (given, surname)

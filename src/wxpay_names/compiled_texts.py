@@ -39,6 +39,8 @@ Texts = Callable[[tuple[Spelling, ...]], list[str]]
 
 # title_word inlined in the written source: a call per word costs as much as the word's work.
 _TITLE = "({w}.capitalize() if {w}.isalpha() and {w} not in NUMERALS else title({w}))"
+# The first word of a part: a numeral there is a name (Ii), not a suffix.
+_TITLE_FIRST = "({w}.capitalize() if {w}.isalpha() else title({w}, True))"
 
 
 def compile_texts(
@@ -72,8 +74,9 @@ def compile_texts(
 def dotted_in_title_case(primary: Spelling, order: Order, marks: Sequence[str]) -> list[str]:
     """Rank 1's words in title case joined by each mark, for a bank that keeps title case."""
     given = [word for part in primary.given for word in part]
-    words = [*primary.surname, *given] if order == "surname_first" else [*given, *primary.surname]
-    words = [title_word(word) for word in words]
+    surname = [title_word(word, not index) for index, word in enumerate(primary.surname)]
+    given = [title_word(word, not index) for index, word in enumerate(given)]
+    words = [*surname, *given] if order == "surname_first" else [*given, *surname]
     return [mark.join(words) for mark in marks]
 
 
@@ -111,7 +114,7 @@ class _Writer:
         if part_words(counts, part) == 1:  # one word: nothing to join
             first_word = f"{surname}[0]" if part == SURNAME else f"{given}[0][0]"
             word = self.variable(("word", spelling, part), first_word)
-            return self.variable(("title", spelling, part), _TITLE.format(w=word)) if title else word
+            return self.variable(("title", spelling, part), _TITLE_FIRST.format(w=word)) if title else word
         if part == SURNAME:
             words = surname
         elif part == FIRST_GIVEN or counts[2] == 1:
@@ -119,7 +122,8 @@ class _Writer:
         else:
             words = self.variable(("words", spelling, part), f"[w for p in {given} for w in p]")
         if title:
-            words = self.variable(("titles", spelling, part), f"[{_TITLE.format(w='w')} for w in {words}]")
+            titled = f"{_TITLE.format(w='w')} if i else {_TITLE_FIRST.format(w='w')}"
+            words = self.variable(("titles", spelling, part), f"[{titled} for i, w in enumerate({words})]")
         separator: Separator = "" if joined else " "
         return self.variable(("joined", spelling, part, title, joined), f"{separator!r}.join({words})")
 

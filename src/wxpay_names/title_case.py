@@ -9,13 +9,16 @@ NUMERALS = frozenset({"II", "III", "IV"})
 _LETTER_RUN = re.compile("[A-Z]+")
 
 
-def title_word(word: str) -> str:
-    """A word in title case, a hyphen or apostrophe kept, a generational numeral kept.
+def title_word(word: str, first: bool = False) -> str:
+    """A word in title case, a hyphen or apostrophe kept, a generational numeral kept unless
+    the word is the *first* of its part (a suffix follows a name: 井伊 IIs surname is Ii).
 
     >>> [title_word(word) for word in ("SMITH", "HANS-PETER", "O'NEILL", "III")]
     ['Smith', 'Hans-Peter', "O'Neill", 'III']
+    >>> title_word("II", first=True)
+    'Ii'
     """
-    if word in NUMERALS:
+    if word in NUMERALS and not first:
         return word
     if word.isalpha():
         return word.capitalize()

@@ -93,10 +93,11 @@ def known_difference(index: int, context: Context) -> Comparison | None:
         spelled = word.text
         if kind != "icao":
             spelled = next((text for text, its in word.alternatives if its == kind), spelled)
-        shown = title_word(spelled) if title else spelled
+        starts_part = not at or words[at - 1].surname != word.surname  # a numeral there is a name
+        shown = title_word(spelled, starts_part) if title else spelled
         if spelled != word.text:
             respelled.append((shown, word.shown))
-            fits = shown == shown.upper() if upper_bank else shown == title_word(shown.upper())
+            fits = shown == shown.upper() if upper_bank else shown == title_word(shown.upper(), starts_part)
         else:
             fits = shown == word.shown
         case_differs = case_differs or not fits

@@ -28,10 +28,21 @@ def name_words(spelled: Sequence[Spelling], bank: Bank) -> tuple[NameWord, ...]:
     """
     primary, *others = spelled
     ordered = _in_bank_order(primary, bank)
-    case = title_word if bank.case == "title" else str.upper
+    if bank.case == "title":  # a numeral keeps its capitals, unless it starts its part (Ii)
+        shown = [
+            title_word(text, not index or ordered[index - 1][1] != surname)
+            for index, (text, surname) in enumerate(ordered)
+        ]
+    else:
+        shown = [text.upper() for text, _ in ordered]
     # tuple.__new__ skips the named tuple's Python-level __new__: every check builds these.
     if not others:  # most names: spelled one way only
-        return tuple([_new_word(NameWord, (text, surname, case(text), ())) for text, surname in ordered])
+        return tuple(
+            [
+                _new_word(NameWord, (text, surname, cased, ()))
+                for (text, surname), cased in zip(ordered, shown, strict=True)
+            ]
+        )
     alternatives: list[list[tuple[str, SpellingKind]]] = [[] for _ in ordered]
     for other in others:
         words = _in_bank_order(other, bank)
@@ -43,8 +54,8 @@ def name_words(spelled: Sequence[Spelling], bank: Bank) -> tuple[NameWord, ...]:
                 alternatives[index].append((word, other.kind))
     return tuple(
         [
-            _new_word(NameWord, (text, surname, case(text), tuple(spelled)))
-            for (text, surname), spelled in zip(ordered, alternatives, strict=True)
+            _new_word(NameWord, (text, surname, cased, tuple(spelled)))
+            for (text, surname), cased, spelled in zip(ordered, shown, alternatives, strict=True)
         ]
     )
 
