@@ -165,6 +165,16 @@ def test_issuing_state_is_upper_cased_and_in_the_schema() -> None:
     schema = PassportName.model_json_schema()["properties"]["issuing_state"]
     assert "ICAO" in schema["description"]
     assert any(option.get("maxLength") == 3 for option in schema.get("anyOf", [schema]))
+    # The schema takes what the model takes: Germany's D, not UK.
+    import re
+
+    pattern = next(option["pattern"] for option in schema["anyOf"] if "pattern" in option)
+    assert [bool(re.fullmatch(pattern, code)) for code in ("D", "D<<", "UKR", "UK")] == [
+        True,
+        True,
+        True,
+        False,
+    ]
 
 
 def test_parse_mrz_fills_the_issuing_state() -> None:

@@ -246,9 +246,10 @@ class PassportName(_NameParts):
     )
     issuing_state: str | None = Field(
         default=None,
-        min_length=3,
+        min_length=1,
         max_length=3,
-        pattern=r"^[A-Z]+<{0,2}$",
+        # Three characters, as the zone writes a code, or Germany's D as TravelDocument gives it.
+        pattern=r"^(?:[A-Z]{3}|[A-Z]{2}<|[A-Z]<<|D)$",
         description="The ICAO code of the State that issued the passport ('UKR'; 'D<<' for Germany, "
         "'D' read as that), which picks that State's national table for a Cyrillic name.",
     )
