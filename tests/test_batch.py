@@ -728,6 +728,40 @@ def test_a_quote_closed_inside_a_cell_is_that_row_s_error_and_no_row_is_lost(tmp
     assert rows[2][-1] == ""  # the zone read, over its two lines
 
 
+def test_a_refused_row_keeps_the_lines_its_open_quote_holds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The strict reader stops at "DOE"x; the quote opened after it closes on the next line,
+    # which was read as a row of its own (an error row for every bank).
+    source = tmp_path / "in.csv"
+    text = 'surname,given_names,bank\n"DOE"x,"San\nMore",ICBC\nSMITH,John,ICBC\n'
+    source.write_text(text, encoding="utf-8")
+    assert main(["batch", str(source), "--json", "--banks-file", FIXTURE_BANKS]) == 1
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [record["line"] for record in records] == [3, 4]  # each row's last line, as before
+    assert records[0]["error"]["code"] == "ROW_FORMAT"
+    assert records[0]["error"]["message"].startswith("Line 2 is not valid CSV")
+    assert records[1]["expected"] == "SMITH JOHN"
+
+
+def test_a_refused_row_whose_quote_never_closes_refuses_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text('surname,given_names\nLI,Si\n"DOE"x,"San\nSMITH,John\n', encoding="utf-8")
+    assert main(["batch", str(source), "--bank", "ICBC", "--banks-file", FIXTURE_BANKS]) == 2
+    assert "line 3: a quote opened there is never closed" in capsys.readouterr().err
+
+
+def test_spaces_after_a_closing_quote_are_read_in_a_row_of_several_lines(tmp_path: Path) -> None:
+    source, target = tmp_path / "in.csv", tmp_path / "out.csv"
+    source.write_text('surname,given_names\n"ZHANG" ,"San\nMore" \nLI,Si\n', encoding="utf-8")
+    assert (
+        main(["batch", str(source), "-o", str(target), "--bank", "ICBC", "--banks-file", FIXTURE_BANKS]) == 0
+    )
+    assert [row[3] for row in read_csv(target)[1:]] == ["ZHANG SAN MORE", "LI SI"]
+
+
 def test_json_lines_keep_every_cell_of_a_header_with_blank_or_repeated_names(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

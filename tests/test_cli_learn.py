@@ -424,3 +424,20 @@ def test_a_log_row_with_an_open_quote_refuses_the_log_and_a_malformed_row_is_ref
     assert code == 1
     assert "2 rows read, 1 counted, 1 refused" in err
     assert "line 2: the row is not valid CSV" in err
+
+
+def test_a_refused_log_row_keeps_the_lines_its_open_quote_holds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The strict reader stops at "ICBC"x; the quote opened after it closes on the next line,
+    # which was read (and refused) as a row of its own.
+    log = tmp_path / "log.csv"
+    write_log(log, ['"ICBC"x,"a', 'b",true', f"ICBC,{NO_SPACE},true"])
+    code, _, err = run(capsys, "learn", str(log))
+    assert code == 1
+    assert "2 rows read, 1 counted, 1 refused" in err
+    assert "line 2: the row is not valid CSV" in err
+    write_log(log, ['"ICBC"x,"a', f"ICBC,{NO_SPACE},true"])
+    code, _, err = run(capsys, "learn", str(log))
+    assert code == 2
+    assert "line 2: a quote opened there is never closed" in err

@@ -27,6 +27,7 @@ from .candidates import format_name, rank_one_text
 from .check import check_name
 from .cleaning import MAX_INPUT_LENGTH
 from .cli_render import error_message
+from .csv_rows import RecordedLines
 from .errors import ErrorCode, InvalidNameError, NameFormatError, open_quote
 from .front_names import NameKind, read_name
 from .front_wording import Lang
@@ -465,7 +466,7 @@ def _run_rows(
 ) -> BatchSummary:
     # Strict: a quote closed inside a cell ("DOE"x) is the row's error, not the text DOEx, and a
     # quote never closed is the file's, not every later line read into one cell.
-    lines = _RecordedLines(source)
+    lines = RecordedLines(source)
     reader = csv.reader(lines, strict=True)
     try:
         header = _header(reader, source_name)
@@ -488,20 +489,23 @@ def _run_rows(
             if cells is _OVERSIZED:  # its cells were not read: the row's error, with empty cells
                 cells, row_results = [""] * width, checker.oversized()
             elif cells is _MALFORMED:
-                cells, row_results = [""] * width, checker.malformed(reader.line_num)
+                cells, row_results = [""] * width, checker.malformed(lines.refused_at)
             else:
                 if len(cells) < width:  # a short row: the missing cells are empty
                     cells += [""] * (width - len(cells))
                 row_results = results(cells)
+            line = reader.line_num + lines.taken  # the row's last line
             for result in row_results:
-                write(reader.line_num, cells, result)
+                write(line, cells, result)
                 rows_out += 1
                 if result[4]:
                     errors += 1
                 elif result[2] and result[2] != "match":
                     not_matched += 1
     except csv.Error as error:
-        raise BatchFileError(f"{source_name}, line {reader.line_num}: {error}.", "batch_not_csv") from None
+        raise BatchFileError(
+            f"{source_name}, line {reader.line_num + lines.taken}: {error}.", "batch_not_csv"
+        ) from None
     return BatchSummary(rows_in, rows_out, errors, not_matched)
 
 
@@ -513,25 +517,6 @@ _CsvReader = Any  # csv.reader's type (_csv.Reader) is private to typeshed: its 
 _OVERSIZED: list[str] = ["<oversized>"]
 # Stands for a row the csv module refused as malformed ("DOE"x: a quote closed inside a cell).
 _MALFORMED: list[str] = ["<malformed>"]
-
-
-class _RecordedLines:
-    """The source's lines, keeping those of the row being read: a row the strict reader
-    refuses is read again from them when only spaces after a closing quote were wrong."""
-
-    __slots__ = ("_lines", "row")
-
-    def __init__(self, source: Iterable[str]) -> None:
-        self._lines = iter(source)
-        self.row: list[str] = []
-
-    def __iter__(self) -> _RecordedLines:
-        return self
-
-    def __next__(self) -> str:
-        line = next(self._lines)
-        self.row.append(line)
-        return line
 
 
 # Spaces between a closing quote and the comma or the line's end ("ZHANG" ,San): what the
@@ -560,13 +545,14 @@ def _open_quote(source_name: str, line: int) -> BatchFileError:
     return BatchFileError(open_quote(f"{source_name}, line {line}"), "batch_open_quote")
 
 
-def _readable(reader: _CsvReader, lines: _RecordedLines, source_name: str) -> Iterator[list[str]]:
+def _readable(reader: _CsvReader, lines: RecordedLines, source_name: str) -> Iterator[list[str]]:
     """The reader's rows; a row with a cell over the csv field limit as ``_OVERSIZED``, a
     malformed one as ``_MALFORMED``.
 
     The csv module refuses such a row and goes on at the next line: the row is reported,
-    never dropped. (A refused quoted cell of several lines leaves its later lines to be read
-    as rows: only past ``CELL_AT_MOST``, far beyond any file of names.) A quote never closed
+    never dropped. A malformed row takes the lines a quote opened in it holds
+    (``RecordedLines.refused_row``), so they are not read as rows; an oversized one does not
+    (only past ``CELL_AT_MOST``, far beyond any file of names). A quote never closed
     is the file's error, said at the line the quote opened: every line after it would
     otherwise be one cell, their rows gone.
     """
@@ -586,8 +572,11 @@ def _readable(reader: _CsvReader, lines: _RecordedLines, source_name: str) -> It
             if "field larger than field limit" in said:
                 cells = _OVERSIZED
             else:
-                cells = _read_again("".join(lines.row)) or _MALFORMED
-        row_starts = reader.line_num + 1
+                raw = lines.refused_row(reader.line_num)
+                if raw is None:
+                    raise _open_quote(source_name, row_starts) from None
+                cells = _read_again(raw) or _MALFORMED
+        row_starts = reader.line_num + lines.taken + 1
         yield cells
 
 

@@ -25,6 +25,7 @@ from typing import Any, TextIO
 
 from .cli_output import can_encode
 from .cli_render import pick, said, table
+from .csv_rows import RecordedLines
 from .errors import NameFormatError, open_quote
 from .front_wording import Lang
 from .messages import Wording
@@ -170,7 +171,8 @@ def count_log(
     """The observations of an outcome log, read row by row, and what became of its rows."""
     # Strict: a quote never closed is the log's error (every later line would be one cell, its
     # rows lost), a quote closed inside a cell that row's.
-    reader = csv.reader(source, strict=True)
+    lines = RecordedLines(source)
+    reader = csv.reader(lines, strict=True)
     summary = LearnSummary()
     counter = Counter()
     row_starts = 1
@@ -181,23 +183,24 @@ def count_log(
         columns = Columns.from_header(header, source_name, counts=False, find_bank=_code_finder(find_bank))
         summary.ignored_columns = columns.ignored
         while True:
-            row_starts = reader.line_num + 1
+            row_starts = reader.line_num + lines.taken + 1
+            lines.row = []
             try:
                 cells = next(reader)
             except StopIteration:
                 break
             except csv.Error as error:
-                if "unexpected end of data" in str(error):
-                    raise
+                if "unexpected end of data" in str(error) or lines.refused_row(reader.line_num) is None:
+                    raise ObservationsError(open_quote(f"{source_name}, line {row_starts}")) from None
                 summary.rows_read += 1
-                summary.refuse(reader.line_num, _NOT_CSV)
+                summary.refuse(lines.refused_at, _NOT_CSV)
                 continue
             if not cells:  # a blank line is no row
                 continue
             summary.rows_read += 1
             row = columns.read(cells)
             if isinstance(row, Wording):
-                summary.refuse(reader.line_num, row)
+                summary.refuse(reader.line_num + lines.taken, row)
                 continue
             code, key, accepted, refused = row
             counter.add_counts(code, key, accepted, refused)
@@ -205,7 +208,7 @@ def count_log(
     except csv.Error as error:
         if "unexpected end of data" in str(error):
             raise ObservationsError(open_quote(f"{source_name}, line {row_starts}")) from None
-        raise ObservationsError(f"{source_name}, line {reader.line_num}: {error}.") from None
+        raise ObservationsError(f"{source_name}, line {reader.line_num + lines.taken}: {error}.") from None
     except UnicodeDecodeError:
         raise ObservationsError(f"{source_name} is not UTF-8 text.") from None
     return counter.observations(), summary
