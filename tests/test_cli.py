@@ -412,6 +412,7 @@ def test_banks_in_chinese_show_the_note_in_chinese_and_the_source_as_written(
     assert ["备注", bank.note_zh] in rows
     assert bank.note not in out
     assert ["来源（原文）", bank.source] in rows
+    assert ["链接", bank.source_url] in rows  # the label in Chinese too
     # In English, the English note alone.
     assert main(["banks", "--bank", "BOC"]) == 0
     out = capsys.readouterr().out

@@ -38,6 +38,12 @@ def test_seed_banks_are_reported_with_the_seed_forms() -> None:
         # The article the project started from (its seed 002), named as a reader sees it.
         assert "An expat guide to the WeChat wallets frozen by the two-card rule" in bank.source
         assert "seed" not in bank.source
+        # The guide's page is the row's link, with its grade (research/binding-and-sources.md).
+        assert bank.source_url == "https://chengdu-expat.com/how-to-fix-the-wechat-pay-issue/"
+        assert "grade C" in bank.source
+        # The guide itself warns that branches differ; every row it gives says so.
+        assert "branches may differ" in bank.note
+        assert "各分行的做法可能不同" in bank.note_zh
         assert bank.example_output == expected
 
 

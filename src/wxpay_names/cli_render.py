@@ -345,7 +345,7 @@ def banks_lines(banks: Sequence[Bank], lang: Lang) -> list[str]:
         # The source is a citation, kept as written: in Chinese its label says so.
         rows.append([pick(lang, "source", "来源（原文）"), bank.source])
         if bank.source_url:
-            rows.append(["url", bank.source_url])
+            rows.append([pick(lang, "url", "链接"), bank.source_url])
         if bank.verified_on:
             rows.append([pick(lang, "verified", "核实日期"), bank.verified_on.isoformat()])
         note = bank_note(bank, lang)
