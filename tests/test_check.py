@@ -17,6 +17,7 @@ from wxpay_names import (
     NameFormatError,
     PassportName,
     ProblemCode,
+    candidates,
     check_name,
 )
 from wxpay_names.binding.wording import WORDING as BINDING_WORDING
@@ -157,6 +158,26 @@ def test_hygiene_problems_say_what_and_where(icbc: Bank) -> None:
     assert diacritics.message_en == "A bank record holds only the letters A to Z, not Ü: type MUELLER JUERGEN"
     other_spelling = check_name("MULLER JURGEN", MUELLER, icbc).problems[0]
     assert "writes Ü as UE" in other_spelling.message_en
+
+
+def test_a_letter_the_issuing_state_spells_its_way_is_not_said_as_one_spelling(icbc: Bank) -> None:
+    # ICAO's table lets the State write Ö as OE or O, Ü as UE, UXX or U: a Turkish passport
+    # prints OZTURK. The check said "the machine-readable line writes Ö as OE" and told the
+    # holder to change a name their passport prints.
+    turkish = PassportName(surname="Öztürk", given_names="Gülşen")
+    problem = check_name("OZTURK GULSEN", turkish, icbc).problems[0]
+    assert problem.code is P.DIACRITICS
+    assert "lets the issuing State write Ö as O, Ü as UXX or U instead" in problem.message_en
+    assert "as your passport's machine-readable line (its bottom lines) prints it" in problem.message_en
+    assert problem.message_en.endswith("OEZTUERK GUELSEN")
+    assert "也允许签发国把 Ö 写作 O、Ü 写作 UXX 或 U" in problem.message_zh
+    # A letter with one value is still said as that value.
+    danish = PassportName(surname="Sørensen", given_names="Ib")
+    single = check_name("SORENSEN IB", danish, icbc).problems[0]
+    assert single.message_en == "The passport's machine-readable line writes Ø as OE: type SOERENSEN IB"
+    # The folded candidate's note says it is one of ICAO's values, not against them.
+    folded = next(c for c in candidates(turkish, icbc) if c.text == "OZTURK GULSEN")
+    assert "as ICAO lets the issuing State write Ä, Å, Ö, Ü" in folded.note
 
 
 def test_spaces_are_named_by_place(icbc: Bank, abc: Bank) -> None:

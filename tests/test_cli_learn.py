@@ -70,6 +70,40 @@ def test_every_verdict_lists_next_forms_the_typed_text_counting_as_refused(
         assert "Zhang San" not in forms
 
 
+def test_a_refused_likeliest_text_is_said_to_be_skipped(capsys: pytest.CaptureFixture[str]) -> None:
+    # The problems say "type ZHANG SAN"; the holder said it was refused: the output says to
+    # skip it rather than leave them typing it again.
+    code, out, _ = run(capsys, "check", "SAN ZHANG", *ZHANG_SAN, "--bank", "ICBC", "--refused", "ZHANG SAN")
+    assert code == 1
+    assert '"ZHANG SAN" was refused already, you said: skip it.' in out
+    assert "ZHANG SAN" not in numbered_forms(out)
+    _, out, _ = run(
+        capsys, "check", "SAN ZHANG", *ZHANG_SAN, "--bank", "ICBC", "--lang", "zh", "--refused", "ZHANG SAN"
+    )
+    assert "您说“ZHANG SAN”已被拒绝：请跳过这个写法。" in out
+    # Not said when the likeliest was not refused.
+    _, out, _ = run(capsys, "check", "SAN ZHANG", *ZHANG_SAN, "--bank", "ICBC")
+    assert "skip it" not in out
+
+
+def test_with_every_form_refused_the_check_says_what_to_ask_the_bank(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    sukarno = ("--given", "Sukarno")
+    code, out, _ = run(capsys, "check", "Sukarno", *sukarno, "--bank", "ICBC", "--refused", "SUKARNO")
+    assert code == 1
+    assert "No other form is left to try." in out
+    assert "Ask the bank how it wrote your name, letter for letter" in out
+    assert (
+        "请问我的银行账户上登记的英文姓名具体是怎么写的" in out
+    )  # the question to show, docs/card-refused.md
+    _, out, _ = run(
+        capsys, "check", "Sukarno", *sukarno, "--bank", "ICBC", "--lang", "zh", "--refused", "SUKARNO"
+    )
+    assert "没有其他写法可以尝试了。" in out
+    assert "请向银行询问账户上登记的姓名" in out
+
+
 def test_check_json_holds_the_next_forms_with_their_ranks(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", "SAN ZHANG", *ZHANG_SAN, "--bank", "ICBC", "--json")
     document = json.loads(out)

@@ -189,3 +189,12 @@ def test_a_letter_whose_capital_holds_an_apostrophe_is_spelled() -> None:
     from wxpay_names import PassportName, format_name
 
     assert format_name(PassportName(surname="Abŉc", given_names="Jo"), "ICBC") == "ABNC JO"
+
+
+def test_given_names_joined_are_noted_as_the_space_between_the_parts(icbc: Bank) -> None:
+    # The note said "a space before the surname" at a bank that writes the surname first.
+    name = PassportName(surname="Garcia", given_names="Maria Jose")
+    joined = next(c for c in candidates(name, icbc) if c.text == "GARCIA MARIAJOSE")
+    assert joined.pattern.separator == " "
+    assert joined.pattern.given_separator == ""
+    assert joined.note == "given names joined, one space between surname and given names"

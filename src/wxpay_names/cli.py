@@ -584,7 +584,7 @@ def _check(options: argparse.Namespace) -> int:
         _print_lines(
             [
                 *check_lines(result, bank, options.lang),
-                *next_forms_lines(forms, result, options.lang),
+                *next_forms_lines(forms, result, options.lang, options.refused),
                 *hand_typed_lines(name, bank, options.refused, options.lang),
             ]
         )

@@ -89,10 +89,41 @@ def next_forms(
     return next_tries(name, bank, [*refused, result.entered], observations=observations)[:NEXT_SHOWN]
 
 
-def next_forms_lines(forms: Sequence[Candidate], result: NameCheck, lang: Lang) -> list[str]:
-    """The next forms, numbered by their rank in the bank's full list."""
+# docs/card-refused.md, step 5: what to ask the bank, in the words to show at the counter.
+ASK_THE_BANK_ZH = (
+    "请问我的银行账户上登记的英文姓名具体是怎么写的？请逐个字母告诉我，包括空格、大小写和姓名顺序。"
+)
+
+
+def next_forms_lines(
+    forms: Sequence[Candidate], result: NameCheck, lang: Lang, refused: Sequence[str] = ()
+) -> list[str]:
+    """The next forms, numbered by their rank in the bank's full list; when none is left,
+    what to ask the bank. The problems above say to type the likeliest text: when it was
+    refused already (*refused*, the ``--refused`` texts), a line says to skip it."""
+    lines: list[str] = []
+    if result.status != "match" and result.expected in refused:
+        lines += [
+            "",
+            pick(
+                lang,
+                f'"{result.expected}" was refused already, you said: skip it.',
+                f"您说“{result.expected}”已被拒绝：请跳过这个写法。",
+            ),
+        ]
     if not forms:
-        return ["", pick(lang, "No other form is left to try.", "没有其他写法可以尝试了。")]
+        return [
+            *lines,
+            "",
+            pick(lang, "No other form is left to try.", "没有其他写法可以尝试了。"),
+            pick(
+                lang,
+                "Ask the bank how it wrote your name, letter for letter, with its spaces, capitals "
+                f"and order, and type exactly that. In Chinese, show this: {ASK_THE_BANK_ZH}",
+                f"请向银行询问账户上登记的姓名（逐个字母，包括空格、大小写和顺序），并完全照此输入。"
+                f"可以出示这句话：{ASK_THE_BANK_ZH}",
+            ),
+        ]
     heading = (
         pick(
             lang,
@@ -104,7 +135,7 @@ def next_forms_lines(forms: Sequence[Candidate], result: NameCheck, lang: Lang) 
         else pick(lang, "Forms to try next, most likely first:", "接下来请依次试试（最可能的在前）：")
     )
     rows = [[f"{form.rank}.", form.text] for form in forms]
-    return ["", heading, *table(rows, indent="  ")]
+    return [*lines, "", heading, *table(rows, indent="  ")]
 
 
 def hand_typed_lines(name: PassportName, bank: Bank, refused: Sequence[str], lang: Lang) -> list[str]:

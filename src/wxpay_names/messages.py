@@ -92,6 +92,15 @@ PROBLEMS: dict[ProblemCode, dict[str, Wording]] = {
             "The passport's machine-readable line writes {pairs}: type {expected}",
             "护照机读区把 {pairs}：请输入 {expected}",
         ),
+        # A letter ICAO's table writes more than one way, the issuing State choosing (Ü: UE,
+        # UXX or U): the bottom line of the passport decides, not the library's first value.
+        "state_chooses": Wording(
+            "ICAO's table writes {pairs}, and lets the issuing State write {choices} instead: type "
+            "the name as your passport's machine-readable line (its bottom lines) prints it; in "
+            "ICAO's first spelling that is {expected}",
+            "国际民航组织（ICAO）的转写表把 {pairs}，也允许签发国把 {choices}：请按护照机读区（底部几行）"
+            "印的拼写输入；按 ICAO 的首选拼法应为 {expected}",
+        ),
     },
     ProblemCode.PUNCTUATION: {
         "default": Wording(
@@ -280,6 +289,7 @@ PHRASES: dict[str, Wording] = {
     "character_at": Wording("{character} at position {position}", "第 {position} 位的{character}"),
     "character_in": Wording("{character} in {word}", "{word} 中的{character}"),
     "or": Wording("{first} or {second}", "{first} 或 {second}"),
+    "or_separator": Wording(" or ", " 或 "),
     "respelled": Wording("{typed} for {word} ({how})", "{typed} 是 {word} 的另一种写法（{how}）"),
     "list_separator": Wording(", ", "、"),
     "correction_separator": Wording("; ", "；"),
@@ -738,7 +748,7 @@ NOTES: dict[str, Wording] = {
     "spacing_space_space": Wording("a space between every part", "各部分之间都有空格"),
     "spacing_none_none": Wording("no space anywhere", "完全没有空格"),
     "spacing_space_none": Wording(
-        "given names joined, a space before the surname", "名字连写，姓和名之间有空格"
+        "given names joined, one space between surname and given names", "名字连写，姓和名之间有空格"
     ),
     "spacing_none_space": Wording("no space between surname and given names", "姓和名之间没有空格"),
     "first_given": Wording("first given name only", "只写第一个名字"),
@@ -746,8 +756,8 @@ NOTES: dict[str, Wording] = {
         "ü written U, as PRC passports issued before 2012", "ü 写作 U，与 2012 年以前签发的中国护照相同"
     ),
     "spelling_folded": Wording(
-        "accents dropped (Ü → U, Ø → O) instead of the passport's ICAO spelling",
-        "直接去掉变音符号（Ü → U，Ø → O），未按护照机读区的拼法",
+        "accents dropped (Ü → U, Ø → O), as ICAO lets the issuing State write Ä, Å, Ö, Ü",
+        "直接去掉变音符号（Ü → U，Ø → O）；ICAO 允许签发国这样写 Ä、Å、Ö、Ü",
     ),
     "spelling_pinyin_lv": Wording(
         "ü written V, a keyboard habit seen in the wild", "ü 写作 V，实际中见过的键盘输入习惯"

@@ -269,6 +269,22 @@ def _table_rows() -> list[tuple[str, tuple[str, ...], str]]:
     return rows
 
 
+@cache
+def _values_by_letter() -> dict[str, tuple[str, ...]]:
+    return {letter: values for letter, values, _ in _table_rows()}
+
+
+def icao_values(letter: str) -> tuple[str, ...]:
+    """ICAO's values for the capital *letter*, in the table's order (the first is the one the
+    library spells with); more than one where the issuing State chooses (``Ü``: ``UE``,
+    ``UXX``, ``U``); ``()`` for a letter outside ICAO's tables.
+
+    >>> icao_values("Ö"), icao_values("Ş")
+    (('OE', 'O'), ('S',))
+    """
+    return _values_by_letter().get(letter, ())
+
+
 def _letter_keys(letter: str) -> list[int]:
     # Input may be lower case; the tables list capitals. A lower form that is not one
     # character (İ → i̇) cannot be a key and is reached through upper-casing instead.

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from ..models import PassportName, ProblemCode, SpellingKind, weakest
 from ..name_forms import WRITTEN_FORMS
+from ..spelling import icao_values
 from .context import SHOWN_AT_MOST, Context, unique
 from .edit_distance import Difference, first_difference
 from .findings import Finding, Joined, Listed, Phrase, SpellingNote, Words, finding, phrase
@@ -211,11 +212,20 @@ def _letter_findings(named: Sequence[Piece], split: Sequence[_Respelling], conte
 
 
 def diacritics_finding(name: PassportName) -> Finding:
-    """The passport's letters outside A–Z and how its machine-readable line writes them."""
-    pairs = [
-        phrase("spelled_as", letter=letter, spelling=spelled) for letter, spelled in passport_letters(name)
+    """The passport's letters outside A–Z and how its machine-readable line writes them; where
+    ICAO's table lets the issuing State choose (Ü: UE, UXX or U), the other values too."""
+    letters = passport_letters(name)
+    pairs = [phrase("spelled_as", letter=letter, spelling=spelled) for letter, spelled in letters]
+    choices = [
+        phrase("spelled_as", letter=letter, spelling=Joined(tuple(others), "or_separator"))
+        for letter, _ in letters
+        if (others := icao_values(letter)[1:])
     ]
-    return finding(ProblemCode.DIACRITICS, "other_spelling", pairs=Joined(tuple(pairs)))
+    if not choices:
+        return finding(ProblemCode.DIACRITICS, "other_spelling", pairs=Joined(tuple(pairs)))
+    return finding(
+        ProblemCode.DIACRITICS, "state_chooses", pairs=Joined(tuple(pairs)), choices=Joined(tuple(choices))
+    )
 
 
 def _said(difference: Difference) -> Phrase:
