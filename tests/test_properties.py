@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from wxpay_names import Bank, NameFormatError, PassportName, banks, candidates, format_name
+from wxpay_names.name_forms import spellings
 
 # An oracle written independently of data/: each test letter and what the MRZ prints for it.
 ORACLE = {
@@ -119,3 +120,55 @@ def test_the_candidates_the_contract_names_are_listed(fields: tuple[str, str]) -
         if len(given_parts) > 1 and oracle_letters(given_parts[0]):
             first_alone = format_name(PassportName(surname=surname, given_names=given_parts[0]), bank)
             assert first_alone in texts, (bank.code, first_alone, sorted(texts))
+
+
+# Names with many other spellings and forms: a Cyrillic name of an unknown State (four national
+# tables), or hyphens, accents and a generational suffix together.
+cyrillic_words = st.text(
+    alphabet="АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЫЭЮЯабвгдежзийклмнопрстуфхцчшщыэюя", min_size=2, max_size=9
+)
+crowded_names = st.one_of(
+    st.tuples(cyrillic_words, st.lists(cyrillic_words, min_size=2, max_size=3).map(" ".join)),
+    st.tuples(
+        st.sampled_from(["Müller-Weiß", "Øster-Lund", "Jäger-Köhler", "O'Brien", "Núñez-Güell"]),
+        st.tuples(
+            st.sampled_from(["Hans", "Jürgen", "Anne-Marie", "José"]),
+            st.sampled_from(["Peter", "Åke"]),
+            st.sampled_from(["Jr", "III", "Sr", ""]),
+        ).map(lambda words: " ".join(filter(None, words))),
+    ),
+)
+# Every spacing of the row's two places (between the parts, between given names).
+SPACINGS = {(" ", " "), ("", ""), (" ", ""), ("", " ")}
+
+
+@given(fields=crowded_names)
+def test_the_forms_the_contract_names_stay_in_a_full_list(fields: tuple[str, str]) -> None:
+    # api.md: among the candidates, at least the other order, the other spacing, the first
+    # given name alone and the title-case form; the plainly folded spelling too. A full list
+    # (twelve texts) dropped the first given name alone for the national tables' spellings.
+    surname, given_text = fields
+    name = PassportName(surname=surname, given_names=given_text)
+    first_alone = PassportName(surname=surname, given_names=given_text.split()[0])
+    folded = [spelled for spelled in spellings(name) if spelled.kind == "folded"]
+    for bank in banks():
+        texts = {candidate.text for candidate in candidates(name, bank)}
+        flipped = {"order": "given_first" if bank.order == "surname_first" else "surname_first"}
+        assert format_name(first_alone, bank) in texts, (bank.code, sorted(texts))
+        assert format_name(name, bank.model_copy(update=flipped)) in texts
+        assert (
+            format_name(name, bank.model_copy(update={"case": "title" if bank.case == "upper" else "upper"}))
+            in texts
+        )
+        other_spacings = SPACINGS - {(bank.separator, bank.given_separator)}
+        spaced = {
+            format_name(name, bank.model_copy(update={"separator": between, "given_separator": within}))
+            for between, within in other_spacings
+        }
+        assert spaced & texts
+        for spelled in folded:
+            plain = PassportName(
+                surname=" ".join(spelled.surname),
+                given_names=" ".join(" ".join(words) for words in spelled.given),
+            )
+            assert format_name(plain, bank) in texts, (bank.code, sorted(texts))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 from itertools import combinations
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from .messages import BankRow, candidate_note
 from .models import Bank, Case, Dots, Order, Pattern, Separator, SpellingKind
@@ -62,6 +62,15 @@ SPELLING_WEIGHTS: dict[SpellingKind, int] = {
 _CASE_WEIGHT = 1
 _ORDER_WEIGHT = 3
 _FIRST_GIVEN_WEIGHT = 4
+
+# The most candidates a list holds: rank 1, the later steps, then two dotted or cut forms.
+MAX_CANDIDATES = 12
+# The forms every list holds (design/api.md, "Output rules"): the other order, the other
+# spacing, the title-case (or upper-case) form, the first given name alone, the plainly
+# folded spelling, each where the name has one. They are among the first later steps of
+# every plan, however many other spellings a name has (a Cyrillic name's four national
+# tables pushed the first given name out of the list).
+_REQUIRED_WITHIN = MAX_CANDIDATES - 3
 # When rank 1 is longer than the bank's field, the cut forms come right after it: the one
 # length report (ICBC) saw the bank hold the name joined and cut, not any other variation.
 _SHORTENED_KEY = (1, 0)
@@ -274,6 +283,8 @@ def _plan_capped(row: Row, shape: Shape) -> Plan:
                 groups.append(((rank_as, sum(d.weight for d in group), len(groups)), group))
     groups.sort(key=lambda entry: entry[0])
     steps = [base.step(shape, row)]
+    required: list[bool] = [False]  # per step: the first of a form every list holds
+    required_kinds: set[str] = set()
     seen = {base.same_text_as(shape)}
     shortened_at = 0
     for key, group in groups:
@@ -289,12 +300,17 @@ def _plan_capped(row: Row, shape: Shape) -> Plan:
             step = layout.step(shape, row)
             if _filled(step, shape):  # a step whose two pieces are empty for this shape writes nothing
                 steps.append(step)
+                kind = _required_kind(group, shape)
+                required.append(kind is not None and kind not in required_kinds)
+                if kind is not None:
+                    required_kinds.add(kind)
     shortened: tuple[tuple[Pattern, str], ...] = ()
     if limit is not None:
         kind = shape[0][0]
         joined = make_pattern(order, "", "", False, kind, case, True)
         cut = make_pattern(order, separator, given_separator, False, kind, case, True)
         shortened = ((joined, candidate_note(row, joined).en), (cut, candidate_note(row, cut).en))
+    steps = [steps[0], *_required_first(steps[1:], required[1:])]
     recipes = tuple(recipe_of(step, shape) for step in steps[1:])
     needs = [1]
     for step in steps[1:]:
@@ -309,6 +325,36 @@ def _plan_capped(row: Row, shape: Shape) -> Plan:
         tuple(step.note for step in steps),
         tuple(needs),
     )
+
+
+def _required_kind(group: tuple[_Deviation, ...], shape: Shape) -> str | None:
+    """Which form every list holds *group* makes, if it is one (see ``_REQUIRED_WITHIN``)."""
+    if len(group) != 1:
+        return None
+    dimension, _, changes, _ = group[0]
+    if dimension in ("order", "case", "spacing", "given"):
+        return dimension
+    if dimension == "spelling" and shape[cast(int, changes["spelling"])][0] == "folded":
+        return "folded"
+    return None
+
+
+def _required_first(later: list[Step], required: list[bool]) -> list[Step]:
+    """*later* in plan order, but with every required step among the first
+    ``_REQUIRED_WITHIN``: where one falls after, the last other steps before that place make
+    room for it, each keeping its order among the rest."""
+    if all(index < _REQUIRED_WITHIN for index, needed in enumerate(required) if needed):
+        return later
+    room = _REQUIRED_WITHIN - sum(required)
+    head: list[Step] = []
+    tail: list[Step] = []
+    for step, needed in zip(later, required, strict=True):
+        if needed or room > 0:
+            room -= not needed
+            head.append(step)
+        else:
+            tail.append(step)
+    return head + tail
 
 
 def _piece_filled(piece: int, counts: Counts) -> bool:

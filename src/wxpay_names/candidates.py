@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from .candidate_plans import (
     GIVEN,
+    MAX_CANDIDATES,
     PIECES_PER_SPELLING,
     SURNAME,
     Pieces,
@@ -62,8 +63,6 @@ _MODEL_SETTERS = (
     BaseModel.__dict__["__pydantic_private__"].__set__,
 )
 _CANDIDATE_FIELDS = {"text", "rank", "pattern", "note"}
-
-MAX_CANDIDATES = 12
 
 # The upper-case surname and given names, their words one space apart.
 _SURNAME_SPACED, _GIVEN_SPACED = piece_index(SURNAME, False, " "), piece_index(GIVEN, False, " ")
