@@ -19,7 +19,10 @@ from wxpay_names import (
     InvalidNameError,
     NameFormatError,
     PassportName,
+    ProblemCode,
+    banks,
     candidates,
+    check_name,
     format_name,
     from_chinese,
 )
@@ -708,3 +711,30 @@ def test_the_common_reading_of_a_listed_character_stays_a_candidate(icbc: Bank) 
     texts = [candidate.text for candidate in candidates(from_chinese("张长伟"), icbc)]
     assert texts[0] == "ZHANG CHANGWEI"
     assert "ZHANG ZHANGWEI" in texts
+
+
+@pytest.mark.parametrize("chinese", ["李晓丽", "林小林", "吕绿绿", "王旺旺", "张三丰", "李丽李"])
+def test_a_given_name_split_per_syllable_is_said_as_the_split_when_a_syllable_is_a_name_word(
+    chinese: str,
+) -> None:
+    # XIAO LI LI for 李晓丽 at BOC was said as an extra LI and a misspelled XIAO: the syllable
+    # LI is also the surname, and comparing words took that account over the split.
+    name = from_chinese(chinese)
+    for bank in banks():
+        for candidate in candidates(name, bank):
+            pattern = candidate.pattern
+            if pattern.spelling != "pinyin_syllables" or (pattern.separator, pattern.given_separator) != (
+                bank.separator,
+                bank.given_separator,
+            ):
+                continue
+            if not bank.given_separator:  # the syllables joined again: only a title case shows
+                continue
+            result = check_name(candidate.text, name, bank)
+            codes = [problem.code for problem in result.problems]
+            assert result.matched == candidate
+            assert ProblemCode.SPELLING in codes, (bank.code, candidate.text, codes)
+            assert ProblemCode.EXTRA_NAME_PART not in codes, (bank.code, candidate.text, codes)
+            assert ProblemCode.MISSING_NAME_PART not in codes, (bank.code, candidate.text, codes)
+            spelling = next(problem for problem in result.problems if problem.code is ProblemCode.SPELLING)
+            assert "split per syllable" in spelling.message_en

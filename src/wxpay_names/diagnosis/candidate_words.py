@@ -40,6 +40,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from ..models import ProblemCode
+from ..spelling import Spelling
 from ..title_case import title_word
 from .context import Context
 from .findings import Finding, Phrase, finding
@@ -133,6 +134,64 @@ def known_difference(index: int, context: Context) -> Comparison | None:
     if case_differs:
         found.append(case_finding(context))
     return Comparison(found, cost + len(found))
+
+
+# Readings of a name from Chinese characters whose words are not the primary ones word for
+# word (the given name split per syllable has more words): their only difference from rank 1,
+# when the pattern keeps the row's layout, is the one part they spell otherwise.
+_READINGS = frozenset({"pinyin_syllables", "given_reading", "second_reading", "pinyin_lu", "pinyin_lv"})
+
+
+def reading_difference(index: int, context: Context) -> Comparison | None:
+    """How the candidate at *index* differs from rank 1 when it is rank 1's layout in another
+    reading of one part (``XIAO LI LI`` for 李晓丽 at BOC: the given name split per syllable):
+    that reading alone. ``None`` for any other candidate.
+
+    Comparing words could take another account when a syllable is also a name word (``LI``):
+    a surname word typed twice and a given name misspelled.
+    """
+    pattern = context.draft.patterns[index]
+    kind, bank = pattern.spelling, context.bank
+    if kind not in _READINGS or (
+        pattern.separator,
+        pattern.given_separator,
+        pattern.given_names,
+        pattern.shortened,
+        pattern.dots,
+    ) != (bank.separator, bank.given_separator, "all", False, "none"):
+        return None  # other spaces, or given names left out: said by comparing words
+    primary = _parts_as_written(context.spelled[0], pattern.case, pattern.given_separator)
+    shown = _parts_as_written(context.spelled[0], bank.case, pattern.given_separator)  # as the bank writes it
+    text = context.draft.texts[index]
+    for spelled in context.spelled[1:]:
+        if spelled.kind != kind:
+            continue
+        parts = _parts_as_written(spelled, pattern.case, pattern.given_separator)
+        differing = [at for at in (0, 1) if parts[at] != primary[at]]
+        first, second = parts if pattern.order == "surname_first" else parts[::-1]
+        written = first + bank.separator + second if first and second else first or second
+        if len(differing) == 1 and written == text:
+            typed, word = parts[differing[0]], shown[differing[0]]
+            characters = context.name.chinese or word
+            found: list[Finding] = []
+            if all(parts) and pattern.order != bank.order:
+                found.append(order_finding(context, parts_swapped=True))
+            found.append(finding(ProblemCode.SPELLING, kind, typed=typed, word=word, characters=characters))
+            if pattern.case != bank.case:
+                found.append(case_finding(context))
+            # As known_difference counts: one for the order, one for the respelled part, one per problem.
+            return Comparison(found, (len(found) > 1 + (pattern.case != bank.case)) + 1 + len(found))
+    return None
+
+
+def _parts_as_written(spelled: Spelling, case: str, separator: str) -> tuple[str, str]:
+    """The surname and the given names of *spelled*, each one piece as a layout writes it."""
+    surname = list(spelled.surname)
+    given = [word for part in spelled.given for word in part]
+    if case == "title":
+        surname = [title_word(word, not at) for at, word in enumerate(surname)]
+        given = [title_word(word, not at) for at, word in enumerate(given)]
+    return separator.join(surname), separator.join(given)
 
 
 def _first_given_words(context: Context) -> int:

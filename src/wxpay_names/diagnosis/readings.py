@@ -11,7 +11,7 @@ less wins, the ICAO one on a tie.
 
 from __future__ import annotations
 
-from .candidate_words import known_difference, words_cut_one_way
+from .candidate_words import known_difference, reading_difference, words_cut_one_way
 from .context import Context
 from .findings import Finding
 from .text_differences import character_findings, cut_short, length_findings
@@ -72,6 +72,8 @@ def _candidate(index: int, words: TypedWords | None, context: Context) -> Compar
     known = known_difference(index, context)
     if known is not None and words_cut_one_way(context):
         return known
+    if known is None:  # a reading of one part: weighed against the words' account, never taken unseen
+        known = reading_difference(index, context)
     matched = compare(words or split_words(context.draft.text(index)), context)
     return known if known is not None and known.cost <= matched.cost else matched
 
