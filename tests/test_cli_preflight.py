@@ -102,6 +102,15 @@ def test_a_name_that_cannot_be_read_is_a_problem_beside_the_others(
     assert json.loads(out)["blocking"] == ["NAME_UNREADABLE"]
 
 
+def test_an_unreadable_name_is_said_with_the_options_not_python(capsys: pytest.CaptureFixture[str]) -> None:
+    # It said "from_chinese() reads Chinese characters only ... parse_name() or PassportName(...)".
+    code, out, _ = run(capsys, "--chinese", "Zhang", "--bank", "ICBC")
+    assert code == 1
+    assert "--chinese takes Chinese characters only" in out
+    assert "from_chinese" not in out
+    assert "PassportName(" not in out
+
+
 def test_json_is_the_binding_check(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, *ZHANG_SAN, "--card", *CARD_GROUPS, "--json")
     assert code == 0

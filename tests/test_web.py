@@ -488,9 +488,30 @@ def test_preflight_answers_bad_content_as_a_problem(
     problem = next(problem for problem in answer["problems"] if problem["code"] == code)
     assert problem["message_en"]
     assert problem["message_zh"]
-    if "name" in body:  # a text the library reads itself: the same problems, in the same words
+    # The library's advice to call Python is put as the request's fields give a name.
+    assert "()" not in problem["message_en"]
+    if "name" in body:  # a text the library reads itself: the same problems, its advice reworded
         expected = preflight(str(body["name"]), bank=body.get("bank"), card=body.get("card"))  # type: ignore[arg-type]
-        assert answer["problems"] == [problem.model_dump(mode="json") for problem in expected.problems]
+        assert [p["code"] for p in answer["problems"]] == [p.code.value for p in expected.problems]
+        assert [p["message_zh"] for p in answer["problems"]] == [p.message_zh for p in expected.problems]
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        ({"chinese": "Zhang", "bank": "ICBC"}, "The chinese field takes Chinese characters only"),
+        ({"name": "John Smith", "bank": "ICBC"}, "give them in the surname and given_names fields"),
+    ],
+)
+def test_preflight_says_an_unreadable_name_as_the_request_gives_one(
+    client: TestClient, body: dict[str, object], says: str
+) -> None:
+    # It told a web client to call from_chinese() or parse_name(), as /v1/format no longer does.
+    answer = client.post("/v1/preflight", json=body).json()
+    problem = next(problem for problem in answer["problems"] if problem["code"] == "NAME_UNREADABLE")
+    assert says in problem["message_en"]
+    assert "from_chinese" not in problem["message_en"]
+    assert "parse_name" not in problem["message_en"]
 
 
 @pytest.mark.parametrize(
@@ -599,6 +620,23 @@ def test_a_typed_text_as_long_as_the_names_longest_candidate_is_read(client: Tes
     assert (detail["code"], detail["field"]) == ("TOO_LONG", "entered")
     detail = refusal(client.post("/v1/next", json={**short, "refused": ["A" * 300]}), 422)
     assert (detail["code"], detail["field"]) == ("TOO_LONG", "refused")
+
+
+def test_a_refusal_for_length_says_the_same_limit_in_both_languages(client: TestClient) -> None:
+    # The request's own cap (4,096 for a typed text) was said in pydantic's words in English and
+    # as the name's 256 in Chinese: two limits in one refusal.
+    short = {"surname": "Zhang", "given_names": "San", "bank": "ICBC"}
+    detail = refusal(client.post("/v1/check", json={**short, "entered": "A" * 5000}), 422)
+    assert detail["code"] == "TOO_LONG"
+    assert detail["message"] == "entered: the text is 5000 characters long; at most 4096 are accepted."
+    assert detail["message_zh"] == "输入过长：有 5000 个字符，最多接受 4096 个字符。"
+    detail = refusal(client.post("/v1/format", json={"surname": "A" * 257}), 422)
+    assert detail["message"] == "surname: the text is 257 characters long; at most 256 are accepted."
+    assert detail["message_zh"] == "输入过长：有 257 个字符，最多接受 256 个字符。"
+    # The library says its limit in Chinese too: 300 letters typed for a short name.
+    detail = refusal(client.post("/v1/check", json={**short, "entered": "A" * 300}), 422)
+    assert "最多接受 256 个字符" in detail["message_zh"]
+    assert "有 300 个字符" in detail["message_zh"]
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .errors import ErrorCode, InvalidNameError
+from .errors import ErrorCode, InvalidNameError, too_long_zh
 
 MAX_INPUT_LENGTH = 256
 
@@ -120,6 +120,7 @@ def check_length(text: str, what: str = "name", limit: int = MAX_INPUT_LENGTH) -
         raise InvalidNameError(
             f"The {what} is {len(text)} characters long; at most {limit} are accepted.",
             code=ErrorCode.TOO_LONG,
+            message_zh=too_long_zh(len(text), limit),
         )
 
 

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 from .cli_args import one_bank, read_stdin
 from .cli_output import write_json, write_text
 from .cli_render import bank_name, pick
-from .errors import MRZError
-from .front_wording import Lang
+from .errors import MRZError, NameFormatError
+from .front_wording import Lang, reworded_error
 from .models import PassportName
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ def run_preflight(options: argparse.Namespace, read_name: NameReader) -> int:
     # A name that cannot be read is a NAME_UNREADABLE problem beside the others, as the
     # library's preflight and /v1/preflight say it (exit 1); giving it two ways is a usage error.
     result = check_binding(
-        (lambda: read_name(options)) if named else None,
+        (lambda: _read_as_the_cli_says(read_name, options)) if named else None,
         bank=bank,
         card=" ".join(options.card) if options.card else None,
         phone=" ".join(options.phone) if options.phone else None,
@@ -117,6 +117,14 @@ def run_preflight(options: argparse.Namespace, read_name: NameReader) -> int:
     else:
         write_text("\n".join(preflight_lines(result, options.lang)))
     return EXIT_OK if result.ok else EXIT_BLOCKED
+
+
+def _read_as_the_cli_says(read_name: NameReader, options: argparse.Namespace) -> PassportName:
+    """The name, or its refusal with the library's Python advice put as options (``--chinese``)."""
+    try:
+        return read_name(options)
+    except NameFormatError as error:
+        raise reworded_error(error, "options") from None
 
 
 def _whole_zone(zone: str | None) -> str | None:

@@ -226,8 +226,20 @@ def error_detail(error: NameFormatError | _HasErrors) -> ErrorDetail:
         return detail
     code = _PYDANTIC_CODES.get(str(first.get("type")), ErrorCode.INVALID_REQUEST)
     said = str(first.get("msg", "the request cannot be read"))
+    message_zh = ERRORS[code].zh
+    limit, value = (first.get("ctx") or {}).get("max_length"), first.get("input")
+    if code is ErrorCode.TOO_LONG and isinstance(limit, int) and isinstance(value, str):
+        # Said as the library says it, with the limit this field has (a typed text's is larger).
+        said = f"the text is {len(value)} characters long; at most {limit} are accepted."
+        message_zh = too_long_zh(len(value), limit)
     message = f"{field}: {said}" if field else said
-    return ErrorDetail(code=str(code), message=message, message_zh=ERRORS[code].zh, field=field)
+    return ErrorDetail(code=str(code), message=message, message_zh=message_zh, field=field)
+
+
+def too_long_zh(length: int, limit: int) -> str:
+    """The Chinese of a refusal for length: the limit said is the one applied (it is larger
+    for a typed text than for a name part)."""
+    return f"输入过长：有 {length} 个字符，最多接受 {limit} 个字符。"
 
 
 def whole_name_error(message: str, code: ErrorCode) -> InvalidNameError:

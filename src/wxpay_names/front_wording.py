@@ -14,7 +14,7 @@ from typing import Literal, NamedTuple
 from . import __all__ as library_names
 from . import messages
 from .candidate_plans import bank_row
-from .errors import ErrorCode
+from .errors import ErrorCode, NameFormatError
 from .models import Bank, Candidate
 
 Lang = Literal["en", "zh"]
@@ -154,3 +154,10 @@ def reworded_advice(
             f"or {words['as_text']}."
         )
     return message
+
+
+def reworded_error(error: NameFormatError, ways: NameWays, *, fallback: bool = True) -> NameFormatError:
+    """*error*, its message put as the front end gives a name (``reworded_advice``): for a
+    refusal that travels on inside a result, such as ``preflight``'s ``NAME_UNREADABLE``."""
+    error.args = (reworded_advice(str(error), error.code, ways, fallback=fallback), *error.args[1:])
+    return error

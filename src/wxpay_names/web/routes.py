@@ -23,6 +23,7 @@ from ..candidates import candidates, format_name
 from ..check import check_name
 from ..cleaning import MAX_INPUT_LENGTH
 from ..errors import ErrorCode, NameFormatError
+from ..front_wording import reworded_error
 from ..inputs.mrz import parse_mrz
 from ..models import Bank, PassportName, Pattern
 from ..plan import plan_cards
@@ -239,13 +240,17 @@ async def preflight_check(request: PreflightRequest, registry: Registry) -> Pref
 
 
 def _library_errors(reader: Callable[[], PassportName]) -> Callable[[], PassportName]:
-    """*reader* raising the library's ``NameFormatError`` (a problem to ``check_binding``)."""
+    """*reader* raising the library's ``NameFormatError`` (a problem to ``check_binding``), its
+    advice put as the request's fields give a name (``in the chinese field``), as every
+    refusal of the service puts it."""
 
     def read() -> PassportName:
         try:
             return reader()
         except FieldError as error:
-            raise error.error from None
+            raise reworded_error(error.error, "fields", fallback=False) from None
+        except NameFormatError as error:
+            raise reworded_error(error, "fields", fallback=False) from None
 
     return read
 
