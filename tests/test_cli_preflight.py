@@ -111,6 +111,19 @@ def test_an_unreadable_name_is_said_with_the_options_not_python(capsys: pytest.C
     assert "PassportName(" not in out
 
 
+def test_a_name_alone_is_said_to_leave_nothing_to_check(capsys: pytest.CaptureFixture[str]) -> None:
+    # It printed "OK: nothing found blocks linking the card." though it checked nothing.
+    code, out, _ = run(capsys, "--surname", "Zhang", "--given", "San")
+    assert code == 0
+    assert out.startswith("Nothing to check but the name: give --card or --bank")
+    assert "OK:" not in out
+    _, out, _ = run(capsys, "--surname", "Zhang", "--given", "San", "--lang", "zh")
+    assert out.startswith("除姓名外没有可检查的内容")
+    # With a bank, the name to type is checked: OK as before.
+    _, out, _ = run(capsys, "--surname", "Zhang", "--given", "San", "--bank", "ICBC")
+    assert "OK: nothing found blocks linking the card." in out
+
+
 def test_json_is_the_binding_check(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, *ZHANG_SAN, "--card", *CARD_GROUPS, "--json")
     assert code == 0

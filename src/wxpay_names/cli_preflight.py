@@ -184,8 +184,21 @@ def preflight_lines(result: BindingCheck, lang: Lang) -> list[str]:
         if found:
             lines += ["", title]
             lines += [f"- [{p.code.value}] {pick(lang, p.message_en, p.message_zh)}" for p in found]
-    lines.append("")
-    if result.ok:
+    if lines:
+        lines.append("")
+    given = (result.bank, result.card, result.phone, result.document, result.resident_id)
+    if result.ok and all(part is None for part in given):
+        # A name alone: nothing was checked, and "OK" would say it was.
+        lines.append(
+            pick(
+                lang,
+                "Nothing to check but the name: give --card or --bank for the name to type at the "
+                "card's bank, and --phone, --mrz or --resident-id to check them.",
+                "除姓名外没有可检查的内容：请用 --card 或 --bank 给出银行卡或银行，以得到在该行应输入的姓名；"
+                "也可以用 --phone、--mrz 或 --resident-id 检查手机号和证件。",
+            )
+        )
+    elif result.ok:
         lines.append(
             pick(lang, "OK: nothing found blocks linking the card.", "检查完毕：未发现会导致绑卡失败的问题。")
         )
