@@ -1116,3 +1116,20 @@ def test_usage_errors_are_said_in_chinese_with_lang_zh(
     assert code == 2
     assert_one_line_error(err)
     assert said in err
+
+
+def test_format_says_how_sure_the_space_between_given_names_is(capsys: pytest.CaptureFixture[str]) -> None:
+    # MUELLER HANS PETER at ICBC showed only "reported", though the space between HANS and
+    # PETER is inferred (the one record seen of two given names was joined).
+    assert main(["format", "--surname", "Müller", "--given", "Hans Peter", "--bank", "ICBC,ABC"]) == 0
+    out = capsys.readouterr().out
+    assert "a space between given names (inferred)" in out
+    assert "given names joined (inferred)" in out
+    assert (
+        main(["format", "--surname", "Müller", "--given", "Hans Peter", "--bank", "ICBC", "--lang", "zh"])
+        == 0
+    )
+    assert "名字之间有空格（推断）" in capsys.readouterr().out
+    # One given name: no space between given names to speak of.
+    assert main(["format", "--surname", "Müller", "--given", "Hans", "--bank", "ICBC"]) == 0
+    assert "between given names" not in capsys.readouterr().out

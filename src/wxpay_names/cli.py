@@ -67,6 +67,7 @@ from .errors import NameFormatError
 from .front_names import read_name
 from .messages import FILE_ERRORS_ZH
 from .models import Bank, PassportName
+from .name_forms import spellings
 from .plan import card_plan, compatible_banks
 from .registry import BankRegistry, default_registry
 
@@ -547,10 +548,12 @@ def _format(options: argparse.Namespace) -> int:
             }
         )
     elif options.all:
-        _print_lines([*name_lines(name, options.lang), "", *all_candidates_lines(results, options.lang)])
+        listed = all_candidates_lines(results, options.lang, several_words=_several_words(name))
+        _print_lines([*name_lines(name, options.lang), "", *listed])
     else:
         firsts = [(bank, found[0]) for bank, found in results]
-        _print_lines([*name_lines(name, options.lang), "", *format_lines(firsts, options.lang)])
+        table = format_lines(firsts, options.lang, several_words=_several_words(name))
+        _print_lines([*name_lines(name, options.lang), "", *table])
     return EXIT_OK
 
 
@@ -667,3 +670,10 @@ def _batch(options: argparse.Namespace) -> int:
 
 def _learn(options: argparse.Namespace) -> int:
     return run_learn(options, _registry(options).get)
+
+
+def _several_words(name: PassportName) -> bool:
+    """Whether *name* has several given names (or words of the surname): the bank's space
+    between them is a column of its own, often less sure than the row."""
+    primary = spellings(name)[0]
+    return len(primary.surname) > 1 or sum(len(words) for words in primary.given) > 1

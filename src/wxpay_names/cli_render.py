@@ -82,16 +82,29 @@ def evidence_word(evidence: Evidence, lang: Lang) -> str:
     return said(EVIDENCE[evidence].label, lang)
 
 
-def convention(bank: Bank, lang: Lang, *, with_case: bool = True) -> str:
+def convention(bank: Bank, lang: Lang, *, with_case: bool = True, several_words: bool = False) -> str:
     """How the bank's row writes a name: ``surname first, one space, upper case (inferred)``.
 
     The letter case has its own evidence column: said beside it where the bank file is less
-    sure of it than of the row, whose evidence the tables show for the rest.
+    sure of it than of the row, whose evidence the tables show for the rest. So has the space
+    between two given names (and two words of the surname), said for a name with
+    *several_words*.
     """
     words = [
         said(NOTES[f"row_{bank.order}"], lang),
         said(NOTES["short_space" if bank.separator else "short_none"], lang),
     ]
+    if several_words:
+        spaced = bool(bank.given_separator)
+        within = pick(
+            lang,
+            "a space between given names" if spaced else "given names joined",
+            "名字之间有空格" if spaced else "名字之间无空格",
+        )
+        within_sure = weakest(bank.evidence, bank.given_separator_evidence)
+        if within_sure != bank.evidence:
+            within += pick(lang, " ({})", "（{}）").format(evidence_word(within_sure, lang))
+        words.append(within)
     if with_case:
         case = said(NOTES[bank.case], lang)
         case_sure = weakest(bank.evidence, bank.case_evidence)
@@ -125,8 +138,11 @@ def name_lines(name: PassportName, lang: Lang) -> list[str]:
     return lines
 
 
-def format_lines(results: Sequence[tuple[Bank, Candidate]], lang: Lang) -> list[str]:
-    """The rank-1 text per bank, with the evidence and convention behind it."""
+def format_lines(
+    results: Sequence[tuple[Bank, Candidate]], lang: Lang, *, several_words: bool = False
+) -> list[str]:
+    """The rank-1 text per bank, with the evidence and convention behind it (for a name whose
+    parts hold *several_words*, how sure the space between them is)."""
     header = pick(
         lang, "BANK|NAME TO TYPE|EVIDENCE|CONVENTION|BANK NAME", "银行|应输入的姓名|依据|写法|银行名称"
     ).split("|")
@@ -136,7 +152,7 @@ def format_lines(results: Sequence[tuple[Bank, Candidate]], lang: Lang) -> list[
             # A mark on a text longer than the bank's field; the footnote below says the limit.
             first.text + ("*" if _over_limit(bank, first) else ""),
             evidence_word(bank.evidence, lang),
-            convention(bank, lang),
+            convention(bank, lang, several_words=several_words),
             bank_name(bank, lang),
         ]
         for bank, first in results
@@ -164,7 +180,9 @@ def _limit_footnote(bank: Bank, first: Candidate, lang: Lang) -> str:
     )
 
 
-def all_candidates_lines(results: Sequence[tuple[Bank, tuple[Candidate, ...]]], lang: Lang) -> list[str]:
+def all_candidates_lines(
+    results: Sequence[tuple[Bank, tuple[Candidate, ...]]], lang: Lang, *, several_words: bool = False
+) -> list[str]:
     """Every bank's candidates, numbered, each with why it is listed."""
     lines: list[str] = []
     for bank, found in results:
@@ -172,9 +190,8 @@ def all_candidates_lines(results: Sequence[tuple[Bank, tuple[Candidate, ...]]], 
             lines.append("")
         evidence = evidence_word(bank.evidence, lang)
         # In Chinese a colon, not a parenthesis: the convention may hold one itself.
-        about = pick(
-            lang, f" ({evidence}; {convention(bank, lang)})", f"：{evidence}；{convention(bank, lang)}"
-        )
+        how = convention(bank, lang, several_words=several_words)
+        about = pick(lang, f" ({evidence}; {how})", f"：{evidence}；{how}")
         lines.append(f"{bank.code}  {bank_name(bank, lang)}{about}")
         digits = len(str(len(found)))
         rows = [
