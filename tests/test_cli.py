@@ -1133,3 +1133,24 @@ def test_format_says_how_sure_the_space_between_given_names_is(capsys: pytest.Ca
     # One given name: no space between given names to speak of.
     assert main(["format", "--surname", "Müller", "--given", "Hans", "--bank", "ICBC"]) == 0
     assert "between given names" not in capsys.readouterr().out
+
+
+def test_a_match_longer_than_the_bank_s_field_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    # "Matches" and nothing more, though ICBC's field is thought to hold 20 characters and the
+    # cut forms are listed below as other forms only.
+    name = ["--surname", "Konstantinopolskaia", "--given", "Aleksandra", "--bank", "ICBC"]
+    assert main(["check", "KONSTANTINOPOLSKAIA ALEKSANDRA", *name]) == 0
+    out = capsys.readouterr().out
+    assert "ICBC: the name has 30 characters; the bank's name field is thought to hold 20" in out
+    assert "the forms below include the shortened ones." in out
+    assert main(["check", "ZHANG SAN", "--surname", "Zhang", "--given", "San", "--bank", "ICBC"]) == 0
+    assert "name field" not in capsys.readouterr().out
+
+
+def test_preflight_says_a_name_longer_than_the_bank_s_field(capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main(["preflight", "--surname", "AL-HASHIMI", "--given", "MOHAMMED ABDULLAH", "--bank", "ICBC"]) == 0
+    )
+    out = capsys.readouterr().out
+    assert "ICBC: the name has 28 characters" in out
+    assert "the forms to try next include the shortened ones." in out

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .cli_args import one_bank, read_stdin
 from .cli_output import write_json, write_text
-from .cli_render import bank_name, pick
+from .cli_render import bank_name, limit_line, over_limit, pick
 from .errors import MRZError, NameFormatError
 from .front_wording import Lang, reworded_error
 from .models import PassportName
@@ -161,6 +161,11 @@ def preflight_lines(result: BindingCheck, lang: Lang) -> list[str]:
             )
             + result.name_to_type
         )
+        if over_limit(result.bank, result.name_to_type):
+            where = pick(
+                lang, "the forms to try next include the shortened ones.", "下面要试的写法包括截短的写法。"
+            )
+            lines.append(limit_line(result.bank, result.name_to_type, lang, where))
         if result.next_tries:
             tries = [candidate.text for candidate in result.next_tries[:5]]
             lines.append(

@@ -170,14 +170,25 @@ def _over_limit(bank: Bank, first: Candidate) -> bool:
 
 def _limit_footnote(bank: Bank, first: Candidate, lang: Lang) -> str:
     """Why a text is marked: its length, the bank's field, how sure that is, where the cut forms are."""
+    where = pick(lang, "--all lists the shortened forms.", "加 --all 可查看截短的写法。")
+    return "* " + limit_line(bank, first.text, lang, where)
+
+
+def limit_line(bank: Bank, text: str, lang: Lang, where: str) -> str:
+    """*text* is longer than *bank*'s name field as the bank file has it: its length, the field,
+    how sure that is, and *where* the shortened forms are (a sentence)."""
     sure = said(EVIDENCE[bank.max_length_evidence].how_sure, lang)
     return pick(
         lang,
-        f"* {bank.code}: the name has {len(first.text)} characters; the bank's name field is thought to "
-        f"hold {bank.max_length} ({sure}). The bank may hold it cut short: --all lists the shortened forms.",
-        f"* {bank.code}：该姓名有 {len(first.text)} 个字符，而该行的姓名栏可能最多只能容纳 {bank.max_length} "
-        f"个字符（{sure}）。银行保存的可能是截短后的姓名：加 --all 可查看截短的写法。",
+        f"{bank.code}: the name has {len(text)} characters; the bank's name field is thought to "
+        f"hold {bank.max_length} ({sure}). The bank may hold it cut short: {where}",
+        f"{bank.code}：该姓名有 {len(text)} 个字符，而该行的姓名栏可能最多只能容纳 {bank.max_length} "
+        f"个字符（{sure}）。银行保存的可能是截短后的姓名：{where}",
     )
+
+
+def over_limit(bank: Bank, text: str) -> bool:
+    return bank.max_length is not None and len(text) > bank.max_length
 
 
 def all_candidates_lines(
@@ -228,6 +239,10 @@ def check_lines(result: NameCheck, bank: Bank, lang: Lang) -> list[str]:
         f"  - {problem.code}: {pick(lang, problem.message_en, problem.message_zh)}"
         for problem in result.problems
     ]
+    if result.status == "match" and over_limit(bank, result.expected):
+        # A match with no problem: the cut forms the bank may hold are said all the same.
+        where = pick(lang, "the forms below include the shortened ones.", "下面列出的写法包括截短的写法。")
+        problems.append("  " + limit_line(bank, result.expected, lang, where))
     return [verdict, *problems]
 
 
