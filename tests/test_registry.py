@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wxpay_names import BankRegistry, UnknownBankError
+from wxpay_names import BankRegistry, UnknownBankError, get_bank
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,18 @@ def test_rows_keep_file_order_and_types(registry: BankRegistry) -> None:
     assert icbc.aliases == ("工行", "工商银行")
     assert icbc.max_length == 20
     assert abc.max_length is None
+
+
+def test_a_card_issuer_not_in_the_bank_list_is_named_not_swapped_for_a_close_one() -> None:
+    # 花旗 is Citibank (China): no row, so no convention; it got the closest names' suggestions.
+    with pytest.raises(UnknownBankError) as refused:
+        get_bank("花旗")
+    assert "is 花旗银行（中国）, a bank that issues cards but is not in the bank list" in str(refused.value)
+    assert "Did you mean" not in str(refused.value)
+    assert refused.value.message_zh is not None
+    assert "暂无资料说明该行如何记录姓名" in refused.value.message_zh
+    # A close name in Latin letters is only close letters: the refusal says a bank not listed has no row.
+    with pytest.raises(UnknownBankError) as close:
+        get_bank("Citibank")
+    assert "Did you mean CITIC" in str(close.value)
+    assert "If yours is none of the known banks, no source says how it writes names." in str(close.value)

@@ -100,6 +100,18 @@ def _unknown_bank(
             f"{shown!r} may name more than one bank: {en_list}. Give the code of the one you mean.",
             message_zh=f"“{shown}”可能指多家银行：{zh_list}。请输入您要找的银行的代码。",
         )
+    from .binding.card_bins import issuer_not_listed  # a data table, read on a miss only
+
+    issuer = issuer_not_listed(query)
+    if issuer is not None:
+        # A bank that issues cards but has no row: a close listed name would be another bank.
+        return UnknownBankError(
+            f"{shown!r} is {issuer.name_zh}, a bank that issues cards but is not in the bank list: no "
+            "source says how it writes names. The commonest convention is the surname first, one "
+            f"space, in capitals. Known codes: {codes}.",
+            message_zh=f"“{shown}”是{issuer.name_zh}，该行发行银行卡，但不在银行列表中：暂无资料说明该行如何"
+            f"记录姓名。最常见的写法是先姓后名、姓和名之间加空格、全部大写。可用的银行代码：{codes_zh}。",
+        )
     if suggestions:
         en_list = " or ".join(f"{bank.code} ({bank.name_en})" for bank in suggestions)
         zh_names = [f"{bank.code} {bank.name_zh}" for bank in suggestions]
@@ -109,9 +121,12 @@ def _unknown_bank(
             if len(zh_names) == 1
             else f"是 {'、'.join(zh_names[:-1])} 还是 {zh_names[-1]}"
         )
+        # The closest names are close letters only: Citibank is not China CITIC Bank.
         return UnknownBankError(
-            f"No bank is called {shown!r}. Did you mean {en_list}? Known codes: {codes}.",
-            message_zh=f"找不到名为“{shown}”的银行。您要找的{zh_question}？可用的银行代码：{codes_zh}。",
+            f"No bank is called {shown!r}. Did you mean {en_list}? If yours is none of the known "
+            f"banks, no source says how it writes names. Known codes: {codes}.",
+            message_zh=f"找不到名为“{shown}”的银行。您要找的{zh_question}？如果您的银行不在已知银行之列，"
+            f"暂无资料说明该行如何记录姓名。可用的银行代码：{codes_zh}。",
         )
     return UnknownBankError(
         f"No bank is called {shown!r}. Known codes: {codes}.",

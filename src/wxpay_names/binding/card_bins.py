@@ -9,6 +9,7 @@ wxpay_names``: the table loads on the first card looked up.
 from __future__ import annotations
 
 import csv
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -74,3 +75,31 @@ def bin_table() -> BinTable:
     return BinTable(
         {prefix: tuple(rows) for prefix, rows in by_prefix.items()}, issuers, max(sizes), min(sizes)
     )
+
+
+# Words every Chinese bank name shares: what is left names the bank (花旗银行（中国） → 花旗).
+_SHARED_WORDS = ("有限责任公司", "股份有限公司", "有限公司", "（中国）", "(中国)", "银行", "中国")
+
+
+def _core_zh(name: str) -> str:
+    for word in _SHARED_WORDS:
+        name = name.replace(word, "")
+    return name
+
+
+def issuer_not_listed(query: str) -> Issuer | None:
+    """The card issuer a Chinese bank name names (``花旗``, ``东亚银行``) when the bank list has
+    no row for it; ``None`` for a listed bank, a Latin name, or a name no issuer has.
+
+    >>> issuer_not_listed("花旗").name_zh
+    '花旗银行（中国）'
+    >>> issuer_not_listed("工商银行") is None
+    True
+    """
+    key = _core_zh(unicodedata.normalize("NFKC", query).replace(" ", ""))
+    if len(key) < 2 or not all("\u4e00" <= char <= "\u9fff" for char in key):
+        return None
+    found = [issuer for issuer in bin_table().issuers.values() if key in _core_zh(issuer.name_zh)]
+    if not found or any(issuer.bank for issuer in found):
+        return None  # a listed bank's name, or part of one: the bank list answers
+    return min(found, key=lambda issuer: (len(issuer.name_zh), issuer.code))
