@@ -165,7 +165,7 @@ def test_a_name_longer_than_the_service_takes_is_refused_not_cut(page: Page) -> 
     page.fill("#surname", "Smith")
     page.fill("#given_names", "Maria " * 50)  # 300 characters
     page.click("#show")
-    expect(page.locator("#name-error")).to_contain_text("at most 256 characters")
+    expect(page.locator("#name-error")).to_contain_text("at most 256 are accepted")
     expect(page.locator("#given_names")).to_have_attribute("aria-invalid", "true")
 
 
@@ -206,6 +206,22 @@ def test_a_refused_name_shows_why_and_the_next_forms(page: Page) -> None:
     expect(page.locator(".verdict")).to_have_class("verdict match")
     expect(next_forms.first).to_have_text("Zhang San")
     assert "ZHANG SAN" not in next_forms.all_inner_texts()
+
+
+def test_editing_the_name_takes_the_old_results_away(page: Page) -> None:
+    # The cards said "Type this: ZHANG SAN" while a check below ran on the edited name, LI SAN.
+    show_names(page, "Zhang", "San", "ICBC")
+    page.select_option("#check-bank", "ICBC")
+    page.fill("#entered", "ZHANG SAM")
+    page.click("#check")
+    expect(page.locator(".verdict")).to_have_class("verdict mismatch")
+    page.fill("#surname", "Li")
+    expect(page.locator("#results")).to_be_hidden()
+    expect(page.locator("#check-result .verdict")).to_have_count(0)
+    # Asked again, the results are the new name's.
+    page.click("#show")
+    expect(page.locator("#bank-results .card")).to_have_count(1)
+    assert typed_at(page, "ICBC") == "LI SAN"
 
 
 def test_a_refused_name_input_is_said_and_marked(page: Page) -> None:
