@@ -670,3 +670,36 @@ def test_a_refusal_keeps_its_reason_and_a_bank_name_is_no_python_call(client: Te
     bank = client.post("/v1/format", json={"surname": "Zhang", "given_names": "San", "banks": ["banks(x)"]})
     assert bank.status_code == 404
     assert bank.json()["detail"]["message"].startswith("No bank is called 'banks(x)'. Known codes: ICBC")
+
+
+@pytest.mark.parametrize(
+    ("headers", "body"),
+    [
+        ({"Content-Type": "text/plain;charset=UTF-8"}, b'{"surname": "Zhang"}'),  # fetch() without headers
+        ({"Content-Type": "application/x-www-form-urlencoded"}, b"surname=Zhang"),
+        ({"Content-Type": "application/json"}, b""),
+        ({"Content-Type": "application/json"}, b"[1]"),
+    ],
+)
+def test_a_body_that_is_no_json_object_is_said_so(
+    client: TestClient, headers: dict[str, str], body: bytes
+) -> None:
+    # It said "Input should be a valid dictionary or object to extract fields from" of a JSON
+    # object sent as text/plain, and "Field required" of an empty body.
+    detail = refusal(client.post("/v1/format", content=body, headers=headers), 422)
+    assert detail["code"] == "INVALID_REQUEST"
+    assert (
+        detail["message"]
+        == "The request body must be a JSON object, sent with Content-Type: application/json."
+    )
+    assert "Content-Type: application/json" in detail["message_zh"]
+
+
+def test_a_name_given_two_ways_is_said_in_chinese_too(client: TestClient) -> None:
+    body = {"surname": "Zhang", "given_names": "San", "chinese": "张三"}
+    detail = refusal(client.post("/v1/format", json=body), 422)
+    assert detail["field"] == "chinese"
+    assert detail["message_zh"] == (
+        "请只用一种方式给出护照姓名：surname 和 given_names，或 mrz，或 chinese，或 name"
+        "（本次请求同时给出了 surname、chinese）。"
+    )

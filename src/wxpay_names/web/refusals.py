@@ -124,6 +124,15 @@ def validation_refusal(error: RequestValidationError) -> Refusal:
             message_zh="请求正文不是有效的 JSON。",
             field=None,
         )
+    if errors and tuple(errors[0].get("loc", ())) == ("body",):
+        # No JSON object to read fields from: no body, a body of another type, or JSON sent
+        # without its content type (fetch() sends text/plain unless told), which is not read.
+        return Refusal(
+            code=ErrorCode.INVALID_REQUEST.value,
+            message="The request body must be a JSON object, sent with Content-Type: application/json.",
+            message_zh="请求正文必须是 JSON 对象，并以 Content-Type: application/json 发送。",
+            field=None,
+        )
     cause = (errors[0].get("ctx") or {}).get("error") if errors else None
     if isinstance(cause, NameFormatError):
         return name_refusal(cause, error_detail(error)["field"])

@@ -89,10 +89,13 @@ class NameFields(BaseModel):
         if len(ways) != 1:
             fields = [field for field, _, _ in ways]
             said = f" (this request gives {' and '.join(fields)})" if fields else ""
+            said_zh = f"（本次请求同时给出了 {'、'.join(fields)}）" if fields else ""
             error = InvalidNameError(
                 "Give the passport name one way: surname and given_names, or mrz, or chinese, "
                 f"or name{said}.",
                 code=ErrorCode.INVALID_NAME if fields else ErrorCode.EMPTY_NAME,
+                message_zh="请只用一种方式给出护照姓名：surname 和 given_names，或 mrz，或 chinese，"
+                f"或 name{said_zh}。",
             )
             # Two ways: the second is the one too many. None: the whole name is missing.
             raise FieldError(error, fields[1] if fields else None)
