@@ -232,3 +232,12 @@ def test_a_position_in_the_comma_form_counts_in_the_text_as_typed(text: str, cha
     if char is not None:
         assert f"{char!r} (U+" in str(refused.value)
         assert f"at position {text.index(char) + 1}:" in str(refused.value)
+
+
+@pytest.mark.parametrize("text", ["John III SMITH", "John JR SMITH", "John SMITH III"])
+def test_a_suffix_in_capitals_before_the_surname_closes_the_given_names(text: str) -> None:
+    # "John III SMITH" read the surname as III SMITH: the run of capitals took the suffix.
+    name = parse_name(text)
+    assert name.surname == "SMITH"
+    assert name.given_names.split()[0] == "John"
+    assert name.given_names.split()[-1] in ("III", "JR")

@@ -178,6 +178,10 @@ def _ordered(cleaned: str, words: list[str], suffixes: Sequence[str]) -> Passpor
         # a name prefix the passport prints in lower case ("van", "de la", Part 3 §3.2).
         if first == 0:
             raise _unknown_order(cleaned, words, suffixes)
+        # A generational suffix in capitals closes the given names (John III SMITH): it is no
+        # word of the surname, which ICAO writes before the given names and their suffix.
+        while first < last and affix_kind(words[first]) == "generational":
+            first += 1
         if cases[first - 1] == "lower":
             raise _unknown_prefix(cleaned, words, first, suffixes)
         return _name(" ".join(words[first:]), " ".join(words[:first]))
