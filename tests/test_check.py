@@ -702,3 +702,25 @@ def test_a_doubled_space_where_the_bank_writes_none_is_one_place(abc: Bank, icbc
     assert "ZHANG 后面" not in at_abc[0].message_zh
     # Where the bank writes one space, the doubled one is the extra.
     assert "doubled after ZHANG" in check_name("ZHANG  SAN", name, icbc).problems[0].message_en
+
+
+def test_a_hyphen_or_apostrophe_the_passport_prints_is_said_as_printed(icbc: Bank) -> None:
+    # "remove '-'" of a hyphen the passport prints, as if it were a typo; and "remove ’" of the
+    # apostrophe a phone types for the passport's '.
+    hans = PassportName(surname="Müller", given_names="Hans-Peter")
+    punctuation = next(
+        p for p in check_name("MUELLER HANS-PETER X", hans, icbc).problems if p.code is P.PUNCTUATION
+    )
+    assert punctuation.message_en.startswith('The passport prints "-" in the name')
+    assert "if the bank shows" in punctuation.message_en
+    obrien = PassportName(surname="O'Brien", given_names="Sean")
+    curly = check_name("O’BRIEN SEAN", obrien, icbc).problems[0]
+    assert curly.code is P.PUNCTUATION
+    assert curly.message_en.startswith('The passport prints "\'" in the name')
+    assert "护照上的姓名印有撇号（'）" in curly.message_zh
+    # A mark the passport does not print is still to be removed.
+    comma = check_name("ZHANG-SAN", ZHANG_SAN, icbc).problems[0]
+    assert (
+        comma.message_en
+        == 'The name the bank most likely holds has only letters and spaces; remove "-": type ZHANG SAN'
+    )

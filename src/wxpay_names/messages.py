@@ -108,6 +108,14 @@ PROBLEMS: dict[ProblemCode, dict[str, Wording]] = {
             "type {expected}",
             "银行预留姓名很可能只有字母和空格，没有{characters}：请输入 {expected}",
         ),
+        # The passport's own hyphens or apostrophes: a form a bank may hold (name_forms.py).
+        "passport_prints": Wording(
+            "The passport prints {characters} in the name, but the name the bank most likely holds "
+            "has only letters and spaces: if the bank shows {characters}, type it as the passport "
+            "prints it; otherwise type {expected}",
+            "护照上的姓名印有{characters}，但银行预留姓名很可能只有字母和空格：如果银行显示了{characters}，"
+            "请照护照上的写法输入；否则请输入 {expected}",
+        ),
     },
     ProblemCode.MISSING_NAME_PART: {
         "default": Wording(

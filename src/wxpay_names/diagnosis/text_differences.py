@@ -8,7 +8,7 @@ from __future__ import annotations
 from itertools import accumulate
 
 from ..models import ProblemCode
-from ..validation import script_of
+from ..validation import APOSTROPHES, HYPHENS, script_of
 from .context import Context, unique
 from .findings import Capped, Character, Finding, HowSure, Listed, Phrase, Scripts, Value, finding, phrase
 from .typed_text import TypedText
@@ -46,11 +46,32 @@ def character_findings(typed: TypedText, context: Context) -> list[Finding]:
         letters = tuple([char if char.isalpha() else Character(char) for char in typed.accented])
         found.append(finding(ProblemCode.DIACRITICS, "typed", letters=Listed(letters)))
     if typed.punctuation:
-        marks = tuple(
-            [Character(char, "quoted" if char.isprintable() else "name") for char in typed.punctuation]
-        )
-        found.append(finding(ProblemCode.PUNCTUATION, characters=Listed(marks)))
+        printed = _passport_marks(context)
+        if printed and all(_MARK_KIND.get(char) in printed for char in typed.punctuation):
+            # Hyphens or apostrophes the passport prints (HANS-PETER, O'BRIEN): a form a bank
+            # may hold, said as the passport writes them (a phone may have typed ’ for ').
+            shown = tuple([Character(char, "quoted") for char in printed.values()])
+            found.append(finding(ProblemCode.PUNCTUATION, "passport_prints", characters=Listed(shown)))
+        else:
+            marks = tuple(
+                [Character(char, "quoted" if char.isprintable() else "name") for char in typed.punctuation]
+            )
+            found.append(finding(ProblemCode.PUNCTUATION, characters=Listed(marks)))
     return found
+
+
+# Each hyphen and apostrophe, by what it is: the passport's and the typed one are compared so.
+_MARK_KIND = {**dict.fromkeys(HYPHENS, "-"), **dict.fromkeys(APOSTROPHES, "'")}
+
+
+def _passport_marks(context: Context) -> dict[str, str]:
+    """The hyphens and apostrophes of the passport's name: each kind, as the name writes it first."""
+    marks: dict[str, str] = {}
+    for char in context.name.surname + context.name.given_names:
+        kind = _MARK_KIND.get(char)
+        if kind is not None:
+            marks.setdefault(kind, char)
+    return marks
 
 
 def length_findings(typed: TypedText, context: Context) -> list[Finding]:
