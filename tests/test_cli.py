@@ -1154,3 +1154,19 @@ def test_preflight_says_a_name_longer_than_the_bank_s_field(capsys: pytest.Captu
     out = capsys.readouterr().out
     assert "ICBC: the name has 28 characters" in out
     assert "the forms to try next include the shortened ones." in out
+
+
+def test_a_compound_surname_read_from_characters_is_said_with_how_to_split_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # 单于飞 reads as the compound 单于 (CHANYU): a Shan Yufei got CHANYU FEI with no word of it.
+    assert main(["format", "--chinese", "单于飞", "--bank", "ICBC"]) == 0
+    err = capsys.readouterr().err
+    assert "单于 was read as one compound surname (CHANYU)." in err
+    assert 'If the surname is 单 alone, give it apart: --chinese "单 于飞".' in err
+    assert main(["format", "--chinese", "单于飞", "--bank", "ICBC", "--lang", "zh"]) == 0
+    assert "“单于”被当作一个复姓（CHANYU）" in capsys.readouterr().err
+    # A split given, or a name of a single surname, says nothing of it.
+    for chinese in ("单 于飞", "张三丰"):
+        assert main(["format", "--chinese", chinese, "--bank", "ICBC"]) == 0
+        assert "compound" not in capsys.readouterr().err

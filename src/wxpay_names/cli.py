@@ -421,6 +421,19 @@ def _passport_name(options: argparse.Namespace) -> PassportName:
         return read_name("mrz", read_stdin() if options.mrz == ["-"] else "\n".join(options.mrz))
     if options.chinese is not None:
         name = read_name("chinese", options.chinese)
+        compound = _compound_read(name)
+        if compound:
+            first, rest = compound
+            _warn(
+                options,
+                pick(
+                    options.lang,
+                    f"{first}{rest[:1]} was read as one compound surname ({name.surname}). If the surname "
+                    f'is {first} alone, give it apart: --chinese "{first} {rest}".',
+                    f"“{first}{rest[:1]}”被当作一个复姓（{name.surname}）。如果姓只是“{first}”，"
+                    f'请把姓和名分开：--chinese "{first} {rest}"。',
+                ),
+            )
         _warn(
             options,
             pick(
@@ -677,3 +690,18 @@ def _several_words(name: PassportName) -> bool:
     between them is a column of its own, often less sure than the row."""
     primary = spellings(name)[0]
     return len(primary.surname) > 1 or sum(len(words) for words in primary.given) > 1
+
+
+def _compound_read(name: PassportName) -> tuple[str, str] | None:
+    """For a name read from characters whose surname the table took as a two-character
+    compound (单于飞: 单于, then 飞), its first character and the rest of the name; ``None``
+    for any other name, and for one whose split was given (``单 于飞``)."""
+    text = name.chinese or ""
+    if name.source != "chinese" or " " in text or "-" in text:
+        return None
+    from .inputs.chinese_surnames import longest_surname  # the table is loaded: the name was read
+
+    found = longest_surname(text, 0)
+    if found is None or len(found[0]) != 2:
+        return None
+    return text[0], text[1:]
