@@ -1170,3 +1170,15 @@ def test_a_compound_surname_read_from_characters_is_said_with_how_to_split_it(
     for chinese in ("单 于飞", "张三丰"):
         assert main(["format", "--chinese", chinese, "--bank", "ICBC"]) == 0
         assert "compound" not in capsys.readouterr().err
+
+
+def test_a_name_in_cyrillic_letters_is_said_to_be_spelled_by_icao_s_table(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # ELBEGDORZH was given with no word that a State (Mongolia) may spell its passports otherwise.
+    assert main(["format", "--surname", "Элбэгдорж", "--given", "Цахиагийн", "--bank", "ICBC"]) == 0
+    err = capsys.readouterr().err
+    assert "the Cyrillic letters were spelled by ICAO's table (Doc 9303)" in err
+    assert "Type the Latin name printed in the passport" in err
+    assert main(["format", "--surname", "Müller", "--given", "Hans", "--bank", "ICBC"]) == 0
+    assert "ICAO's table" not in capsys.readouterr().err

@@ -70,6 +70,7 @@ from .models import Bank, PassportName
 from .name_forms import spellings
 from .plan import card_plan, compatible_banks
 from .registry import BankRegistry, default_registry
+from .validation import script_of
 
 PROG = "wxpay-names"
 EXIT_OK, EXIT_NOT_OK, EXIT_UNUSABLE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -453,6 +454,21 @@ def _passport_name(options: argparse.Namespace) -> PassportName:
         # A zone pasted as the name (its two lines in one text, or run together) is read as one.
         return read_name("mrz" if looks_like_mrz(text) else "text", text)
     name = read_name("fields", options.surname or "", options.given or "")
+    other = _other_script(name)
+    if other:
+        # ICAO's table is a guess at what the passport's Latin line prints: the State chooses.
+        _warn(
+            options,
+            pick(
+                options.lang,
+                f"the {other[0]} letters were spelled by ICAO's table (Doc 9303); a passport prints "
+                "the Latin spelling its State chooses, which may differ. Type the Latin name printed "
+                "in the passport with --surname and --given, or give its zone with --mrz.",
+                f"{other[1]}是按国际民航组织（ICAO）9303 文件的转写表拼写的；"
+                "护照上印的是签发国选择的拉丁字母拼法，可能与此不同。"
+                "请用 --surname 和 --given 输入护照上印的拉丁字母姓名，或用 --mrz 给出护照机读区。",
+            ),
+        )
     if options.given is None:
         # A surname alone is a legal one-part name, but mostly it is a forgotten --given.
         _warn(
@@ -705,3 +721,17 @@ def _compound_read(name: PassportName) -> tuple[str, str] | None:
     if found is None or len(found[0]) != 2:
         return None
     return text[0], text[1:]
+
+
+# Scripts a name may be given in and spelled by ICAO's table, as the CLI says them.
+_SCRIPT_WORDS = {"CYRILLIC": ("Cyrillic", "西里尔字母"), "GREEK": ("Greek", "希腊字母")}
+
+
+def _other_script(name: PassportName) -> tuple[str, str] | None:
+    """How to say the script of a name given in letters other than Latin ones (Cyrillic, Greek)."""
+    for char in name.surname + name.given_names:
+        if char.isalpha() and not char.isascii():
+            words = _SCRIPT_WORDS.get(script_of(char))
+            if words:
+                return words
+    return None
