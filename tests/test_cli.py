@@ -1182,3 +1182,13 @@ def test_a_name_in_cyrillic_letters_is_said_to_be_spelled_by_icao_s_table(
     assert "Type the Latin name printed in the passport" in err
     assert main(["format", "--surname", "Müller", "--given", "Hans", "--bank", "ICBC"]) == 0
     assert "ICAO's table" not in capsys.readouterr().err
+
+
+def test_plan_says_what_to_do_when_no_name_fits_every_bank(capsys: pytest.CaptureFixture[str]) -> None:
+    # It listed the ranks and the agreeing banks, never the next step.
+    assert main(["plan", "--surname", "Zhang", "--given", "San", "--bank", "ICBC,BOC"]) == 1
+    out = capsys.readouterr().out
+    assert "What to do: WeChat keeps one real name" in out
+    assert "ask it how it wrote your name, letter for letter" in out
+    assert main(["plan", "--surname", "Zhang", "--given", "San", "--bank", "ICBC,CMB"]) == 0
+    assert "What to do" not in capsys.readouterr().out

@@ -298,6 +298,22 @@ def plan_lines(plan: CardPlan, banks: Sequence[Bank], expected: Sequence[str], l
     if plan.advice:
         lines += ["", pick(lang, "Why:", "原因：")]
         lines += [f"  - {pick(lang, problem.message_en, problem.message_zh)}" for problem in plan.advice]
+    if not plan.compatible and plan.shared:
+        lines += [
+            "",
+            pick(
+                lang,
+                "What to do: WeChat keeps one real name, the one your account was verified with. If a "
+                "card is linked already, keep its name and try it at the other bank; if not, start from "
+                "the first name above. A bank that refuses every one holds another form: ask it how it "
+                "wrote your name, letter for letter, or choose the second card at a bank whose likeliest "
+                "form is the first card's.",
+                "怎么做：微信只保留一个实名，即账户实名认证时使用的姓名。如果已经绑定了一张卡，请保留该姓名，"
+                "到另一家银行试用；如果还没有绑卡，请从上面第一个写法开始试。如果某家银行拒绝了所有写法，"
+                "说明它记录的是其他写法：请向该行询问账户上登记的姓名（逐个字母），"
+                "或者在最可能写法与第一张卡相同的银行办第二张卡。",
+            ),
+        ]
     return lines
 
 
