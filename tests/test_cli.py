@@ -1192,3 +1192,25 @@ def test_plan_says_what_to_do_when_no_name_fits_every_bank(capsys: pytest.Captur
     assert "ask it how it wrote your name, letter for letter" in out
     assert main(["plan", "--surname", "Zhang", "--given", "San", "--bank", "ICBC,CMB"]) == 0
     assert "What to do" not in capsys.readouterr().out
+
+
+def test_a_mistyped_command_after_a_global_option_is_named(capsys: pytest.CaptureFixture[str]) -> None:
+    # "--json next" said "--json is not an option of wxpay-names itself", not that "next" is no command.
+    assert main(["--json", "next"]) == 2
+    out, err = capsys.readouterr()
+    assert "invalid choice: 'next'" in err
+    assert "not an option of wxpay-names itself" not in out + err
+
+
+def test_a_quoted_name_given_beside_the_fields_gets_no_hint_to_quote_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The quoted NAME was told to be quoted, and joined to the typed text in the hint.
+    argv = ["check", "GARCIA LOPEZ MARIA JOSE", "GARCÍA LÓPEZ, María José", "--surname", "X", "--bank", "CMB"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "give the passport name one way (got --surname/--given and a NAME)" in err
+    assert "left over" not in err
+    # Words left out of their quotes still get it.
+    assert main(["format", "--surname", "Zhang", "--given", "Anna", "Maria", "--bank", "ICBC"]) == 2
+    assert '(--given "Anna Maria")' in capsys.readouterr().err

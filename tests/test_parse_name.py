@@ -241,3 +241,10 @@ def test_a_suffix_in_capitals_before_the_surname_closes_the_given_names(text: st
     assert name.surname == "SMITH"
     assert name.given_names.split()[0] == "John"
     assert name.given_names.split()[-1] in ("III", "JR")
+
+
+def test_the_suggested_surname_keeps_its_particles() -> None:
+    # 'BERG, Johannes van der' was offered for 'Johannes van der Berg'.
+    with pytest.raises(AmbiguousNameError) as refused:
+        parse_name("Johannes van der Berg")
+    assert "'VAN DER BERG, Johannes'" in str(refused.value)

@@ -491,8 +491,9 @@ def _one_way(options: argparse.Namespace, ways: list[str]) -> str:
         f"{PROG} {options.command}: give the passport name one way{said}: --surname/--given, --mrz, "
         "--chinese, or a NAME such as 'ZHANG, San'."
     )
-    if len(ways) > 1 and options.text:
-        # Words of a name typed without quotes fall out of their option and become a NAME.
+    if len(ways) > 1 and options.text and not any(" " in word for word in options.text):
+        # Words of a name typed without quotes fall out of their option and become a NAME
+        # (a quoted text of several words was given as a NAME on purpose: no hint).
         words = " ".join(options.text)
         message += f' The words "{words}" are left over: quote a name of several words'
         if options.command == "check" and options.entered:
@@ -507,7 +508,7 @@ def _one_way(options: argparse.Namespace, ways: list[str]) -> str:
 
 def _one_way_zh(options: argparse.Namespace, ways: list[str]) -> str | None:
     """``_one_way`` in Chinese; ``None`` (the English as details) when words are left over."""
-    if len(ways) > 1 and options.text:
+    if len(ways) > 1 and options.text and not any(" " in word for word in options.text):
         return None
     given = "和".join(ways) if len(ways) == 2 else "、".join(ways)
     said = f"（您同时给出了 {given}）" if ways else ""

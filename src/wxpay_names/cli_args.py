@@ -46,7 +46,8 @@ def hoist_global_options(arguments: Sequence[str], commands: Iterable[str]) -> l
     position = 0
     while position < len(arguments):
         argument = arguments[position]
-        if argument in names:
+        if argument in names or not argument.startswith("-"):
+            # A command, or a word where one goes (a mistyped one: argparse names it).
             return [argument, *moved, *arguments[position + 1 :]]
         option = argument.split("=", 1)[0]
         if option not in GLOBAL_OPTIONS:
