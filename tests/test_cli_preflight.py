@@ -152,7 +152,7 @@ def test_a_whole_zone_gives_the_name_and_the_document(capsys: pytest.CaptureFixt
     code, out, _ = run(capsys, *zone, "--card", CARD, "--today", TODAY.isoformat())
     assert code == 0
     assert "Name to type at Industrial and Commercial Bank of China: ZHANG SAN" in out
-    assert "Document P of UTO: expires on 2027-01-05, in 30 days" in out
+    assert "Passport (P) of UTO: expires on 2027-01-05, in 30 days" in out
     assert "[DOCUMENT_EXPIRING]" in out
     expired = td3(expiry=TODAY - timedelta(days=1), name="ZHANG<<SAN").replace("\n", " ")
     code, out, _ = run(capsys, "--mrz", expired, "--card", CARD, "--today", TODAY.isoformat())

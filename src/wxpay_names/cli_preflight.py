@@ -257,12 +257,16 @@ def _document_line(document: DocumentCheck | None, lang: Lang) -> str:
     if document is None or document.document is None:
         return ""
     found = document.document
+    # ICAO 9303: the document code's first letter says the kind (P passport, V visa; A, C, I
+    # other travel and identity documents).
+    kind = _DOCUMENT_KINDS.get(found.document_code[:1], ("Document", "证件"))
+    said = pick(
+        lang,
+        f"{kind[0]} ({found.document_code}) of {found.issuing_state}",
+        f"{kind[1]}（{found.document_code}，签发国 {found.issuing_state}）",
+    )
     if found.expiry_date is None or document.days_left is None:
-        return pick(
-            lang,
-            f"Document {found.document_code} of {found.issuing_state}",
-            f"证件 {found.document_code}（{found.issuing_state}）",
-        )
+        return said
     when = found.expiry_date.isoformat()
     if document.days_left < 0:
         state = pick(lang, f"expired on {when}", f"已于 {when} 过期")
@@ -272,11 +276,10 @@ def _document_line(document: DocumentCheck | None, lang: Lang) -> str:
             f"expires on {when}, in {document.days_left} days",
             f"有效期至 {when}，还有 {document.days_left} 天",
         )
-    return pick(
-        lang,
-        f"Document {found.document_code} of {found.issuing_state}: {state}",
-        f"证件 {found.document_code}（{found.issuing_state}）：{state}",
-    )
+    return said + pick(lang, ": ", "：") + state
+
+
+_DOCUMENT_KINDS = {"P": ("Passport", "护照"), "V": ("Visa", "签证")}
 
 
 def _resident_id_line(resident_id: ResidentIdCheck | None, lang: Lang) -> str:
