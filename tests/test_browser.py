@@ -224,6 +224,16 @@ def test_editing_the_name_takes_the_old_results_away(page: Page) -> None:
     assert typed_at(page, "ICBC") == "LI SAN"
 
 
+def test_each_copy_button_says_what_it_copies(page: Page) -> None:
+    # Every button was called "Copy": a screen reader could not tell the banks apart.
+    show_names(page, "Zhang", "San", "ICBC", "BOC")
+    names = page.locator(".card button.quiet").evaluate_all(
+        "buttons => buttons.map(b => b.getAttribute('aria-label'))"
+    )
+    assert "Copy ZHANG SAN, the name to type at Industrial and Commercial Bank of China" in names
+    assert "Copy SAN ZHANG, the name to type at Bank of China" in names
+
+
 def test_a_refused_name_input_is_said_and_marked(page: Page) -> None:
     page.fill("#surname", "Sm1th")
     page.fill("#given_names", "John")
