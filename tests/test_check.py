@@ -724,3 +724,10 @@ def test_a_hyphen_or_apostrophe_the_passport_prints_is_said_as_printed(icbc: Ban
         comma.message_en
         == 'The name the bank most likely holds has only letters and spaces; remove "-": type ZHANG SAN'
     )
+
+
+def test_a_chinese_list_cut_short_ends_with_a_spaced_deng_after_a_digit(icbc: Bank) -> None:
+    problem = check_name("ZHANG SAN 3 4 5 6 7", ZHANG_SAN, icbc).problems[0]
+    assert problem.message_zh.startswith(
+        "银行预留姓名很可能只有字母和空格，没有数字 3、数字 4、数字 5、数字 6 等："
+    )

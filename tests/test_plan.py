@@ -447,3 +447,12 @@ def test_the_advice_names_the_other_banks_whose_likeliest_form_is_each_side_s(re
     seen = Observations.from_outcomes([Outcome("ABC", candidates(ZHANG_SAN, "ABC")[0].pattern, True)])
     learned = plan_cards(ZHANG_SAN, ["ICBC", "BOC"], observations=seen).advice[0].message_en
     assert "Other banks" not in learned
+
+
+def test_the_chinese_advice_names_the_other_banks_as_a_reader_would() -> None:
+    # "推断的有招商银行…" read awkwardly; the grade now follows the banks it qualifies.
+    plan = plan_cards(PassportName(surname="Zhang", given_names="San"), ["ICBC", "BOC"])
+    said = " ".join(problem.message_zh for problem in plan.advice)
+    assert "其他银行中，最可能的写法同为 ZHANG SAN 的有招商银行" in said
+    assert "依据为“推断”" in said
+    assert "推断的有" not in said

@@ -622,9 +622,9 @@ PLAN: dict[str, Wording] = {
     # Other banks of the list whose likeliest form is one side's: a second card there keeps it.
     "also_written": Wording(
         " Other banks whose likeliest form is {text}: {groups}.",
-        "最可能的写法同为 {text} 的其他银行，{groups}。",
+        "其他银行中，最可能的写法同为 {text} 的有{groups}。",
     ),
-    "also_group": Wording("{banks} ({label})", "{label}的有{banks}"),
+    "also_group": Wording("{banks} ({label})", "{banks}，依据为“{label}”"),
     "also_separator": Wording("; ", "；"),
     "no_source_one": Wording(
         " No source says how {banks} writes names: its form here is the commonest convention, a guess.",

@@ -149,7 +149,9 @@ def _capped(items: list[Wording]) -> Wording:
     """A list that names at most a few items, then "…": a message stays readable."""
     joined = join_phrases(items[:SHOWN_AT_MOST])
     if len(items) > SHOWN_AT_MOST:
-        return Wording(joined.en + "…", joined.zh + "等")  # a Chinese list ends with 等
+        # A Chinese list ends with 等, set off by a space after a Latin letter or digit (数字 6 等).
+        gap = " " if joined.zh[-1:].isascii() and joined.zh[-1:].isalnum() else ""
+        return Wording(joined.en + "…", joined.zh + gap + "等")
     return joined
 
 
