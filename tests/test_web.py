@@ -261,7 +261,7 @@ def test_a_wrong_method_is_405_with_allow(client: TestClient) -> None:
         ("DELETE", "/v1/check", "POST"),
         ("GET", "/v1/format", "POST"),
         ("POST", "/healthz", "GET, HEAD"),  # a GET route and a HEAD route: both named
-        ("PUT", "/v1/banks/ICBC", "GET"),
+        ("PUT", "/v1/banks/ICBC", "GET, HEAD"),
         ("POST", "/openapi.json", "GET, HEAD"),
     ):
         response = client.request(method, path)
@@ -703,3 +703,17 @@ def test_a_name_given_two_ways_is_said_in_chinese_too(client: TestClient) -> Non
         "请只用一种方式给出护照姓名：surname 和 given_names，或 mrz，或 chinese，或 name"
         "（本次请求同时给出了 surname、chinese）。"
     )
+
+
+def test_head_works_wherever_get_does_and_the_openapi_lists_only_possible_refusals(
+    client: TestClient,
+) -> None:
+    # HEAD /v1/banks was 405; the description listed a 413 for a GET and a 404 for /v1/mrz.
+    for path, status in (("/v1/banks", 200), ("/v1/banks/ICBC", 200), ("/v1/banks/NOPE", 404)):
+        response = client.head(path)
+        assert response.status_code == status, path
+        assert response.content == b""
+    paths = client.get("/openapi.json").json()["paths"]
+    assert set(paths["/v1/banks/{query}"]["get"]["responses"]) == {"200", "404", "422"}
+    assert "404" not in paths["/v1/mrz"]["post"]["responses"]
+    assert "404" not in paths["/v1/preflight"]["post"]["responses"]

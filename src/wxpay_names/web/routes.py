@@ -65,6 +65,12 @@ _REFUSALS: dict[int | str, dict[str, object]] = {
     )
 }
 
+
+def _refusals(*statuses: int) -> dict[int | str, dict[str, object]]:
+    """The refusals an endpoint can give, for its OpenAPI description."""
+    return {status: _REFUSALS[status] for status in statuses}
+
+
 router = APIRouter(route_class=RefusingRoute)
 """The service's routes, for ``app.include_router(router)`` in your own FastAPI app."""
 
@@ -212,7 +218,7 @@ async def next_forms(request: NextRequest, registry: Registry) -> NextAnswer:
     "/v1/preflight",
     tags=["cards"],
     summary="Check a card before linking it",
-    responses={status: why for status, why in _REFUSALS.items() if status != 404},
+    responses=_refusals(413, 422),
 )
 async def preflight_check(request: PreflightRequest, registry: Registry) -> PreflightAnswer:
     """The name to type at the card's bank and every problem found (card, phone, document), most
@@ -256,18 +262,20 @@ def _library_errors(reader: Callable[[], PassportName]) -> Callable[[], Passport
 
 
 @router.get("/v1/banks", tags=["banks"], summary="Every bank, with its convention and source")
+@router.head("/v1/banks", include_in_schema=False)  # HEAD wherever GET works, as on /healthz
 async def bank_list(registry: Registry) -> BanksAnswer:
     """The rows of ``data/banks.csv``, in file order."""
     return BanksAnswer(banks=list(registry.banks))
 
 
-@router.get("/v1/banks/{query}", tags=["banks"], summary="One bank", responses=_REFUSALS)
+@router.get("/v1/banks/{query}", tags=["banks"], summary="One bank", responses=_refusals(404, 422))
+@router.head("/v1/banks/{query}", include_in_schema=False)
 async def one_bank(query: Annotated[str, Path(max_length=MAX_INPUT_LENGTH)], registry: Registry) -> Bank:
     """The bank a code, alias, English or Chinese name finds (404 when none does)."""
     return _bank(registry, query, "query")
 
 
-@router.post("/v1/mrz", tags=["names"], summary="Read a machine-readable zone", responses=_REFUSALS)
+@router.post("/v1/mrz", tags=["names"], summary="Read a machine-readable zone", responses=_refusals(413, 422))
 async def read_mrz(request: MrzRequest) -> NameAnswer:
     """The passport name in the zone, check digits verified where the lines are whole."""
     try:
