@@ -224,6 +224,16 @@ def test_editing_the_name_takes_the_old_results_away(page: Page) -> None:
     assert typed_at(page, "ICBC") == "LI SAN"
 
 
+def test_reading_a_zone_takes_the_old_results_away(page: Page) -> None:
+    # The fields are set by the page, no input event fires: the cards kept "ZHANG SAN".
+    show_names(page, "Zhang", "San", "ICBC")
+    page.click("#mrz-box summary")
+    page.fill("#mrz", MRZ)
+    page.click("#read-mrz")
+    expect(page.locator("#surname")).to_have_value("ERIKSSON")
+    expect(page.locator("#results")).to_be_hidden()
+
+
 def test_each_copy_button_says_what_it_copies(page: Page) -> None:
     # Every button was called "Copy": a screen reader could not tell the banks apart.
     show_names(page, "Zhang", "San", "ICBC", "BOC")

@@ -177,7 +177,7 @@ def test_a_letter_the_issuing_state_spells_its_way_is_not_said_as_one_spelling(i
     assert single.message_en == "The passport's machine-readable line writes Ø as OE: type SOERENSEN IB"
     # The folded candidate's note says it is one of ICAO's values, not against them.
     folded = next(c for c in candidates(turkish, icbc) if c.text == "OZTURK GULSEN")
-    assert "as ICAO lets the issuing State write Ä, Å, Ö, Ü" in folded.note
+    assert folded.note.endswith("ICAO's table lets a State write Ä, Å, Ö and Ü so, not Ø")
 
 
 def test_spaces_are_named_by_place(icbc: Bank, abc: Bank) -> None:

@@ -1182,6 +1182,13 @@ def test_a_name_in_cyrillic_letters_is_said_to_be_spelled_by_icao_s_table(
     assert "Type the Latin name printed in the passport" in err
     assert main(["format", "--surname", "Müller", "--given", "Hans", "--bank", "ICBC"]) == 0
     assert "ICAO's table" not in capsys.readouterr().err
+    # A name text too; Greek letters are said as spelled letter by letter (ICAO has no table).
+    assert main(["format", "ИВАНОВ, Пётр", "--bank", "ICBC"]) == 0
+    assert "the Cyrillic letters were spelled by ICAO's table" in capsys.readouterr().err
+    assert main(["format", "--surname", "Παπαδόπουλος", "--given", "Γιώργος", "--bank", "ICBC"]) == 0
+    greek = capsys.readouterr().err
+    assert "the Greek letters were spelled letter by letter" in greek
+    assert "ICAO" not in greek
 
 
 def test_plan_says_what_to_do_when_no_name_fits_every_bank(capsys: pytest.CaptureFixture[str]) -> None:
@@ -1214,3 +1221,14 @@ def test_a_quoted_name_given_beside_the_fields_gets_no_hint_to_quote_it(
     # Words left out of their quotes still get it.
     assert main(["format", "--surname", "Zhang", "--given", "Anna", "Maria", "--bank", "ICBC"]) == 2
     assert '(--given "Anna Maria")' in capsys.readouterr().err
+
+
+def test_the_length_line_does_not_point_to_shortened_forms_already_refused(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    name = ["--surname", "Papadopoulou", "--given", "Aikaterini Eleni", "--bank", "ICBC"]
+    refused = ["--refused", "PAPADOPOULOUAIKATERI", "--refused", "PAPADOPOULOU AIKATER"]
+    assert main(["check", "PAPADOPOULOU AIKATERINI ELENI", *name, *refused]) == 0
+    out = capsys.readouterr().out
+    assert "The bank may hold it cut short." in out
+    assert "include the shortened ones" not in out

@@ -475,3 +475,15 @@ def test_a_refused_log_row_keeps_the_lines_its_open_quote_holds(
     code, _, err = run(capsys, "learn", str(log))
     assert code == 2
     assert "line 2: a quote opened there is never closed" in err
+
+
+def test_a_refused_row_whose_quote_holds_more_than_a_cell_may_refuses_the_log(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The re-read of the refused row stopped at the csv field limit (131,072 characters) and
+    # strict reading went on from inside the quote: some 2,400 rows vanished, exit 1.
+    log = tmp_path / "log.csv"
+    write_log(log, ['"ICBC"x,"a', *[f"ICBC,{NO_SPACE},true"] * 5000])
+    code, _, err = run(capsys, "learn", str(log))
+    assert code == 2
+    assert "line 2: a quote opened there is never closed" in err

@@ -248,3 +248,15 @@ def test_the_suggested_surname_keeps_its_particles() -> None:
     with pytest.raises(AmbiguousNameError) as refused:
         parse_name("Johannes van der Berg")
     assert "'VAN DER BERG, Johannes'" in str(refused.value)
+
+
+def test_in_a_text_of_small_letters_no_word_is_taken_for_a_particle() -> None:
+    # 'PAUL SMITH, john' was offered for 'john paul smith': every word there is in small letters.
+    with pytest.raises(AmbiguousNameError) as refused:
+        parse_name("john paul smith")
+    assert "'SMITH, john paul'" in str(refused.value)
+
+
+def test_a_suffix_after_a_given_name_in_small_letters_closes_it() -> None:
+    name = parse_name("john III SMITH")
+    assert (name.surname, name.given_names) == ("SMITH", "john III")

@@ -63,3 +63,11 @@ def test_a_card_issuer_not_in_the_bank_list_is_named_not_swapped_for_a_close_one
         get_bank("Citibank")
     assert "Did you mean CITIC" in str(close.value)
     assert "If yours is none of the known banks, no source says how it writes names." in str(close.value)
+
+
+@pytest.mark.parametrize("query", ["中银", "商业银行", "农村商业银行", "信用社"])
+def test_a_part_of_an_issuer_s_name_or_a_shared_word_names_no_issuer(query: str) -> None:
+    # 中银 (Bank of China's short name) was said to be 中银富登村镇银行, and 商业银行 澳门商业银行.
+    with pytest.raises(UnknownBankError) as refused:
+        get_bank(query)
+    assert "a bank that issues cards but is not in the bank list" not in str(refused.value)

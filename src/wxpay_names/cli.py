@@ -452,23 +452,11 @@ def _passport_name(options: argparse.Namespace) -> PassportName:
     if options.text:
         text = read_stdin() if options.text == ["-"] else " ".join(options.text)
         # A zone pasted as the name (its two lines in one text, or run together) is read as one.
-        return read_name("mrz" if looks_like_mrz(text) else "text", text)
+        name = read_name("mrz" if looks_like_mrz(text) else "text", text)
+        _warn_other_script(options, name)
+        return name
     name = read_name("fields", options.surname or "", options.given or "")
-    other = _other_script(name)
-    if other:
-        # ICAO's table is a guess at what the passport's Latin line prints: the State chooses.
-        _warn(
-            options,
-            pick(
-                options.lang,
-                f"the {other[0]} letters were spelled by ICAO's table (Doc 9303); a passport prints "
-                "the Latin spelling its State chooses, which may differ. Type the Latin name printed "
-                "in the passport with --surname and --given, or give its zone with --mrz.",
-                f"{other[1]}是按国际民航组织（ICAO）9303 文件的转写表拼写的；"
-                "护照上印的是签发国选择的拉丁字母拼法，可能与此不同。"
-                "请用 --surname 和 --given 输入护照上印的拉丁字母姓名，或用 --mrz 给出护照机读区。",
-            ),
-        )
+    _warn_other_script(options, name)
     if options.given is None:
         # A surname alone is a legal one-part name, but mostly it is a forgotten --given.
         _warn(
@@ -616,7 +604,7 @@ def _check(options: argparse.Namespace) -> int:
     else:
         _print_lines(
             [
-                *check_lines(result, bank, options.lang),
+                *check_lines(result, bank, options.lang, forms),
                 *next_forms_lines(forms, result, options.lang, options.refused),
                 *hand_typed_lines(name, bank, options.refused, options.lang),
             ]
@@ -724,15 +712,44 @@ def _compound_read(name: PassportName) -> tuple[str, str] | None:
     return text[0], text[1:]
 
 
-# Scripts a name may be given in and spelled by ICAO's table, as the CLI says them.
-_SCRIPT_WORDS = {"CYRILLIC": ("Cyrillic", "西里尔字母"), "GREEK": ("Greek", "希腊字母")}
+# How letters of another script were spelled, as the CLI says it: Cyrillic by ICAO's table
+# (or a State's, from a zone), Greek letter by letter (the data holds no table for it).
+_SPELLED_BY = {
+    "CYRILLIC": (
+        "the Cyrillic letters were spelled by ICAO's table (Doc 9303)",
+        "西里尔字母是按国际民航组织（ICAO）9303 文件的转写表拼写的",
+    ),
+    "GREEK": (
+        "the Greek letters were spelled letter by letter (the data holds no passport table for them)",
+        "希腊字母是逐个字母转写的（数据中没有适用于护照的转写表）",
+    ),
+}
 
 
-def _other_script(name: PassportName) -> tuple[str, str] | None:
-    """How to say the script of a name given in letters other than Latin ones (Cyrillic, Greek)."""
-    for char in name.surname + name.given_names:
-        if char.isalpha() and not char.isascii():
-            words = _SCRIPT_WORDS.get(script_of(char))
-            if words:
-                return words
-    return None
+def _warn_other_script(options: argparse.Namespace, name: PassportName) -> None:
+    """Say that a name given in Cyrillic or Greek letters was spelled by a table, where the
+    passport prints the Latin spelling its State chooses: a guess at what the bank copied."""
+    if name.issuing_state is not None:
+        return  # read from a zone: its letters are the passport's own
+    script = next(
+        (
+            script_of(char)
+            for char in name.surname + name.given_names
+            if char.isalpha() and not char.isascii() and script_of(char) in _SPELLED_BY
+        ),
+        None,
+    )
+    if script is None:
+        return
+    english, chinese = _SPELLED_BY[script]
+    _warn(
+        options,
+        pick(
+            options.lang,
+            f"{english}; a passport prints the Latin spelling its State chooses, which may differ. "
+            "Type the Latin name printed in the passport with --surname and --given, or give its "
+            "zone with --mrz.",
+            f"{chinese}；护照上印的是签发国选择的拉丁字母拼法，可能与此不同。"
+            "请用 --surname 和 --given 输入护照上印的拉丁字母姓名，或用 --mrz 给出护照机读区。",
+        ),
+    )

@@ -181,9 +181,9 @@ def limit_line(bank: Bank, text: str, lang: Lang, where: str) -> str:
     return pick(
         lang,
         f"{bank.code}: the name has {len(text)} characters; the bank's name field is thought to "
-        f"hold {bank.max_length} ({sure}). The bank may hold it cut short: {where}",
+        f"hold {bank.max_length} ({sure}). The bank may hold it cut short" + (f": {where}" if where else "."),
         f"{bank.code}：该姓名有 {len(text)} 个字符，而该行的姓名栏可能最多只能容纳 {bank.max_length} "
-        f"个字符（{sure}）。银行保存的可能是截短后的姓名：{where}",
+        f"个字符（{sure}）。银行保存的可能是截短后的姓名" + (f"：{where}" if where else "。"),
     )
 
 
@@ -227,8 +227,10 @@ def _evidence_footnotes(evidence: Iterable[Evidence], lang: Lang) -> list[str]:
     return ["", *notes]
 
 
-def check_lines(result: NameCheck, bank: Bank, lang: Lang) -> list[str]:
-    """A one-line verdict, then each problem with its code (the next forms follow: cli_learn)."""
+def check_lines(
+    result: NameCheck, bank: Bank, lang: Lang, forms: Sequence[Candidate] | None = None
+) -> list[str]:
+    """A one-line verdict, then each problem with its code (the next *forms* follow: cli_learn)."""
     template = pick(lang, *_VERDICTS[result.status])
     rank = result.matched.rank if result.matched else 0
     name = bank.code if lang == "en" else bank.name_zh
@@ -241,8 +243,10 @@ def check_lines(result: NameCheck, bank: Bank, lang: Lang) -> list[str]:
     ]
     if result.status == "match" and over_limit(bank, result.expected):
         # A match with no problem: the cut forms the bank may hold are said all the same.
+        # Where the shortened forms are, unless every one was refused already (--refused).
+        listed = forms is None or any(form.pattern.shortened for form in forms)
         where = pick(lang, "the forms below include the shortened ones.", "下面列出的写法包括截短的写法。")
-        problems.append("  " + limit_line(bank, result.expected, lang, where))
+        problems.append("  " + limit_line(bank, result.expected, lang, where if listed else ""))
     return [verdict, *problems]
 
 

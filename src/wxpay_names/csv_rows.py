@@ -9,7 +9,6 @@ where a refused row ends.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 from collections.abc import Iterable, Iterator
 
@@ -60,7 +59,10 @@ class RecordedLines:
                 yield line
             ended = True  # asked for a line past the last: the quote is still open
 
-        # A cell past the field limit stops it: the lines read so far are the row's.
-        with contextlib.suppress(csv.Error):
+        try:
             next(csv.reader(row_lines()), None)
+        except csv.Error:
+            # A cell past the field limit: a quote that holds so many lines is taken as never
+            # closed (reading on from inside it would make rows of its lines, or lose them).
+            return None
         return None if ended else "".join(self.row)

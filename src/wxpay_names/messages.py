@@ -764,8 +764,8 @@ NOTES: dict[str, Wording] = {
         "ü written U, as PRC passports issued before 2012", "ü 写作 U，与 2012 年以前签发的中国护照相同"
     ),
     "spelling_folded": Wording(
-        "accents dropped (Ü → U, Ø → O), as ICAO lets the issuing State write Ä, Å, Ö, Ü",
-        "直接去掉变音符号（Ü → U，Ø → O）；ICAO 允许签发国这样写 Ä、Å、Ö、Ü",
+        "accents dropped (Ü → U, Ø → O): ICAO's table lets a State write Ä, Å, Ö and Ü so, not Ø",
+        "直接去掉变音符号（Ü → U，Ø → O）：ICAO 转写表允许签发国这样写 Ä、Å、Ö、Ü，Ø 则不允许",
     ),
     "spelling_pinyin_lv": Wording(
         "ü written V, a keyboard habit seen in the wild", "ü 写作 V，实际中见过的键盘输入习惯"

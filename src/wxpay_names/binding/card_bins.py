@@ -99,7 +99,9 @@ def issuer_not_listed(query: str) -> Issuer | None:
     key = _core_zh(unicodedata.normalize("NFKC", query).replace(" ", ""))
     if len(key) < 2 or not all("\u4e00" <= char <= "\u9fff" for char in key):
         return None
-    found = [issuer for issuer in bin_table().issuers.values() if key in _core_zh(issuer.name_zh)]
+    # The whole of an issuer's own word, never a part of one: 中银 is not 中银富登村镇银行, and a
+    # shared word (商业, 农村商业) names no one bank.
+    found = [issuer for issuer in bin_table().issuers.values() if _core_zh(issuer.name_zh) == key]
     if not found or any(issuer.bank for issuer in found):
-        return None  # a listed bank's name, or part of one: the bank list answers
+        return None  # a listed bank's name: the bank list answers
     return min(found, key=lambda issuer: (len(issuer.name_zh), issuer.code))

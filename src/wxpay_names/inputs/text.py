@@ -227,8 +227,9 @@ def _unknown_order(text: str, words: Sequence[str], suffixes: Sequence[str] = ()
     # The last word as the surname takes the lower-case words just before it, its particles
     # (Johannes van der Berg → VAN DER BERG, Johannes): a given name is not written in lower case.
     start = len(words) - 1
-    while start > 1 and words[start - 1].islower():
-        start -= 1
+    if not all(word.islower() for word in words):  # in a text of small letters, every word is
+        while start > 1 and words[start - 1].islower():
+            start -= 1
     last_as_surname = _suggestion(" ".join(words[start:]).upper(), words[:start], suffixes)
     first_as_surname = _suggestion(words[0].upper(), words[1:], suffixes)
     return AmbiguousNameError(
