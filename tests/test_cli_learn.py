@@ -487,3 +487,14 @@ def test_a_refused_row_whose_quote_holds_more_than_a_cell_may_refuses_the_log(
     code, _, err = run(capsys, "learn", str(log))
     assert code == 2
     assert "line 2: a quote opened there is never closed" in err
+
+
+def test_a_log_row_with_spaces_after_a_closing_quote_is_read_as_the_batch_reads_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The strict reader refuses "ICBC" ,…; the batch read such a row, learn refused it.
+    log = tmp_path / "log.csv"
+    write_log(log, [f'"ICBC" ,{NO_SPACE},true', f"ICBC,{NO_SPACE},true"])
+    code, _, err = run(capsys, "learn", str(log))
+    assert code == 0
+    assert "2 rows read, 2 counted, 0 refused" in err

@@ -27,7 +27,7 @@ from .candidates import format_name, rank_one_text
 from .check import check_name
 from .cleaning import MAX_INPUT_LENGTH
 from .cli_render import error_message
-from .csv_rows import RecordedLines
+from .csv_rows import OVERSIZED, REFUSED, OpenQuoteError, StrictRows
 from .errors import ErrorCode, InvalidNameError, NameFormatError, open_quote
 from .front_names import NameKind, read_name
 from .front_wording import Lang
@@ -466,10 +466,9 @@ def _run_rows(
 ) -> BatchSummary:
     # Strict: a quote closed inside a cell ("DOE"x) is the row's error, not the text DOEx, and a
     # quote never closed is the file's, not every later line read into one cell.
-    lines = RecordedLines(source)
-    reader = csv.reader(lines, strict=True)
+    rows = StrictRows(source)
     try:
-        header = _header(reader, source_name)
+        header = _header(rows.reader, source_name)
         if not header:
             raise BatchFileError(
                 f"{source_name} is empty: the first line must name the columns.", "batch_empty"
@@ -481,20 +480,19 @@ def _run_rows(
         # Counted in locals and looked up once: this loop runs for every row.
         rows_in = rows_out = errors = not_matched = 0
         results, write = checker.results, writer.write
-        rows = _readable(reader, lines, source_name)
         for cells in _with_progress(rows, progress) if progress else rows:
             if not cells:  # a blank line is no row
                 continue
             rows_in += 1
-            if cells is _OVERSIZED:  # its cells were not read: the row's error, with empty cells
+            if cells is OVERSIZED:  # its cells were not read: the row's error, with empty cells
                 cells, row_results = [""] * width, checker.oversized()
-            elif cells is _MALFORMED:
-                cells, row_results = [""] * width, checker.malformed(lines.refused_at)
+            elif cells is REFUSED:
+                cells, row_results = [""] * width, checker.malformed(rows.refused_at)
             else:
                 if len(cells) < width:  # a short row: the missing cells are empty
                     cells += [""] * (width - len(cells))
                 row_results = results(cells)
-            line = reader.line_num + lines.taken  # the row's last line
+            line = rows.line  # the row's last line
             for result in row_results:
                 write(line, cells, result)
                 rows_out += 1
@@ -502,26 +500,16 @@ def _run_rows(
                     errors += 1
                 elif result[2] and result[2] != "match":
                     not_matched += 1
+    except OpenQuoteError as never:
+        raise _open_quote(source_name, never.line) from None
     except csv.Error as error:
-        raise BatchFileError(
-            f"{source_name}, line {reader.line_num + lines.taken}: {error}.", "batch_not_csv"
-        ) from None
+        raise BatchFileError(f"{source_name}, line {rows.line}: {error}.", "batch_not_csv") from None
     return BatchSummary(rows_in, rows_out, errors, not_matched)
 
 
 # The longest cell a batch reads (characters); a longer one fails its row unread.
 CELL_AT_MOST = 16 * 1024 * 1024
 _CsvReader = Any  # csv.reader's type (_csv.Reader) is private to typeshed: its rows and line_num
-
-# Stands for a row with a cell over the csv module's field limit.
-_OVERSIZED: list[str] = ["<oversized>"]
-# Stands for a row the csv module refused as malformed ("DOE"x: a quote closed inside a cell).
-_MALFORMED: list[str] = ["<malformed>"]
-
-
-# Spaces between a closing quote and the comma or the line's end ("ZHANG" ,San): what the
-# lenient reader took, and the strict one refuses.
-_SPACES_AFTER_QUOTE = re.compile(r'"[ \t]+(?=,|\r?\n|\r|$)')
 
 
 def _header(reader: _CsvReader, source_name: str) -> list[str] | None:
@@ -543,53 +531,6 @@ def _header(reader: _CsvReader, source_name: str) -> list[str] | None:
 
 def _open_quote(source_name: str, line: int) -> BatchFileError:
     return BatchFileError(open_quote(f"{source_name}, line {line}"), "batch_open_quote")
-
-
-def _readable(reader: _CsvReader, lines: RecordedLines, source_name: str) -> Iterator[list[str]]:
-    """The reader's rows; a row with a cell over the csv field limit as ``_OVERSIZED``, a
-    malformed one as ``_MALFORMED``.
-
-    The csv module refuses such a row and goes on at the next line: the row is reported,
-    never dropped. A malformed row takes the lines a quote opened in it holds
-    (``RecordedLines.refused_row``), so they are not read as rows; an oversized one does not
-    (only past ``CELL_AT_MOST``, far beyond any file of names). A quote never closed
-    is the file's error, said at the line the quote opened: every line after it would
-    otherwise be one cell, their rows gone.
-    """
-    row_starts = reader.line_num + 1  # after the header
-    while True:
-        lines.row = []
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            said = str(error)
-            if "unexpected end of data" in said:
-                raise _open_quote(source_name, row_starts) from None
-            if "line contains NUL" in said:
-                raise
-            if "field larger than field limit" in said:
-                cells = _OVERSIZED
-            else:
-                raw = lines.refused_row(reader.line_num)
-                if raw is None:
-                    raise _open_quote(source_name, row_starts) from None
-                cells = _read_again(raw) or _MALFORMED
-        row_starts = reader.line_num + lines.taken + 1
-        yield cells
-
-
-def _read_again(raw: str) -> list[str] | None:
-    """The cells of a refused row whose only fault is spaces after a closing quote, else ``None``."""
-    fixed = _SPACES_AFTER_QUOTE.sub('"', raw)
-    if fixed == raw:
-        return None
-    try:
-        rows = list(csv.reader(io.StringIO(fixed, newline=""), strict=True))
-    except csv.Error:
-        return None
-    return rows[0] if len(rows) == 1 else None
 
 
 def _with_progress(rows: Iterable[list[str]], enabled: bool) -> Iterator[list[str]]:

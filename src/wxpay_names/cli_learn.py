@@ -25,7 +25,7 @@ from typing import Any, TextIO
 
 from .cli_output import can_encode
 from .cli_render import pick, said, table
-from .csv_rows import RecordedLines
+from .csv_rows import OVERSIZED, REFUSED, OpenQuoteError, StrictRows
 from .errors import NameFormatError, open_quote
 from .front_wording import Lang
 from .messages import Wording
@@ -202,44 +202,35 @@ def count_log(
     """The observations of an outcome log, read row by row, and what became of its rows."""
     # Strict: a quote never closed is the log's error (every later line would be one cell, its
     # rows lost), a quote closed inside a cell that row's.
-    lines = RecordedLines(source)
-    reader = csv.reader(lines, strict=True)
+    rows = StrictRows(source)
     summary = LearnSummary()
     counter = Counter()
-    row_starts = 1
     try:
-        header = next(reader, None)
+        header = next(rows.reader, None)
         if not header:
             raise ObservationsError(f"{source_name} is empty: the first line must name the columns.")
         columns = Columns.from_header(header, source_name, counts=False, find_bank=_code_finder(find_bank))
         summary.ignored_columns = columns.ignored
-        while True:
-            row_starts = reader.line_num + lines.taken + 1
-            lines.row = []
-            try:
-                cells = next(reader)
-            except StopIteration:
-                break
-            except csv.Error as error:
-                if "unexpected end of data" in str(error) or lines.refused_row(reader.line_num) is None:
-                    raise ObservationsError(open_quote(f"{source_name}, line {row_starts}")) from None
-                summary.rows_read += 1
-                summary.refuse(lines.refused_at, _NOT_CSV)
-                continue
+        for cells in rows:
             if not cells:  # a blank line is no row
                 continue
             summary.rows_read += 1
+            if cells is REFUSED or cells is OVERSIZED:
+                summary.refuse(rows.refused_at if cells is REFUSED else rows.line, _NOT_CSV)
+                continue
             row = columns.read(cells)
             if isinstance(row, Wording):
-                summary.refuse(reader.line_num + lines.taken, row)
+                summary.refuse(rows.line, row)
                 continue
             code, key, accepted, refused = row
             counter.add_counts(code, key, accepted, refused)
             summary.counted += 1
+    except OpenQuoteError as never:
+        raise ObservationsError(open_quote(f"{source_name}, line {never.line}")) from None
     except csv.Error as error:
-        if "unexpected end of data" in str(error):
-            raise ObservationsError(open_quote(f"{source_name}, line {row_starts}")) from None
-        raise ObservationsError(f"{source_name}, line {reader.line_num + lines.taken}: {error}.") from None
+        if "unexpected end of data" in str(error):  # in the header
+            raise ObservationsError(open_quote(f"{source_name}, line 1")) from None
+        raise ObservationsError(f"{source_name}, line {rows.line}: {error}.") from None
     except UnicodeDecodeError:
         raise ObservationsError(f"{source_name} is not UTF-8 text.") from None
     return counter.observations(), summary
