@@ -9,7 +9,6 @@ wxpay_names``: the table loads on the first card looked up.
 from __future__ import annotations
 
 import csv
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -77,16 +76,6 @@ def bin_table() -> BinTable:
     )
 
 
-# Words every Chinese bank name shares: what is left names the bank (花旗银行（中国） → 花旗).
-_SHARED_WORDS = ("有限责任公司", "股份有限公司", "有限公司", "（中国）", "(中国)", "银行", "中国")
-
-
-def _core_zh(name: str) -> str:
-    for word in _SHARED_WORDS:
-        name = name.replace(word, "")
-    return name
-
-
 def issuer_not_listed(query: str) -> Issuer | None:
     """The card issuer a Chinese bank name names (``花旗``, ``东亚银行``) when the bank list has
     no row for it; ``None`` for a listed bank, a Latin name, or a name no issuer has.
@@ -96,12 +85,14 @@ def issuer_not_listed(query: str) -> Issuer | None:
     >>> issuer_not_listed("工商银行") is None
     True
     """
-    key = _core_zh(unicodedata.normalize("NFKC", query).replace(" ", ""))
+    from ..bank_matching import core  # the bank list's own reading of a bank name; on a miss only
+
+    key = core(query)
     if len(key) < 2 or not all("\u4e00" <= char <= "\u9fff" for char in key):
         return None
     # The whole of an issuer's own word, never a part of one: 中银 is not 中银富登村镇银行, and a
     # shared word (商业, 农村商业) names no one bank.
-    found = [issuer for issuer in bin_table().issuers.values() if _core_zh(issuer.name_zh) == key]
+    found = [issuer for issuer in bin_table().issuers.values() if core(issuer.name_zh) == key]
     if not found or any(issuer.bank for issuer in found):
         return None  # a listed bank's name: the bank list answers
     return min(found, key=lambda issuer: (len(issuer.name_zh), issuer.code))
