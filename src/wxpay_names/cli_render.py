@@ -150,22 +150,18 @@ def format_lines(
         [
             bank.code,
             # A mark on a text longer than the bank's field; the footnote below says the limit.
-            first.text + ("*" if _over_limit(bank, first) else ""),
+            first.text + ("*" if over_limit(bank, first.text) else ""),
             evidence_word(bank.evidence, lang),
             convention(bank, lang, several_words=several_words),
             bank_name(bank, lang),
         ]
         for bank, first in results
     ]
-    over = [_limit_footnote(bank, first, lang) for bank, first in results if _over_limit(bank, first)]
+    over = [_limit_footnote(bank, first, lang) for bank, first in results if over_limit(bank, first.text)]
     lines = table(rows)
     if over:
         lines += ["", *over]
     return lines + _evidence_footnotes((bank.evidence for bank, _ in results), lang)
-
-
-def _over_limit(bank: Bank, first: Candidate) -> bool:
-    return bank.max_length is not None and len(first.text) > bank.max_length
 
 
 def _limit_footnote(bank: Bank, first: Candidate, lang: Lang) -> str:
@@ -188,6 +184,7 @@ def limit_line(bank: Bank, text: str, lang: Lang, where: str) -> str:
 
 
 def over_limit(bank: Bank, text: str) -> bool:
+    """Whether *text* is longer than *bank*'s name field as the bank file has it."""
     return bank.max_length is not None and len(text) > bank.max_length
 
 
