@@ -234,6 +234,16 @@ def test_reading_a_zone_takes_the_old_results_away(page: Page) -> None:
     expect(page.locator("#results")).to_be_hidden()
 
 
+def test_a_name_in_two_scripts_marks_both_fields(page: Page) -> None:
+    # The refusal names no one field: neither input was marked.
+    page.fill("#surname", "Zhang")
+    page.fill("#given_names", "三")
+    page.click("#show")
+    expect(page.locator("#name-error")).not_to_be_hidden()
+    expect(page.locator("#surname")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#given_names")).to_have_attribute("aria-invalid", "true")
+
+
 def test_each_copy_button_says_what_it_copies(page: Page) -> None:
     # Every button was called "Copy": a screen reader could not tell the banks apart.
     show_names(page, "Zhang", "San", "ICBC", "BOC")
