@@ -498,3 +498,15 @@ def test_a_log_row_with_spaces_after_a_closing_quote_is_read_as_the_batch_reads_
     code, _, err = run(capsys, "learn", str(log))
     assert code == 0
     assert "2 rows read, 2 counted, 0 refused" in err
+
+
+def test_a_log_row_with_a_cell_past_the_field_limit_is_said_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # It was said as "a quote closes inside a cell".
+    log = tmp_path / "log.csv"
+    write_log(log, ['ICBC,"' + "a" * 200_000 + '",x', f"ICBC,{NO_SPACE},true"])
+    code, _, err = run(capsys, "learn", str(log))
+    assert code == 1
+    assert "2 rows read, 1 counted, 1 refused" in err
+    assert "a cell is longer than 131,072 characters" in err

@@ -215,8 +215,11 @@ def count_log(
             if not cells:  # a blank line is no row
                 continue
             summary.rows_read += 1
-            if cells is REFUSED or cells is OVERSIZED:
-                summary.refuse(rows.refused_at if cells is REFUSED else rows.line, _NOT_CSV)
+            if cells is REFUSED:
+                summary.refuse(rows.refused_at, _NOT_CSV)
+                continue
+            if cells is OVERSIZED:
+                summary.refuse(rows.line, _CELL_TOO_LONG)
                 continue
             row = columns.read(cells)
             if isinstance(row, Wording):
@@ -238,6 +241,10 @@ def count_log(
 
 _NOT_CSV = Wording(
     "the row is not valid CSV (a quote closes inside a cell)", "该行不是有效的 CSV（单元格中间有引号）"
+)
+_CELL_TOO_LONG = Wording(
+    f"a cell is longer than {csv.field_size_limit():,} characters, far beyond any log's",
+    f"某个单元格超过 {csv.field_size_limit():,} 个字符，远超任何记录的长度",
 )
 
 
