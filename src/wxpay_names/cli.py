@@ -727,18 +727,12 @@ _SPELLED_BY = {
 
 
 def _warn_other_script(options: argparse.Namespace, name: PassportName) -> None:
-    """Say that a name given in Cyrillic or Greek letters was spelled by a table, where the
-    passport prints the Latin spelling its State chooses: a guess at what the bank copied."""
+    """Say how a name given in Cyrillic or Greek letters was spelled, where the passport
+    prints the Latin spelling its State chooses: a guess at what the bank copied."""
     if name.issuing_state is not None:
         return  # read from a zone: its letters are the passport's own
-    script = next(
-        (
-            script_of(char)
-            for char in name.surname + name.given_names
-            if char.isalpha() and not char.isascii() and script_of(char) in _SPELLED_BY
-        ),
-        None,
-    )
+    scripts = {script_of(char) for char in name.surname + name.given_names if not char.isascii()}
+    script = next((each for each in _SPELLED_BY if each in scripts), None)
     if script is None:
         return
     english, chinese = _SPELLED_BY[script]
