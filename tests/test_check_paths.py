@@ -8,9 +8,10 @@ from hypothesis import strategies as st
 
 from wxpay_names import Bank, NameFormatError, PassportName, check_name, from_chinese
 from wxpay_names.candidates import build_candidates, draft_candidates, rank_one_candidate, rank_one_text
-from wxpay_names.check import _verdict, differences
+from wxpay_names.check import _verdict
 from wxpay_names.diagnosis.context import Context
 from wxpay_names.diagnosis.name_words import NameWord
+from wxpay_names.diagnosis.readings import candidate_difference
 from wxpay_names.diagnosis.typed_text import TypedWord
 from wxpay_names.diagnosis.word_matching import _exact_pieces, _matched_further, _pool, _segment, match_words
 from wxpay_names.messages import PHRASES, PROBLEMS, Wording, phrase, problem
@@ -81,7 +82,8 @@ def test_a_plausible_verdict_is_the_one_the_whole_list_gives(
             continue
         whole = Context.of(name, bank, draft_candidates(name, bank))
         for index, candidate in enumerate(ranked[1:], start=1):
-            long_way = _verdict("plausible", candidate.text, whole, differences(index, whole), candidate)
+            said = candidate_difference(index, whole).findings
+            long_way = _verdict("plausible", candidate.text, whole, said, candidate)
             assert check_name(candidate.text, name, bank) == long_way
 
 

@@ -383,7 +383,7 @@ def test_middle_dot_names_are_refused(dot: str) -> None:
     ("text", "named", "code"),
     [
         ("张3", "'3'", ErrorCode.INVALID_CHARACTER),
-        ("张３", "'3'", ErrorCode.INVALID_CHARACTER),
+        ("张３", "'３'", ErrorCode.INVALID_CHARACTER),  # named as typed, not as cleaned
         ("张San", "'S'", ErrorCode.MIXED_SCRIPT),
         ("Zhang San", "'Z'", ErrorCode.MIXED_SCRIPT),
         ("山田たろう", "'た'", ErrorCode.MIXED_SCRIPT),
@@ -396,6 +396,43 @@ def test_refusals_name_the_character(text: str, named: str, code: ErrorCode) -> 
     with pytest.raises(InvalidNameError, match=re.escape(named)) as raised:
         from_chinese(text)
     assert raised.value.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "named_zh"),
+    [
+        ("张，三", "中文姓名的第 2 个字符“，”"),  # the full-width comma typed, not the ',' cleaned
+        ("王 小，明", "中文姓名的第 4 个字符“，”"),
+        ("张3", "第 2 个字符“3”是数字"),
+    ],
+)
+def test_refusals_name_the_character_in_chinese_too(text: str, named_zh: str) -> None:
+    with pytest.raises(InvalidNameError) as raised:
+        from_chinese(text)
+    assert named_zh in raised.value.message_zh
+    assert "'，'" in str(raised.value) or "3" in str(raised.value)
+
+
+def test_a_refusal_in_an_argument_names_the_character_typed_there() -> None:
+    with pytest.raises(InvalidNameError) as raised:
+        from_chinese(surname="张", given_names="三，丰")
+    assert "given name holds '，'" in str(raised.value)
+    assert raised.value.message_zh.startswith("中文名字的第 2 个字符“，”")
+
+
+@pytest.mark.parametrize("text", ["张三丶", "丶张三", "王丿明", "李丨明"])
+def test_a_stroke_typed_as_decoration_is_refused(text: str) -> None:
+    # pypinyin reads 丶 as ZHU: without the refusal 张三丶 was spelled ZHANG SANZHU.
+    with pytest.raises(InvalidNameError, match="single stroke") as raised:
+        from_chinese(text)
+    assert raised.value.code == ErrorCode.INVALID_CHARACTER
+    assert "笔画" in raised.value.message_zh
+
+
+def test_a_minority_name_joined_by_a_middle_dot_is_said_so_in_chinese() -> None:
+    with pytest.raises(InvalidNameError) as raised:
+        from_chinese("阿卜杜拉·买买提")
+    assert "少数民族" in error_message(raised.value, "zh")
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\u200b"])
@@ -613,8 +650,8 @@ def test_a_fallback_reading_stays_among_the_candidates() -> None:
         ("Zhang San", "只能有汉字"),
         ("张San", "只能有汉字"),
         ("李明-华", "连字符只能用来连接双姓"),
-        ("张3", "中文姓名中有数字：请只输入姓名中的汉字"),
-        ("张@三", "中文姓名中有汉字以外的字符"),
+        ("张3", "是数字：姓名中没有数字，请只输入姓名中的汉字"),
+        ("张@三", "第 2 个字符“@”不是汉字"),
     ],
 )
 def test_refusals_of_text_that_is_not_a_chinese_name_say_so_in_chinese(text: str, said: str) -> None:

@@ -22,9 +22,10 @@ from wxpay_names import Bank, NameFormatError, PassportName, ProblemCode, check_
 from wxpay_names.candidates import draft_candidates
 from wxpay_names.diagnosis.candidate_words import known_difference, words_cut_one_way
 from wxpay_names.diagnosis.context import Context
-from wxpay_names.diagnosis.readings import candidate_comparison, diagnose_typed
+from wxpay_names.diagnosis.readings import candidate_difference, diagnose_typed
 from wxpay_names.diagnosis.typed_text import read_typed, split_words
 from wxpay_names.diagnosis.word_differences import compare
+from wxpay_names.name_forms import WRITTEN_FORMS
 
 DIAGNOSIS = Path(__file__).resolve().parents[1] / "src" / "wxpay_names" / "diagnosis"
 
@@ -77,7 +78,12 @@ def test_where_words_cut_two_ways_the_cheaper_difference_is_said(
         if context is None or words_cut_one_way(context):
             continue
         for index, text in enumerate(context.draft.texts[1:], 1):
-            said = candidate_comparison(index, context)
+            pattern = context.draft.patterns[index]
+            if pattern.spelling in WRITTEN_FORMS or pattern.dots != "none":
+                continue  # said as the form it is
+            if context.draft.is_shortened(index):
+                continue  # said as the field length
+            said = candidate_difference(index, context)
             matched = compare(split_words(text), context)
             known = known_difference(index, context)
             assert said.cost <= matched.cost
@@ -252,3 +258,35 @@ def test_typed_letters_read_by_table_as_one_at_a_time(text: str) -> None:
     from wxpay_names.diagnosis.typed_text import read_characters, read_typed
 
     assert read_typed(text) == read_characters(text)
+
+
+@given(fields=name_fields)
+@example(fields=("Smith", "John Paul"))
+def test_a_candidate_typed_with_an_invisible_character_is_said_as_that_candidate(
+    fields: tuple[str, str], fixture_banks: tuple[Bank, ...]
+) -> None:
+    """One account of how a form of the name differs from rank 1, typed as it is or with a
+    character one cannot see: ``PAUL SMITH JOHN`` plus U+200B at ICBC was said as an order swap, while
+    ``PAUL SMITH JOHN`` was said as a form a bank may hold (the middle names with the surname)."""
+    for bank in _banks(fixture_banks):
+        context = _context(fields, bank)
+        if context is None:
+            continue
+        name = PassportName(surname=fields[0], given_names=fields[1])
+        for index, text in enumerate(context.draft.texts[1:], 1):
+            pattern = context.draft.patterns[index]
+            if (
+                pattern.spelling not in WRITTEN_FORMS - {"punctuation_kept"}
+                or pattern.dots != "none"
+                or context.draft.is_shortened(index)
+            ):
+                continue  # punctuation and dots are said as typed characters, a cut form's letters as typed
+            plain = check_name(text, name, bank)
+            hidden = check_name(text + "\u200b", name, bank)
+            assert plain.status == "plausible"
+            assert hidden.problems[0].code is ProblemCode.INVISIBLE_CHARACTERS
+            said = [p.code for p in hidden.problems[1:]]
+            if ProblemCode.TOO_LONG not in {p.code for p in plain.problems}:
+                # a mismatch also says a typed text longer than the bank's field; a plausible one does not
+                said = [code for code in said if code is not ProblemCode.TOO_LONG]
+            assert said == [p.code for p in plain.problems], text

@@ -4,7 +4,7 @@
 
 1. Equal to rank 1: ``match`` (found without the other candidates).
 2. Equal to another candidate: ``plausible``; how that candidate differs from rank 1 is
-   known from its pattern (:mod:`.diagnosis.candidate_words`).
+   known from its pattern (:func:`.diagnosis.readings.candidate_difference`).
 3. Otherwise ``mismatch``: the typed text is read, and its passport (ICAO) reading is
    first looked up among the candidate texts; if it is not one, its words are matched
    with the name's words. The reading with accents dropped is weighed only when it can
@@ -21,15 +21,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
-from .candidates import Draft, draft_candidates, rank_one_candidate, rank_one_text
+from .candidates import draft_candidates, rank_one_candidate, rank_one_text
 from .cleaning import MAX_INPUT_LENGTH, TYPED_TEXT_AT_MOST, check_length, typed_text_limit
 from .diagnosis.context import Context
-from .diagnosis.findings import DotsNote, Finding, HowSure, SpellingNote, finding
-from .diagnosis.readings import candidate_comparison, diagnose_typed
+from .diagnosis.findings import Finding, finding
+from .diagnosis.readings import candidate_difference, diagnose_typed
 from .diagnosis.wording import problems
 from .errors import InvalidNameError, NameFormatError
 from .models import Bank, Candidate, NameCheck, PassportName, Problem, ProblemCode, assemble
-from .name_forms import WRITTEN_FORMS
 from .resolve import resolve_bank, resolve_name
 
 if TYPE_CHECKING:
@@ -97,7 +96,8 @@ def check_name(
         return _verdict("mismatch", entered, context, diagnose_typed(entered, context), None)
     if index == 0:  # not expected: _is_rank_one saw it (kept so the verdict never depends on that)
         return _result("match", entered, entered, draft.candidate(0), ())
-    return _verdict("plausible", entered, context, differences(index, context), draft.candidate(index))
+    said = candidate_difference(index, context).findings
+    return _verdict("plausible", entered, context, said, draft.candidate(index))
 
 
 def typed_length_limit(name: PassportName, bank: Bank) -> int:
@@ -190,39 +190,3 @@ def _verdict(
 
 def _rank(found: Finding) -> int:
     return _RANK[found.code]
-
-
-def differences(index: int, context: Context) -> list[Finding]:
-    """How the lower-ranked candidate at *index* differs from rank 1."""
-    draft: Draft = context.draft
-    if draft.is_shortened(index) and context.bank.max_length is not None:
-        return [
-            finding(
-                ProblemCode.TOO_LONG,
-                "shortened",
-                limit=str(context.bank.max_length),
-                how_sure=HowSure(context.bank.max_length_evidence),
-            )
-        ]
-    kind = draft.patterns[index].spelling
-    dots = draft.patterns[index].dots
-    if kind in WRITTEN_FORMS or dots != "none":
-        # A form people write the name in (its note says which): said as that, with any other
-        # difference (order, spaces, case) the candidate also carries.
-        written = finding(
-            ProblemCode.SPELLING, "written_form", typed=draft.text(index), word=context.expected,
-            how=DotsNote(dots) if dots != "none" else SpellingNote(kind),
-        )  # fmt: skip
-        pattern, bank = draft.patterns[index], context.bank
-        also = set()
-        if pattern.order != bank.order:
-            also.add(ProblemCode.ORDER_SWAPPED)
-        if pattern.case != bank.case:
-            also.add(ProblemCode.CASE_DIFFERS)
-        if pattern.given_names == "first":
-            also.add(ProblemCode.MISSING_NAME_PART)
-        if (pattern.separator, pattern.given_separator) != (bank.separator, bank.given_separator):
-            also |= {ProblemCode.MISSING_SPACE, ProblemCode.EXTRA_SPACE}
-        others = candidate_comparison(index, context).findings if also else []
-        return [written, *(found for found in others if found.code in also)]
-    return candidate_comparison(index, context).findings

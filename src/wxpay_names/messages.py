@@ -397,9 +397,9 @@ ERRORS: dict[ErrorCode, Wording] = {
         f"输入过长：最多接受 {MAX_INPUT_LENGTH} 个字符。",
     ),
     ErrorCode.TRANSLITERATED_FOREIGN_NAME: Wording(
-        "A name joined by a middle dot (·) is a transliterated foreign name: type the Latin name "
-        "printed in the passport.",
-        "用间隔号（·）连接的是外国姓名的音译：请输入护照上印的拉丁字母姓名。",
+        "A name joined by a middle dot (·) is a transliterated foreign or ethnic-minority name: "
+        "type the Latin name printed in the passport.",
+        "用间隔号（·）连接的是外国人或少数民族姓名的音译，不能按汉语拼音转写：请输入护照上印的拉丁字母姓名。",
     ),
     ErrorCode.NO_PINYIN_READING: Wording(
         "A character of the Chinese name has no known Hanyu Pinyin reading: type the Latin name "

@@ -32,7 +32,7 @@ a text may cut into them more than one way: comparing words may take a costlier 
 the one the candidate was made with (it read ``AAaA``, the other order in title case, as a
 part missing and a letter too many), or a cheaper one (``LiliLi`` for ``LI`` / ``LILI`` is
 only in the wrong case, though the pattern that made it swapped the order). The caller
-(:func:`.readings.candidate_comparison`) then says the cheaper of the two.
+(:func:`.readings.candidate_difference`) then says the cheaper of the two.
 """
 
 from __future__ import annotations

@@ -11,12 +11,16 @@ less wins, the ICAO one on a tie.
 
 from __future__ import annotations
 
+from ..models import ProblemCode
+from ..name_forms import WRITTEN_FORMS
 from .candidate_words import known_difference, reading_difference, words_cut_one_way
 from .context import Context
-from .findings import Finding
+from .findings import DotsNote, Finding, HowSure, SpellingNote, finding
 from .text_differences import character_findings, cut_short, length_findings
 from .typed_text import TypedWords, read_typed, split_words
 from .word_differences import Comparison, compare
+
+_FORMS_SAID_AS_FORMS = WRITTEN_FORMS - {"punctuation_kept"}
 
 
 def diagnose_typed(entered: str, context: Context, weigh_both: bool = False) -> list[Finding]:
@@ -51,12 +55,60 @@ def _icao_comparison(text: str, words: TypedWords, context: Context) -> Comparis
         return Comparison([], 0)
     if index is None:
         return compare(words, context)
+    pattern = context.draft.patterns[index]
+    if (
+        pattern.spelling in _FORMS_SAID_AS_FORMS
+        and pattern.dots == "none"
+        and not context.draft.is_shortened(index)
+    ):
+        # A form the name is written in (PAUL SMITH JOHN typed with an invisible character):
+        # said as that form, as when it is typed as it is. Punctuation and dots are said by the
+        # typed text's characters, and a cut form's letters were all typed, so those are not.
+        return candidate_difference(index, context, words)
     return _candidate(index, words, context)
 
 
-def candidate_comparison(index: int, context: Context) -> Comparison:
-    """How the candidate at *index* differs from rank 1 (see ``_candidate``)."""
-    return _candidate(index, None, context)
+def candidate_difference(index: int, context: Context, words: TypedWords | None = None) -> Comparison:
+    """How the lower-ranked candidate at *index* differs from rank 1: the account of a text
+    typed as it is (``plausible``), and of a form of the name typed with characters the
+    typed-text reading sets aside (``_icao_comparison``).
+
+    A shortened form is said as the bank's field length; a form people write the name in
+    (its note says which) as that, with any other difference (order, spaces, case) its
+    pattern also carries; any other candidate by ``_candidate``. *words*, the typed words,
+    are given when the cost is weighed against another reading of the typed text; without
+    them the cost of the first two accounts is not computed (0).
+    """
+    draft, bank = context.draft, context.bank
+    if draft.is_shortened(index) and bank.max_length is not None:
+        cut = finding(
+            ProblemCode.TOO_LONG,
+            "shortened",
+            limit=str(bank.max_length),
+            how_sure=HowSure(bank.max_length_evidence),
+        )
+        return Comparison([cut], _candidate(index, words, context).cost if words is not None else 0)
+    pattern = draft.patterns[index]
+    kind, dots = pattern.spelling, pattern.dots
+    if kind not in WRITTEN_FORMS and dots == "none":
+        return _candidate(index, words, context)
+    written = finding(
+        ProblemCode.SPELLING, "written_form", typed=draft.text(index), word=context.expected,
+        how=DotsNote(dots) if dots != "none" else SpellingNote(kind),
+    )  # fmt: skip
+    also = set()
+    if pattern.order != bank.order:
+        also.add(ProblemCode.ORDER_SWAPPED)
+    if pattern.case != bank.case:
+        also.add(ProblemCode.CASE_DIFFERS)
+    if pattern.given_names == "first":
+        also.add(ProblemCode.MISSING_NAME_PART)
+    if (pattern.separator, pattern.given_separator) != (bank.separator, bank.given_separator):
+        also |= {ProblemCode.MISSING_SPACE, ProblemCode.EXTRA_SPACE}
+    if not also and words is None:
+        return Comparison([written], 0)
+    compared = _candidate(index, words, context)
+    return Comparison([written, *(found for found in compared.findings if found.code in also)], compared.cost)
 
 
 def _candidate(index: int, words: TypedWords | None, context: Context) -> Comparison:

@@ -58,7 +58,7 @@ def from_chinese(
             key = text
         else:
             key, typed_at = _cleaned(text, _WHAT, spaces=True)
-            checked(key, typed_at)  # refused here, its position counted in the text as given
+            checked(key, typed_at, _WHAT, text)  # refused here, its position counted in the text as given
     else:
         key = _explicit_key(text, surname, given_names)
     return passport_name(key)
@@ -86,7 +86,7 @@ def _explicit_key(text: str, surname: str | None, given_names: str | None) -> st
         )
     for argument, (part, typed_at) in typed.items():
         if part:  # each refused in its own argument, where it was typed there
-            cleaned[argument] = checked(part, typed_at, _LABELS[argument])
+            cleaned[argument] = checked(part, typed_at, _LABELS[argument], parts[argument] or "")
     if not cleaned["given_names"]:
         return surname_alone(cleaned["surname"])
     key = f"{cleaned['surname']} {cleaned['given_names']}"

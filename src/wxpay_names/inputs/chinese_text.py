@@ -22,6 +22,11 @@ from .pinyin_reading import pypinyin
 # sinological dot U+A78F, and full stops (Alipay accepts '.' in minority names).
 MIDDLE_DOTS = frozenset("\u00b7\u2027\u2022\u30fb\uff65\u22c5\u2219\u0387\u1427\u2e31\ua78f.\uff0e")
 _PRIVATE_USE_FIRST, _PRIVATE_USE_LAST = 0xE000, 0xF8FF
+# Unified ideographs that are single strokes (丶 丿 丨 乀 乁 乛 亅), typed to decorate a screen
+# name (小明丶); pypinyin reads them (丶 ZHU), but no name on a passport holds one.
+STROKES = frozenset("\u4e36\u4e3f\u4e28\u4e40\u4e41\u4e5b\u4e85")
+# How an error names the text it was read from, in Chinese.
+_WHAT_ZH = {"Chinese name": "中文姓名", "Chinese surname": "中文姓氏", "Chinese given name": "中文名字"}
 
 
 @cache
@@ -33,14 +38,22 @@ def plain_han() -> Callable[[str], object]:
     return re.compile("[\u3400-\u9fff\U00020000-\U0002f7ff\U00030000-\U0003ffff]*").fullmatch
 
 
-def checked(key: str, typed_at: Sequence[int] | None = None, what: str = "Chinese name") -> str:
+def checked(
+    key: str, typed_at: Sequence[int] | None = None, what: str = "Chinese name", typed: str = ""
+) -> str:
     """The cleaned key with hyphens made ASCII, or an ``InvalidNameError`` naming what cannot be read.
 
-    *typed_at* gives, for each character of *key*, where it was typed (0-based) in *what*, the
-    text as the user gave it; without it positions count in *key*.
+    *typed_at* gives, for each character of *key*, where it was typed (0-based) in *typed*, the
+    text of *what* as the user gave it: an error names the character typed there (a full-width
+    ``，`` rather than the ``,`` cleaning made of it). Without them it counts in *key*.
     """
-    # Most keys: ideographs pypinyin reads, so no space, hyphen, dot or private-use character.
-    if key and plain_han()(key) and all(map(pypinyin().characters.__contains__, map(ord, key))):
+    # Most keys: ideographs pypinyin reads, so no space, hyphen, dot, stroke or private-use character.
+    if (
+        key
+        and plain_han()(key)
+        and all(map(pypinyin().characters.__contains__, map(ord, key)))
+        and STROKES.isdisjoint(key)
+    ):
         return key
     if not key.strip():
         raise InvalidNameError(
@@ -60,11 +73,15 @@ def checked(key: str, typed_at: Sequence[int] | None = None, what: str = "Chines
     readable = pypinyin().characters
     for position, char in enumerate(key):
         code = ord(char)
-        # pypinyin's table also holds private-use code points; no passport name does.
-        if (code in readable and not _PRIVATE_USE_FIRST <= code <= _PRIVATE_USE_LAST) or char == " ":
+        # pypinyin's table also holds private-use code points and the strokes; no passport name does.
+        if (
+            code in readable and not _PRIVATE_USE_FIRST <= code <= _PRIVATE_USE_LAST and char not in STROKES
+        ) or char == " ":
             continue
         if char not in HYPHENS:
-            raise unreadable(char, position if typed_at is None else typed_at[position], what)
+            if typed_at is None or not typed:
+                raise unreadable(char, position, what)
+            raise unreadable(typed[typed_at[position]], typed_at[position], what)
     if HYPHENS.intersection(key) - {"-"}:
         return "".join("-" if char in HYPHENS else char for char in key)
     return key
@@ -76,6 +93,17 @@ def unreadable(char: str, position: int | None, what: str = "Chinese name") -> I
     if position is not None:
         where += f" at position {position + 1}"
     category = unicodedata.category(char)
+    what_zh = _WHAT_ZH.get(what, "中文姓名")
+    named = f"“{char}”" if char.isprintable() and not char.isspace() else describe_character(char)
+    place = f"第 {position + 1} 个字符{named}" if position is not None else f"字符{named}"
+    if char in STROKES:
+        return InvalidNameError(
+            f"The {where}: a single stroke, typed to decorate a screen name; no name on a "
+            "passport holds one. Type only the characters of the name.",
+            code=ErrorCode.INVALID_CHARACTER,
+            message_zh=f"{what_zh}的{place}只是一个笔画，常用来装饰网名，"
+            "护照上的姓名中不会有：请只输入姓名中的汉字。",
+        )
     if script_of(char) == "CJK" and category == "Lo":
         return InvalidNameError(
             f"The {where}, which has no known Hanyu Pinyin reading: type the "
@@ -87,7 +115,7 @@ def unreadable(char: str, position: int | None, what: str = "Chinese name") -> I
             f"The {where}: a name has no digits; type only its characters.",
             code=ErrorCode.INVALID_CHARACTER,
             # The code's general sentence asks for letters; a Chinese name is characters.
-            message_zh="中文姓名中有数字：请只输入姓名中的汉字。",
+            message_zh=f"{what_zh}的{place}是数字：姓名中没有数字，请只输入姓名中的汉字。",
         )
     if category[0] == "L":
         return InvalidNameError(
@@ -102,7 +130,8 @@ def unreadable(char: str, position: int | None, what: str = "Chinese name") -> I
         f"The {where}: type only the characters of the name, with a space "
         "between surname and given name if you want to split it yourself.",
         code=ErrorCode.INVALID_CHARACTER,
-        message_zh="中文姓名中有汉字以外的字符：请只输入姓名中的汉字；如需自行分开姓和名，可在中间加一个空格。",
+        message_zh=f"{what_zh}的{place}不是汉字：请只输入姓名中的汉字；"
+        "如需自行分开姓和名，可在中间加一个空格。",
     )
 
 
