@@ -589,6 +589,17 @@ def test_observations_round_trip_through_csv(
         )
 
 
+def test_a_written_observations_file_has_ordinary_permissions(tmp_path: Path) -> None:
+    # As the batch's output has: the temporary file it was written in is its owner's only (0o600).
+    path = tmp_path / "seen.csv"
+    Observations.from_outcomes(outcomes("工行", candidates(ZHANG_SAN, "ICBC")[0].pattern, 1, 0)).write_csv(
+        path
+    )
+    mask = os.umask(0)
+    os.umask(mask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
 def test_the_csv_holds_the_bank_the_pattern_and_two_counts(tmp_path: Path) -> None:
     pattern = candidates(ZHANG_SAN, "ICBC")[0].pattern
     path = tmp_path / "seen.csv"

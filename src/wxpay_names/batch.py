@@ -29,6 +29,7 @@ from .cleaning import MAX_INPUT_LENGTH
 from .cli_render import error_message
 from .csv_rows import OVERSIZED, REFUSED, OpenQuoteError, StrictRows
 from .errors import ErrorCode, InvalidNameError, NameFormatError, open_quote
+from .file_writing import put_in_place
 from .front_names import NameKind, read_name
 from .front_wording import Lang
 from .messages import FILE_ERRORS_ZH
@@ -644,8 +645,7 @@ def write_atomically(path: str, json_lines: bool) -> Iterator[TextIO]:
                 descriptor, "w", encoding="utf-8", errors=_errors(json_lines), newline=""
             ) as stream:
                 yield stream
-            os.chmod(temporary, 0o666 & ~_umask())
-            os.replace(temporary, target)
+            put_in_place(temporary, target)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
@@ -660,13 +660,6 @@ def _open_special(path: str, json_lines: bool) -> Iterator[TextIO]:
         raise OutputFileError(f"Cannot write {path}: {error.strerror or error}.", "output_failed") from None
     with stream:
         yield stream
-
-
-def _umask() -> int:
-    # The umask can only be read by setting it; put it straight back.
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 _INTERRUPTS = frozenset({signal.SIGINT, signal.SIGTERM})

@@ -289,7 +289,7 @@ def _plan_capped(row: Row, shape: Shape) -> Plan:
     shortened_at = 0
     for key, group in groups:
         if not shortened_at and key[:2] > _SHORTENED_KEY:
-            # Shortened forms rank among the single deviations of their weight.
+            # Shortened forms come before the first group past _SHORTENED_KEY: right after rank 1.
             shortened_at = len(steps)
         changes: dict[str, object] = {}
         for deviation in group:

@@ -203,7 +203,7 @@ def error_detail(error: NameFormatError | _HasErrors) -> ErrorDetail:
     >>> detail["message_zh"]
     '姓名中有数字、符号、表情符号、控制字符或特殊样式的字母：请只输入姓名中的普通字母。'
     """
-    from .messages import ERRORS, error_message  # the wording tables load with the first refusal
+    from .messages import ERRORS, error_message  # imported here: messages imports this module
 
     if isinstance(error, NameFormatError) and not isinstance(error, ValidationError):
         # The error's own Chinese when it has one (an unknown bank's closest names), else its code's.

@@ -1,7 +1,9 @@
 """Rankings that learn: today's candidates re-ordered by what banks accepted.
 
-A layer over the ranked candidates, whatever builds them: it reads only each candidate's
-rank and pattern. The rule (also on the docs page "Learning from outcomes"):
+A layer over the ranked candidates: it re-orders today's list by each candidate's rank and
+the outcomes counted for it (pooled over the patterns that write its text for the name, see
+``same_text_patterns``), and checks a typed text against the list so ordered. The rule
+(also on the docs page "Learning from outcomes"):
 
     Before any outcome, a candidate ranked *k* today counts as if it had been tried
     ``PRIOR_STRENGTH`` times at that bank and accepted in a share ``PRIOR_RANK_ONE / k``.

@@ -60,7 +60,8 @@ _LONGEST_SUFFIX = 4  # "III.", "JNR." (data/name_affixes.csv)
 @cache
 def _chinese_spellings() -> Callable[[PassportName], tuple[Spelling, ...]]:
     # The Chinese reader holds what it read of each name; imported on the first Chinese name
-    # (it loads pypinyin), and held once: an import statement per call costs a microsecond.
+    # (a name not among those it read is read again, which loads pypinyin), and held once: an
+    # import statement per call costs a microsecond.
     from .inputs.chinese_spellings import chinese_spellings
 
     return chinese_spellings

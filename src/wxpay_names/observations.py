@@ -30,6 +30,7 @@ from typing import Any, Final
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .errors import ErrorCode, NameFormatError, open_quote
+from .file_writing import put_in_place
 from .messages import Wording, log_row
 from .models import SEPARATOR_WORDS, Bank, Pattern
 
@@ -291,7 +292,7 @@ class Observations:
         try:
             with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
                 self.write_rows(handle)
-            os.replace(temporary, target)
+            put_in_place(temporary, target)
         except BaseException as error:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
-from ..candidates import Draft
 from ..models import Bank, PassportName
 from ..spelling import Spelling
 from .name_words import NameWord, name_words
+
+if TYPE_CHECKING:  # a type only: the candidates module words their notes, which analysis never imports
+    from ..candidates import Draft
 
 _T = TypeVar("_T")
 SHOWN_AT_MOST = 4  # characters or words a message lists before "…"

@@ -24,7 +24,7 @@ from .chinese_spellings import chinese_spellings, passport_name
 from .chinese_surnames import surname_alone
 from .chinese_text import checked, plain_han
 
-__all__ = ["chinese_spellings", "from_chinese"]  # chinese_spellings: for name_forms.spellings
+__all__ = ["chinese_spellings", "from_chinese"]
 
 _WHAT = "Chinese name"
 # What an error names, per argument: a Chinese given name (名) is one, whatever its characters.
