@@ -6,7 +6,8 @@ renderers and ``learn``, an unknown bank's closest names in ``registry`` and the
 ranking's notes word their own few sentences, next to the code that knows their values.)
 A placeholder's value is either one ``str`` (a name, a number: the same in both languages)
 or a :class:`Wording` (a phrase, itself from this module), whose English half goes into the
-English sentence and Chinese half into the Chinese one. A test checks that every ``ProblemCode`` and every ``ErrorCode`` has both.
+English sentence and Chinese half into the Chinese one. A test checks that every
+``ProblemCode`` and every ``ErrorCode`` has both.
 
 >>> way = phrase("way_given_first", given=PHRASES["given_name_one"])
 >>> problem(ProblemCode.ORDER_SWAPPED, "reported", bank=Wording("Bank of China", "中国银行"),
