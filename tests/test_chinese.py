@@ -372,6 +372,53 @@ def test_misplaced_hyphen_is_refused(text: str) -> None:
         from_chinese(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "spaced", "second"),
+    [
+        ("欧阳-娜娜", "欧阳 娜娜", "欧阳-娜 娜"),  # read OUYANGNA NA before: 娜 taken for a second surname
+        ("王-小明", "王 小明", "王-小 明"),
+        ("張-三豐", "張 三豐", "張-三 豐"),
+    ],
+)
+def test_a_hyphen_before_no_known_surname_is_refused_saying_both_ways(
+    text: str, spaced: str, second: str
+) -> None:
+    with pytest.raises(InvalidNameError, match="not a surname the data holds") as raised:
+        from_chinese(text)
+    assert raised.value.code == ErrorCode.INVALID_CHARACTER
+    for message in (str(raised.value), raised.value.message_zh):
+        assert spaced in message
+        assert second in message
+    # Both ways it offers read as they say: the split at the space, or two surnames.
+    assert from_chinese(spaced).chinese == spaced
+    double = from_chinese(second)
+    assert double.surname == from_chinese(second.split(" ")[0]).surname
+    assert double.given_names == from_chinese(spaced).given_names[-len(double.given_names) :]
+
+
+def test_a_double_surname_alone_still_reads_as_given() -> None:
+    # How a surname given alone is kept (surname="张三" → '张-三'): read again as it was given.
+    assert (from_chinese("张-三").surname, from_chinese("张-三").given_names) == ("ZHANGSAN", "")
+
+
+@pytest.mark.parametrize("text", ["郑-李小明", "赵-钱西安", "欧阳-诸葛亮", "张‐王明", "覃-曾伟"])
+def test_a_hyphen_before_a_known_surname_reads_a_double_surname(text: str) -> None:
+    name = from_chinese(text)
+    assert len(name.surname) > 3
+    assert name.given_names
+
+
+def test_single_surnames_csv_rows_are_single_characters_with_a_source() -> None:
+    rows = list(csv.DictReader((SURNAMES_CSV.parent / "single_surnames.csv").open(encoding="utf-8")))
+    assert len(rows) >= 400
+    assert len({row["surname"] for row in rows}) == len(rows)
+    for row in rows:
+        assert len(row["surname"]) == 1
+        assert "grade B" in row["source"]
+        assert row["source_url"].startswith("https://")
+        assert from_chinese(f"郑-{row['surname']}明").surname.startswith("ZHENG")
+
+
 @pytest.mark.parametrize("dot", ["·", "•", "・", "‧", "･", "∙", "⋅", "ꞏ", ".", "．"])
 def test_middle_dot_names_are_refused(dot: str) -> None:
     with pytest.raises(InvalidNameError, match="Latin name printed in the passport") as raised:

@@ -21,7 +21,7 @@ from ..cleaning import check_length, clean, visible_characters
 from ..errors import ErrorCode, InvalidNameError
 from ..models import PassportName
 from .chinese_spellings import chinese_spellings, passport_name
-from .chinese_surnames import surname_alone
+from .chinese_surnames import refuse_unknown_second_surname, surname_alone
 from .chinese_text import checked, plain_han
 
 __all__ = ["chinese_spellings", "from_chinese"]
@@ -58,7 +58,10 @@ def from_chinese(
             key = text
         else:
             key, typed_at = _cleaned(text, _WHAT, spaces=True)
-            checked(key, typed_at, _WHAT, text)  # refused here, its position counted in the text as given
+            # refused here, its position counted in the text as given
+            read = checked(key, typed_at, _WHAT, text)
+            if "-" in read and " " not in read:
+                refuse_unknown_second_surname(read)
     else:
         key = _explicit_key(text, surname, given_names)
     return passport_name(key)

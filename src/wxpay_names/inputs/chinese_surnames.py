@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 from functools import cache
 
+from ..errors import ErrorCode, InvalidNameError
 from ..resources import data_text
 from .chinese_text import misplaced_hyphen
 from .pinyin_reading import Syllables
@@ -64,6 +65,45 @@ def split_surnames(text: str) -> tuple[list[list[Piece]], str]:
         if not text.startswith("-", position):
             return units, text[position:]
         position += 1
+
+
+def refuse_unknown_second_surname(text: str) -> None:
+    """Refuse a typed name whose hyphen is followed by no surname the data knows (欧阳-娜娜).
+
+    A hyphen joins the two surnames of a 双姓 (郑-李小明), and is read so; but a person may type
+    one between surname and given name, which would read the first given character as a
+    second surname (OUYANGNA NA), a wrong answer given without a word. The character after
+    the hyphen must be a surname of ``data/surnames.csv`` or ``data/single_surnames.csv``;
+    otherwise the name is refused, saying both ways to give it. A name whose split is given
+    with a space (``欧阳-娜 娜``) is read as given, never refused here, nor is a 双姓 with no
+    given name after it (``张-三``): that is how a surname given alone is kept (``surname_alone``),
+    to be read again as it was given.
+    """
+    units, given = split_surnames(text)
+    if not given:
+        return
+    for unit in units[1:]:
+        chars, readings = unit[0]
+        if readings or chars in _single_surnames():
+            continue
+        before, _, after = text.partition("-")
+        rest = after[len(chars) :]
+        raise InvalidNameError(
+            f"A hyphen in a Chinese name joins the two surnames of a double surname (双姓, e.g. "
+            f"郑-李小明), but {chars}, after it, is not a surname the data holds. To split the "
+            f"surname from the given name, use a space: {before} {after}. If {chars} is the second "
+            f"surname, put a space after it: {before}-{chars} {rest}.",
+            code=ErrorCode.INVALID_CHARACTER,
+            message_zh=f"中文姓名中的连字符用来连接双姓（如郑-李小明），但连字符后的“{chars}”不在数据收录的"
+            f"姓氏中。如果是想分开姓和名，请改用空格：{before} {after}；如果“{chars}”确实是第二个姓，"
+            f"请在它后面加一个空格：{before}-{chars} {rest}。",
+        )
+
+
+@cache
+def _single_surnames() -> frozenset[str]:
+    """``data/single_surnames.csv``: characters known as surnames (simplified forms)."""
+    return frozenset(row["surname"] for row in csv.DictReader(data_text("single_surnames.csv")))
 
 
 def explicit_surnames(surname_text: str) -> list[list[Piece]]:
