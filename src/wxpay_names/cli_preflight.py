@@ -288,7 +288,7 @@ def _resident_id_line(resident_id: ResidentIdCheck | None, lang: Lang) -> str:
     formats = {
         "2023": ("the 18-digit number of 2023", "2023 年起的 18 位号码"),
         "old": ("the older 15-character number", "旧版 15 位号码"),
-        "unknown": ("not a number of this card", "不是该证件的号码"),
+        "unknown": ("not a number of this card", "号码格式不对"),
     }
     return pick(lang, "Permanent resident ID: ", "永久居留身份证：") + pick(
         lang, *formats[resident_id.format]

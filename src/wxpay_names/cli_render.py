@@ -31,12 +31,12 @@ _VERDICTS: dict[str, tuple[str, str]] = {
     "plausible": (
         'A form the bank might hold: "{entered}" is form {rank} of the forms {bank} may hold; '
         'the likeliest is "{expected}".',
-        "可能一致：“{entered}”在{bank}可能记录的写法中排第 {rank} 位；最可能的是“{expected}”。",
+        "可能一致：“{entered}”在{bank}可能记录的写法中排第 {rank} 位；最可能的是 {expected}。",
     ),
     "mismatch": (
         'Does not match: "{entered}" is none of the forms {bank} is likely to hold; the likeliest is '
         '"{expected}".',
-        "不一致：“{entered}”不在{bank}可能记录的写法之中；最可能的是“{expected}”。",
+        "不一致：“{entered}”不在{bank}可能记录的写法之中；最可能的是 {expected}。",
     ),
 }
 
@@ -259,7 +259,7 @@ def plan_lines(plan: CardPlan, banks: Sequence[Bank], expected: Sequence[str], l
             pick(
                 lang,
                 f'ONE NAME FITS: type "{text}"; it is the likeliest form at {codes}.{caveat}',
-                f"可以使用同一个姓名：请输入“{text}”，它在{codes}都是最可能的写法。{caveat}",
+                f"可以使用同一个姓名：请输入 {text}，它在{codes}都是最可能的写法。{caveat}",
             )
         ]
     else:
@@ -309,8 +309,8 @@ def plan_lines(plan: CardPlan, banks: Sequence[Bank], expected: Sequence[str], l
                 "the first name above. A bank that refuses every one holds another form: ask it how it "
                 "wrote your name, letter for letter, or choose the second card at a bank whose likeliest "
                 "form is the first card's.",
-                "怎么做：微信只保留一个实名，即账户实名认证时使用的姓名。如果已经绑定了一张卡，请保留该姓名，"
-                "到另一家银行试用；如果还没有绑卡，请从上面第一个写法开始试。如果某家银行拒绝了所有写法，"
+                "怎么做：微信账户只能实名认证一个姓名，即实名认证时使用的姓名。如果已经绑定了一张卡，请保留该姓名，"
+                "再用它绑定另一家银行的卡；如果还没有绑卡，请从上面第一种写法开始试。如果某家银行拒绝了所有写法，"
                 "说明它记录的是其他写法：请向该行询问账户上登记的姓名（逐个字母），"
                 "或者在最可能写法与第一张卡相同的银行办第二张卡。",
             ),

@@ -220,8 +220,9 @@ PROBLEMS: dict[ProblemCode, dict[str, Wording]] = {
             "它们看起来像拉丁字母，实为其他字符。请用普通字母输入 {expected}",
         ),
         "other_script": Wording(
-            "A bank record holds the name in the Latin letters A to Z, not in {script}: type {expected}",
-            "银行以拉丁字母 A 到 Z 记录姓名，而不是{script}：请输入 {expected}",
+            "A bank record most likely holds the name in the Latin letters A to Z, not in {script}: "
+            "type {expected}",
+            "银行预留姓名很可能只用拉丁字母 A 到 Z，不用{script}：请输入 {expected}",
         ),
     },
     ProblemCode.FULL_WIDTH: {
@@ -743,10 +744,10 @@ NOTES: dict[str, Wording] = {
     "row_space": Wording("one space between surname and given names", "姓和名之间有一个空格"),
     "row_none": Wording("no space between surname and given names", "姓和名之间没有空格"),
     "short_space": Wording("one space", "中间有空格"),
-    "short_none": Wording("no space", "中间无空格"),
+    "short_none": Wording("no space", "中间没有空格"),
     # Between several given names (and the words of a surname): the bank list's line.
     "given_space": Wording("a space between several", "名字之间有空格"),
-    "given_none": Wording("joined, no space between them", "名字之间无空格"),
+    "given_none": Wording("joined, no space between them", "名字之间没有空格"),
     "upper": Wording("upper case", "全部大写"),
     "title": Wording("title case", "首字母大写"),
     # One deviation from the row each.
@@ -771,7 +772,7 @@ NOTES: dict[str, Wording] = {
         "直接去掉变音符号（Ü → U，Ø → O）：ICAO 转写表允许签发国这样写 Ä、Å、Ö、Ü，Ø 则不允许",
     ),
     "spelling_pinyin_lv": Wording(
-        "ü written V, a keyboard habit seen in the wild", "ü 写作 V，实际中见过的键盘输入习惯"
+        "ü written V, a keyboard habit seen in the wild", "ü 写作 V（键盘输入习惯）"
     ),
     "spelling_second_reading": Wording("the surname's other reading", "多音字姓氏的另一种读音"),
     "spelling_given_reading": Wording(

@@ -29,6 +29,10 @@ def diagnose_typed(entered: str, context: Context, weigh_both: bool = False) -> 
     *weigh_both* compares the folded reading even when it cannot win (tests hold the rule to it).
     """
     typed = read_typed(entered)
+    if typed.other_scripts and not typed.icao.strip():
+        # Only letters the passport's table cannot spell (张三): the words all "missing" would
+        # repeat what the script's finding says.
+        return character_findings(typed, context)
     cut = cut_short(typed, context)
     if cut is not None:  # the name cut where the bank's field may end: its words are not wrong
         return [*character_findings(typed, context), cut]

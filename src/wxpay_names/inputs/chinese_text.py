@@ -59,7 +59,7 @@ def checked(
         raise InvalidNameError(
             "The Chinese name is empty: give the name in Chinese characters, such as 张三.",
             code=ErrorCode.EMPTY_NAME,
-            message_zh="中文姓名为空：请输入汉字姓名，如 张三。",
+            message_zh="中文姓名为空：请输入汉字姓名，如张三。",
         )
     dots = MIDDLE_DOTS.intersection(key)
     if dots:
