@@ -149,6 +149,23 @@ def test_chinese_characters_are_used_instead_of_the_fields(page: Page) -> None:
     expect(page.locator("#name-read")).to_contain_text("欧阳娜娜")
 
 
+def test_what_the_characters_leave_open_is_said_with_the_name(page: Page) -> None:
+    page.click("#chinese-box summary")
+    page.fill("#chinese", "覃海洋")
+    page.check("#bank-list input[value=ICBC]")
+    page.click("#show")
+    notes = page.locator("#reading-notes")
+    expect(notes).to_be_visible()
+    expect(notes.locator("li").first).to_contain_text("QIN or TAN")
+    expect(notes).to_contain_text("Hong Kong")
+    page.click("#lang")
+    expect(notes.locator("li").first).to_contain_text("QIN、TAN 两种读音")
+    page.click("#lang")
+    page.click("#chinese-box summary")  # closed: the fields are the name, which leaves nothing open
+    show_names(page, "Smith", "John", "ICBC")
+    expect(notes).to_be_hidden()
+
+
 def test_a_closed_chinese_box_does_not_replace_the_fields(page: Page) -> None:
     # Characters left in the box after it is closed: the fields typed since are the name.
     page.click("#chinese-box summary")

@@ -1232,3 +1232,11 @@ def test_the_length_line_does_not_point_to_shortened_forms_already_refused(
     out = capsys.readouterr().out
     assert "The bank may hold it cut short." in out
     assert "include the shortened ones" not in out
+
+
+def test_format_from_chinese_says_a_surname_of_two_readings(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["format", "--chinese", "覃海洋", "--bank", "ICBC"]) == 0
+    err = capsys.readouterr().err
+    assert "wxpay-names: the surname is read QIN or TAN" in err
+    assert main(["format", "--chinese", "覃海洋", "--bank", "ICBC", "--lang", "zh"]) == 0
+    assert "姓氏有 QIN、TAN 两种读音" in capsys.readouterr().err

@@ -593,7 +593,7 @@ def curl_examples(page: str) -> list[tuple[str, object, bool, str]]:
 def test_the_integration_guides_curl_examples_show_real_answers(client: TestClient) -> None:
     """docs/integration.md folds each answer and leaves parts out as ``...``; the rest is the real one."""
     examples = curl_examples((ROOT / "docs" / "integration.md").read_text(encoding="utf-8"))
-    assert [path for path, *_ in examples] == ["/v1/format", "/v1/check", "/v1/format"]
+    assert [path for path, *_ in examples] == ["/v1/format", "/v1/format", "/v1/check", "/v1/format"]
     for path, body, with_status, shown in examples:
         response = client.post(path, json=body)
         real = response.text + (f" {response.status_code}" if with_status else "")
@@ -717,3 +717,45 @@ def test_head_works_wherever_get_does_and_the_openapi_lists_only_possible_refusa
     assert set(paths["/v1/banks/{query}"]["get"]["responses"]) == {"200", "404", "422"}
     assert "404" not in paths["/v1/mrz"]["post"]["responses"]
     assert "404" not in paths["/v1/preflight"]["post"]["responses"]
+
+
+@pytest.mark.parametrize("path", ["/v1/format", "/v1/candidates", "/v1/check", "/v1/next", "/v1/plan"])
+def test_every_answer_with_a_name_says_what_its_characters_leave_open(client: TestClient, path: str) -> None:
+    body: dict[str, object] = {
+        "chinese": "单于飞",
+        "bank": "ICBC",
+        "entered": "SHAN YUFEI",
+        "banks": ["ICBC", "BOC"],
+    }
+    fields = {"/v1/format": {"chinese", "banks"}, "/v1/plan": {"chinese", "banks"}}.get(path)
+    fields = fields or ({"chinese", "bank", "entered"} if path == "/v1/check" else {"chinese", "bank"})
+    answer = client.post(path, json={key: value for key, value in body.items() if key in fields}).json()
+    codes = [note["code"] for note in answer["reading_notes"]]
+    assert codes == ["compound_surname", "pinyin_spelling"]
+    compound = answer["reading_notes"][0]
+    assert "单 于飞 in the chinese field" in compound["message"]  # the page's way, not --chinese
+    assert "在 chinese 字段中输入 单 于飞" in compound["message_zh"]
+    latin = client.post(
+        path,
+        json={
+            **{k: v for k, v in body.items() if k in fields and k != "chinese"},
+            "surname": "Shan",
+            "given_names": "Yufei",
+        },
+    ).json()
+    assert latin["reading_notes"] == []
+
+
+def test_a_surname_of_two_readings_is_said_with_both(client: TestClient) -> None:
+    answer = client.post("/v1/format", json={"chinese": "覃海洋", "banks": ["ICBC"]}).json()
+    [readings, _] = answer["reading_notes"]
+    assert readings["code"] == "surname_readings"
+    assert "QIN or TAN" in readings["message"]
+    assert "QIN、TAN 两种读音" in readings["message_zh"]
+    texts = {
+        candidate["text"]
+        for candidate in client.post("/v1/candidates", json={"chinese": "覃海洋", "bank": "ICBC"}).json()[
+            "candidates"
+        ]
+    }
+    assert {"QIN HAIYANG", "TAN HAIYANG"} <= texts  # what the note says is among the candidates

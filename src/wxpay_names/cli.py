@@ -69,6 +69,7 @@ from .messages import FILE_ERRORS_ZH
 from .models import Bank, PassportName
 from .name_forms import spellings
 from .plan import card_plan, compatible_banks
+from .reading_notes import reading_notes
 from .registry import BankRegistry, default_registry
 from .validation import script_of
 
@@ -422,32 +423,9 @@ def _passport_name(options: argparse.Namespace) -> PassportName:
         return read_name("mrz", read_stdin() if options.mrz == ["-"] else "\n".join(options.mrz))
     if options.chinese is not None:
         name = read_name("chinese", options.chinese)
-        compound = _compound_read(name)
-        if compound:
-            first, rest = compound
-            _warn(
-                options,
-                pick(
-                    options.lang,
-                    f"{first}{rest[:1]} was read as one compound surname ({name.surname}). If the surname "
-                    f'is {first} alone, give it apart: --chinese "{first} {rest}".',
-                    f"“{first}{rest[:1]}”被当作一个复姓（{name.surname}）。如果姓只是“{first}”，"
-                    f'请把姓和名分开：--chinese "{first} {rest}"。',
-                ),
-            )
-        _warn(
-            options,
-            pick(
-                options.lang,
-                "the name spelled from the Chinese characters is Hanyu Pinyin, as mainland Chinese "
-                "passports print it. Documents issued in Hong Kong, Macao or Taiwan (China) or in "
-                "Singapore mostly spell names otherwise (陈 as CHAN or TAN): if you hold one, give the "
-                "Latin name printed on it with --surname and --given.",
-                "根据汉字拼出的是汉语拼音，与中国大陆护照的拼法一致。中国香港、中国澳门、中国台湾以及新加坡"
-                "签发的证件上，姓名大多不用汉语拼音（如“陈”拼作 CHAN 或 TAN）：如果您持有这些证件，"
-                "请用 --surname 和 --given 输入证件上印的拉丁字母姓名。",
-            ),
-        )
+        for note in reading_notes(name, "options"):
+            said = pick(options.lang, note.en, note.zh)
+            _warn(options, said[:1].lower() + said[1:])  # after "wxpay-names: ", as every warning
         return name
     if options.text:
         text = read_stdin() if options.text == ["-"] else " ".join(options.text)
@@ -695,21 +673,6 @@ def _several_words(name: PassportName) -> bool:
     between them is a column of its own, often less sure than the row."""
     primary = spellings(name)[0]
     return len(primary.surname) > 1 or sum(len(words) for words in primary.given) > 1
-
-
-def _compound_read(name: PassportName) -> tuple[str, str] | None:
-    """For a name read from characters whose surname the table took as a two-character
-    compound (单于飞: 单于, then 飞), its first character and the rest of the name; ``None``
-    for any other name, and for one whose split was given (``单 于飞``)."""
-    text = name.chinese or ""
-    if name.source != "chinese" or " " in text or "-" in text:
-        return None
-    from .inputs.chinese_surnames import longest_surname  # the table is loaded: the name was read
-
-    found = longest_surname(text, 0)
-    if found is None or len(found[0]) != 2:
-        return None
-    return text[0], text[1:]
 
 
 # How letters of another script were spelled, as the CLI says it: Cyrillic by ICAO's table

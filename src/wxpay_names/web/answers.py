@@ -7,13 +7,14 @@ can show either language from one answer.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..binding.results import BindingCheck, CardInfo, DocumentCheck, PhoneCheck, ResidentIdCheck
 from ..front_wording import candidate_why
 from ..models import Bank, Candidate, Evidence, PassportName, Pattern, Problem, ProblemCode, SharedName
+from ..reading_notes import NoteCode, reading_notes
 
 _CLOSED = ConfigDict(frozen=True, extra="forbid")
 
@@ -38,6 +39,36 @@ class CandidateAnswer(BaseModel):
             note=candidate.note,
             note_zh=candidate_why(candidate, bank, "zh"),
         )
+
+
+class ReadingNote(BaseModel):
+    """What reading the name from its Chinese characters left open, to show with the name."""
+
+    model_config = _CLOSED
+
+    code: NoteCode = Field(
+        description="compound_surname: two characters read as one compound surname (单于), which may "
+        "be a surname and a given name; surname_readings: the surname has another reading (覃 QIN or "
+        "TAN), among the candidates; pinyin_spelling: the spelling is Hanyu Pinyin, as mainland "
+        "passports print it, not as documents of Hong Kong, Macao, Taiwan or Singapore do."
+    )
+    message: str
+    message_zh: str
+
+
+def notes_of(name: PassportName) -> list[ReadingNote]:
+    """The reading notes of *name*, put as the request's fields give a name; none unless it was
+    read from Chinese characters."""
+    return [
+        ReadingNote(code=note.code, message=note.en, message_zh=note.zh)
+        for note in reading_notes(name, "fields")
+    ]
+
+
+ReadingNotes = Annotated[
+    list[ReadingNote],
+    Field(description="What reading the name from Chinese characters left open; empty for other names."),
+]
 
 
 class BankResult(BaseModel):
@@ -67,6 +98,7 @@ class FormatAnswer(BaseModel):
     model_config = _CLOSED
 
     name: PassportName
+    reading_notes: ReadingNotes
     results: list[BankResult]
 
 
@@ -74,6 +106,7 @@ class CandidatesAnswer(BankResult):
     """The name as read, and one bank's candidates, most likely first."""
 
     name: PassportName
+    reading_notes: ReadingNotes
 
 
 class NextAnswer(BaseModel):
@@ -85,6 +118,7 @@ class NextAnswer(BaseModel):
     evidence: Evidence
     tries: list[CandidateAnswer] = Field(description="Each keeps its rank in the full list.")
     name: PassportName
+    reading_notes: ReadingNotes
 
 
 class CheckAnswer(BaseModel):
@@ -100,6 +134,7 @@ class CheckAnswer(BaseModel):
     problems: list[Problem]
     bank: str
     name: PassportName
+    reading_notes: ReadingNotes
 
 
 class PlanAnswer(BaseModel):
@@ -113,6 +148,7 @@ class PlanAnswer(BaseModel):
     advice: list[Problem]
     expected: dict[str, str] = Field(description="Each bank's most likely text, by bank code.")
     name: PassportName
+    reading_notes: ReadingNotes
 
 
 class PreflightAnswer(BaseModel):

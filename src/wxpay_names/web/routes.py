@@ -41,6 +41,7 @@ from .answers import (
     NextAnswer,
     PlanAnswer,
     PreflightAnswer,
+    notes_of,
 )
 from .page import page_response
 from .refusals import FieldError, RefusalAnswer, RefusingRoute
@@ -136,7 +137,7 @@ async def format_names(request: FormatRequest, registry: Registry) -> FormatAnsw
     chosen = _banks(registry, request.banks)
     results = [BankResult.of(bank, candidates(name, bank), every=request.all) for bank in chosen]
     log.info("format source=%s banks=%s all=%s", name.source, _codes(request.banks, chosen), request.all)
-    return FormatAnswer(name=name, results=results)
+    return FormatAnswer(name=name, reading_notes=notes_of(name), results=results)
 
 
 @router.post("/v1/candidates", tags=["names"], summary="Every text a bank may hold", responses=_REFUSALS)
@@ -146,7 +147,7 @@ async def candidate_list(request: CandidatesRequest, registry: Registry) -> Cand
     bank = _bank(registry, request.bank)
     result = BankResult.of(bank, candidates(name, bank))
     log.info("candidates source=%s bank=%s", name.source, bank.code)
-    return CandidatesAnswer(name=name, **dict(result))
+    return CandidatesAnswer(name=name, reading_notes=notes_of(name), **dict(result))
 
 
 @router.post("/v1/check", tags=["names"], summary="Is a typed name what the bank holds?", responses=_REFUSALS)
@@ -176,6 +177,7 @@ async def check(request: CheckRequest, registry: Registry) -> CheckAnswer:
         problems=list(result.problems),
         bank=bank.code,
         name=name,
+        reading_notes=notes_of(name),
     )
 
 
@@ -193,6 +195,7 @@ async def plan(request: PlanRequest, registry: Registry) -> PlanAnswer:
         advice=list(result.advice),
         expected={bank.code: format_name(name, bank) for bank in chosen},
         name=name,
+        reading_notes=notes_of(name),
     )
 
 
@@ -211,6 +214,7 @@ async def next_forms(request: NextRequest, registry: Registry) -> NextAnswer:
         evidence=bank.evidence,
         tries=[CandidateAnswer.of(candidate, bank) for candidate in tries],
         name=name,
+        reading_notes=notes_of(name),
     )
 
 

@@ -1,0 +1,116 @@
+"""What the reading of a name from Chinese characters leaves open, said to the person.
+
+A name read from its characters gets one spelling for ``format_name``, but the characters do
+not always decide it: a compound surname may be a single surname and a given name (单于飞),
+a surname may have two readings (覃 QIN or TAN, each from a source), and a document of Hong
+Kong, Macao, Taiwan or Singapore spells names otherwise. The candidates hold the other
+readings; these notes say so up front, where the command line and the web service show the
+name, each in its own words for how to give a name (``ways``). Each note has a stable
+``code`` an app can act on. A given name's other readings (朝阳 CHAOYANG) are pypinyin's
+guesses, often noise (大 DAI, TAI): the candidates offer them, low, and no note.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, NamedTuple
+
+from .front_wording import NameWays
+from .models import PassportName
+from .name_forms import spellings
+
+NoteCode = Literal["compound_surname", "surname_readings", "pinyin_spelling"]
+
+
+class ReadingNote(NamedTuple):
+    code: NoteCode
+    en: str
+    zh: str
+
+
+# How each front end takes the split of a Chinese name, and a Latin name, in English and Chinese.
+_SPLIT: dict[NameWays, tuple[str, str]] = {
+    "options": ('--chinese "{split}"', '--chinese "{split}"'),
+    "columns": ("{split} in the chinese column", "在 chinese 列中填写 {split}"),
+    "fields": ("{split} in the chinese field", "在 chinese 字段中输入 {split}"),
+}
+_LATIN: dict[NameWays, tuple[str, str]] = {
+    "options": ("with --surname and --given", "请用 --surname 和 --given 输入"),
+    "columns": ("in the surname and given_names columns", "请在 surname 和 given_names 列中填写"),
+    "fields": ("in the surname and given_names fields", "请在 surname 和 given_names 字段中输入"),
+}
+
+
+def reading_notes(name: PassportName, ways: NameWays = "options") -> tuple[ReadingNote, ...]:
+    """The notes for *name*, most particular first; none for a name not read from characters.
+
+    >>> from wxpay_names import from_chinese
+    >>> [note.code for note in reading_notes(from_chinese("覃海洋"))]
+    ['surname_readings', 'pinyin_spelling']
+    >>> print(reading_notes(from_chinese("单于飞"), "fields")[0].zh)
+    “单于”被当作一个复姓（CHANYU）。如果姓只是“单”，请把姓和名分开：在 chinese 字段中输入 单 于飞。
+    """
+    if name.source != "chinese" or not name.chinese:
+        return ()
+    notes: list[ReadingNote] = []
+    compound = compound_read(name)
+    if compound is not None:
+        first, rest = compound
+        split_en, split_zh = (way.format(split=f"{first} {rest}") for way in _SPLIT[ways])
+        notes.append(
+            ReadingNote(
+                "compound_surname",
+                f"{first}{rest[:1]} was read as one compound surname ({name.surname}). If the surname "
+                f"is {first} alone, give it apart: {split_en}.",
+                f"“{first}{rest[:1]}”被当作一个复姓（{name.surname}）。如果姓只是“{first}”，"
+                f"请把姓和名分开：{split_zh}。",
+            )
+        )
+    spelled = spellings(name)
+    surnames = _unique([name.surname] + ["".join(s.surname) for s in spelled if s.kind == "second_reading"])
+    if len(surnames) > 1:
+        listed_en, listed_zh = " or ".join(surnames), "、".join(surnames)
+        notes.append(
+            ReadingNote(
+                "surname_readings",
+                f"The surname is read {listed_en}: the characters alone cannot tell; type what the "
+                "passport prints (each is among the candidates).",
+                f"姓氏有 {listed_zh} {_COUNT_ZH.get(len(surnames), '几')}种读音，单凭汉字无法确定："
+                "请以护照上的拼写为准（每种读音都在候选写法中）。",
+            )
+        )
+    latin_en, latin_zh = _LATIN[ways]
+    notes.append(
+        ReadingNote(
+            "pinyin_spelling",
+            "The name spelled from the Chinese characters is Hanyu Pinyin, as mainland Chinese "
+            "passports print it. Documents issued in Hong Kong, Macao or Taiwan (China) or in "
+            "Singapore mostly spell names otherwise (陈 as CHAN or TAN): if you hold one, give the "
+            f"Latin name printed on it {latin_en}.",
+            "根据汉字拼出的是汉语拼音，与中国大陆护照的拼法一致。中国香港、中国澳门、中国台湾以及新加坡"
+            "签发的证件上，姓名大多不用汉语拼音（如“陈”拼作 CHAN 或 TAN）：如果您持有这些证件，"
+            f"{latin_zh}证件上印的拉丁字母姓名。",
+        )
+    )
+    return tuple(notes)
+
+
+_COUNT_ZH = {2: "两", 3: "三"}
+
+
+def compound_read(name: PassportName) -> tuple[str, str] | None:
+    """For a name read from characters whose surname the table took as a two-character
+    compound (单于飞: 单于, then 飞), its first character and the rest of the name; ``None``
+    for any other name, and for one whose split was given (``单 于飞``)."""
+    text = name.chinese or ""
+    if name.source != "chinese" or " " in text or "-" in text or not name.given_names:
+        return None
+    from .inputs.chinese_surnames import longest_surname  # the table is loaded: the name was read
+
+    found = longest_surname(text, 0)
+    if found is None or len(found[0]) != 2:
+        return None
+    return text[0], text[1:]
+
+
+def _unique(texts: list[str]) -> list[str]:
+    return list(dict.fromkeys(texts))
