@@ -830,3 +830,39 @@ def test_a_given_name_split_per_syllable_is_said_as_the_split_when_a_syllable_is
             assert ProblemCode.MISSING_NAME_PART not in codes, (bank.code, candidate.text, codes)
             spelling = next(problem for problem in result.problems if problem.code is ProblemCode.SPELLING)
             assert "split per syllable" in spelling.message_en
+
+
+# -- reading_notes: what the characters leave open, said with the name -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("张伟", ["pinyin_spelling"]),
+        ("覃海洋", ["surname_readings", "pinyin_spelling"]),
+        ("单于飞", ["compound_surname", "pinyin_spelling"]),
+        ("单 于飞", ["pinyin_spelling"]),  # the split was given
+        ("洗伟", ["surname_unlisted", "pinyin_spelling"]),  # pypinyin reads XI; the surname may be XIAN
+        ("洗 伟", ["surname_unlisted", "pinyin_spelling"]),
+        ("冼伟", ["surname_unlisted", "pinyin_spelling"]),  # not in the surname list, and read two ways
+        ("郑-李小明", ["pinyin_spelling"]),
+    ],
+)
+def test_reading_notes_say_what_the_characters_leave_open(text: str, codes: list[str]) -> None:
+    from wxpay_names.reading_notes import reading_notes
+
+    notes = reading_notes(from_chinese(text))
+    assert [note.code for note in notes] == codes
+    for note in notes:
+        assert note.en
+        assert note.zh
+
+
+def test_an_unlisted_surname_note_names_its_other_readings() -> None:
+    from wxpay_names.reading_notes import reading_notes
+
+    [unlisted, _] = reading_notes(from_chinese("洗伟"))
+    assert "read XI" in unlisted.en
+    assert "(XIAN)" in unlisted.en
+    assert "（XIAN）" in unlisted.zh
+    assert reading_notes(PassportName(surname="Xi", given_names="Wei")) == ()

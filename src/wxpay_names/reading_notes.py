@@ -2,7 +2,8 @@
 
 A name read from its characters gets one spelling for ``format_name``, but the characters do
 not always decide it: a compound surname may be a single surname and a given name (单于飞),
-a surname may have two readings (覃 QIN or TAN, each from a source), and a document of Hong
+a surname may have two readings (覃 QIN or TAN, each from a source), a surname no table holds
+is read by its character's common reading (洗 XI, though the surname may be XIAN), and a document of Hong
 Kong, Macao, Taiwan or Singapore spells names otherwise. The candidates hold the other
 readings; these notes say so up front, where the command line and the web service show the
 name, each in its own words for how to give a name (``ways``). Each note has a stable
@@ -18,7 +19,7 @@ from .front_wording import NameWays
 from .models import PassportName
 from .name_forms import spellings
 
-NoteCode = Literal["compound_surname", "surname_readings", "pinyin_spelling"]
+NoteCode = Literal["compound_surname", "surname_readings", "surname_unlisted", "pinyin_spelling"]
 
 
 class ReadingNote(NamedTuple):
@@ -78,6 +79,20 @@ def reading_notes(name: PassportName, ways: NameWays = "options") -> tuple[Readi
                 "请以护照上的拼写为准（每种读音都在候选写法中）。",
             )
         )
+    unlisted = _unlisted_surname(name)
+    if unlisted is not None:
+        char, others = unlisted
+        listed_en, listed_zh = " or ".join(others), "、".join(others)
+        notes.append(
+            ReadingNote(
+                "surname_unlisted",
+                f"{char} is not among the surnames the data holds: it was read {name.surname}, the "
+                f"character's common reading, but a surname may be read otherwise ({listed_en}): type "
+                "what the passport prints.",
+                f"数据收录的姓氏中没有“{char}”：这里按该字的常用读音拼作 {name.surname}，但作姓时可能读"
+                f"别的音（{listed_zh}）：请以护照上的拼写为准。",
+            )
+        )
     latin_en, latin_zh = _LATIN[ways]
     notes.append(
         ReadingNote(
@@ -110,6 +125,29 @@ def compound_read(name: PassportName) -> tuple[str, str] | None:
     if found is None or len(found[0]) != 2:
         return None
     return text[0], text[1:]
+
+
+def _unlisted_surname(name: PassportName) -> tuple[str, list[str]] | None:
+    """The one-character surname of a name read from characters, when neither surname table
+    holds it and the character has other readings: the character and those readings, as
+    the passport would write them."""
+    text = name.chinese or ""
+    if not text or "-" in text:
+        return None
+    from .inputs.chinese_surnames import is_listed_surname, longest_surname
+    from .inputs.pinyin_reading import readings_of
+
+    if " " in text:
+        surname = text.partition(" ")[0]
+    elif longest_surname(text, 0) is None:
+        surname = text[0]
+    else:
+        return None
+    if len(surname) != 1 or is_listed_surname(surname):
+        return None
+    others = _unique([reading.upper().replace("Ü", "YU") for reading in readings_of(surname)])
+    others = [reading for reading in others if reading != name.surname]
+    return (surname, others) if others else None
 
 
 def _unique(texts: list[str]) -> list[str]:

@@ -84,7 +84,7 @@ def refuse_unknown_second_surname(text: str) -> None:
         return
     for unit in units[1:]:
         chars, readings = unit[0]
-        if readings or chars in _single_surnames():
+        if readings or is_listed_surname(chars):
             continue
         before, _, after = text.partition("-")
         rest = after[len(chars) :]
@@ -98,6 +98,11 @@ def refuse_unknown_second_surname(text: str) -> None:
             f"姓氏中。如果是想分开姓和名，请改用空格：{before} {after}；如果“{chars}”确实是第二个姓，"
             f"请在它后面加一个空格：{before}-{chars} {rest}。",
         )
+
+
+def is_listed_surname(char: str) -> bool:
+    """Whether *char* is a surname of ``data/surnames.csv`` or ``data/single_surnames.csv``."""
+    return char in _surname_table().readings or char in _single_surnames()
 
 
 @cache
