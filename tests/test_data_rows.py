@@ -157,3 +157,25 @@ def test_every_letter_of_the_serbian_and_macedonian_cyrillic_alphabets_has_a_row
     assert set(serbian + macedonian) <= letters
     rank_one = format_name(PassportName(surname="Ћирић", given_names="Ђорђе"), "ICBC")
     assert rank_one == "CIRIC DORDE"
+
+
+def test_every_national_table_row_is_known_wherever_the_code_lists_the_tables() -> None:
+    """A national table is named in four places of the code (the kinds, their weights, the
+    written forms said as forms, the spellings a passport's State prints): a row added to
+    ``data/national_tables.csv`` alone would fail on its first name, with a KeyError."""
+    from typing import get_args
+
+    from wxpay_names.candidate_plans import SPELLING_WEIGHTS
+    from wxpay_names.messages import PASSPORT_SPELLINGS
+    from wxpay_names.models import SpellingKind
+    from wxpay_names.name_forms import WRITTEN_FORMS
+
+    rows = list(csv.DictReader((DATA / "national_tables.csv").open(encoding="utf-8")))
+    kinds = {row["spelling"] for row in rows}
+    assert len(kinds) == len(rows)
+    assert kinds <= set(get_args(SpellingKind))
+    assert kinds <= SPELLING_WEIGHTS.keys()
+    assert kinds <= WRITTEN_FORMS
+    assert kinds == PASSPORT_SPELLINGS
+    for row in rows:
+        assert (DATA / row["file"]).is_file(), row["file"]
