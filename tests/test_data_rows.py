@@ -179,3 +179,12 @@ def test_every_national_table_row_is_known_wherever_the_code_lists_the_tables() 
     assert kinds == PASSPORT_SPELLINGS
     for row in rows:
         assert (DATA / row["file"]).is_file(), row["file"]
+
+
+def test_the_numerals_title_case_keeps_are_the_affixes_kept_in_capitals() -> None:
+    """``title_case.NUMERALS`` is written in the code (read on every title-case word, so never
+    from a file at import): it must stay the affixes the data marks ``capitals_only``."""
+    from wxpay_names.title_case import NUMERALS
+
+    rows = csv.DictReader((DATA / "name_affixes.csv").open(encoding="utf-8"))
+    assert {row["affix"] for row in rows if row["capitals_only"] == "yes"} == NUMERALS
