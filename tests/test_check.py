@@ -740,3 +740,14 @@ def test_a_name_typed_in_another_script_says_the_bank_most_likely_holds_latin_le
     [problem] = check_name("张三", ZHANG_SAN, icbc).problems
     assert problem.message_en.startswith("A bank record most likely holds the name in the Latin letters")
     assert problem.message_zh.startswith("银行预留姓名很可能只用拉丁字母")
+
+
+def test_a_hyphenated_double_surname_typed_with_an_invisible_character_says_the_hyphen_once(
+    icbc: Bank,
+) -> None:
+    # The hyphen is said by the typed characters (remove it, or keep it if the bank shows it);
+    # the form's own sentence would add "keep it" beside "remove it".
+    from wxpay_names import from_chinese
+
+    result = check_name("ZHENG-LI XIAOMING\u200b", from_chinese("郑-李小明"), icbc)
+    assert [p.code for p in result.problems] == [ProblemCode.INVISIBLE_CHARACTERS, ProblemCode.PUNCTUATION]

@@ -866,3 +866,38 @@ def test_an_unlisted_surname_note_names_its_other_readings() -> None:
     assert "(XIAN)" in unlisted.en
     assert "（XIAN）" in unlisted.zh
     assert reading_notes(PassportName(surname="Xi", given_names="Wei")) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("张-欧阳-娜娜", ("张-欧阳 娜娜", "张-欧阳-娜 娜")),  # split at the hyphen before 娜, not the first
+        ("张-李-三丰", ("张-李 三丰", "张-李-三 丰")),
+    ],
+)
+def test_a_refused_hyphen_is_split_where_the_unknown_surname_starts(text: str, said: tuple[str, str]) -> None:
+    with pytest.raises(InvalidNameError) as raised:
+        from_chinese(text)
+    for message in (str(raised.value), raised.value.message_zh):
+        assert all(way in message for way in said)
+    from_chinese(said[0])  # the first way offered reads
+
+
+@pytest.mark.parametrize(("traditional", "simplified"), [("張-陳小明", "张-陈小明"), ("鄭-張三", "郑-张三")])
+def test_a_double_surname_in_traditional_characters_reads_as_in_simplified(
+    traditional: str, simplified: str
+) -> None:
+    read, expected = from_chinese(traditional), from_chinese(simplified)
+    assert (read.surname, read.given_names) == (expected.surname, expected.given_names)
+
+
+def test_a_surname_in_traditional_characters_is_listed() -> None:
+    from wxpay_names.reading_notes import reading_notes
+
+    assert [note.code for note in reading_notes(from_chinese("陳大文"))] == ["pinyin_spelling"]
+
+
+def test_a_private_use_character_is_named_by_its_code_point_in_chinese() -> None:
+    with pytest.raises(InvalidNameError) as raised:
+        from_chinese("张\ue000")
+    assert "第 2 个字符（U+E000）不是汉字" in raised.value.message_zh

@@ -759,3 +759,10 @@ def test_a_surname_of_two_readings_is_said_with_both(client: TestClient) -> None
         ]
     }
     assert {"QIN HAIYANG", "TAN HAIYANG"} <= texts  # what the note says is among the candidates
+
+
+def test_preflight_says_what_the_characters_leave_open_too(client: TestClient) -> None:
+    answer = client.post("/v1/preflight", json={"chinese": "覃海洋", "bank": "ICBC"}).json()
+    assert [note["code"] for note in answer["reading_notes"]] == ["surname_readings", "pinyin_spelling"]
+    nameless = client.post("/v1/preflight", json={"bank": "ICBC", "phone": "13800138000"}).json()
+    assert nameless["reading_notes"] == []

@@ -99,7 +99,7 @@ def convention(bank: Bank, lang: Lang, *, with_case: bool = True, several_words:
         within = pick(
             lang,
             "a space between given names" if spaced else "given names joined",
-            "名字之间有空格" if spaced else "名字之间无空格",
+            "名字之间有空格" if spaced else "名字之间没有空格",
         )
         within_sure = weakest(bank.evidence, bank.given_separator_evidence)
         if within_sure != bank.evidence:

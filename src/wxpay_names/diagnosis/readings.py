@@ -20,7 +20,8 @@ from .text_differences import character_findings, cut_short, length_findings
 from .typed_text import TypedWords, read_typed, split_words
 from .word_differences import Comparison, compare
 
-_FORMS_SAID_AS_FORMS = WRITTEN_FORMS - {"punctuation_kept"}
+# The forms that carry a hyphen are left to the typed text's characters, which say it.
+_FORMS_SAID_AS_FORMS = WRITTEN_FORMS - {"punctuation_kept", "double_surname_hyphenated"}
 
 
 def diagnose_typed(entered: str, context: Context, weigh_both: bool = False) -> list[Finding]:

@@ -82,20 +82,23 @@ def refuse_unknown_second_surname(text: str) -> None:
     units, given = split_surnames(text)
     if not given:
         return
+    start = len(units[0][0][0])  # where the hyphen before the unit stands
     for unit in units[1:]:
         chars, readings = unit[0]
         if readings or is_listed_surname(chars):
+            start += 1 + len(chars)
             continue
-        before, _, after = text.partition("-")
+        # Split at the hyphen before this surname (张-欧阳-娜娜: 张-欧阳 娜娜), not the first one.
+        before, after = text[:start], text[start + 1 :]
         rest = after[len(chars) :]
         raise InvalidNameError(
             f"A hyphen in a Chinese name joins the two surnames of a double surname (双姓, e.g. "
             f"郑-李小明), but {chars}, after it, is not a surname the data holds. To split the "
-            f"surname from the given name, use a space: {before} {after}. If {chars} is the second "
-            f"surname, put a space after it: {before}-{chars} {rest}.",
+            f"surname from the given name, use a space: {before} {after}. If {chars} is a surname "
+            f"too, put a space after it: {before}-{chars} {rest}.",
             code=ErrorCode.INVALID_CHARACTER,
             message_zh=f"中文姓名中的连字符用来连接双姓（如郑-李小明），但连字符后的“{chars}”不在数据收录的"
-            f"姓氏中。如果是想分开姓和名，请改用空格：{before} {after}；如果“{chars}”确实是第二个姓，"
+            f"姓氏中。如果是想分开姓和名，请改用空格：{before} {after}；如果“{chars}”确实也是姓，"
             f"请在它后面加一个空格：{before}-{chars} {rest}。",
         )
 
@@ -107,8 +110,12 @@ def is_listed_surname(char: str) -> bool:
 
 @cache
 def _single_surnames() -> frozenset[str]:
-    """``data/single_surnames.csv``: characters known as surnames (simplified forms)."""
-    return frozenset(row["surname"] for row in csv.DictReader(data_text("single_surnames.csv")))
+    """``data/single_surnames.csv``: characters known as surnames, simplified and traditional."""
+    forms: set[str] = set()
+    for row in csv.DictReader(data_text("single_surnames.csv")):
+        forms.add(row["surname"])
+        forms.update(form for form in row["traditional"].split("|") if form)
+    return frozenset(forms)
 
 
 def explicit_surnames(surname_text: str) -> list[list[Piece]]:

@@ -94,7 +94,8 @@ def unreadable(char: str, position: int | None, what: str = "Chinese name") -> I
         where += f" at position {position + 1}"
     category = unicodedata.category(char)
     what_zh = _WHAT_ZH.get(what, "中文姓名")
-    named = f"“{char}”" if char.isprintable() and not char.isspace() else describe_character(char)
+    # A character one cannot see or print is named by its code point, in full-width parentheses.
+    named = f"“{char}”" if char.isprintable() and not char.isspace() else f"（U+{ord(char):04X}）"
     place = f"第 {position + 1} 个字符{named}" if position is not None else f"字符{named}"
     if char in STROKES:
         return InvalidNameError(

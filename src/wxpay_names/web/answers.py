@@ -160,6 +160,7 @@ class PreflightAnswer(BaseModel):
 
     bank: Bank | None = Field(description="The bank as given, else the card's bank.")
     name: PassportName | None
+    reading_notes: ReadingNotes
     name_to_type: str | None = Field(description="The text the bank most likely holds (rank 1).")
     next_tries: list[CandidateAnswer] = Field(
         description="What to type next if name_to_type is refused, in order; each keeps its rank."
@@ -181,6 +182,7 @@ class PreflightAnswer(BaseModel):
         return cls(
             bank=bank,
             name=result.name,
+            reading_notes=notes_of(result.name) if result.name is not None else [],
             name_to_type=result.name_to_type,
             next_tries=tries,
             card=result.card,
