@@ -435,6 +435,20 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path, monkeypatch: pytest.Mon
     assert "2 rows read, 2 written, 0 with an error" in shown
 
 
+def test_with_the_progress_bar_every_row_is_written_in_order(registry: BankRegistry) -> None:
+    """The bar counts rows in steps of 4,096: a file of more than two steps keeps every row, in
+    order, counted against the input itself (not the summary, which would agree with a loss)."""
+    count = 2 * 4096 + 7
+    names = [f"Zhang{index:05d}, San" for index in range(count)]  # digits: every row is refused, and kept
+    source = io.StringIO()
+    csv.writer(source).writerows([["name"], *([name] for name in names)])
+    source.seek(0)
+    sink = io.StringIO()
+    run_batch(source, sink, default_banks=registry.banks[:1], find_bank=registry.get, progress=True)
+    written = list(csv.reader(io.StringIO(sink.getvalue())))[1:]
+    assert [row[0] for row in written] == names
+
+
 def test_writing_to_a_stream_never_raises_on_a_bad_row(registry: BankRegistry) -> None:
     source = io.StringIO()
     names = ["ZHANG, San", "\x00", "x" * 300, "J0hn Smith", "Smith, John"]
