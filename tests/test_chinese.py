@@ -901,3 +901,39 @@ def test_a_private_use_character_is_named_by_its_code_point_in_chinese() -> None
     with pytest.raises(InvalidNameError) as raised:
         from_chinese("张\ue000")
     assert "第 2 个字符（U+E000）不是汉字" in raised.value.message_zh
+
+
+def test_the_surnames_read_two_ways_are_pinned() -> None:
+    """A reading deleted from ``data/surnames.csv`` takes a candidate away without a word (the
+    sweep above is drawn from the file, so it shrinks with it): a change here is a Data line."""
+    found = {row["surname"]: row["other_readings"] for row in _rows() if row["other_readings"]}
+    assert found == {
+        "乐": "le",
+        "覃": "tan",
+        "盖": "gai",
+        "能": "neng",
+        "隗": "kui",
+        "扎": "zha",
+        "浣": "huan",
+        "不": "bu",
+        "长": "zhang",
+    }
+
+
+def test_every_traditional_form_opencc_gives_a_special_surname_is_in_the_surname_table() -> None:
+    """``data/surnames.csv`` against OpenCC's forms in ``data/single_surnames.csv`` (an oracle of
+    its own): a traditional form lost from the table would read by pypinyin instead (蓋 GAI, not
+    GE). OpenCC's general-text forms that are not the surname's are the known exceptions."""
+    single = {
+        row["surname"]: set(filter(None, row["traditional"].split("|")))
+        for row in csv.DictReader((SURNAMES_CSV.parent / "single_surnames.csv").open(encoding="utf-8"))
+    }
+    not_the_surnames = {"朴": {"樸"}, "仇": {"讎"}, "卜": {"蔔"}}  # 朴 PIAO stays 朴 in traditional text
+    for row in _rows():
+        if row["kind"] == "single" and row["surname"] in single:
+            table = set(row["traditional"].split("|")) - {row["surname"]}
+            missing = single[row["surname"]] - table
+            assert missing == not_the_surnames.get(row["surname"], set()), row["surname"]
+            for form in table:
+                read, simplified = from_chinese(form + "明"), from_chinese(row["surname"] + "明")
+                assert read.surname == simplified.surname, form

@@ -188,3 +188,37 @@ def test_the_numerals_title_case_keeps_are_the_affixes_kept_in_capitals() -> Non
 
     rows = csv.DictReader((DATA / "name_affixes.csv").open(encoding="utf-8"))
     assert {row["affix"] for row in rows if row["capitals_only"] == "yes"} == NUMERALS
+
+
+def test_every_folded_value_is_the_letter_without_its_marks_and_among_the_candidates() -> None:
+    """The ``folded`` column against an oracle of its own (the letter's marks taken off by
+    Unicode decomposition), and each folded spelling offered: a row whose folded value is
+    lost or made the ICAO one would take a plainly folded candidate away."""
+    import unicodedata
+
+    from wxpay_names import PassportName, candidates
+
+    for row in csv.DictReader((DATA / "icao_latin.csv").open(encoding="utf-8")):
+        letter, folded = row["letter"], row["folded"]
+        base = "".join(char for char in unicodedata.normalize("NFD", letter) if not unicodedata.combining(char))
+        if base != letter:  # a letter with marks: folding drops them
+            assert folded == base.upper(), row
+        name = PassportName(surname=f"T{letter}ST", given_names="Anna")
+        texts = [candidate.text for candidate in candidates(name, "ICBC")]
+        assert f"T{folded}ST ANNA" in texts, (row["letter"], texts)
+
+
+def test_every_affix_row_is_never_read_as_the_surname() -> None:
+    """Each row of ``data/name_affixes.csv`` read in a name as people write it: a title before
+    the name and a degree after it are left out, a generational suffix goes with the given
+    names (ICAO puts it there when the State prints it); the capitalised surname stays DOE."""
+    from wxpay_names import parse_name
+
+    rows = list(csv.DictReader((DATA / "name_affixes.csv").open(encoding="utf-8")))
+    assert {row["kind"] for row in rows} == {"title", "generational", "degree"}
+    for row in rows:
+        affix, kind = row["affix"], row["kind"]
+        text = f"{affix.title()}. John DOE" if kind == "title" else f"John DOE {affix}"
+        name = parse_name(text)
+        assert name.surname == "DOE", row
+        assert name.given_names == ("John " + affix if kind == "generational" else "John"), row
