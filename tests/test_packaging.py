@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import sysconfig
@@ -32,7 +33,10 @@ def test_wheel_and_sdist_carry_the_data(built: Path) -> None:
     (wheel,) = built.glob("*.whl")
     (sdist,) = built.glob("*.tar.gz")
     names = zipfile.ZipFile(wheel).namelist()
-    for data in ("banks.csv", "icao_latin.csv", "icao_cyrillic.csv", "card_bins.csv", "card_issuers.csv"):
+    # Every file of data/ (the tables the code reads, and their licence), not a chosen few.
+    data_files = sorted(path.name for path in (ROOT / "data").iterdir() if path.is_file())
+    assert len(data_files) >= 15
+    for data in data_files:
         assert f"wxpay_names/data/{data}" in names
     # The card-prefix data's MIT licence travels beside it, and with the wheel's licences.
     assert "wxpay_names/data/LICENSE-bcbc.txt" in names
@@ -66,7 +70,11 @@ def test_installed_wheel_reads_banks_from_another_folder(built: Path, tmp_path: 
         "import json, wxpay_names; "
         "print(json.dumps([wxpay_names.__file__, [b.code for b in wxpay_names.banks()]]))"
     )
-    result = subprocess.run([python, "-c", script], cwd=elsewhere, check=True, capture_output=True, text=True)
+    # Without PYTHONPATH: a checkout's src/ on it would be imported instead of the wheel.
+    clean = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    result = subprocess.run(
+        [python, "-c", script], cwd=elsewhere, check=True, capture_output=True, text=True, env=clean
+    )
     module_file, codes = json.loads(result.stdout)
     assert Path(module_file).is_relative_to(Path(site))
     assert codes[:5] == ["ICBC", "ABC", "CMB", "BOC", "CCB"]
