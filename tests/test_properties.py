@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from wxpay_names import Bank, NameFormatError, PassportName, banks, candidates, format_name
-from wxpay_names.name_forms import spellings
 
 # An oracle written independently of data/: each test letter and what the MRZ prints for it.
 ORACLE = {
@@ -150,7 +149,10 @@ def test_the_forms_the_contract_names_stay_in_a_full_list(fields: tuple[str, str
     surname, given_text = fields
     name = PassportName(surname=surname, given_names=given_text)
     first_alone = PassportName(surname=surname, given_names=given_text.split()[0])
-    folded = [spelled for spelled in spellings(name) if spelled.kind == "folded"]
+    # The plainly folded name by an oracle of its own (marks taken off; Ø is O, ß stays SS), not
+    # by the spellings the code makes: a folded spelling lost would leave nothing to check.
+    folded = PassportName(surname=_folded(surname), given_names=_folded(given_text))
+    has_folded = folded.surname != name.surname or folded.given_names != name.given_names
     for bank in banks():
         texts = {candidate.text for candidate in candidates(name, bank)}
         flipped = {"order": "given_first" if bank.order == "surname_first" else "surname_first"}
@@ -166,9 +168,13 @@ def test_the_forms_the_contract_names_stay_in_a_full_list(fields: tuple[str, str
             for between, within in other_spacings
         }
         assert spaced & texts
-        for spelled in folded:
-            plain = PassportName(
-                surname=" ".join(spelled.surname),
-                given_names=" ".join(" ".join(words) for words in spelled.given),
-            )
-            assert format_name(plain, bank) in texts, (bank.code, sorted(texts))
+        if has_folded and not any("\u0400" <= char <= "\u04ff" for char in surname):
+            assert format_name(folded, bank) in texts, (bank.code, sorted(texts))
+
+
+def _folded(text: str) -> str:
+    """*text* with its letters' marks taken off, as a clerk types it: Ø is O, ß is SS."""
+    import unicodedata
+
+    text = text.replace("Ø", "O").replace("ø", "o").replace("ß", "ss")
+    return "".join(char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char))
