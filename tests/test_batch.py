@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from wxpay_names import BankRegistry, NameFormatError
 from wxpay_names import batch as batch_module
@@ -833,3 +835,26 @@ def test_a_header_that_is_no_csv_is_said_in_words(
     source.write_text(header, encoding="utf-8")
     assert main(["batch", str(source), "--bank", "ICBC", "--banks-file", FIXTURE_BANKS]) == 2
     assert says in capsys.readouterr().err
+
+
+_CELLS = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=24)
+
+
+@given(
+    names=st.lists(
+        st.one_of(_CELLS, st.sampled_from(["ZHANG, San", "Müller, Jürgen", "张三", ""])), max_size=12
+    )
+)
+def test_every_row_gives_one_result_per_bank_in_order(names: list[str], registry: BankRegistry) -> None:
+    """Whatever a cell holds (a name, nothing, a refused text), each input row gives one
+    output row per bank, in the input's order: batch work never drops or reorders a row."""
+    source = io.StringIO()
+    csv.writer(source).writerows([["name"], *([name] for name in names)])
+    source.seek(0)
+    sink = io.StringIO()
+    chosen = registry.banks[:2]
+    summary = run_batch(source, sink, default_banks=chosen, find_bank=registry.get)
+    written = list(csv.reader(io.StringIO(sink.getvalue())))[1:]
+    assert summary.rows_in == len(names)
+    assert [row[0] for row in written] == [name for name in names for _ in chosen]
+    assert [row[1] for row in written] == [bank.code for _ in names for bank in chosen]

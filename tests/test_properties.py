@@ -178,3 +178,25 @@ def _folded(text: str) -> str:
 
     text = text.replace("Ø", "O").replace("ø", "o").replace("ß", "ss")
     return "".join(char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char))
+
+
+plain_words = st.lists(
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyzÄÖÜßéñ", min_size=1, max_size=7), max_size=3
+)
+
+
+@given(surname_words=plain_words, given_words=plain_words)
+def test_rank_one_is_the_rows_layout_word_for_word(surname_words: list[str], given_words: list[str]) -> None:
+    """Rank 1 at every bank, spaces included, from the row's columns alone: its order, the
+    separator between the parts and the one within them (a several-word surname's words too),
+    in capitals, each word spelled by the ICAO oracle."""
+    if not surname_words and not given_words:
+        return
+    name = PassportName(surname=" ".join(surname_words), given_names=" ".join(given_words))
+    for bank in banks():
+        spelled = [
+            bank.given_separator.join(oracle_letters(word) for word in words)
+            for words in (surname_words, given_words)
+        ]
+        parts = [part for part in (spelled if bank.order == "surname_first" else spelled[::-1]) if part]
+        assert format_name(name, bank) == bank.separator.join(parts), bank.code
