@@ -937,3 +937,28 @@ def test_every_traditional_form_opencc_gives_a_special_surname_is_in_the_surname
             for form in table:
                 read, simplified = from_chinese(form + "明"), from_chinese(row["surname"] + "明")
                 assert read.surname == simplified.surname, form
+
+
+_U_CHARACTERS = "吕女律绿略虐驴旅铝滤明华"
+
+
+@given(
+    surname=st.sampled_from(["吕", "张", "闾丘"]), given_text=st.text(_U_CHARACTERS, min_size=1, max_size=2)
+)
+def test_u_umlaut_is_yu_at_rank_one_with_u_and_v_among_the_candidates(surname: str, given_text: str) -> None:
+    """api.md for all names: ü after L and N is written YU (GB/T 28039-2011 §6.2), with the U
+    (passports before 2012) and V (a keyboard habit) forms among the candidates. The oracle is
+    pypinyin's own reading, which writes ü as v."""
+
+    def spelled(part: str, letter: str) -> str:
+        return "".join(lazy_pinyin([part])).upper().replace("V", letter)
+
+    name = from_chinese(surname + given_text)
+    expected = {
+        letter: f"{spelled(surname, letter)} {spelled(given_text, letter)}" for letter in ("YU", "U", "V")
+    }
+    texts = [candidate.text for candidate in candidates(name, "ICBC")]
+    assert texts[0] == expected["YU"]
+    if expected["U"] != expected["YU"]:
+        assert expected["U"] in texts
+        assert expected["V"] in texts
