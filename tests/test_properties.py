@@ -200,3 +200,28 @@ def test_rank_one_is_the_rows_layout_word_for_word(surname_words: list[str], giv
         ]
         parts = [part for part in (spelled if bank.order == "surname_first" else spelled[::-1]) if part]
         assert format_name(name, bank) == bank.separator.join(parts), bank.code
+
+
+@given(surname_words=plain_words, given_words=plain_words)
+def test_a_name_longer_than_a_rows_field_has_its_cut_forms_right_after_rank_one(
+    surname_words: list[str], given_words: list[str]
+) -> None:
+    """api.md: a row with a length limit adds the shortened forms, with a note: the rank-1
+    text with its spaces taken out and cut at the limit, and cut at the limit with the cut
+    word's trailing space dropped, as the one length report (ICBC) saw the bank hold it."""
+    if not surname_words and not given_words:
+        return
+    name = PassportName(surname=" ".join(surname_words), given_names=" ".join(given_words))
+    for bank in banks():
+        limit = bank.max_length
+        if limit is None:
+            continue
+        found = candidates(name, bank)
+        first = found[0].text
+        cut = [candidate for candidate in found if candidate.pattern.shortened]
+        if len(first) <= limit:
+            assert not cut, bank.code
+            continue
+        expected = list(dict.fromkeys([first.replace(" ", "")[:limit], first[:limit].rstrip()]))
+        assert [candidate.text for candidate in found[1 : 1 + len(expected)]] == expected, bank.code
+        assert all(len(candidate.text) <= limit and candidate.note for candidate in cut)
