@@ -1240,3 +1240,14 @@ def test_format_from_chinese_says_a_surname_of_two_readings(capsys: pytest.Captu
     assert "wxpay-names: the surname is read QIN or TAN" in err
     assert main(["format", "--chinese", "覃海洋", "--bank", "ICBC", "--lang", "zh"]) == 0
     assert "姓氏有 QIN、TAN 两种读音" in capsys.readouterr().err
+
+
+def test_no_command_module_imports_the_command_line_module_back() -> None:
+    """cli imports its command modules; none imports cli again, even inside a function (the
+    usage error and the banks of --banks-file live in cli_args, below both)."""
+    from import_graph import modules, reachable
+
+    commands = [name for name in modules() if name.startswith("wxpay_names.cli_")]
+    assert len(commands) >= 6
+    for name in commands:
+        assert "wxpay_names.cli" not in reachable(name), name

@@ -20,6 +20,7 @@ from .batch import BatchFileError, open_input, open_stdout, run_batch, write_ato
 from .candidates import candidates, format_name
 from .check import check_name
 from .cli_args import (
+    UsageError,
     default_lang,
     hoist_global_options,
     lang_of,
@@ -27,6 +28,7 @@ from .cli_args import (
     named_banks,
     one_bank,
     read_stdin,
+    registry_of,
 )
 from .cli_learn import (
     add_learn_command,
@@ -75,23 +77,6 @@ from .validation import script_of
 
 PROG = "wxpay-names"
 EXIT_OK, EXIT_NOT_OK, EXIT_UNUSABLE, EXIT_INTERRUPTED = 0, 1, 2, 130
-
-
-class UsageError(Exception):
-    """Arguments the command cannot use; the message is the one line printed.
-
-    With ``--lang zh`` the line is *zh* when given, else a Chinese lead then the English as
-    its details (argparse's own messages are English only).
-    """
-
-    def __init__(self, message: str, zh: str | None = None) -> None:
-        super().__init__(message)
-        self.zh = zh
-
-    def said(self, lang: str) -> str:
-        if lang != "zh":
-            return str(self)
-        return self.zh or f"命令参数无法使用。详情（英文）：{self}"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -484,17 +469,6 @@ def _one_way_zh(options: argparse.Namespace, ways: list[str]) -> str | None:
     )
 
 
-def _registry(options: argparse.Namespace) -> BankRegistry:
-    if not options.banks_file:
-        return default_registry()
-    try:
-        return BankRegistry.from_csv(options.banks_file)
-    except OSError as error:
-        raise UsageError(
-            f"Cannot read the banks file {options.banks_file}: {error.strerror or error}."
-        ) from None
-
-
 def _named_banks(command: str, queries: Sequence[str] | None) -> list[str]:
     """``cli_args.named_banks`` for a command whose banks default to every bank."""
     instead = "" if command in ("check", "plan") else " (leave --bank out for every bank)"
@@ -521,7 +495,7 @@ def _print_lines(lines: Sequence[str]) -> None:
 
 
 def _format(options: argparse.Namespace) -> int:
-    registry = _registry(options)
+    registry = registry_of(options)
     name = _passport_name(options)
     seen = observations_keyword(options)
     chosen = _chosen_banks(registry, options.bank, "format")
@@ -561,7 +535,7 @@ def _check(options: argparse.Namespace) -> int:
             f"{PROG} check：缺少在微信中输入的姓名，请用引号括起来放在护照姓名之前："
             'wxpay-names check "ZHANG SAN" --surname Zhang --given San --bank ICBC。',
         )
-    registry = _registry(options)
+    registry = registry_of(options)
     # --bank may be repeated for the other commands; here, as a list (ICBC,BOC), two options
     # (--bank ICBC --bank BOC) name two banks too, and the card has one.
     bank = registry.get(one_bank("check", options.bank, UsageError))
@@ -591,7 +565,7 @@ def _check(options: argparse.Namespace) -> int:
 
 
 def _banks(options: argparse.Namespace) -> int:
-    chosen = _chosen_banks(_registry(options), options.bank, "banks")
+    chosen = _chosen_banks(registry_of(options), options.bank, "banks")
     if options.json:
         _print_json({"banks": [bank.model_dump(mode="json") for bank in chosen]})
     else:
@@ -600,7 +574,7 @@ def _banks(options: argparse.Namespace) -> int:
 
 
 def _plan(options: argparse.Namespace) -> int:
-    registry = _registry(options)
+    registry = registry_of(options)
     chosen = _chosen_banks(registry, options.bank, "plan")
     if len(chosen) < 2:
         raise UsageError(
@@ -636,7 +610,7 @@ def _plan(options: argparse.Namespace) -> int:
 
 
 def _batch(options: argparse.Namespace) -> int:
-    registry = _registry(options)
+    registry = registry_of(options)
     default_banks = _chosen_banks(registry, options.bank, "batch")
     progress = sys.stderr.isatty()
     settings: dict[str, Any] = {
@@ -665,7 +639,7 @@ def _batch(options: argparse.Namespace) -> int:
 
 
 def _learn(options: argparse.Namespace) -> int:
-    return run_learn(options, _registry(options).get)
+    return run_learn(options, registry_of(options).get)
 
 
 def _several_words(name: PassportName) -> bool:

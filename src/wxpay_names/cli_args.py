@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import sys
@@ -21,6 +22,7 @@ from typing import BinaryIO, Literal
 from .cleaning import MAX_INPUT_LENGTH
 from .errors import ErrorCode, InvalidNameError
 from .messages import STDIN_ZH
+from .registry import BankRegistry, default_registry
 
 Lang = Literal["en", "zh"]
 
@@ -184,3 +186,32 @@ def one_bank(
         got = ", ".join(named) or "--bank"
         raise refuse(f"wxpay-names {command}: name one bank, the bank of the card (got {got}).")
     return named[0]
+
+
+class UsageError(Exception):
+    """Arguments the command cannot use; the message is the one line printed.
+
+    With ``--lang zh`` the line is *zh* when given, else a Chinese lead then the English as
+    its details (argparse's own messages are English only).
+    """
+
+    def __init__(self, message: str, zh: str | None = None) -> None:
+        super().__init__(message)
+        self.zh = zh
+
+    def said(self, lang: str) -> str:
+        if lang != "zh":
+            return str(self)
+        return self.zh or f"命令参数无法使用。详情（英文）：{self}"
+
+
+def registry_of(options: argparse.Namespace) -> BankRegistry:
+    """The banks of ``--banks-file`` when given, else the library's."""
+    if not options.banks_file:
+        return default_registry()
+    try:
+        return BankRegistry.from_csv(options.banks_file)
+    except OSError as error:
+        raise UsageError(
+            f"Cannot read the banks file {options.banks_file}: {error.strerror or error}."
+        ) from None

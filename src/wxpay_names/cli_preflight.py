@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .cli_args import one_bank, read_stdin
+from .cli_args import UsageError, one_bank, read_stdin, registry_of
 from .cli_output import write_json, write_text
 from .cli_render import bank_name, limit_line, over_limit, pick
 from .errors import MRZError, NameFormatError
@@ -81,7 +81,6 @@ def run_preflight(options: argparse.Namespace, read_name: NameReader) -> int:
     """Run ``preflight`` with the parsed *options*; print the result; return the exit code."""
     # Imported when the command runs: cli.py imports this module, and other commands need none of it.
     from .binding.preflight import check_binding
-    from .cli import UsageError, _registry
 
     bank = (
         None
@@ -110,7 +109,7 @@ def run_preflight(options: argparse.Namespace, read_name: NameReader) -> int:
         document=document,
         today=options.today,
         bank_document_number=options.bank_document_number,
-        registry=_registry(options),  # --banks-file: the bank and the card's issuer are found there
+        registry=registry_of(options),  # --banks-file: the bank and the card's issuer are found there
     )
     if options.json:
         write_json(result.model_dump(mode="json"))

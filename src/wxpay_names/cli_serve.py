@@ -15,6 +15,7 @@ import sys
 from importlib.util import find_spec
 from typing import Any
 
+from .cli_args import UsageError, registry_of
 from .messages import SERVE_ZH
 
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
@@ -64,15 +65,12 @@ def _port(text: str) -> int:
 def run_serve(options: argparse.Namespace) -> int:
     """Run the service until interrupted; return the exit code."""
     if find_spec("fastapi") is None or find_spec("uvicorn") is None:
-        from .cli import UsageError  # imported here: cli imports this module
-
         raise UsageError(WEB_EXTRA_MISSING)
     import uvicorn
 
-    from .cli import _registry
     from .web import create_app
 
-    app = create_app(cors_origins=options.cors_origin, registry=_registry(options))
+    app = create_app(cors_origins=options.cors_origin, registry=registry_of(options))
     check_address(options.host, options.port)
     if options.host not in LOOPBACK:
         print(
@@ -99,7 +97,6 @@ def check_address(host: str, port: int) -> None:
     only on an IPv6 socket), then released for uvicorn, which would otherwise fail with its
     multi-line log and exit 3. (Another program taking the port in between still gets that.)
     """
-    from .cli import UsageError  # imported here: cli imports this module
 
     where = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
     try:
