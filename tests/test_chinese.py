@@ -465,6 +465,9 @@ def test_a_refusal_in_an_argument_names_the_character_typed_there() -> None:
         from_chinese(surname="张", given_names="三，丰")
     assert "given name holds '，'" in str(raised.value)
     assert raised.value.message_zh.startswith("中文名字的第 2 个字符“，”")
+    # The split is given by the arguments: no advice to split the name with a space.
+    assert "space" not in str(raised.value)
+    assert "空格" not in raised.value.message_zh
 
 
 @pytest.mark.parametrize("text", ["张三丶", "丶张三", "王丿明", "李丨明"])

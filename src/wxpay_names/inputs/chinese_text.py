@@ -127,6 +127,12 @@ def unreadable(char: str, position: int | None, what: str = "Chinese name") -> I
             # The code's general sentence speaks of mixed alphabets; here nothing need be mixed.
             message_zh="中文姓名中只能有汉字：请输入护照上印的拉丁字母姓名。",
         )
+    if what != "Chinese name":  # a surname or given name passed apart: the split is given
+        return InvalidNameError(
+            f"The {where}: type only its characters.",
+            code=ErrorCode.INVALID_CHARACTER,
+            message_zh=f"{what_zh}的{place}不是汉字：请只输入其中的汉字。",
+        )
     return InvalidNameError(
         f"The {where}: type only the characters of the name, with a space "
         "between surname and given name if you want to split it yourself.",
