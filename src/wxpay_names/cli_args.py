@@ -8,6 +8,8 @@
   ``-`` (``--mrz -``, or ``-`` for the name), is read as one: :func:`looks_like_mrz`,
   :func:`read_stdin`.
 - ``--bank ICBC,BOC`` names two banks: :func:`bank_list`.
+- :class:`UsageError`, arguments a command cannot use, and :func:`registry_of`, the banks of
+  ``--banks-file``: here so that no command module imports ``cli``.
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ The typed text is read once (:mod:`.typed_text`): its accents written as the pas
 machine-readable line writes them (the ICAO reading, ``MÜLLER`` → ``MUELLER``) and dropped
 (the folded reading, ``MULLER``). The ICAO reading is first looked up among the candidate
 texts: rank 1 differs in nothing, and another candidate's difference from rank 1 is known
-from its pattern. Otherwise its words are matched with the name's. The folded reading is
+from its pattern. Otherwise its words are matched with the name's. A text only in letters
+the passport's table cannot spell (张三) gets the script's finding alone. The folded reading is
 weighed only when it can win (:func:`folded_can_win`); of the two, the one that costs
 less wins, the ICAO one on a tie.
 """

@@ -9,7 +9,9 @@ written YU (吕 → LYU, 女 → NYU); toneless pinyin has ü only after L and N
 The work is split by what it knows:
 
 - ``chinese_text``: what the text may hold, and the errors naming what it may not;
-- ``chinese_surnames``: where the surname ends and how it reads (``data/surnames.csv``);
+- ``chinese_surnames``: where the surname ends and how it reads (``data/surnames.csv``), and
+  which characters are surnames (``data/single_surnames.csv``: a hyphen before one that is
+  not is refused);
 - ``pinyin_reading``: the rest read by pypinyin, imported on the first call only;
 - ``chinese_reading``: the three together, a cleaned text into surname and given syllables;
 - ``chinese_spellings``: the passport spelling and its variants, and the names read last.

@@ -4,6 +4,9 @@ The table holds the compound surnames (欧阳, 司马), which decide where the s
 the characters whose surname reading is not pypinyin's reading of the character alone
 (曾 ZENG, 单 SHAN), in simplified and traditional forms, with a second reading where a
 surname has two (覃 QIN, TAN). Surnames it does not hold are read by pypinyin.
+``data/single_surnames.csv`` says which single characters are surnames at all: the one
+after a hyphen must be one (else the name is refused), and ``reading_notes`` says a
+surname neither file holds.
 """
 
 from __future__ import annotations

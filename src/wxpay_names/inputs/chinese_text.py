@@ -1,6 +1,7 @@
 """What the text of a Chinese name may hold, and the errors that name what it may not.
 
-A name is Chinese characters pypinyin can read, a space that splits surname from given name,
+A name is Chinese characters pypinyin can read (but not the single strokes typed to decorate
+a screen name, 丶 丿 …, which it reads and no name holds), a space that splits surname from given name,
 and hyphens that join the two surnames of a 双姓. A middle dot marks a transliterated foreign
 or ethnic-minority name, which has no pinyin reading: the bank used the Latin name printed in
 the passport. Everything else is refused, naming the character and where it stands.

@@ -2,7 +2,8 @@
 
 Library values are kept as they are (``PassportName``, ``Pattern``, ``Problem``, ``Bank``,
 ``SharedName``); a candidate gains ``note_zh``, its note in Simplified Chinese, so a page
-can show either language from one answer.
+can show either language from one answer, and every answer about a name given in the
+request gains ``reading_notes`` (``reading_notes.py``).
 """
 
 from __future__ import annotations
