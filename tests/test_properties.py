@@ -225,3 +225,29 @@ def test_a_name_longer_than_a_rows_field_has_its_cut_forms_right_after_rank_one(
         expected = list(dict.fromkeys([first.replace(" ", "")[:limit], first[:limit].rstrip()]))
         assert [candidate.text for candidate in found[1 : 1 + len(expected)]] == expected, bank.code
         assert all(len(candidate.text) <= limit and candidate.note for candidate in cut)
+
+
+@given(
+    fields=name_fields,
+    chosen=st.lists(
+        st.sampled_from(["ICBC", "ABC", "CMB", "BOC", "CCB", "HSBC"]), min_size=2, max_size=3, unique=True
+    ),
+)
+def test_a_plan_shares_exactly_the_texts_every_bank_lists_ranked_by_their_ranks_together(
+    fields: tuple[str, str], chosen: list[str]
+) -> None:
+    """api.md: ``plan_cards`` returns the texts that are candidates at every bank given, ranked
+    by their ranks together, and whether one text is rank 1 at all of them. Checked against
+    each bank's own candidate list."""
+    from wxpay_names import plan_cards
+
+    name = PassportName(surname=fields[0], given_names=fields[1])
+    lists = [{candidate.text: candidate.rank for candidate in candidates(name, bank)} for bank in chosen]
+    plan = plan_cards(name, chosen)
+    expected = {text for text in lists[0] if all(text in ranks for ranks in lists[1:])}
+    assert {shared.text for shared in plan.shared} == expected
+    for shared in plan.shared:
+        assert shared.ranks == tuple(ranks[shared.text] for ranks in lists)
+    sums = [sum(shared.ranks) for shared in plan.shared]
+    assert sums == sorted(sums)
+    assert plan.compatible == any(set(shared.ranks) == {1} for shared in plan.shared)
