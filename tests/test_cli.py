@@ -120,7 +120,8 @@ def test_format_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "format", *ZHANG_SAN, "--json", "--bank", "ABC", "--bank", "BOC")
     assert code == 0
     document = json.loads(out)
-    assert set(document) == {"name", "results"}
+    assert set(document) == {"name", "reading_notes", "results"}
+    assert document["reading_notes"] == []  # a name read from Chinese characters has some
     assert PassportName.model_validate(document["name"]) == PassportName(surname="Zhang", given_names="San")
     assert [result["bank"] for result in document["results"]] == ["ABC", "BOC"]
     assert [result["expected"] for result in document["results"]] == ["ZHANGSAN", "SAN ZHANG"]
@@ -357,7 +358,7 @@ def test_check_json_is_the_name_check(capsys: pytest.CaptureFixture[str]) -> Non
     document = json.loads(out)
     assert (document["bank"], document["name"]["surname"]) == ("ICBC", "Zhang")
     result = NameCheck.model_validate(
-        {k: v for k, v in document.items() if k not in {"bank", "name", "ok", "next"}}
+        {k: v for k, v in document.items() if k not in {"bank", "name", "reading_notes", "ok", "next"}}
     )
     assert (result.status, result.expected, document["ok"]) == ("plausible", "ZHANG SAN", False)
     assert "ORDER_SWAPPED" in [problem.code for problem in result.problems]
@@ -468,7 +469,8 @@ def test_plan_json_is_the_card_plan(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 1
     document = json.loads(out)
     assert document["expected"] == {"ABC": "ZHANGSAN", "BOC": "SAN ZHANG"}
-    plan = CardPlan.model_validate({k: v for k, v in document.items() if k not in {"expected", "name"}})
+    added = {"expected", "name", "reading_notes"}
+    plan = CardPlan.model_validate({k: v for k, v in document.items() if k not in added})
     assert (plan.banks, plan.compatible) == (("ABC", "BOC"), False)
 
 
@@ -1251,3 +1253,15 @@ def test_no_command_module_imports_the_command_line_module_back() -> None:
     assert len(commands) >= 6
     for name in commands:
         assert "wxpay_names.cli" not in reachable(name), name
+
+
+@pytest.mark.parametrize("command", [["format"], ["check", "TAN HAIYANG"], ["plan"]])
+def test_json_carries_the_reading_notes_as_the_web_service_does(
+    capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    banks = ["--bank", "ICBC,BOC"] if command == ["plan"] else ["--bank", "ICBC"]
+    code, out, _ = run(capsys, *command, "--chinese", "覃海洋", *banks, "--json")
+    assert code in (0, 1)
+    notes = json.loads(out)["reading_notes"]
+    assert [note["code"] for note in notes] == ["surname_readings", "pinyin_spelling"]
+    assert "--surname and --given" in notes[-1]["message"]  # the command's way to give a Latin name

@@ -486,6 +486,15 @@ def _chosen_banks(registry: BankRegistry, queries: Sequence[str] | None, command
     return tuple(chosen.values())
 
 
+def _notes_json(name: PassportName) -> list[dict[str, str]]:
+    """The reading notes of *name* as the web service answers them (``code``, ``message``,
+    ``message_zh``), put as the command's options give a name; ``[]`` for most names."""
+    return [
+        {"code": note.code, "message": note.en, "message_zh": note.zh}
+        for note in reading_notes(name, "options")
+    ]
+
+
 def _print_json(document: dict[str, Any]) -> None:
     write_json(document)
 
@@ -504,6 +513,7 @@ def _format(options: argparse.Namespace) -> int:
         _print_json(
             {
                 "name": name.model_dump(mode="json"),
+                "reading_notes": _notes_json(name),
                 "results": [
                     {
                         "bank": bank.code,
@@ -550,6 +560,7 @@ def _check(options: argparse.Namespace) -> int:
                 **result.model_dump(mode="json"),
                 "bank": bank.code,
                 "name": name.model_dump(mode="json"),
+                "reading_notes": _notes_json(name),
                 "next": next_forms_json(forms),
             }
         )
@@ -593,6 +604,7 @@ def _plan(options: argparse.Namespace) -> int:
                 **result.model_dump(mode="json"),
                 "expected": {bank.code: text for bank, text in zip(chosen, expected, strict=True)},
                 "name": name.model_dump(mode="json"),
+                "reading_notes": _notes_json(name),
             }
         )
     else:
