@@ -965,3 +965,41 @@ def test_u_umlaut_is_yu_at_rank_one_with_u_and_v_among_the_candidates(surname: s
     if expected["U"] != expected["YU"]:
         assert expected["U"] in texts
         assert expected["V"] in texts
+
+
+@pytest.mark.parametrize(
+    ("text", "apart"),
+    [
+        ("单于飞", "SHAN YUFEI"),
+        ("闻人杰", "WEN RENJIE"),
+        ("欧阳娜娜", "OU YANGNANA"),
+        ("單于飛", "SHAN YUFEI"),
+    ],
+)
+def test_a_compound_surname_read_apart_is_a_low_candidate(text: str, apart: str, icbc: Bank) -> None:
+    """The table reads the compound (单于飞: CHANYU FEI); its first character, a surname of its
+    own, with the rest as the given name is the other way to read the characters: offered,
+    below rank 1, as a guess, and read as the explicit split reads."""
+    found = candidates(from_chinese(text), icbc)
+    texts = [candidate.text for candidate in found]
+    assert texts.index(apart) > 0
+    assert found[texts.index(apart)].pattern.spelling == "surname_split"
+    first, rest = text[0], text[1:]
+    explicit = from_chinese(f"{first} {rest}")
+    assert apart == f"{explicit.surname} {explicit.given_names}"
+
+
+@pytest.mark.parametrize("text", ["张三", "单 于飞", "单于", "郑-李小明", "上官婉儿"])
+def test_no_compound_read_apart_where_there_is_none_or_the_split_was_given(text: str, icbc: Bank) -> None:
+    # 上: no surname of its own, so 上官 is read as the compound only.
+    spellings = {candidate.pattern.spelling for candidate in candidates(from_chinese(text), icbc)}
+    assert "surname_split" not in spellings
+
+
+def test_a_compound_read_apart_typed_is_said_as_a_reading_the_passport_decides(icbc: Bank) -> None:
+    result = check_name("SHAN YUFEI", from_chinese("单于飞"), icbc)
+    assert result.status == "plausible"
+    [problem] = result.problems
+    assert problem.code == ProblemCode.SPELLING
+    assert problem.message_en.startswith("In 单于飞 the surname may be SHAN alone (a guess)")
+    assert "请以护照上的拼写为准" in problem.message_zh

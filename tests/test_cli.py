@@ -1165,11 +1165,12 @@ def test_a_compound_surname_read_from_characters_is_said_with_how_to_split_it(
     assert main(["format", "--chinese", "单于飞", "--bank", "ICBC"]) == 0
     err = capsys.readouterr().err
     assert "单于 was read as one compound surname (CHANYU)." in err
-    assert 'If the surname is 单 alone, give it apart: --chinese "单 于飞".' in err
+    assert "If the surname is 单 alone (a surname too, and that reading is among the candidates)" in err
+    assert 'give it apart: --chinese "单 于飞".' in err
     assert main(["format", "--chinese", "单于飞", "--bank", "ICBC", "--lang", "zh"]) == 0
     assert "“单于”被当作一个复姓（CHANYU）" in capsys.readouterr().err
     # A split given, or a name of a single surname, says nothing of it.
-    for chinese in ("单 于飞", "张三丰"):
+    for chinese in ("单 于飞", "张三丰", "上官婉儿"):  # 上 is no surname of its own
         assert main(["format", "--chinese", chinese, "--bank", "ICBC"]) == 0
         assert "compound" not in capsys.readouterr().err
 

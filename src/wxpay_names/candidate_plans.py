@@ -43,6 +43,9 @@ SPELLING_WEIGHTS: dict[SpellingKind, int] = {
     # its note: a 双姓 spaced as the MRZ's filler reads, or hyphenated as GB/T 28039-2011 writes it.
     "double_surname_spaced": 1,
     "double_surname_hyphenated": 2,
+    # The table reads the compound (单于飞: CHANYU FEI); that the first character is the surname
+    # alone, a surname on its own too, is a guess the characters allow: low.
+    "surname_split": 5,
     # The passport's hyphens and apostrophes, as hotels copy the visual page (grade D) and payment
     # apps accept (grade C): as likely as a clerk's case change.
     "punctuation_kept": 1,

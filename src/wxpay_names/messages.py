@@ -193,6 +193,13 @@ PROBLEMS: dict[ProblemCode, dict[str, Wording]] = {
             "护照机读区最可能写作 {word}：请输入 {expected}",
         ),
         # Forms a bank may hold (name_forms.py): said as what they are, never as a typo.
+        # A compound surname read as a single surname and a given name: the passport decides.
+        "surname_split": Wording(
+            "In {characters} the surname may be {typed} alone (a guess) rather than the compound {word} "
+            "the surname table reads: use what your passport prints; if it prints {word}, type {expected}",
+            "“{characters}”的姓可能只是单姓 {typed}（仅为推测），而不是姓氏表读出的复姓 {word}："
+            "请以护照上的拼写为准；如果护照上是 {word}，请输入 {expected}",
+        ),
         "written_form": Wording(
             "{typed} is a form a bank may hold ({how}); the bank most likely holds {word}: if it shows "
             "{typed}, keep it; otherwise type {expected}",
@@ -805,6 +812,11 @@ NOTES: dict[str, Wording] = {
     "spelling_double_surname_hyphenated": Wording(
         "the double surname hyphenated, as GB/T 28039-2011 §5.1 writes it (Zhèng-Lǐ)",
         "双姓的两个姓之间加连字符，即 GB/T 28039-2011 第 5.1 条的写法，如 Zhèng-Lǐ",
+    ),
+    "spelling_surname_split": Wording(
+        "the first character of the compound surname read as the surname alone, a surname of its "
+        "own, and the rest as the given name (单于飞: SHAN YUFEI), offered as a guess",
+        "把复姓的第一个字当作单姓（它本身也是姓），其余的字当作名字（如单于飞读作 SHAN YUFEI），仅为推测",
     ),
     "spelling_punctuation_kept": Wording(
         "hyphens and apostrophes kept as on the passport's data page (hotel registration copies them, "

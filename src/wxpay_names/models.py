@@ -85,6 +85,7 @@ SpellingKind = Literal[
     "given_reading",  # another reading of a given-name character (朝阳 ZHAOYANG / CHAOYANG)
     "double_surname_spaced",  # a 双姓's two surnames with a space (ZHAO LI, not ZHAOLI)
     "double_surname_hyphenated",  # a 双姓's two surnames with a hyphen (ZHAO-LI)
+    "surname_split",  # a compound surname's first character alone the surname (单于飞: SHAN YUFEI)
     "suffix_dropped",  # a generational suffix left out (JOHN, not JOHN III)
     "suffix_with_surname",  # a generational suffix written with the surname (DOE III)
     "suffix_with_given",  # a suffix written with the surname on the input moved after the given names

@@ -38,6 +38,7 @@ WRITTEN_FORMS: frozenset[SpellingKind] = frozenset(
     {
         "double_surname_spaced",
         "double_surname_hyphenated",
+        "surname_split",
         "suffix_dropped",
         "suffix_with_surname",
         "suffix_with_given",

@@ -47,8 +47,9 @@ def reading_notes(name: PassportName, ways: NameWays = "options") -> tuple[Readi
     >>> from wxpay_names import from_chinese
     >>> [note.code for note in reading_notes(from_chinese("覃海洋"))]
     ['surname_readings', 'pinyin_spelling']
-    >>> print(reading_notes(from_chinese("单于飞"), "fields")[0].zh)
-    “单于”被当作一个复姓（CHANYU）。如果姓只是“单”，请把姓和名分开：在 chinese 字段中输入 单 于飞。
+    >>> compound = reading_notes(from_chinese("单于飞"), "fields")[0]
+    >>> compound.code, compound.zh.endswith("请把姓和名分开：在 chinese 字段中输入 单 于飞。")
+    ('compound_surname', True)
     """
     if name.source != "chinese" or not name.chinese:
         return ()
@@ -61,9 +62,10 @@ def reading_notes(name: PassportName, ways: NameWays = "options") -> tuple[Readi
             ReadingNote(
                 "compound_surname",
                 f"{first}{rest[:1]} was read as one compound surname ({name.surname}). If the surname "
-                f"is {first} alone, give it apart: {split_en}.",
-                f"“{first}{rest[:1]}”被当作一个复姓（{name.surname}）。如果姓只是“{first}”，"
-                f"请把姓和名分开：{split_zh}。",
+                f"is {first} alone (a surname too, and that reading is among the candidates), give it "
+                f"apart: {split_en}.",
+                f"“{first}{rest[:1]}”被当作一个复姓（{name.surname}）。如果姓只是“{first}”（它本身也是姓，"
+                f"这种读法也在候选写法中），请把姓和名分开：{split_zh}。",
             )
         )
     spelled = spellings(name)
@@ -114,15 +116,17 @@ _COUNT_ZH = {2: "两", 3: "三"}
 
 def compound_read(name: PassportName) -> tuple[str, str] | None:
     """For a name read from characters whose surname the table took as a two-character
-    compound (单于飞: 单于, then 飞), its first character and the rest of the name; ``None``
-    for any other name, and for one whose split was given (``单 于飞``)."""
+    compound (单于飞: 单于, then 飞) whose first character is a surname of its own (单), that
+    character and the rest of the name; ``None`` for any other name (上官: 上 is no surname),
+    and for one whose split was given (``单 于飞``). The candidates read it apart too
+    (``surname_split``)."""
     text = name.chinese or ""
     if name.source != "chinese" or " " in text or "-" in text or not name.given_names:
         return None
-    from .inputs.chinese_surnames import longest_surname  # the table is loaded: the name was read
+    from .inputs.chinese_surnames import is_listed_surname, longest_surname  # loaded: the name was read
 
     found = longest_surname(text, 0)
-    if found is None or len(found[0]) != 2:
+    if found is None or len(found[0]) != 2 or not is_listed_surname(text[0]):
         return None
     return text[0], text[1:]
 

@@ -63,6 +63,7 @@ _CHINESE_KINDS = frozenset(
         "given_reading",
         "double_surname_spaced",
         "double_surname_hyphenated",
+        "surname_split",
     }
 )
 

@@ -98,10 +98,17 @@ def candidate_difference(index: int, context: Context, words: TypedWords | None 
     kind, dots = pattern.spelling, pattern.dots
     if kind not in WRITTEN_FORMS and dots == "none":
         return _candidate(index, words, context)
-    written = finding(
-        ProblemCode.SPELLING, "written_form", typed=draft.text(index), word=context.expected,
-        how=DotsNote(dots) if dots != "none" else SpellingNote(kind),
-    )  # fmt: skip
+    if kind == "surname_split":  # a reading of the characters: the passport decides, not the bank
+        apart = next(spelled for spelled in context.spelled if spelled.kind == kind)
+        written = finding(
+            ProblemCode.SPELLING, "surname_split", typed="".join(apart.surname),
+            word=context.name.surname, characters=context.name.chinese or "",
+        )  # fmt: skip
+    else:
+        written = finding(
+            ProblemCode.SPELLING, "written_form", typed=draft.text(index), word=context.expected,
+            how=DotsNote(dots) if dots != "none" else SpellingNote(kind),
+        )  # fmt: skip
     also = set()
     if pattern.order != bank.order:
         also.add(ProblemCode.ORDER_SWAPPED)
