@@ -25,7 +25,7 @@ from ..errors import NameFormatError
 from ..models import PassportName, SpellingKind, assemble
 from ..spelling import Spelling, Words, spell_name
 from .chinese_reading import Reading, SurnameParts, read_name
-from .chinese_surnames import is_listed_surname, longest_surname
+from .chinese_surnames import is_listed_surname
 from .pinyin_reading import Syllables, readings_in_words, readings_of
 
 _PASSPORT_U = "YU"  # GB/T 28039-2011 §6.2, PRC passports issued since 2012
@@ -244,7 +244,11 @@ def _spellings(primary: Spelling, reading: Reading, words: _Words, key: str) -> 
                     )
                     for other in readings[1:]
                 ]
-    apart = _surname_apart(key)
+    # A compound of the surname table (its usual reading two syllables), found without reading
+    # the key again: the one-piece surnames of most names are one syllable.
+    apart = (
+        _surname_apart(key) if len(parts) == 1 and len(parts[0]) == 1 and len(parts[0][0][0]) == 2 else None
+    )
     if apart is not None:
         found.append(_spelling("surname_split", apart.surnames, ((apart.given,),) if apart.given else ()))
     if len(reading.given) > 1:
@@ -263,14 +267,11 @@ def _spellings(primary: Spelling, reading: Reading, words: _Words, key: str) -> 
 
 
 def _surname_apart(key: str) -> _Words | None:
-    """For a text read with a compound surname (单于飞: 单于, then 飞), its words read with the
-    first character alone as the surname, where that character is a surname of its own
-    (单 SHAN), and the rest as the given name (YUFEI); ``None`` for any other text, and for
-    one whose split was given (``单 于飞``) or that is the compound alone."""
-    if " " in key or "-" in key:
-        return None
-    compound = longest_surname(key, 0)
-    if compound is None or len(compound[0]) != 2 or len(key) < 3 or not is_listed_surname(key[0]):
+    """For a text read with a compound surname of the table (单于飞: 单于, then 飞), its words
+    read with the first character alone as the surname, where that character is a surname of
+    its own (单 SHAN), and the rest as the given name (YUFEI); ``None`` when it is not, and for
+    a text whose split was given (``单 于飞``) or that is the compound alone."""
+    if " " in key or "-" in key or len(key) < 3 or not is_listed_surname(key[0]):
         return None
     try:
         return _words(read_name(f"{key[0]} {key[1:]}"))
