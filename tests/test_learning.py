@@ -737,6 +737,24 @@ def test_write_csv_turns_a_failed_write_into_observations_error_and_leaves_no_fi
     assert list(tmp_path.iterdir()) == []
 
 
+def test_write_csv_interrupted_leaves_the_old_file_and_no_temporary_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One whole-file writer for the batch and the counts: Ctrl-C (or SIGTERM, turned into it)
+    # while writing keeps the file as it was.
+    path = tmp_path / "seen.csv"
+    path.write_text("kept\n", encoding="utf-8")
+
+    def interrupted(self: Observations, handle: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Observations, "write_rows", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        Observations().write_csv(path)
+    assert path.read_text(encoding="utf-8") == "kept\n"
+    assert list(tmp_path.iterdir()) == [path]
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 def test_write_csv_writes_a_pipe_straight_rather_than_renaming_over_it(tmp_path: Path) -> None:
     # A device or a pipe (/dev/stdout, a FIFO) written through a temporary file renamed over it

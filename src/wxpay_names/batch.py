@@ -14,13 +14,10 @@ import io
 import json
 import os
 import re
-import signal
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .candidates import format_name, rank_one_text
@@ -29,7 +26,7 @@ from .cleaning import MAX_INPUT_LENGTH
 from .cli_render import error_message
 from .csv_rows import OVERSIZED, REFUSED, OpenQuoteError, StrictRows
 from .errors import ErrorCode, InvalidNameError, NameFormatError, open_quote
-from .file_writing import put_in_place
+from .file_writing import written_whole
 from .front_names import NameKind, read_name
 from .front_wording import Lang
 from .messages import FILE_ERRORS_ZH
@@ -627,29 +624,14 @@ def write_atomically(path: str, json_lines: bool) -> Iterator[TextIO]:
         return
     if target.exists() and not os.access(target, os.W_OK):
         raise OutputFileError(f"Cannot write {path}: permission denied.", "output_denied")
-    # SIGTERM is turned into an interrupt before the temporary file exists, so it never outlives us.
-    with _sigterm_as_interrupt():
-        # An interrupt between the file's creation and the ``try`` that removes it would leave
-        # it behind: Ctrl-C and SIGTERM wait until the ``try`` is entered.
-        held = _hold_interrupts()
-        try:
-            descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
-        except OSError as error:
-            _release_interrupts(held)
-            raise OutputFileError(
-                f"Cannot write in {str(folder)!r}: {error.strerror or error}.", "output_failed"
-            ) from None
-        try:
-            _release_interrupts(held)
-            with os.fdopen(
-                descriptor, "w", encoding="utf-8", errors=_errors(json_lines), newline=""
-            ) as stream:
-                yield stream
-            put_in_place(temporary, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
+
+    def refused(error: OSError) -> Exception:
+        return OutputFileError(
+            f"Cannot write in {str(folder)!r}: {error.strerror or error}.", "output_failed"
+        )
+
+    with written_whole(target, _errors(json_lines), refused) as stream:
+        yield stream
 
 
 @contextlib.contextmanager
@@ -660,39 +642,6 @@ def _open_special(path: str, json_lines: bool) -> Iterator[TextIO]:
         raise OutputFileError(f"Cannot write {path}: {error.strerror or error}.", "output_failed") from None
     with stream:
         yield stream
-
-
-_INTERRUPTS = frozenset({signal.SIGINT, signal.SIGTERM})
-
-
-def _hold_interrupts() -> set[int | signal.Signals] | None:
-    """Block Ctrl-C and SIGTERM (delivered on release); None where the platform cannot."""
-    if not hasattr(signal, "pthread_sigmask"):
-        return None
-    return signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPTS)
-
-
-def _release_interrupts(held: set[int | signal.Signals] | None) -> None:
-    if held is not None:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
-
-
-@contextlib.contextmanager
-def _sigterm_as_interrupt() -> Iterator[None]:
-    """While writing a file, let SIGTERM unwind like Ctrl-C so the temporary file is removed."""
-
-    def interrupt(signum: int, frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
-
-    try:
-        previous = signal.signal(signal.SIGTERM, interrupt)
-    except ValueError:  # not the main thread: signals cannot be handled here
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def _in_chinese(columns: str) -> str:

@@ -16,11 +16,9 @@ nothing else. How the counts re-rank candidates is in :mod:`wxpay_names.learned_
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import Enum
 from pathlib import Path
@@ -30,7 +28,7 @@ from typing import Any, Final
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .errors import ErrorCode, NameFormatError, open_quote
-from .file_writing import put_in_place
+from .file_writing import written_whole
 from .messages import Wording, log_row
 from .models import SEPARATOR_WORDS, Bank, Pattern
 
@@ -284,21 +282,10 @@ class Observations:
                 raise _write_error(path, error) from None
             return
         try:
-            descriptor, temporary = tempfile.mkstemp(
-                dir=target.parent, prefix=f".{target.name}.", suffix=".part"
-            )
+            with written_whole(target, "strict", lambda error: _write_error(path, error)) as handle:
+                self.write_rows(handle)
         except OSError as error:
             raise _write_error(path, error) from None
-        try:
-            with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-                self.write_rows(handle)
-            put_in_place(temporary, target)
-        except BaseException as error:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            if isinstance(error, OSError):
-                raise _write_error(path, error) from None
-            raise
 
     def write_rows(self, handle: Any) -> None:
         """The CSV text of :meth:`write_csv`, written to an open text *handle*."""
