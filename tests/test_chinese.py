@@ -925,7 +925,8 @@ def test_the_surnames_read_two_ways_are_pinned() -> None:
 
 def test_every_traditional_form_opencc_gives_a_special_surname_is_in_the_surname_table() -> None:
     """``data/surnames.csv`` against OpenCC's forms in ``data/single_surnames.csv`` (an oracle of
-    its own): a traditional form lost from the table would read by pypinyin instead (蓋 GAI, not
+    its own), for the single special surnames both files hold (19 of 36; 长 and 秘 are in the
+    surname table only): a traditional form lost from the table would read by pypinyin instead (蓋 GAI, not
     GE). OpenCC's general-text forms that are not the surname's are the known exceptions."""
     single = {
         row["surname"]: set(filter(None, row["traditional"].split("|")))
@@ -1003,3 +1004,24 @@ def test_a_compound_read_apart_typed_is_said_as_a_reading_the_passport_decides(i
     assert problem.code == ProblemCode.SPELLING
     assert problem.message_en.startswith("In 单于飞 the surname may be SHAN alone (a guess)")
     assert "请以护照上的拼写为准" in problem.message_zh
+
+
+@pytest.mark.parametrize("typed", [" SHAN YUFEI", "SHAN  YUFEI", "SHAN-YUFEI", "Shan YUFEI"])
+def test_a_compound_read_apart_typed_with_another_slip_is_said_as_that_reading(
+    typed: str, icbc: Bank
+) -> None:
+    # Found by matching words, not by equal text: the reading's sentence all the same, not the
+    # bank-form one ("if it shows SHAN, keep it").
+    result = check_name(typed, from_chinese("单于飞"), icbc)
+    spelling = [problem for problem in result.problems if problem.code == ProblemCode.SPELLING]
+    assert [
+        problem.message_en.startswith("In 单于飞 the surname may be SHAN alone") for problem in spelling
+    ] == [True]
+
+
+def test_the_compound_note_is_said_only_where_the_candidates_read_it_apart() -> None:
+    from wxpay_names.reading_notes import reading_notes
+
+    by_hand = PassportName(surname="Chanyu", given_names="Fei", chinese="单于飞", source="chinese")
+    assert [note.code for note in reading_notes(by_hand)] == ["pinyin_spelling"]  # spelled from its fields
+    assert "surname_split" not in {candidate.pattern.spelling for candidate in candidates(by_hand, "ICBC")}

@@ -787,3 +787,29 @@ def test_write_csv_writes_a_pipe_straight_rather_than_renaming_over_it(tmp_path:
 def test_observations_refuse_what_is_no_count(build: Callable[[], Observations]) -> None:
     with pytest.raises(ObservationsError):
         build()
+
+
+def test_a_reading_of_one_persons_characters_is_not_learned_for_every_name() -> None:
+    """SHAN YUFEI accepted for holders of 单于飞 says what their passports print, not what the
+    bank does: counted at the bank, it would make every compound surname's reading apart rank
+    1 (SI MAGUANG for 司马光). Such readings (the surname's other reading, a given name's, a
+    compound read apart) keep today's rank under observations."""
+    from wxpay_names import from_chinese
+
+    shan = from_chinese("单于飞")
+    found = candidates(shan, "ICBC")
+    apart = next(candidate for candidate in found if candidate.text == "SHAN YUFEI")
+    seen = Observations.from_outcomes(
+        [Outcome("ICBC", found[0].pattern, False)] * 30 + [Outcome("ICBC", apart.pattern, True)] * 30
+    )
+    for text in ("单于飞", "司马光", "欧阳娜娜"):
+        name = from_chinese(text)
+        today = {c.text: c.rank for c in candidates(name, "ICBC") if c.pattern.spelling == "surname_split"}
+        learned = [
+            c for c in candidates(name, "ICBC", observations=seen) if c.pattern.spelling == "surname_split"
+        ]
+        assert learned
+        for candidate in learned:
+            assert candidate.observed.accepted == 0
+            assert candidate.observed.prior_rank == today[candidate.text]
+            assert candidate.rank > 1

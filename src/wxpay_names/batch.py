@@ -360,6 +360,9 @@ class RowChecker:
 class _CsvSink:
     def __init__(self, stream: TextIO, columns: _Columns) -> None:
         self._writer = csv.writer(stream, lineterminator="\n")
+        # csv quotes a cell holding the line terminator, "\n", but not a lone "\r", which a
+        # reader takes for the end of a line: a row with one is written with every cell quoted.
+        self._quoting = csv.writer(stream, lineterminator="\n", quoting=csv.QUOTE_ALL)
         self._width = len(columns.header)
         extra = [column for column in RESULT_COLUMNS if column not in columns.index]
         self._slots = [
@@ -369,13 +372,16 @@ class _CsvSink:
         self._padding = [""] * len(extra)
         # Most files: none of the result columns in the input, so they follow its cells in order.
         self._appended = self._slots == list(range(self._width, self._width + len(RESULT_COLUMNS)))
-        self._writer.writerow([*columns.header, *extra])
+        self._writer_for(columns.header).writerow([*columns.header, *extra])
+
+    def _writer_for(self, cells: list[str]) -> Any:
+        return self._quoting if any("\r" in cell for cell in cells) else self._writer
 
     def write(self, line: int, cells: list[str], result: Result) -> None:
         if self._appended and len(cells) == self._width:
             bank, expected, status, problems, error = result
             said = f"{error[0]}: {error[1]}" if error else ""
-            self._writer.writerow([*cells, bank, expected, status, "|".join(problems), said])
+            self._writer_for(cells).writerow([*cells, bank, expected, status, "|".join(problems), said])
             return
         row = cells[: self._width] + self._padding
         bank, expected, status, problems, error = result
@@ -385,7 +391,7 @@ class _CsvSink:
         row[slots[2]] = status
         row[slots[3]] = "|".join(problems)
         row[slots[4]] = f"{error[0]}: {error[1]}" if error else ""
-        self._writer.writerow(row)
+        self._writer_for(cells).writerow(row)
 
 
 class _JsonLinesSink:

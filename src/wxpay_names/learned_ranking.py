@@ -122,6 +122,8 @@ def rerank(
         outcomes = pooled_counts(*same_text, keys, counts)
     scored = []
     for candidate, (accepted, refused, alike) in zip(found, outcomes, strict=True):
+        if candidate.pattern.spelling in PERSONAL_READINGS:
+            accepted, refused, alike = _UNSEEN  # a fact of a person's passport, not of the bank
         scored.append((_sort_key(candidate.rank, accepted, refused), candidate, accepted, refused, alike))
     if counts:
         # Highest share first. The sort is stable, also reversed, and *found* is in today's
@@ -156,6 +158,10 @@ def rerank(
 
 
 _UNSEEN = Pooled(0, 0, False)
+# Readings of a name's characters that its holder's passport decides (覃 TAN, 单于飞 SHAN YUFEI,
+# 朝阳 CHAOYANG): counted at a bank they would carry one person's reading to every name with
+# such a character, so their candidates keep today's rank under observations.
+PERSONAL_READINGS: frozenset[str] = frozenset({"second_reading", "given_reading", "surname_split"})
 # Pattern keys by pattern object: the candidates' patterns are few, interned objects.
 _KEYS: dict[int, tuple[Pattern, PatternKey]] = {}
 

@@ -54,7 +54,10 @@ def reading_notes(name: PassportName, ways: NameWays = "options") -> tuple[Readi
     if name.source != "chinese" or not name.chinese:
         return ()
     notes: list[ReadingNote] = []
-    compound = compound_read(name)
+    spelled = spellings(name)
+    # Said only where the candidates read it apart: a name whose fields are not what its
+    # characters read (built by hand) is spelled from its fields alone.
+    compound = compound_read(name) if any(s.kind == "surname_split" for s in spelled) else None
     if compound is not None:
         first, rest = compound
         split_en, split_zh = (way.format(split=f"{first} {rest}") for way in _SPLIT[ways])
@@ -68,7 +71,6 @@ def reading_notes(name: PassportName, ways: NameWays = "options") -> tuple[Readi
                 f"这种读法也在候选写法中），请把姓和名分开：{split_zh}。",
             )
         )
-    spelled = spellings(name)
     surnames = _unique([name.surname] + ["".join(s.surname) for s in spelled if s.kind == "second_reading"])
     if len(surnames) > 1:
         listed_en, listed_zh = " or ".join(surnames), "、".join(surnames)

@@ -19,7 +19,7 @@ from .context import Context
 from .findings import DotsNote, Finding, HowSure, SpellingNote, finding
 from .text_differences import character_findings, cut_short, length_findings
 from .typed_text import TypedWords, read_typed, split_words
-from .word_differences import Comparison, compare
+from .word_differences import Comparison, compare, split_surname_finding
 
 # The forms that carry a hyphen are left to the typed text's characters, which say it.
 _FORMS_SAID_AS_FORMS = WRITTEN_FORMS - {"punctuation_kept", "double_surname_hyphenated"}
@@ -99,11 +99,7 @@ def candidate_difference(index: int, context: Context, words: TypedWords | None 
     if kind not in WRITTEN_FORMS and dots == "none":
         return _candidate(index, words, context)
     if kind == "surname_split":  # a reading of the characters: the passport decides, not the bank
-        apart = next(spelled for spelled in context.spelled if spelled.kind == kind)
-        written = finding(
-            ProblemCode.SPELLING, "surname_split", typed="".join(apart.surname),
-            word=context.name.surname, characters=context.name.chinese or "",
-        )  # fmt: skip
+        written = split_surname_finding(context)
     else:
         written = finding(
             ProblemCode.SPELLING, "written_form", typed=draft.text(index), word=context.expected,

@@ -203,7 +203,9 @@ def _letter_findings(named: Sequence[Piece], split: Sequence[_Respelling], conte
         # One sentence explains one spelling; a name typed in two at once is rare.
         kind, typed, word = respellings[0]
         characters = context.name.chinese or word
-        if kind in WRITTEN_FORMS:  # a form people write the name in: one sentence serves them all
+        if kind == "surname_split":  # a reading of the characters, said as the candidate is
+            found.append(split_surname_finding(context))
+        elif kind in WRITTEN_FORMS:  # a form people write the name in: one sentence serves them all
             how = SpellingNote(kind)
             found.append(finding(ProblemCode.SPELLING, "written_form", typed=typed, word=word, how=how))
         else:
@@ -363,3 +365,15 @@ def _case_fits(piece: Piece, context: Context) -> bool:
     if context.bank.case == "upper":
         return piece.typed == piece.typed.upper()
     return len(piece.words) > 1 or piece.typed == piece.typed.capitalize()
+
+
+def split_surname_finding(context: Context) -> Finding:
+    """The compound surname read apart (单于飞: SHAN, not CHANYU): a reading the passport decides."""
+    apart = next(spelled for spelled in context.spelled if spelled.kind == "surname_split")
+    return finding(
+        ProblemCode.SPELLING,
+        "surname_split",
+        typed="".join(apart.surname),
+        word=context.name.surname,
+        characters=context.name.chinese or "",
+    )
