@@ -55,11 +55,11 @@ def reading_notes(name: PassportName, ways: NameWays = "options") -> tuple[Readi
         return ()
     notes: list[ReadingNote] = []
     spelled = spellings(name)
-    # Said only where the candidates read it apart: a name whose fields are not what its
-    # characters read (built by hand) is spelled from its fields alone.
-    compound = compound_read(name) if any(s.kind == "surname_split" for s in spelled) else None
-    if compound is not None:
-        first, rest = compound
+    # Said exactly where the candidates read the compound apart (the reader decides when:
+    # a compound of the surname table whose first character is a surname of its own, the
+    # split not given); a name built by hand is spelled from its fields alone, and gets none.
+    if any(s.kind == "surname_split" for s in spelled):
+        first, rest = name.chinese[0], name.chinese[1:]
         split_en, split_zh = (way.format(split=f"{first} {rest}") for way in _SPLIT[ways])
         notes.append(
             ReadingNote(
@@ -114,23 +114,6 @@ def reading_notes(name: PassportName, ways: NameWays = "options") -> tuple[Readi
 
 
 _COUNT_ZH = {2: "两", 3: "三"}
-
-
-def compound_read(name: PassportName) -> tuple[str, str] | None:
-    """For a name read from characters whose surname the table took as a two-character
-    compound (单于飞: 单于, then 飞) whose first character is a surname of its own (单), that
-    character and the rest of the name; ``None`` for any other name (上官: 上 is no surname),
-    and for one whose split was given (``单 于飞``). The candidates read it apart too
-    (``surname_split``)."""
-    text = name.chinese or ""
-    if name.source != "chinese" or " " in text or "-" in text or not name.given_names:
-        return None
-    from .inputs.chinese_surnames import is_listed_surname, longest_surname  # loaded: the name was read
-
-    found = longest_surname(text, 0)
-    if found is None or len(found[0]) != 2 or not is_listed_surname(text[0]):
-        return None
-    return text[0], text[1:]
 
 
 def _unlisted_surname(name: PassportName) -> tuple[str, list[str]] | None:
