@@ -73,8 +73,9 @@ NAME_PARTS: list[tuple[str, str, Expected, str]] = [
         "full-width digit",
         "Ｚｈａｎｇ３",
         ErrorCode.INVALID_CHARACTER,
-        "'3' (U+0033 DIGIT THREE) at position 6",
+        "'３' (U+FF13 FULLWIDTH DIGIT THREE) at position 6",  # as typed, not as folded
     ),
+    ("full-width sign", "Ｚｈａｎｇ＄", ErrorCode.INVALID_CHARACTER, "'＄' (U+FF04 FULLWIDTH DOLLAR SIGN)"),
     # Look-alikes: refused, naming the character and its position in the text as given.
     (
         "Cyrillic a in Latin",

@@ -99,6 +99,13 @@ REFUSED = [
         ErrorCode.INVALID_CHARACTER,
         "given names field holds '0' (U+0030 DIGIT ZERO) at position 9",
     ),
+    # A full-width digit (a Chinese keyboard) is named as typed, where the user typed it.
+    (
+        "ＳＭＩＴＨ，Ｊ０ｈｎ",
+        InvalidNameError,
+        ErrorCode.INVALID_CHARACTER,
+        "given names field holds '０' (U+FF10 FULLWIDTH DIGIT ZERO) at position 8",
+    ),
     ("John Smith 😀", InvalidNameError, ErrorCode.INVALID_CHARACTER, "at position 12"),
     ("Smith & Jones", InvalidNameError, ErrorCode.INVALID_CHARACTER, "'&'"),
     ("SMITH<<JOHN PAUL", MRZError, ErrorCode.MRZ_FORMAT, "holds ' '"),

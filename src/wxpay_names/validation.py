@@ -159,7 +159,7 @@ def _validate_in_full(text: str, field: str, offset: int) -> str:
         if stored == text and not offset:  # as typed: the same fault at the same position
             raise
         # Said where the user typed it, when the text as typed shows a fault too.
-        _checked(visible_characters(text, field, offset), field, offset)
+        _checked(visible_characters(text, field, offset), field, offset, typed=text)
         raise InvalidNameError(
             f"{refused} (The position is counted after Unicode composition, NFC, which changed the text.)",
             code=refused.code,
@@ -170,40 +170,44 @@ def _validate_in_full(text: str, field: str, offset: int) -> str:
     return stored if scripts else ""
 
 
-def _checked(characters: Iterable[tuple[int, str]], field: str, offset: int) -> set[str]:
-    """The scripts of the letters among *characters*: one, or none; refuse anything else."""
-    scripts = _letter_scripts(characters, field, offset)
+def _checked(characters: Iterable[tuple[int, str]], field: str, offset: int, typed: str = "") -> set[str]:
+    """The scripts of the letters among *characters*: one, or none; refuse anything else.
+
+    With *typed* (the text the positions index), a refused character is named as typed
+    there, not as folded (``０``, not the ``0`` cleaning made of it)."""
+    scripts = _letter_scripts(characters, field, offset, typed)
     if len(scripts) > 1:
         _refuse_mixed_scripts(scripts, field)
     return set(scripts)
 
 
 def _letter_scripts(
-    characters: Iterable[tuple[int, str]], field: str, offset: int
+    characters: Iterable[tuple[int, str]], field: str, offset: int, typed: str = ""
 ) -> dict[str, list[tuple[int, str]]]:
     """The letters by script, each with its position; refuse anything else."""
     scripts: dict[str, list[tuple[int, str]]] = {}
     marks = -1  # accents on the current letter; -1 when there is no letter to carry one
-    for position, char in characters:
-        position += offset
+    for at, char in characters:
+        position = at + offset
+        shown = typed[at] if typed else char  # what a refusal names
         if char == " " or char in NAME_PUNCTUATION:
             marks = -1
             continue
         category = unicodedata.category(char)
         if category in ("Mn", "Mc"):
             if marks < 0:
-                _refuse(char, position, field, "an accent that is not on a letter")
+                _refuse(shown, position, field, "an accent that is not on a letter")
             marks += 1
             if marks > MAX_MARKS_PER_LETTER:
-                _refuse(char, position, field, f"more than {MAX_MARKS_PER_LETTER} accents on one letter")
+                _refuse(shown, position, field, f"more than {MAX_MARKS_PER_LETTER} accents on one letter")
             continue
         if category[0] != "L":
-            _refuse(char, position, field, "a passport name has no digits, symbols or emoji")
+            _refuse(shown, position, field, "a passport name has no digits, symbols or emoji")
         marks = 0
         script = script_of(char)
         if script in STYLED_SCRIPTS and (plain := styled_letter(char)):
             raise InvalidNameError(
-                f"The {field} holds {char!r} ({describe_character(char)}) at position {position + 1}: "
+                f"The {field} holds {shown!r} ({describe_character(shown)}) at position {position + 1}: "
                 f"a styled or raised form of {plain!r} (from a font generator, formatted text, or a "
                 "short form such as Mª), not a letter a passport prints; type the plain letters of the "
                 "name as the passport prints them.",
