@@ -414,9 +414,19 @@ def test_single_surnames_csv_rows_are_single_characters_with_a_source() -> None:
     assert len({row["surname"] for row in rows}) == len(rows)
     for row in rows:
         assert len(row["surname"]) == 1
-        assert "grade B" in row["source"]
-        assert row["source_url"].startswith("https://")
+        assert re.search(r"\bgrade [BC]\b", row["source"])
+        assert row["source_url"].startswith(("https://", "http://"))
         assert from_chinese(f"郑-{row['surname']}明").surname.startswith("ZHENG")
+
+
+@pytest.mark.parametrize("surname", ["岳", "涂", "闫", "佟", "佘", "付"])
+def test_common_surnames_outside_pinyin_pros_list_begin_a_second_surname(surname: str) -> None:
+    """百家姓's last lines (岳, 涂, 闫…) and 付 (the 2020 list of common surnames) are surnames:
+    after a hyphen they begin a double surname, not a refusal."""
+    name = from_chinese(f"郑-{surname}小明")
+    assert name.surname.startswith("ZHENG")
+    assert len(name.surname) > len("ZHENG")
+    assert name.given_names == "XIAOMING"
 
 
 @pytest.mark.parametrize("dot", ["·", "•", "・", "‧", "･", "∙", "⋅", "ꞏ", ".", "．"])
