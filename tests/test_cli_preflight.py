@@ -165,6 +165,25 @@ def test_a_whole_zone_gives_the_name_and_the_document(capsys: pytest.CaptureFixt
     assert "[DOCUMENT_NUMBER_CHANGED]" in out
 
 
+@pytest.mark.parametrize(
+    ("misread", "said"),
+    [({"sex": "E"}, "The sex field"), ({"expiry": "991332"}, "The expiry date")],
+)
+def test_a_whole_zone_with_a_field_misread_is_the_document_refused(
+    capsys: pytest.CaptureFixture[str], misread: dict[str, str], said: str
+) -> None:
+    """No check digit covers the sex letter, and a date can have a right check digit and no
+    such day: the zone is whole, so it is the document, said unreadable (it was dropped, and
+    an expired passport passed)."""
+    fields = {"expiry": "120415", **misread}
+    upper, lower = td3(name="ZHANG<<SAN", **fields).splitlines()
+    code, out, _ = run(capsys, "--mrz", upper, "--mrz", lower, "--card", CARD, "--today", TODAY.isoformat())
+    assert code == 1
+    assert "[DOCUMENT_UNREADABLE]" in out
+    assert said in out
+    assert "OK" not in out
+
+
 def test_a_name_field_alone_gives_the_name_only(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--mrz", "ZHANG<<SAN", "--bank", "ICBC")
     assert code == 0

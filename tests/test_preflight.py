@@ -121,6 +121,28 @@ def test_a_card_of_a_bank_outside_the_list() -> None:
     assert "CARD_BANK_NOT_LISTED" in codes(result)
 
 
+def test_a_card_of_a_bank_outside_the_list_contradicts_the_bank_given() -> None:
+    """A Guangdong Rural Credit card with ``bank="ICBC"``: another bank, as a listed one would be
+    (it passed, with a warning that no name could be given beside the name given)."""
+    result = preflight(ZHANG_SAN, bank="ICBC", card="6223 0200 0000 0006")
+    assert codes(result) == ["CARD_BANK_DIFFERS"]
+    assert not result.ok
+    assert result.name_to_type == "ZHANG SAN"
+    message = result.problems[0]
+    assert "广东省农村信用社联合社 (GDRCC)" in message.message_en
+    assert "Industrial and Commercial Bank of China" in message.message_en
+    assert "广东省农村信用社联合社" in message.message_zh
+    assert result.card is not None
+    assert "CARD_BANK_NOT_LISTED" in [problem.code.value for problem in result.card.problems]
+
+
+def test_a_whole_zone_misread_is_the_documents_problem_not_a_missing_name() -> None:
+    result = preflight(None, bank="ICBC", document=td3(expiry=date(2031, 1, 1), sex="E"))
+    assert codes(result) == ["DOCUMENT_UNREADABLE"]
+    assert result.name is None
+    assert preflight(None, bank="ICBC").problems[0].code is Codes.NAME_UNREADABLE  # nothing given
+
+
 def given_first_icbc(registry: BankRegistry) -> BankRegistry:
     """*registry* with ICBC writing the given names first, as a bank file of one's own may say."""
     return BankRegistry(

@@ -127,16 +127,21 @@ def _read_as_the_cli_says(read_name: NameReader, options: argparse.Namespace) ->
 
 
 def _whole_zone(zone: str | None) -> str | None:
-    """The zone as the document when it is whole; a name field or upper line alone gives the name only."""
+    """The zone as the document when it is whole; a name field or upper line alone gives the name only.
+
+    Whole means the shape of a whole zone (its lower line holds the dates), read or not: a
+    whole zone with a field that cannot be read (a sex letter misread as ``E``, which no check
+    digit covers) is the document, refused as DOCUMENT_UNREADABLE, never dropped in silence.
+    """
     if zone is None:
         return None
-    from .binding.document import parse_mrz_document
+    from .inputs.mrz import read_zone
 
     try:
-        parse_mrz_document(zone)
+        layout = read_zone(zone).layout
     except MRZError:
         return None  # the name alone; a zone that cannot be read is NAME_UNREADABLE, with why
-    return zone
+    return zone if layout is not None else None
 
 
 def _iso_date(text: str) -> date:

@@ -118,7 +118,7 @@ def check_binding(
         travel_document = document_check.document
         problems.extend(document_check.problems)
 
-    passport_name = _read_name(read_name, travel_document, problems)
+    passport_name = _read_name(read_name, travel_document, problems, document_check is not None)
     if passport_name is not None and passport_name.possibly_truncated:
         problems.append(say(ProblemCode.NAME_POSSIBLY_TRUNCATED, name=_as_read(passport_name)))
 
@@ -196,10 +196,14 @@ def _reader(name: PassportName | str | None) -> NameReader | None:
 
 
 def _read_name(
-    read_name: NameReader | None, document: TravelDocument | None, problems: list[Problem]
+    read_name: NameReader | None,
+    document: TravelDocument | None,
+    problems: list[Problem],
+    document_given: bool,
 ) -> PassportName | None:
     if read_name is None:
-        if document is None:
+        # A document given but unreadable has said why (DOCUMENT_UNREADABLE): not "no name given".
+        if document is None and not document_given:
             problems.append(say(ProblemCode.NAME_UNREADABLE, "missing"))
         return document.name if document is not None else None
     try:
@@ -236,6 +240,14 @@ def _choose_bank(
         problems.append(
             say(ProblemCode.CARD_BANK_DIFFERS, card_bank=_bank_name(card_bank), bank=_bank_name(bank))
         )
+    elif card is not None and card_bank is None and card.issuer_name_zh is not None:
+        # An issuer outside the bank list is another bank too; its warning (no name can be
+        # given) gives way, since the name is given for the bank named.
+        problems[:] = [
+            problem for problem in problems if problem.code is not ProblemCode.CARD_BANK_NOT_LISTED
+        ]
+        issuer = Wording(f"{card.issuer_name_zh} ({card.issuer_code})", card.issuer_name_zh)
+        problems.append(say(ProblemCode.CARD_BANK_DIFFERS, card_bank=issuer, bank=_bank_name(bank)))
     return bank
 
 
