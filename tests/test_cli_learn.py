@@ -510,3 +510,61 @@ def test_a_log_row_with_a_cell_past_the_field_limit_is_said_so(
     assert code == 1
     assert "2 rows read, 1 counted, 1 refused" in err
     assert "a cell is longer than 131,072 characters" in err
+
+
+def test_a_bank_of_ones_own_coded_like_a_packaged_alias_keeps_its_counts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """PINGAN is the packaged PAB's alias: counts learned for a bank of one's own coded PINGAN
+    were read back as PAB's and never applied."""
+    fixture = (Path(__file__).parent / "fixtures" / "banks.csv").read_text(encoding="utf-8")
+    banks = tmp_path / "banks.csv"
+    banks.write_text(fixture.replace("\nTEST,", "\nPINGAN,"), encoding="utf-8")
+    log, into = tmp_path / "log.csv", tmp_path / "observations.csv"
+    write_log(log, [f"PINGAN,{NO_SPACE},true"] * 30)
+    assert run(capsys, "learn", str(log), "--into", str(into), "--banks-file", str(banks))[0] == 0
+    assert learned_counts(into).banks() == {"PINGAN"}
+    code, out, _ = run(
+        capsys,
+        "format",
+        *ZHANG_SAN,
+        "--bank",
+        "PINGAN",
+        "--banks-file",
+        str(banks),
+        "--observations",
+        str(into),
+    )
+    assert code == 0
+    assert "ZHANGSAN" in out
+
+
+def test_learn_refuses_an_observations_file_given_as_a_log(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Read as a log, a row of counts 1,40 was one acceptance, its 40 refusals lost."""
+    log, into = tmp_path / "observations.csv", tmp_path / "into.csv"
+    write_log(log, [f"ICBC,{NO_SPACE},1,40"], header=f"{HEADER},refused")
+    code, _, err = run(capsys, "learn", str(log), "--into", str(into))
+    assert code == 2
+    assert "observations file" in err
+    assert "merge" in err
+    assert not into.exists()
+
+
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [(HEADER.replace(",", ";"), "semicolons"), (HEADER.replace("bank,", "Bank,"), "")],
+)
+def test_learn_reads_column_names_in_any_case_and_says_a_semicolon_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str, said: str
+) -> None:
+    log = tmp_path / "log.csv"
+    write_log(log, [f"ICBC,{NO_SPACE},true".replace(",", ";" if said else ",")], header=header)
+    code, out, err = run(capsys, "learn", str(log))
+    if said:
+        assert code == 2
+        assert said in err
+    else:
+        assert code == 0
+        assert "ICBC,surname_first,none" in out

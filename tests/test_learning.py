@@ -813,3 +813,24 @@ def test_a_reading_of_one_persons_characters_is_not_learned_for_every_name() -> 
             assert candidate.observed.accepted == 0
             assert candidate.observed.prior_rank == today[candidate.text]
             assert candidate.rank > 1
+
+
+def test_a_hand_made_mapping_holds_a_bank_code_and_a_patterns_values_only() -> None:
+    """No text (a name) reaches the file meant to hold no letter of anyone's name."""
+    pattern = candidates(ZHANG_SAN, "ICBC")[2].pattern
+    key = pattern_key(pattern)
+    assert Observations({("ICBC", key): (3, 1)}).count("ICBC", pattern) == (3, 1)
+    for bad in [
+        ("Zhang San E1234567", key),
+        ("ICBC", ("Zhang San", *key[1:])),
+        ("ICBC", (*key[:-2], "1", key[-1])),
+    ]:
+        with pytest.raises(ObservationsError):
+            Observations({bad: (3, 0)})
+
+
+def test_at_takes_a_code_as_well_as_a_bank() -> None:
+    pattern = candidates(ZHANG_SAN, "ICBC")[2].pattern
+    seen = Observations.from_outcomes([Outcome("ICBC", pattern, True)])
+    assert seen.at("icbc") == seen.at(get_bank("ICBC")) == {pattern_key(pattern): (1, 0)}
+    assert seen.at("BOC") == {}

@@ -173,9 +173,9 @@ class Observations:
             raise ObservationsError(f"Outcomes are counted by Pattern, not {type(pattern).__name__}.")
         return self._counts.get((bank_code(bank), pattern_key(pattern)), (0, 0))
 
-    def at(self, bank: Bank) -> Mapping[PatternKey, tuple[int, int]]:
+    def at(self, bank: Bank | str) -> Mapping[PatternKey, tuple[int, int]]:
         """Every count at *bank*, by pattern key (what the re-ranking reads; not to be changed)."""
-        return self._by_bank.get(bank.code, _NOTHING)
+        return self._by_bank.get(bank.code if isinstance(bank, Bank) else bank_code(bank), _NOTHING)
 
     def merge(self, other: Observations) -> Observations:
         """The counts of both added together."""
@@ -249,6 +249,11 @@ class Observations:
         except (UnicodeDecodeError, csv.Error) as error:
             if "unexpected end of data" in str(error):
                 raise ObservationsError(open_quote(str(path))) from None
+            if "field larger than field limit" in str(error):
+                raise ObservationsError(
+                    f"{path}: a cell is longer than {csv.field_size_limit():,} characters, far beyond "
+                    "any observations file's: it is not one."
+                ) from None
             raise ObservationsError(f"{path} is not a UTF-8 CSV file: {error}.") from None
         return counter.observations()
 
@@ -330,7 +335,33 @@ def _checked_counts(counts: object) -> Iterator[tuple[Key, tuple[int, int]]]:
                 "Observations take counts as {(bank code, pattern key): (accepted, refused)} with two "
                 "counts of 0 or more; build them with Observations.from_outcomes() or read_csv()."
             )
+        code, pattern = key
+        if not _CODE.fullmatch(code) or not _is_pattern_key(pattern):
+            # A text typed (a name) in place of a code or a pattern value would be written to
+            # the file that is meant to hold no letter of anyone's name.
+            raise ObservationsError(
+                "Observations take a bank code (letters, digits, _ . -, at most 32 characters) and "
+                "a pattern key (the values of a Pattern, as pattern_key gives them); build them "
+                "with Observations.from_outcomes() or read_csv()."
+            )
         yield key, value
+
+
+# The pattern keys found valid: a subset of the finitely many Patterns, so bounded.
+_PATTERN_KEYS: set[PatternKey] = set()
+
+
+def _is_pattern_key(key: PatternKey) -> bool:
+    if key in _PATTERN_KEYS:
+        return True
+    try:
+        pattern = Pattern(**dict(zip(PATTERN_FIELDS, key, strict=True)))
+    except (ValidationError, TypeError):
+        return False
+    if pattern_key(pattern) != key:  # a value pydantic would coerce ("1" for True) is not one
+        return False
+    _PATTERN_KEYS.add(key)
+    return True
 
 
 def _row_order(item: tuple[Key, tuple[int, int]]) -> tuple[str, tuple[str, ...]]:
@@ -435,7 +466,7 @@ class Columns:
         """The columns of *header*; *counts*: an observations file (else an outcome log).
 
         *find_bank* gives the code of a bank cell, or None for a cell naming no bank
-        (default: a packaged bank's code, or any text shaped like a code; see ``bank_code``).
+        (default: the cell as a code, a packaged bank's in any case; never a bank's name).
 
         Refused: a column that may hold name text, a column given twice, a required column
         missing. An observations file holds nothing else; a log's other columns are ignored.
@@ -447,7 +478,13 @@ class Columns:
                 f"{source}: a column name in the header holds a line break. Write the column names "
                 "on the first line, with commas between them."
             )
-        names = [column.strip().lstrip("\ufeff").strip() for column in header]
+        # Column names are matched in any case (a spreadsheet's "Bank").
+        names = [column.strip().lstrip("\ufeff").strip().lower() for column in header]
+        if len(names) == 1 and ";" in names[0]:
+            raise ObservationsError(
+                f"{source} is separated by semicolons (as some spreadsheets export CSV): separate "
+                "the columns with commas."
+            )
         named = [shown_column(column) for column in names if holds_name_text(column)]
         if named:
             raise ObservationsError(
@@ -457,6 +494,13 @@ class Columns:
         twice = sorted({column for column in names if names.count(column) > 1})
         if twice:
             raise ObservationsError(f"{source} has the column {shown_column(twice[0])} twice.")
+        if not counts and "refused" in names:
+            # Read as a log, its accepted count would be read as true or false, its refused lost.
+            raise ObservationsError(
+                f"{source} has the columns of an observations file (counts accepted and refused), "
+                "not of an outcome log (one try a row, accepted true or false): merge observations "
+                "files with Observations.read_csv(path).merge(...), and learn logs only."
+            )
         wanted = ("bank", *PATTERN_FIELDS, *(COUNT_COLUMNS if counts else ("accepted",)))
         required = ["bank", *(COUNT_COLUMNS if counts else ("accepted",))]
         required += [field for field, info in Pattern.model_fields.items() if info.is_required()]
@@ -550,10 +594,17 @@ def _pattern_cell(field: str, cell: str) -> str:
 
 
 def _any_code(cell: str) -> str | None:
-    try:
-        return bank_code(cell)
-    except NameFormatError:
+    """A bank cell of an observations file as the code it is: a packaged bank's code in any
+    case (``icbc``), else kept as written, for a bank of your own banks file. Never looked up
+    by name or alias: a bank of your own coded ``PINGAN`` is not the packaged PAB, whose alias
+    that is (its counts were read as PAB's, and never applied)."""
+    text = cell.strip()
+    if not _CODE.fullmatch(text):
         return None
+    from .registry import banks
+
+    packaged = {bank.code for bank in banks()}
+    return text.upper() if text.upper() in packaged else text
 
 
 _BOOLEANS = {"true": True, "false": False, "1": True, "0": False}
