@@ -10,7 +10,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
@@ -793,7 +793,7 @@ def test_a_reading_of_one_persons_characters_is_not_learned_for_every_name() -> 
     """SHAN YUFEI accepted for holders of 单于飞 says what their passports print, not what the
     bank does: counted at the bank, it would make every compound surname's reading apart rank
     1 (SI MAGUANG for 司马光). Such readings (the surname's other reading, a given name's, a
-    compound read apart) keep today's rank under observations."""
+    compound read apart) do not count their own outcomes."""
     from wxpay_names import from_chinese
 
     shan = from_chinese("单于飞")
@@ -834,3 +834,64 @@ def test_at_takes_a_code_as_well_as_a_bank() -> None:
     seen = Observations.from_outcomes([Outcome("ICBC", pattern, True)])
     assert seen.at("icbc") == seen.at(get_bank("ICBC")) == {pattern_key(pattern): (1, 0)}
     assert seen.at("BOC") == {}
+
+
+PERSONAL_NAMES = ("覃明", "单于飞", "汪曾祺", "张朝阳", "司马光")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.sampled_from(PERSONAL_NAMES),
+    bank=st.sampled_from(["ICBC", "ABC", "BOC", "CMB"]),
+    counts=st.lists(st.tuples(st.integers(0, 11), st.integers(0, 40), st.integers(0, 40)), max_size=8),
+)
+def test_a_persons_reading_follows_its_layout_in_the_first_spelling(
+    text: str, bank: str, counts: list[tuple[int, int, int]]
+) -> None:
+    """A candidate of another reading (TAN MING for 覃明) takes the outcomes of its layout in the
+    name's first spelling, and so ranks after that candidate (QIN MING), whatever the bank was
+    seen to accept: the layout is learned, the reading is left to the passport."""
+    from wxpay_names import from_chinese
+    from wxpay_names.learned_ranking import PERSONAL_READINGS
+
+    name = from_chinese(text)
+    layouts = [candidate.pattern for candidate in candidates(ZHANG_SAN, bank)]
+    seen = Observations(
+        {
+            (bank, pattern_key(layouts[index % len(layouts)])): (accepted, refused)
+            for index, accepted, refused in counts
+            if accepted or refused
+        }
+    )
+    learned = candidates(name, bank, observations=seen)
+    by_key = {pattern_key(candidate.pattern): candidate for candidate in learned}
+    at = PATTERN_FIELDS.index("spelling")
+    personal = [candidate for candidate in learned if candidate.pattern.spelling in PERSONAL_READINGS]
+    assert personal
+    for candidate in personal:
+        key = pattern_key(candidate.pattern)
+        first = by_key.get((*key[:at], "icao", *key[at + 1 :]))
+        if first is None:  # a layout the first spelling's list left out (a repeat, a full list)
+            continue
+        observed = candidate.observed
+        assert (observed.accepted, observed.refused) == seen.count(bank, first.pattern)
+        assert first.rank < candidate.rank
+
+
+def test_a_persons_reading_moves_with_the_layout_the_bank_accepts() -> None:
+    """At a bank seen to refuse the surname first and accept the given name first, MING TAN comes
+    right after MING QIN, and TAN MING falls with QIN MING (it stayed second)."""
+    from wxpay_names import from_chinese
+
+    zhang = {candidate.text: candidate.pattern for candidate in candidates(ZHANG_SAN, "ICBC")}
+    seen = Observations.from_outcomes(
+        [
+            Outcome("ICBC", zhang[text], False)
+            for text in ("ZHANG SAN", "Zhang San", "ZHANGSAN")
+            for _ in range(50)
+        ]
+        + [Outcome("ICBC", zhang["SAN ZHANG"], True)] * 50
+    )
+    texts = [candidate.text for candidate in candidates(from_chinese("覃明"), "ICBC", observations=seen)]
+    assert texts[:2] == ["MING QIN", "MING TAN"]
+    assert texts.index("TAN MING") > texts.index("QIN MING")

@@ -34,9 +34,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import InvalidArgumentError
 from .models import Bank, Candidate, NameCheck, PassportName, Pattern, Problem, ProblemCode, assemble
-from .observations import Observations, PatternKey, pattern_key
+from .observations import PATTERN_FIELDS, Observations, PatternKey, pattern_key
 from .same_text_patterns import Pooled, pooled_counts
-from .spelling import Spelling
+from .spelling import Spelling, primary_kind
 
 # A name and its spellings: what tells which patterns write the same text for it.
 SameText = tuple[PassportName, tuple[Spelling, ...]]
@@ -121,9 +121,15 @@ def rerank(
     else:
         outcomes = pooled_counts(*same_text, keys, counts)
     scored = []
-    for candidate, (accepted, refused, alike) in zip(found, outcomes, strict=True):
-        if candidate.pattern.spelling in PERSONAL_READINGS:
-            accepted, refused, alike = _UNSEEN  # a fact of a person's passport, not of the bank
+    primary = primary_kind(same_text[0]) if same_text is not None else "icao"
+    for candidate, key, (accepted, refused, alike) in zip(found, keys, outcomes, strict=True):
+        if counts and candidate.pattern.spelling in PERSONAL_READINGS:
+            # The reading is a fact of a person's passport, not of the bank: its own outcomes
+            # are not counted. Its order, spacing and case are the bank's choices: it takes the
+            # outcomes of the same layout in the reading ranked first (TAN MING those of QIN
+            # MING's layout), and follows that candidate, its rank being lower.
+            accepted, refused = counts.get(_in_spelling(key, primary), (0, 0))
+            alike = False
         scored.append((_sort_key(candidate.rank, accepted, refused), candidate, accepted, refused, alike))
     if counts:
         # Highest share first. The sort is stable, also reversed, and *found* is in today's
@@ -160,8 +166,14 @@ def rerank(
 _UNSEEN = Pooled(0, 0, False)
 # Readings of a name's characters that its holder's passport decides (覃 TAN, 单于飞 SHAN YUFEI,
 # 朝阳 CHAOYANG): counted at a bank they would carry one person's reading to every name with
-# such a character, so their candidates keep today's rank under observations.
+# such a character, so their candidates are ranked by their layout's outcomes instead.
 PERSONAL_READINGS: frozenset[str] = frozenset({"second_reading", "given_reading", "surname_split"})
+_SPELLING_AT: Final = PATTERN_FIELDS.index("spelling")
+
+
+def _in_spelling(key: PatternKey, kind: str) -> PatternKey:
+    """*key* with its spelling *kind*: the same layout in another reading."""
+    return (*key[:_SPELLING_AT], kind, *key[_SPELLING_AT + 1 :])
 # Pattern keys by pattern object: the candidates' patterns are few, interned objects.
 _KEYS: dict[int, tuple[Pattern, PatternKey]] = {}
 
@@ -180,6 +192,12 @@ def _note(candidate: Candidate, accepted: int, refused: int, alike: bool) -> str
     if not tried:
         return candidate.note
     times = "time" if tried == 1 else "times"
+    if candidate.pattern.spelling in PERSONAL_READINGS:
+        return (
+            f"{candidate.note.rstrip('.')}; its order, spacing and case were accepted {accepted} of "
+            f"{tried} {times} in your observations, in names spelled the first way (rank "
+            f"{candidate.rank} without them)"
+        )
     # Pooled acceptances are of forms that write this text for this name, not of this text.
     whose = ", forms written like it included," if alike else ""
     return (
@@ -194,6 +212,11 @@ def observed_note_zh(candidate: Candidate) -> str:
     if not isinstance(observed, Observed) or not (observed.accepted or observed.refused):
         return ""
     tried = observed.accepted + observed.refused
+    if candidate.pattern.spelling in PERSONAL_READINGS:
+        return (
+            f"；其顺序、空格和大小写在您的观察数据中（按第一种读音拼写的姓名）试过 {tried} 次，"
+            f"被接受 {observed.accepted} 次（不计观察数据时排第 {observed.prior_rank} 位）"
+        )
     whose = "（含写法相同的形式）" if observed.alike else ""
     return (
         f"；在您的观察数据中{whose}试过 {tried} 次，被接受 {observed.accepted} 次"
