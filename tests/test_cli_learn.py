@@ -361,6 +361,27 @@ def test_format_check_plan_and_batch_rank_with_observations(
     assert [row["expected"] for row in csv.DictReader(io.StringIO(out))] == ["ZHANGSAN", "SAN ZHANG"]
 
 
+def test_format_describes_a_learned_rank_one_by_the_row_it_follows(
+    observations_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ZHANGSAN learned at ICBC was shown beside "reported, surname first, one space"."""
+    seen = ["--observations", str(observations_file)]
+    _, out, _ = run(capsys, "format", *ZHANG_SAN, "--bank", "ICBC", "--bank", "BOC", *seen)
+    icbc = next(line for line in out.splitlines() if line.startswith("ICBC"))
+    assert "ZHANGSAN" in icbc
+    assert "inferred" in icbc
+    assert "no space" in icbc
+    assert "one space" not in icbc
+    boc = next(line for line in out.splitlines() if line.startswith("BOC"))
+    assert "reported" in boc
+    assert "Your observations moved a name to type up" in out
+    _, out, _ = run(capsys, "format", *ZHANG_SAN, "--bank", "ICBC", "--json", *seen)
+    assert json.loads(out)["results"][0]["evidence"] == "inferred"
+    _, out, _ = run(capsys, "format", *ZHANG_SAN, "--bank", "ICBC")
+    assert "reported" in out
+    assert "observations" not in out
+
+
 def test_an_unreadable_observations_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "format", *ZHANG_SAN, "--observations", str(tmp_path / "missing.csv"))
     assert code == 2

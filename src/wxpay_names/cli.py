@@ -67,6 +67,7 @@ from .cli_render import (
 from .cli_serve import add_serve_command
 from .errors import NameFormatError
 from .front_names import read_name
+from .learned_ranking import LearnedCandidate, learned_row
 from .messages import FILE_ERRORS_ZH
 from .models import Bank, PassportName
 from .name_forms import spellings
@@ -509,6 +510,10 @@ def _format(options: argparse.Namespace) -> int:
     seen = observations_keyword(options)
     chosen = _chosen_banks(registry, options.bank, "format")
     results = [(bank, candidates(name, bank, **seen)) for bank in chosen]
+    if seen:
+        # Rank 1 is the outcomes' now: each bank is described by the row it follows (its order,
+        # spacing and case, inferred where they differ from the row's), as plan does.
+        results = [(learned_row(bank, found[0].pattern), found) for bank, found in results]
     if options.json:
         _print_json(
             {
@@ -533,6 +538,16 @@ def _format(options: argparse.Namespace) -> int:
     else:
         firsts = [(bank, found[0]) for bank, found in results]
         table = format_lines(firsts, options.lang, several_words=_several_words(name))
+        if any(isinstance(first, LearnedCandidate) and first.observed.prior_rank != 1 for _, first in firsts):
+            table.append(
+                pick(
+                    options.lang,
+                    "Your observations moved a name to type up from a lower rank; its convention is "
+                    "then what the outcomes show (inferred): --all gives the counts.",
+                    "您的观察数据把某个写法从较低的排位提到了第一位，其写法依据即为观察结果（推断）："
+                    "--all 会列出次数。",
+                )
+            )
         _print_lines([*name_lines(name, options.lang), "", *table])
     return EXIT_OK
 

@@ -174,6 +174,8 @@ _SPELLING_AT: Final = PATTERN_FIELDS.index("spelling")
 def _in_spelling(key: PatternKey, kind: str) -> PatternKey:
     """*key* with its spelling *kind*: the same layout in another reading."""
     return (*key[:_SPELLING_AT], kind, *key[_SPELLING_AT + 1 :])
+
+
 # Pattern keys by pattern object: the candidates' patterns are few, interned objects.
 _KEYS: dict[int, tuple[Pattern, PatternKey]] = {}
 
