@@ -54,8 +54,24 @@ def test_an_unknown_prefix_gives_no_bank_and_says_so() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["12ab", "6222O20000000000000", "６２２２０２ABC", "+86 6222", "٦٢٢٢٠٢٠٠٠٠٠٠٠٠٠٠٠٠"]
+    "text",
+    [
+        "6222–0200–0000–0000–000",  # en dashes, as a word processor writes them
+        "6222\u20110200\u20110000\u20110000\u2011000",  # non-breaking hyphens
+        "6222−0200−0000−0000−000",  # minus signs
+        "٦٢٢٢٠٢٠٠٠٠٠٠٠٠٠٠٠٠٠",  # Arabic-Indic digits, as phone numbers are read
+        "६२२२०२००००००००००००० ",  # Devanagari digits
+    ],
 )
+def test_digits_of_any_script_between_dashes_of_any_kind_are_the_number(text: str) -> None:
+    card = bank_of_card(text)
+    assert card.digits == 19
+    assert card.bank is not None
+    assert card.bank.code == "ICBC"
+    assert "CARD_NOT_A_NUMBER" not in codes(card)
+
+
+@pytest.mark.parametrize("text", ["12ab", "6222O20000000000000", "６２２２０２ABC", "+86 6222", "6222_0200"])
 def test_letters_and_symbols_are_a_problem_not_an_exception(text: str) -> None:
     card = bank_of_card(text)
     assert codes(card) == ["CARD_NOT_A_NUMBER"]

@@ -259,3 +259,19 @@ def test_a_mainland_landline_is_said_as_one(capsys: pytest.CaptureFixture[str]) 
     assert "Phone +861065529988: mainland China landline or service number" in out.splitlines()
     _, out_zh, _ = run(capsys, *ZHANG_SAN, "--phone", "010 6552 9988", "--lang", "zh")
     assert "电话号码 +861065529988：中国大陆固定电话或服务号码" in out_zh.splitlines()
+
+
+@pytest.mark.parametrize("number", ["", "E12345678", "932682-19850101-0017"])
+def test_resident_id_is_always_said_as_a_resident_id(capsys: pytest.CaptureFixture[str], number: str) -> None:
+    """What --resident-id holds is a resident ID number, never read as a machine-readable zone."""
+    code, out, _ = run(capsys, *ZHANG_SAN, "--bank", "ICBC", "--resident-id", number)
+    assert "Permanent resident ID" in out
+    assert "machine-readable zone" not in out
+    assert "DOCUMENT_UNREADABLE" not in out
+    assert code == (0 if number.startswith("9") else 1)
+
+
+def test_a_bank_document_number_needs_a_document(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, *ZHANG_SAN, "--bank", "ICBC", "--bank-document-number", "E1")
+    assert code == 2
+    assert "--resident-id" in err

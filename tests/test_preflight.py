@@ -376,3 +376,23 @@ def test_the_docs_table_lists_every_code_with_its_weight() -> None:
     rows = re.findall(r"^\| `([A-Z_]+)` \| (blocks|warns) \|", page, flags=re.MULTILINE)
     assert dict(rows) == {code.value: weight for code, weight in WEIGHTS.items()}
     assert len(rows) == len(WEIGHTS)
+
+
+def test_the_bank_document_number_is_compared_with_a_resident_id_too() -> None:
+    """The 2023 renumbering (15 characters to 18 digits) is a changed document number; it was
+    never compared."""
+    result = preflight(
+        ZHANG_SAN, bank="ICBC", document="932682198501010017", bank_document_number="USA110085050112"
+    )
+    assert codes(result) == ["DOCUMENT_NUMBER_CHANGED"]
+    assert "18-digit number" in result.problems[0].message_en
+    assert "18 位号码" in result.problems[0].message_zh
+    same = preflight(
+        ZHANG_SAN, bank="ICBC", document="932682 1985 0101 0017", bank_document_number="932682198501010017"
+    )
+    assert codes(same) == []
+
+
+def test_a_bank_document_number_with_no_document_is_refused() -> None:
+    with pytest.raises(InvalidArgumentError, match="give the document too"):
+        preflight(ZHANG_SAN, bank="ICBC", bank_document_number="E1")

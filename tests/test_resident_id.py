@@ -106,3 +106,20 @@ def test_any_text_gives_a_result(text: str) -> None:
     assert result.ok is (
         result.format in {"2023", "old"} and codes(result) in ([], ["RESIDENT_ID_OLD_FORMAT"])
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["932682-19850101-0017", "932682 19850101 0017", "\u200b932682198501010017", "932682–1985–0101–0017"],
+)
+def test_group_separators_and_invisible_characters_are_ignored_as_in_a_card_number(text: str) -> None:
+    found = check_permanent_resident_id(text)
+    assert found.ok
+    assert found.format == "2023"
+
+
+def test_a_number_starting_0_is_not_said_to_be_a_citizens() -> None:
+    """A citizen's number starts with 1 to 8: one starting with 0 is neither's."""
+    message = check_permanent_resident_id("032682198501010017").problems[0].message_en
+    assert "citizen" not in message
+    assert "18 characters" in message

@@ -98,7 +98,12 @@ def run_preflight(options: argparse.Namespace, read_name: NameReader) -> int:
     named = any(
         (options.surname is not None, options.given is not None, options.mrz, options.chinese, options.text)
     )
-    document = options.resident_id if options.resident_id is not None else _whole_zone(zone)
+    document = _whole_zone(zone)
+    if options.bank_document_number is not None and document is None and options.resident_id is None:
+        raise UsageError(
+            "wxpay-names preflight: --bank-document-number is compared with the document's number: "
+            "give a whole --mrz zone or --resident-id too."
+        )
     # A name that cannot be read is a NAME_UNREADABLE problem beside the others, as the
     # library's preflight and /v1/preflight say it (exit 1); giving it two ways is a usage error.
     result = check_binding(
@@ -110,6 +115,7 @@ def run_preflight(options: argparse.Namespace, read_name: NameReader) -> int:
         today=options.today,
         bank_document_number=options.bank_document_number,
         registry=registry_of(options),  # --banks-file: the bank and the card's issuer are found there
+        resident_id_number=options.resident_id,  # whatever it holds, said as a resident ID
     )
     if options.json:
         write_json(result.model_dump(mode="json"))

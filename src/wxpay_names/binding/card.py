@@ -13,15 +13,13 @@ jquery-creditcardvalidator's maintainers).
 
 from __future__ import annotations
 
-import unicodedata
-
-from ..cleaning import MAX_INPUT_LENGTH, is_invisible, is_white_space
+from ..cleaning import MAX_INPUT_LENGTH
 from ..messages import Wording
 from ..models import Bank, Problem, ProblemCode
 from ..registry import BankRegistry, default_registry, require_registry
 from .card_bins import BinRow, Issuer, bin_table
 from .results import CardInfo, CardKind
-from .text import require_text
+from .text import compact_number, require_text
 from .wording import most_blocking_first, say
 
 # ISO/IEC 7812 card numbers have at most 19 digits; every card in the prefix data has 15 to 19.
@@ -29,16 +27,13 @@ SHORTEST_CARD, LONGEST_CARD = 15, 19
 # Receipts and PCI DSS show at most the first six and the last four digits.
 SHOWN_FIRST, SHOWN_LAST = 6, 4
 _KINDS: dict[str, CardKind] = {"DC": "debit", "CC": "credit", "SCC": "semi_credit", "PC": "prepaid"}
-# What people type between digit groups, beside white space of any kind (the input policy's
-# rule 4: a copy from a web page or a chat brings no-break spaces, tabs and a final line break).
-_SEPARATORS = frozenset("-.")
 
 
 def bank_of_card(number: str, *, registry: BankRegistry | None = None) -> CardInfo:
     """The issuer, kind and soundness of a card *number*; never raises on its content.
 
-    White space (spaces, tabs, line breaks), hyphens and periods between digit groups are
-    ignored, full-width digits read as digits.
+    White space (spaces, tabs, line breaks), periods and dashes of any kind between digit
+    groups are ignored; full-width digits, and the decimal digits of any script, read as digits.
     Anything else is a ``CARD_NOT_A_NUMBER`` problem, not an exception; a *number* that is not
     a ``str`` raises ``InvalidArgumentError``.
 
@@ -112,17 +107,15 @@ def bank_of_card(number: str, *, registry: BankRegistry | None = None) -> CardIn
 def card_digits(number: str) -> str | None:
     """The digits of *number* with group separators dropped; None when anything else is in it.
 
-    >>> card_digits(" 6222-0200 ０１ "), card_digits("6222\\t0200\\n"), card_digits("12ab"), card_digits("")
+    Separators are white space, periods and dashes of any kind; digits of any script are read
+    (``compact_number``).
+
+    >>> card_digits(" 6222–0200 ０１ "), card_digits("6222\\t0200\\n"), card_digits("12ab"), card_digits("")
     ('6222020001', '62220200', None, None)
     """
     if len(number) > MAX_INPUT_LENGTH:
         return None
-    kept = [
-        char
-        for char in unicodedata.normalize("NFKC", number)
-        if char not in _SEPARATORS and not is_white_space(char) and not is_invisible(char)
-    ]
-    digits = "".join(kept)
+    digits = compact_number(number)
     if not digits or not (digits.isascii() and digits.isdigit()):
         return None
     return digits

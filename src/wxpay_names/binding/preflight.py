@@ -24,11 +24,11 @@ from ..models import Bank, Candidate, PassportName, Problem, ProblemCode
 from ..registry import BankRegistry, default_registry, require_registry
 from ..tries import next_tries
 from .card import bank_of_card
-from .document import check_document
+from .document import check_document, comparable_number
 from .phone import check_phone
 from .resident_id import check_permanent_resident_id
 from .results import BindingCheck, CardInfo, DocumentCheck, ResidentIdCheck, TravelDocument
-from .text import require_text
+from .text import compact_number, require_text
 from .wording import most_blocking_first, say
 
 # A permanent resident ID number is 18 or 15 characters; a machine-readable zone is 60 or more
@@ -74,6 +74,11 @@ def preflight(
         raise InvalidArgumentError(f"today is a datetime.date, not {type(today).__name__}.")
     if bank_document_number is not None:
         require_text(bank_document_number, "The bank's document number")
+        if document is None:
+            raise InvalidArgumentError(
+                "bank_document_number is compared with the document's number: give the document too "
+                "(its machine-readable zone, or a permanent resident ID number)."
+            )
     require_registry(registry)
     return check_binding(
         _reader(name),
@@ -97,8 +102,12 @@ def check_binding(
     today: date | None,
     bank_document_number: str | None,
     registry: BankRegistry,
+    resident_id_number: str | None = None,
 ) -> BindingCheck:
     """:func:`preflight` with the name given as a reader (``None``: from the document).
+
+    *resident_id_number* is a document given as a permanent resident ID number, whatever it
+    holds (the command line's ``--resident-id``); a *document* text is told apart by its shape.
 
     For a caller whose name comes another way than ``parse_name`` reads (the web service's
     fields, zone or characters): a ``NameFormatError`` the reader raises is a
@@ -110,9 +119,14 @@ def check_binding(
     travel_document: TravelDocument | None = None
     document_check: DocumentCheck | None = None
     resident_id: ResidentIdCheck | None = None
-    if isinstance(document, str) and _is_resident_id(document):
-        resident_id = check_permanent_resident_id(document)
+    if resident_id_number is None and isinstance(document, str) and _is_resident_id(document):
+        resident_id_number, document = document, None
+    if resident_id_number is not None:
+        resident_id = check_permanent_resident_id(resident_id_number)
         problems.extend(resident_id.problems)
+        held = comparable_number(bank_document_number) if bank_document_number is not None else ""
+        if held and resident_id.format != "unknown" and held != comparable_number(resident_id_number):
+            problems.append(say(ProblemCode.DOCUMENT_NUMBER_CHANGED, "resident_id"))
     elif document is not None:
         document_check = check_document(document, today=today, bank_document_number=bank_document_number)
         travel_document = document_check.document
@@ -177,7 +191,7 @@ def _check_types(name: object, bank: object, card: object, phone: object, docume
 def _is_resident_id(text: str) -> bool:
     """A resident ID number, or one typed with a character missing or extra (all digits, with
     the check character X at the end): said as a resident ID problem, not as a misread zone."""
-    compact = "".join(text[:256].split())
+    compact = compact_number(text)
     if "<" in compact:
         return False
     if len(compact) in _RESIDENT_ID_LENGTHS:

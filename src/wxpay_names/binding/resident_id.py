@@ -1,12 +1,14 @@
 """The number of a Foreign Permanent Resident ID Card (外国人永久居留身份证), read and checked.
 
 Cards issued from 1 December 2023 carry an 18-digit number (grade B: Beijing government
-notice; the NIA's adaptation rules as a card-reader vendor reproduces them): ``9``, two digits
-of the province where the application was accepted, three of the nationality (ISO 3166
-numeric), the date of birth (8 digits), three of sequence whose last gives the sex (odd male,
-even female), and a MOD 11-2 check character computed as for a citizen ID (GB 11643), ``0``–``9``
-or ``X``. The older cards' number is 15 characters, three letters and twelve digits; its check
-is not published, so it is recognised and said to be the old format, not verified.
+notice). It starts with ``9`` and ends with a MOD 11-2 check character computed as for a
+citizen ID (GB 11643), ``0``–``9`` or ``X`` (grade B/C: the NIA's adaptation rules as a
+card-reader vendor reproduces them). Between them, as public validator code lays them out
+(grade C): two digits of the province where the application was accepted, three of the
+nationality (ISO 3166 numeric), the date of birth (8 digits), three of sequence whose last
+gives the sex (odd male, even female). The older cards' number is 15 characters, three
+letters and twelve digits; no published check for it was found, so it is recognised and said
+to be the old format, not verified.
 
 python-stdnum's Chinese ID check refuses these numbers (its birthplace lookup fails on
 ``9…``; checked with stdnum 2.2), which is why this module computes the check itself.
@@ -20,12 +22,11 @@ True
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 
 from ..models import ProblemCode
 from .results import ResidentIdCheck
-from .text import require_text
+from .text import compact_number, require_text
 from .wording import say
 
 _NEW = re.compile(r"[0-9]{17}[0-9X]")
@@ -36,22 +37,26 @@ FOREIGNER_FIRST_DIGIT = "9"
 def check_permanent_resident_id(number: str) -> ResidentIdCheck:
     """Read and check a Foreign Permanent Resident ID Card *number*; never raises on its content.
 
-    Spaces are ignored, a small ``x`` read as ``X``, full-width characters folded. A *number*
-    that is not a ``str`` raises ``InvalidArgumentError``.
+    Group separators are ignored (white space, dashes, periods, invisible characters), a small
+    ``x`` read as ``X``, full-width characters folded, any script's digits read as digits
+    (``compact_number``, as for a card number). A *number* that is not a ``str`` raises
+    ``InvalidArgumentError``.
 
     >>> found = check_permanent_resident_id("932682198501010017")
     >>> found.format, found.nationality, found.birth_date, found.sex
     ('2023', '682', datetime.date(1985, 1, 1), 'M')
     """
     require_text(number, "A permanent resident ID number")
-    text = "".join(unicodedata.normalize("NFKC", number[:256]).upper().split())
+    text = compact_number(number)
     if _OLD.fullmatch(text):
         return ResidentIdCheck(format="old", problems=(say(ProblemCode.RESIDENT_ID_OLD_FORMAT),))
     if not _NEW.fullmatch(text):
         return ResidentIdCheck(format="unknown", problems=(say(ProblemCode.RESIDENT_ID_FORMAT),))
     if text[0] != FOREIGNER_FIRST_DIGIT:
+        # A citizen's number starts with 1 to 8; one starting with 0 (or X) is neither's.
+        variant = "citizen" if "1" <= text[0] <= "8" else "default"
         return ResidentIdCheck(
-            format="unknown", problems=(say(ProblemCode.RESIDENT_ID_FORMAT, "citizen", first=text[0]),)
+            format="unknown", problems=(say(ProblemCode.RESIDENT_ID_FORMAT, variant, first=text[0]),)
         )
     birth = _birth_date(text[6:14])
     if birth is None:

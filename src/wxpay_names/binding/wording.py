@@ -239,6 +239,15 @@ WORDING: dict[ProblemCode, dict[str, Wording]] = {
             "（多份报告称中国工商银行曾要求提供使馆出具的新旧护照属于同一人的证明，资料等级 C），"
             "然后在微信支付中更新证件信息。",
         ),
+        "resident_id": Wording(
+            "The ID number differs from the one the bank holds. Since 1 December 2023 a Foreign "
+            "Permanent Resident ID Card carries an 18-digit number in place of the old 15-character one "
+            "(grade B); no source was found on how banks take the new number: ask the bank to register "
+            "the number on your card, then update the ID in WeChat Pay.",
+            "证件号码与银行登记的不同。自 2023 年 12 月 1 日起，外国人永久居留身份证使用 18 位号码，"
+            "取代原来的 15 位号码（资料等级 B）；未找到银行如何登记新号码的资料：请到银行登记证件上的号码，"
+            "然后在微信支付中更新证件信息。",
+        ),
     },
     ProblemCode.DOCUMENT_NAME_DIFFERS: {
         "default": Wording(
@@ -271,9 +280,10 @@ WORDING: dict[ProblemCode, dict[str, Wording]] = {
         ),
         "citizen": Wording(
             "An 18-digit number starting {first} has the layout of a Chinese citizen's ID number; a "
-            "Foreign Permanent Resident ID Card number starts with 9 (grade B). Check it against the card.",
+            "Foreign Permanent Resident ID Card number starts with 9 (grade B/C). Check it against the "
+            "card.",
             "以 {first} 开头的 18 位号码是中国公民身份号码的格式；"
-            "外国人永久居留身份证号码以 9 开头（资料等级 B）。请对照证件核对。",
+            "外国人永久居留身份证号码以 9 开头（资料等级 B/C）。请对照证件核对。",
         ),
         "birth_date": Wording(
             "Digits 7 to 14 of the number are not a date of birth (year, month, day): check it against "
@@ -291,10 +301,10 @@ WORDING: dict[ProblemCode, dict[str, Wording]] = {
     },
     ProblemCode.RESIDENT_ID_OLD_FORMAT: {
         "default": Wording(
-            "This is the 15-character number of cards issued before 1 December 2023 (grade B); its check "
-            "is not published, so it was not verified. Cards issued since carry a new 18-digit number: "
-            "if you hold one, give that number.",
-            "这是 2023 年 12 月 1 日以前签发的旧证的 15 位号码（资料等级 B）；旧号码的校验规则没有公开，"
+            "This is the 15-character number of cards issued before 1 December 2023 (grade B); no "
+            "published check for it was found, so it was not verified. Cards issued since carry a new "
+            "18-digit number: if you hold one, give that number.",
+            "这是 2023 年 12 月 1 日以前签发的旧证的 15 位号码（资料等级 B）；未找到公开的旧号码校验规则，"
             "因此未作校验。此后签发的新证使用 18 位号码：如果您持有新证，请填写新号码。",
         ),
     },
