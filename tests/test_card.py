@@ -225,3 +225,16 @@ def test_any_text_gives_a_card_info_and_never_shows_the_number(text: str) -> Non
         if digits is not None and len(digits) >= 3:
             assert digits not in problem.message_en
             assert digits not in problem.message_zh
+
+
+def test_a_longer_prefix_of_another_length_does_not_hide_one_of_the_numbers_length() -> None:
+    """621260102 holds 19-digit cards of CSRCB; 621260 16-digit cards of Ping An: a 16-digit
+    number starting 621260102 is Ping An's (it was given to CSRCB, length unexpected)."""
+    card = bank_of_card(with_luhn("621260102000000"))
+    assert card.digits == 16
+    assert card.prefix == "621260"
+    assert card.bank is not None
+    assert card.bank.code == "PAB"
+    assert "CARD_LENGTH_UNEXPECTED" not in codes(card)
+    nineteen = bank_of_card(with_luhn("621260102000000000"))
+    assert nineteen.issuer_code == "CSRCB"

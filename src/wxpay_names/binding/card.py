@@ -1,10 +1,10 @@
 """A card number → its issuing bank, card kind, and whether the number looks whole.
 
 The issuer comes from the card-number prefix table (:mod:`.card_bins`): the longest prefix the
-number begins with decides, and where banks share a prefix (they do: ``622302`` is a 16-digit
-card of one bank and an 18-digit card of ICBC) the number's length tells them apart. A Luhn
-failure is a warning only: some UnionPay cards fail Luhn and work (grade B: Braintree's and
-jquery-creditcardvalidator's maintainers).
+number begins with that has cards of its length decides, and where banks share a prefix (they
+do: ``622302`` is a 16-digit card of one bank and an 18-digit card of ICBC) the number's length
+tells them apart. A Luhn failure is a warning only: some UnionPay cards fail Luhn and work
+(grade B: Braintree's and jquery-creditcardvalidator's maintainers).
 
 >>> card = bank_of_card("6222 0200 0000 0000 000")
 >>> card.bank.code, card.kind, card.masked

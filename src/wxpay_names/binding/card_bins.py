@@ -45,12 +45,19 @@ class BinTable:
     shortest: int
 
     def longest_match(self, digits: str) -> tuple[BinRow, ...]:
-        """The rows of the longest prefix *digits* begins with; empty when none does."""
+        """The rows of the longest prefix *digits* begins with that has a card of their length;
+        with none, the rows of the longest prefix (the length then unexpected); empty when no
+        prefix matches. A longer prefix of another length does not hide a shorter one of the
+        number's: ``6212601020000002`` (16 digits) is PAB's 621260, not CSRCB's 19-digit
+        621260102."""
+        longest: tuple[BinRow, ...] = ()
         for size in range(min(self.longest, len(digits)), self.shortest - 1, -1):
             rows = self.by_prefix.get(digits[:size])
             if rows:
-                return rows
-        return ()
+                if any(row.length == len(digits) for row in rows):
+                    return rows
+                longest = longest or rows
+        return longest
 
 
 def _records(name: str) -> Iterator[dict[str, str]]:
