@@ -515,3 +515,16 @@ def test_the_styled_scripts_are_every_script_of_a_styled_latin_letter() -> None:
         if plain != char and plain.isascii() and plain.isalpha():
             found.add(script_of(char))
     assert found - {"LATIN", "FULLWIDTH"} == STYLED_SCRIPTS
+
+
+@pytest.mark.parametrize("okina", ["\u02bb", "\u02bc"])
+def test_a_part_starting_with_an_okina_is_in_the_script_of_its_letters(okina: str) -> None:
+    """ʻ and ʼ are apostrophes in a name (input policy rule 8), though Unicode calls them
+    modifier letters: ʻAkaka was refused as written in "Modifier letters", and two parts that
+    both start with one escaped the check that they share a script (Cyrillic ʻСОХ with ʻJohn)."""
+    name = PassportName(surname=f"{okina}Akaka", given_names="Daniel")
+    assert format_name(name, "ICBC") == "AKAKA DANIEL"
+    assert parse_name(f"{okina}AKAKA, Daniel").surname == f"{okina}AKAKA"
+    with pytest.raises(ValueError, match="Cyrillic letters and the given names in Latin") as refused:
+        PassportName(surname=f"{okina}СОХ", given_names=f"{okina}John")
+    assert getattr(refused.value, "code", None) == ErrorCode.MIXED_SCRIPT

@@ -105,11 +105,12 @@ def styled_letter(char: str) -> str:
 def part_script(part: str) -> str | None:
     """The script of a validated name part (its first letter's: a part has one); None if empty.
 
-    >>> part_script("Müller"), part_script("Иванов"), part_script("")
-    ('LATIN', 'CYRILLIC', None)
+    >>> part_script("Müller"), part_script("Иванов"), part_script(""), part_script("ʻAkaka")
+    ('LATIN', 'CYRILLIC', None, 'LATIN')
     """
     for char in part:
-        if char.isalpha():
+        # ʻ and ʼ are letters to Unicode (modifier letters) but apostrophes in a name.
+        if char.isalpha() and char not in NAME_PUNCTUATION:
             return script_of(char)
     return None
 
