@@ -18,6 +18,7 @@ from test_properties import name_fields
 from wxpay_names import (
     Bank,
     Candidate,
+    ErrorCode,
     LearnedCandidate,
     NameFormatError,
     Observations,
@@ -895,3 +896,15 @@ def test_a_persons_reading_moves_with_the_layout_the_bank_accepts() -> None:
     texts = [candidate.text for candidate in candidates(from_chinese("覃明"), "ICBC", observations=seen)]
     assert texts[:2] == ["MING QIN", "MING TAN"]
     assert texts.index("TAN MING") > texts.index("QIN MING")
+
+
+@pytest.mark.parametrize("bad", [{"bank": "Foo Bar"}, {"pattern": "surname first"}, {"accepted": "maybe"}])
+def test_an_outcome_refused_is_a_validation_error_and_the_librarys(bad: dict[str, object]) -> None:
+    """As PassportName's refusal: pydantic's ValidationError and a NameFormatError with a code
+    (it was a bare ValidationError, no code)."""
+    given: dict[str, object] = {"bank": "ICBC", "pattern": ZHANG_SAN_FIRST, "accepted": True, **bad}
+    with pytest.raises(ObservationsError) as refused:
+        Outcome(given["bank"], given["pattern"], given["accepted"])  # type: ignore[arg-type]
+    assert isinstance(refused.value, ValidationError)
+    assert refused.value.code == ErrorCode.OBSERVATIONS_DATA
+    assert refused.value.field == next(iter(bad))

@@ -36,6 +36,8 @@ READ = [
     ("smith<<john", "SMITH", "JOHN"),
     ("<<SUKARNO", "", "SUKARNO"),
     ("SMITH John Paul", "SMITH", "John Paul"),  # capitals mark the surname
+    ("Hans WEIß", "WEIß", "Hans"),  # ß has no one-letter capital in common use: still capitals
+    ("GROßE-MEIER Hans", "GROßE-MEIER", "Hans"),
     ("John Paul SMITH", "SMITH", "John Paul"),
     ("DE LA CRUZ Maria", "DE LA CRUZ", "Maria"),
     ("Maria DE LA CRUZ", "DE LA CRUZ", "Maria"),
@@ -267,3 +269,12 @@ def test_in_a_text_of_small_letters_no_word_is_taken_for_a_particle() -> None:
 def test_a_suffix_after_a_given_name_in_small_letters_closes_it() -> None:
     name = parse_name("john III SMITH")
     assert (name.surname, name.given_names) == ("SMITH", "john III")
+
+
+def test_a_whole_zone_given_as_a_name_is_sent_to_parse_mrz() -> None:
+    """Its line break read as a space, a whole zone was refused as holding ' ' at position 45,
+    with the advice to copy it as printed, which it was."""
+    zone = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10"
+    with pytest.raises(MRZError, match=r"pass the zone to parse_mrz\(\)") as refused:
+        parse_name(zone)
+    assert "position 45" not in str(refused.value)

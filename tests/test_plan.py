@@ -456,3 +456,12 @@ def test_the_chinese_advice_names_the_other_banks_as_a_reader_would() -> None:
     assert "其他银行中，最可能的写法同为 ZHANG SAN 的有招商银行" in said
     assert "依据为“推断”" in said
     assert "推断的有" not in said
+
+
+@pytest.mark.parametrize("banks", [{"ICBC", "BOC"}, frozenset({"ICBC", "ABC"}), {"ICBC": 1}])
+def test_banks_without_an_order_are_refused(banks: object) -> None:
+    """A set's order changes with PYTHONHASHSEED, and the plan follows the order given: the same
+    call answered differently from one run to the next."""
+    with pytest.raises(UnknownBankError, match="in order") as refused:
+        plan_cards(PassportName(surname="Zhang", given_names="San"), banks)  # type: ignore[arg-type]
+    assert refused.value.code == ErrorCode.UNKNOWN_BANK

@@ -90,6 +90,27 @@ class _Unset(Enum):
 _UNSET = _Unset.UNSET
 
 
+class OutcomeValidationError(ValidationError, ObservationsError):
+    """The refusal of ``Outcome(...)``: pydantic's ``ValidationError``, and an
+    :class:`ObservationsError` (so a ``NameFormatError``, code ``OBSERVATIONS_DATA``), as
+    ``PassportName``'s refusal is both."""
+
+    def __init__(self, *arguments: object) -> None:
+        # pydantic-core makes the instance from its own arguments; wrapping() sets the rest.
+        pass
+
+    @classmethod
+    def wrapping(cls, error: ValidationError) -> OutcomeValidationError:
+        refused = cls.from_exception_data(error.title, error.errors())  # type: ignore[arg-type]
+        refused.code = ErrorCode.OBSERVATIONS_DATA
+        refused.field = next((str(item["loc"][0]) for item in error.errors() if item["loc"]), None)
+        refused.message_zh = None
+        refused.about_whole_name = False
+        return refused
+
+    __str__ = ValidationError.__str__
+
+
 class Outcome(BaseModel):
     """One try at a bank: the pattern of the text typed and whether the bank accepted it.
 
@@ -119,7 +140,12 @@ class Outcome(BaseModel):
         # validates through this too (a JSON body in FastAPI): whatever is missing or extra
         # goes on to validation, which refuses it with a ValidationError, never a TypeError.
         given = {"bank": bank, "pattern": pattern, "accepted": accepted}
-        super().__init__(**{key: value for key, value in given.items() if value is not _UNSET}, **extra)
+        try:
+            super().__init__(**{key: value for key, value in given.items() if value is not _UNSET}, **extra)
+            return
+        except ValidationError as error:
+            refused = OutcomeValidationError.wrapping(error)
+        raise refused from None  # outside the except block: no frame keeps the first error
 
     @field_validator("bank", mode="before")
     @classmethod

@@ -17,7 +17,7 @@ Decisions (also in ``docs/two-cards.md``):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from typing import TYPE_CHECKING, Literal
 
 from . import messages
@@ -146,6 +146,13 @@ def _resolve_banks(banks: object, registry: BankRegistry | None) -> list[Bank]:
     if isinstance(banks, str | Bank) or not isinstance(banks, Iterable):
         raise UnknownBankError(
             f"Give the banks as a list, such as ['ICBC', 'BOC'], not {type(banks).__name__} {banks!r:.40}."
+        )
+    if isinstance(banks, Set | Mapping):
+        # A set has no order, and the plan's banks, ranks and advice follow the order given:
+        # the same call would answer differently from one run to the next.
+        raise UnknownBankError(
+            f"Give the banks in order, as a list or tuple such as ['ICBC', 'BOC'], not a "
+            f"{type(banks).__name__}: a plan lists them in the order given."
         )
     chosen: dict[str, Bank] = {}
     for item in banks:

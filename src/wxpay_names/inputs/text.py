@@ -195,7 +195,8 @@ def _case(word: str) -> WordCase:
     letters = [char for char in word if char.isalpha()]
     if len(letters) == 1 or _initials(word):
         return "initial"  # "J", "J." or "J.R.": initials, never a surname on their own
-    if word.isupper():
+    # ß has no capital of one letter in common use: a surname in capitals keeps it (WEIß).
+    if word.replace("ß", "").isupper():
         return "capitals"
     if word.islower():
         return "lower"
