@@ -111,6 +111,9 @@ def test_a_landline_is_not_the_mobile_number_the_bank_holds() -> None:
         ("16512345678", ProblemCode.PHONE_VIRTUAL_OPERATOR, "165"),
         ("13491234567", ProblemCode.PHONE_SATELLITE, "1349"),
         ("17400012345", ProblemCode.PHONE_SATELLITE, "174"),
+        # Ranges libphonenumber's data lacks (it calls them invalid): MIIT's allocation decides.
+        ("16190123456", ProblemCode.PHONE_SATELLITE, "1619"),
+        ("+86 174 1234 5678", ProblemCode.PHONE_SATELLITE, "174"),
     ],
 )
 def test_resold_and_satellite_ranges_are_said_without_a_claim_about_banks(
@@ -161,3 +164,13 @@ def test_phonenumbers_is_imported_only_when_a_phone_is_checked() -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True)
     assert result.stdout.split() == ["[]", "True"]
+
+
+def test_an_international_number_of_no_country_is_said_so() -> None:
+    """+881 (satellite) belongs to no country: it was said to be "of the country or region 001"."""
+    result = check_phone("+881 6 1234 5678")
+    assert [problem.code for problem in result.problems] == [ProblemCode.PHONE_OUTSIDE_MAINLAND]
+    message = result.problems[0]
+    assert "001" not in message.message_en + message.message_zh
+    assert "no country" in message.message_en
+    assert "不属于任何国家或地区" in message.message_zh

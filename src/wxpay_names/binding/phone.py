@@ -29,6 +29,9 @@ MAINLAND = "CN"
 # for resold (virtual-operator) service only, and for satellite service. Longest first.
 RESOLD_PREFIXES = ("162", "165", "167", "170", "171")
 SATELLITE_PREFIXES = ("1349", "1619", "174")
+_MAINLAND_CODE, _MAINLAND_MOBILE_DIGITS = 86, 11
+# libphonenumber's region of numbers that belong to no country (+800, +881 satellite…).
+_NON_GEOGRAPHIC = "001"
 # The regions of China outside the mainland, named one way in Chinese (libphonenumber's own
 # names differ: 香港, 澳门特区, 台湾地区).
 _REGIONS_ZH = {"HK": "中国香港", "MO": "中国澳门", "TW": "中国台湾"}
@@ -65,12 +68,15 @@ def check_phone(number: str, default_region: str = "CN") -> PhoneCheck:
     except phonenumbers.NumberParseException:
         return PhoneCheck(problems=(say(ProblemCode.PHONE_NOT_A_NUMBER),))
     if not phonenumbers.is_valid_number(parsed):
-        return PhoneCheck(problems=(say(ProblemCode.PHONE_NOT_A_NUMBER),))
+        satellite = _satellite(parsed.country_code, phonenumbers.national_significant_number(parsed))
+        return satellite or PhoneCheck(problems=(say(ProblemCode.PHONE_NOT_A_NUMBER),))
     region = phonenumbers.region_code_for_number(parsed)
     kind = phonenumbers.number_type(parsed)
     mobile = kind in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
     problems: list[Problem] = []
-    if region != MAINLAND:
+    if region == _NON_GEOGRAPHIC:  # +800, +881, +882…: numbers of no country
+        problems.append(say(ProblemCode.PHONE_OUTSIDE_MAINLAND, "no_country"))
+    elif region != MAINLAND:
         known = region or "?"
         where = Wording(
             geocoder.country_name_for_number(parsed, "en") or known,
@@ -99,6 +105,23 @@ def _letters_among_digits(number: str) -> bool:
     (``（本人）``) are no digits to it, and are left to it to skip."""
     first = next((at for at, char in enumerate(number) if char.isdigit()), len(number))
     return any("A" <= char.upper() <= "Z" or "Ａ" <= char.upper() <= "Ｚ" for char in number[first:])
+
+
+def _satellite(country_code: int | None, national: str) -> PhoneCheck | None:
+    """A mainland number of a satellite range MIIT allocated (1619…): libphonenumber's data has
+    no such range and calls it invalid; MIIT's notice (grade A) makes it a mobile network number."""
+    if country_code != _MAINLAND_CODE or len(national) != _MAINLAND_MOBILE_DIGITS:
+        return None
+    problems = _range_problems(national)
+    if not problems or problems[0].code is not ProblemCode.PHONE_SATELLITE:
+        return None
+    return PhoneCheck(
+        e164=f"+{_MAINLAND_CODE}{national}",
+        region=MAINLAND,
+        mobile=True,
+        mainland_mobile=True,
+        problems=tuple(problems),
+    )
 
 
 def _range_problems(national: str) -> list[Problem]:

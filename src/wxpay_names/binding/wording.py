@@ -191,6 +191,14 @@ WORDING: dict[ProblemCode, dict[str, Wording]] = {
             f"我们查到的开户资料都要求提供{_MIAN}的手机号（资料等级 B），"
             "没有资料说明银行可以预留境外号码：请确认您在银行预留的是哪个号码。",
         ),
+        "no_country": Wording(
+            "This is an international number of no country (+800, +881 and the like), not a number in "
+            "mainland China. Every account-opening source found asks for a mobile number in China "
+            "(grade B), and none says a bank holds another: check which number your bank holds.",
+            f"这是不属于任何国家或地区的国际号码（如 +800、+881 开头的号码），不是{_MIAN}的号码。"
+            f"我们查到的开户资料都要求提供{_MIAN}的手机号（资料等级 B），"
+            "没有资料说明银行可以预留其他号码：请确认您在银行预留的是哪个号码。",
+        ),
     },
     ProblemCode.PHONE_VIRTUAL_OPERATOR: {
         "default": Wording(
