@@ -208,3 +208,13 @@ def test_any_text_gives_a_check(text: str) -> None:
     result = check_document(text, today=TODAY)
     assert isinstance(result, DocumentCheck)
     assert (result.document is None) is (codes(result) == ["DOCUMENT_UNREADABLE"])
+
+
+@pytest.mark.parametrize("text", ["", "  \n "])
+def test_an_empty_zone_asks_for_its_lines_not_for_a_name_field(text: str) -> None:
+    """A name field alone holds no document: the empty zone's refusal offered it."""
+    problem = check_document(text).problems[0]
+    assert problem.code.value == "DOCUMENT_UNREADABLE"
+    assert "name field" not in problem.message_en
+    assert "all its lines" in problem.message_en
+    assert "每一行" in problem.message_zh

@@ -65,6 +65,13 @@ def parse_mrz_document(text: str) -> TravelDocument:
     centenarian's, and a passport valid into the 2030s does not make its holder unborn); a
     date the zone leaves unknown (fillers) is ``None``.
     """
+    if isinstance(text, str) and not text.strip():
+        # read_zone's own word for this offers the name field alone, which holds no document.
+        raise MRZError(
+            "The machine-readable zone is empty: give all its lines, as printed (2 lines of 44 "
+            "characters in a passport).",
+            message_zh="机读区是空的：请按证件上印的完整输入机读区的每一行（护照为 2 行，每行 44 个字符）。",
+        )
     zone = read_zone(text)
     layout = zone.layout
     if layout is None:
