@@ -858,7 +858,10 @@ def test_a_given_name_split_per_syllable_is_said_as_the_split_when_a_syllable_is
         ("洗伟", ["surname_unlisted", "pinyin_spelling"]),  # pypinyin reads XI; the surname may be XIAN
         ("洗 伟", ["surname_unlisted", "pinyin_spelling"]),
         ("冼伟", ["surname_unlisted", "pinyin_spelling"]),  # not in the surname list, and read two ways
-        ("郑-李小明", ["pinyin_spelling"]),
+        ("郑-李小明", ["double_surname", "pinyin_spelling"]),  # 李 may begin the given name
+        ("张-爱玲", ["double_surname", "pinyin_spelling"]),
+        ("张-爱 玲", ["pinyin_spelling"]),  # the split was given
+        ("张-爱", ["pinyin_spelling"]),  # a double surname alone
     ],
 )
 def test_reading_notes_say_what_the_characters_leave_open(text: str, codes: list[str]) -> None:
@@ -1035,3 +1038,17 @@ def test_the_compound_note_is_said_only_where_the_candidates_read_it_apart() -> 
     by_hand = PassportName(surname="Chanyu", given_names="Fei", chinese="单于飞", source="chinese")
     assert [note.code for note in reading_notes(by_hand)] == ["pinyin_spelling"]  # spelled from its fields
     assert "surname_split" not in {candidate.pattern.spelling for candidate in candidates(by_hand, "ICBC")}
+
+
+def test_a_double_surname_read_from_a_hyphen_says_the_other_way_to_give_it() -> None:
+    """张-爱玲 reads 张-爱 as a 双姓 (爱 is a surname of 百家姓); a person who typed the hyphen
+    between surname and given name is told how to give it."""
+    from wxpay_names.reading_notes import reading_notes
+
+    name = from_chinese("张-爱玲")
+    assert (name.surname, name.given_names) == ("ZHANGAI", "LING")
+    note = next(note for note in reading_notes(name, "fields") if note.code == "double_surname")
+    assert "张 爱玲 in the chinese field" in note.en
+    assert "在 chinese 字段中输入 张 爱玲" in note.zh
+    split = from_chinese("张 爱玲")
+    assert (split.surname, split.given_names) == ("ZHANG", "AILING")

@@ -382,6 +382,32 @@ def test_format_describes_a_learned_rank_one_by_the_row_it_follows(
     assert "observations" not in out
 
 
+def test_format_marks_a_learned_rank_one_inferred_when_its_row_writes_it_alike(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The first given name alone learned (ZHANG SAN for Zhang San Feng): the layout is the row's,
+    and still the name to type rests on the outcomes, not the row's source."""
+    log, into = tmp_path / "log.csv", tmp_path / "observations.csv"
+    write_log(log, ["ICBC,surname_first,space,space,first,icao,upper,false,true"] * 30)
+    assert run(capsys, "learn", str(log), "--into", str(into))[0] == 0
+    _, out, _ = run(
+        capsys,
+        "format",
+        "--surname",
+        "Zhang",
+        "--given",
+        "San Feng",
+        "--bank",
+        "ICBC",
+        "--observations",
+        str(into),
+    )
+    icbc = next(line for line in out.splitlines() if line.startswith("ICBC"))
+    assert "ZHANG SAN " in icbc
+    assert "inferred" in icbc
+    assert "reported" not in icbc
+
+
 def test_an_unreadable_observations_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "format", *ZHANG_SAN, "--observations", str(tmp_path / "missing.csv"))
     assert code == 2

@@ -275,3 +275,26 @@ def test_a_bank_document_number_needs_a_document(capsys: pytest.CaptureFixture[s
     code, _, err = run(capsys, *ZHANG_SAN, "--bank", "ICBC", "--bank-document-number", "E1")
     assert code == 2
     assert "--resident-id" in err
+
+
+def test_a_whole_zone_with_a_wrong_check_digit_is_the_document_said_once(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Not a usage error with --bank-document-number ("give a whole --mrz zone": it was given),
+    and said once, as the document (not also as a name that cannot be read)."""
+    upper, lower = td3(expiry="120415", name="ZHANG<<SAN").splitlines()
+    lower = lower[:9] + str((int(lower[9]) + 1) % 10) + lower[10:]
+    code, out, err = run(
+        capsys, "--mrz", upper, "--mrz", lower, "--bank", "ICBC", "--bank-document-number", "L898902C3"
+    )
+    assert code == 1
+    assert err == ""
+    assert out.count("[DOCUMENT_UNREADABLE]") == 1
+    assert "NAME_UNREADABLE" not in out
+
+
+def test_a_phone_number_of_no_country_is_said_so_on_its_line(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, *ZHANG_SAN, "--bank", "ICBC", "--phone", "+881", "6", "1234", "5678")
+    line = next(line for line in out.splitlines() if line.startswith("Phone"))
+    assert "001" not in line
+    assert "international number of no country" in line

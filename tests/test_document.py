@@ -218,3 +218,9 @@ def test_an_empty_zone_asks_for_its_lines_not_for_a_name_field(text: str) -> Non
     assert "name field" not in problem.message_en
     assert "all its lines" in problem.message_en
     assert "每一行" in problem.message_zh
+
+
+def test_a_zone_of_a_control_character_names_it_rather_than_calling_it_empty() -> None:
+    problem = check_document("\x1c").problems[0]
+    assert "empty" not in problem.message_en
+    assert "U+001C" in problem.message_en or "\\x1c" in problem.message_en

@@ -908,3 +908,37 @@ def test_an_outcome_refused_is_a_validation_error_and_the_librarys(bad: dict[str
     assert isinstance(refused.value, ValidationError)
     assert refused.value.code == ErrorCode.OBSERVATIONS_DATA
     assert refused.value.field == next(iter(bad))
+
+
+def test_a_code_the_counts_hold_is_taken_as_it_is() -> None:
+    """PINGAN, a bank of one's own, is not the packaged PAB whose alias that is; a name still finds
+    a packaged bank."""
+    pattern = candidates(ZHANG_SAN, "ICBC")[2].pattern
+    key = pattern_key(pattern)
+    seen = Observations({("PINGAN", key): (5, 0), ("PAB", key): (1, 9)})
+    assert seen.count("PINGAN", pattern) == (5, 0)
+    assert seen.at("PINGAN") == {key: (5, 0)}
+    assert seen.count("平安银行", pattern) == (1, 9)
+
+
+def test_a_hand_made_mapping_takes_codes_and_values_as_a_file_would_hold_them() -> None:
+    """A packaged code in small letters never applied (its counts were under "icbc"); 1 for True
+    was written to the file as 1."""
+    key = pattern_key(candidates(ZHANG_SAN, "ICBC")[2].pattern)
+    at = PATTERN_FIELDS.index("shortened")
+    for bad in [("icbc", key), ("ICBC", (*key[:at], 0, *key[at + 1 :]))]:
+        with pytest.raises(ObservationsError):
+            Observations({bad: (1, 0)})
+
+
+def test_a_persons_reading_says_its_counts_are_its_layouts() -> None:
+    from wxpay_names import from_chinese
+
+    zhang = {candidate.text: candidate.pattern for candidate in candidates(ZHANG_SAN, "ICBC")}
+    seen = Observations.from_outcomes([Outcome("ICBC", zhang["SAN ZHANG"], True)] * 5)
+    learned = {
+        candidate.text: candidate for candidate in candidates(from_chinese("覃明"), "ICBC", observations=seen)
+    }
+    assert learned["MING TAN"].observed.layout
+    assert learned["MING TAN"].observed.accepted == 5
+    assert not learned["MING QIN"].observed.layout

@@ -278,3 +278,12 @@ def test_a_whole_zone_given_as_a_name_is_sent_to_parse_mrz() -> None:
     with pytest.raises(MRZError, match=r"pass the zone to parse_mrz\(\)") as refused:
         parse_name(zone)
     assert "position 45" not in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("field", "char"), [("weiß<<hans", "ß"), ("yılmaz<<ali", "ı"), ("ﬁscher<<anna", "ﬁ")]
+)
+def test_a_name_field_is_checked_as_given_not_as_upper_cased(field: str, char: str) -> None:
+    """Upper-cased first, ß became SS and ı I: a name field no zone can hold was read."""
+    with pytest.raises(MRZError, match=f"holds '{char}'"):
+        parse_name(field)

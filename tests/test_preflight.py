@@ -26,6 +26,7 @@ from wxpay_names import (
     parse_mrz_document,
     preflight,
 )
+from wxpay_names.binding.card import luhn_valid
 from wxpay_names.binding.wording import WEIGHTS, WORDING, blocks
 from wxpay_names.messages import PROBLEMS
 from wxpay_names.models import ProblemCode as Codes
@@ -396,3 +397,25 @@ def test_the_bank_document_number_is_compared_with_a_resident_id_too() -> None:
 def test_a_bank_document_number_with_no_document_is_refused() -> None:
     with pytest.raises(InvalidArgumentError, match="give the document too"):
         preflight(ZHANG_SAN, bank="ICBC", bank_document_number="E1")
+
+
+def test_a_card_of_an_issuer_ones_bank_list_holds_under_its_own_code_is_no_other_bank(tmp_path: Path) -> None:
+    """A bank list of one's own with Ping An as PINGAN: a Ping An card given with bank PINGAN is
+    that bank (found by its Chinese name), not another one, so nothing blocks."""
+    packaged = (Path(__file__).parent.parent / "data" / "banks.csv").read_text(encoding="utf-8")
+    own = tmp_path / "banks.csv"
+    own.write_text(packaged.replace("\nPAB,", "\nPINGAN,").replace("平安|PINGAN", "平安"), encoding="utf-8")
+    registry = BankRegistry.from_csv(own)
+    card = next(f"621260000000000{digit}" for digit in "0123456789" if luhn_valid(f"621260000000000{digit}"))
+    result = preflight(ZHANG_SAN, bank="PINGAN", card=card, registry=registry)  # 621260, 16 digits: Ping An
+    assert "CARD_BANK_DIFFERS" not in codes(result)
+    assert result.ok
+    other = preflight(ZHANG_SAN, bank="ICBC", card=card, registry=registry)
+    assert "CARD_BANK_DIFFERS" in codes(other)
+
+
+def test_a_bank_document_number_in_other_digits_is_the_same_number() -> None:
+    same = preflight(
+        ZHANG_SAN, bank="ICBC", document="932682198501010017", bank_document_number="٩٣٢٦٨٢١٩٨٥٠١٠١٠٠١٧"
+    )
+    assert codes(same) == []

@@ -120,6 +120,7 @@ def test_group_separators_and_invisible_characters_are_ignored_as_in_a_card_numb
 
 def test_a_number_starting_0_is_not_said_to_be_a_citizens() -> None:
     """A citizen's number starts with 1 to 8: one starting with 0 is neither's."""
-    message = check_permanent_resident_id("032682198501010017").problems[0].message_en
-    assert "citizen" not in message
-    assert "18 characters" in message
+    problem = check_permanent_resident_id("032682198501010017").problems[0]
+    assert "citizen" not in problem.message_en
+    assert "starts with 9 (grade B/C), and this one starts with 0" in problem.message_en
+    assert "以 0 开头" in problem.message_zh

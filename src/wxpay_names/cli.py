@@ -69,7 +69,7 @@ from .errors import NameFormatError
 from .front_names import read_name
 from .learned_ranking import LearnedCandidate, learned_row
 from .messages import FILE_ERRORS_ZH
-from .models import Bank, PassportName
+from .models import Bank, Candidate, PassportName
 from .name_forms import spellings
 from .plan import card_plan, compatible_banks
 from .reading_notes import reading_notes
@@ -511,9 +511,7 @@ def _format(options: argparse.Namespace) -> int:
     chosen = _chosen_banks(registry, options.bank, "format")
     results = [(bank, candidates(name, bank, **seen)) for bank in chosen]
     if seen:
-        # Rank 1 is the outcomes' now: each bank is described by the row it follows (its order,
-        # spacing and case, inferred where they differ from the row's), as plan does.
-        results = [(learned_row(bank, found[0].pattern), found) for bank, found in results]
+        results = [(_row_followed(bank, found[0]), found) for bank, found in results]
     if options.json:
         _print_json(
             {
@@ -544,12 +542,24 @@ def _format(options: argparse.Namespace) -> int:
                     options.lang,
                     "Your observations moved a name to type up from a lower rank; its convention is "
                     "then what the outcomes show (inferred): --all gives the counts.",
-                    "您的观察数据把某个写法从较低的排位提到了第一位，其写法依据即为观察结果（推断）："
-                    "--all 会列出次数。",
+                    "您的观察数据把某个写法从较低的排位提到了第一位，此时写法以观察结果为依据（推断）："
+                    "请用 --all 查看次数。",
                 )
             )
         _print_lines([*name_lines(name, options.lang), "", *table])
     return EXIT_OK
+
+
+def _row_followed(bank: Bank, first: Candidate) -> Bank:
+    """The row a rank 1 ranked with observations follows: its order, spacing and case (as plan
+    describes it), and ``inferred`` wherever the outcomes moved it up, even when those match
+    the row (the first given name alone, another spelling)."""
+    row = learned_row(bank, first.pattern)
+    if row is bank and isinstance(first, LearnedCandidate) and first.observed.prior_rank != 1:
+        return bank.model_copy(
+            update=dict.fromkeys(("evidence", "case_evidence", "given_separator_evidence"), "inferred")
+        )
+    return row
 
 
 def _check(options: argparse.Namespace) -> int:

@@ -95,10 +95,18 @@ def run_preflight(options: argparse.Namespace, read_name: NameReader) -> int:
         options.mrz = [zone]
         if options.resident_id is not None:
             raise UsageError("wxpay-names preflight: give one ID: a whole --mrz zone or --resident-id.")
-    named = any(
-        (options.surname is not None, options.given is not None, options.mrz, options.chinese, options.text)
-    )
     document = _whole_zone(zone)
+    # A whole zone is the document, and its name is the document's (read from it, or said
+    # unreadable with the document); a name field or an upper line alone is the name only.
+    named = any(
+        (
+            options.surname is not None,
+            options.given is not None,
+            options.mrz and document is None,
+            options.chinese,
+            options.text,
+        )
+    )
     if options.bank_document_number is not None and document is None and options.resident_id is None:
         raise UsageError(
             "wxpay-names preflight: --bank-document-number is compared with the document's number: "
@@ -137,17 +145,30 @@ def _whole_zone(zone: str | None) -> str | None:
 
     Whole means the shape of a whole zone (its lower line holds the dates), read or not: a
     whole zone with a field that cannot be read (a sex letter misread as ``E``, which no check
-    digit covers) is the document, refused as DOCUMENT_UNREADABLE, never dropped in silence.
+    digit covers; a wrong check digit) is the document, refused as DOCUMENT_UNREADABLE, never
+    dropped in silence.
     """
     if zone is None:
         return None
     from .inputs.mrz import read_zone
+    from .inputs.mrz_layout import DOCUMENT_LAYOUTS
 
     try:
-        layout = read_zone(zone).layout
+        return zone if read_zone(zone).layout is not None else None
     except MRZError:
-        return None  # the name alone; a zone that cannot be read is NAME_UNREADABLE, with why
-    return zone if layout is not None else None
+        pass
+    lines = zone.split()
+    if len(lines) == 1:  # a scanner that drops the line breaks
+        return (
+            zone
+            if any(len(lines[0]) == shape.line_length * shape.line_count for shape in DOCUMENT_LAYOUTS)
+            else None
+        )
+    whole = any(
+        len(lines) == shape.line_count and all(len(line) == shape.line_length for line in lines)
+        for shape in DOCUMENT_LAYOUTS
+    )
+    return zone if whole else None
 
 
 def _iso_date(text: str) -> date:
@@ -256,6 +277,8 @@ def _phone_line(phone: PhoneCheck | None, lang: Lang) -> str:
         where = pick(lang, "mainland China mobile", f"{_MAINLAND}手机号")
     elif phone.region == _MAINLAND_REGION:  # a landline or service number in mainland China
         where = pick(lang, "mainland China landline or service number", f"{_MAINLAND}固定电话或服务号码")
+    elif phone.region == "001":  # libphonenumber's region of numbers of no country (+800, +881)
+        where = pick(lang, "an international number of no country", "不属于任何国家或地区的国际号码")
     else:
         where = pick(lang, f"outside mainland China ({phone.region})", f"{_MAINLAND}以外（{phone.region}）")
     carrier = pick(lang, phone.carrier_en or "", phone.carrier_zh or "")

@@ -64,6 +64,13 @@ class Observed(BaseModel):
         default=False,
         description="the acceptances include those of other patterns that write this text for the name",
     )
+    layout: bool = Field(
+        default=False,
+        description=(
+            "the counts are of this candidate's layout (order, spacing, case) in the name's first "
+            "spelling: it reads the characters otherwise, which the passport decides, not the bank"
+        ),
+    )
 
 
 class LearnedCandidate(Candidate):
@@ -154,6 +161,7 @@ def rerank(
                             "prior_rank": candidate.rank,
                             "estimate": share[0],
                             "alike": alike,
+                            "layout": bool(counts) and candidate.pattern.spelling in PERSONAL_READINGS,
                         },
                     ),
                 },
@@ -216,7 +224,7 @@ def observed_note_zh(candidate: Candidate) -> str:
     tried = observed.accepted + observed.refused
     if candidate.pattern.spelling in PERSONAL_READINGS:
         return (
-            f"；其顺序、空格和大小写在您的观察数据中（按第一种读音拼写的姓名）试过 {tried} 次，"
+            f"；与它顺序、空格和大小写相同、按第一种读音拼写的写法，在您的观察数据中试过 {tried} 次，"
             f"被接受 {observed.accepted} 次（不计观察数据时排第 {observed.prior_rank} 位）"
         )
     whose = "（含写法相同的形式）" if observed.alike else ""

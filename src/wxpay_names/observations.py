@@ -104,7 +104,10 @@ class OutcomeValidationError(ValidationError, ObservationsError):
         refused = cls.from_exception_data(error.title, error.errors())  # type: ignore[arg-type]
         refused.code = ErrorCode.OBSERVATIONS_DATA
         refused.field = next((str(item["loc"][0]) for item in error.errors() if item["loc"]), None)
-        refused.message_zh = None
+        refused.message_zh = (
+            f"这条尝试结果（Outcome）中的 {refused.field or '字段'} 无效：bank 应为银行代码，"
+            "pattern 应为候选写法的模式，accepted 应为 true 或 false。"
+        )
         refused.about_whole_name = False
         return refused
 
@@ -197,11 +200,20 @@ class Observations:
         """``(accepted, refused)`` outcomes of *pattern* at *bank*; ``(0, 0)`` when none."""
         if not isinstance(pattern, Pattern):
             raise ObservationsError(f"Outcomes are counted by Pattern, not {type(pattern).__name__}.")
-        return self._counts.get((bank_code(bank), pattern_key(pattern)), (0, 0))
+        return self._counts.get((self._code(bank), pattern_key(pattern)), (0, 0))
 
     def at(self, bank: Bank | str) -> Mapping[PatternKey, tuple[int, int]]:
         """Every count at *bank*, by pattern key (what the re-ranking reads; not to be changed)."""
-        return self._by_bank.get(bank.code if isinstance(bank, Bank) else bank_code(bank), _NOTHING)
+        return self._by_bank.get(self._code(bank), _NOTHING)
+
+    def _code(self, bank: Bank | str) -> str:
+        """*bank*'s code: a code these counts hold is taken as it is (a bank of one's own coded
+        PINGAN is not the packaged PAB, whose alias that is); other text as ``bank_code`` reads it."""
+        if isinstance(bank, Bank):
+            return bank.code
+        if isinstance(bank, str) and bank in self._by_bank:
+            return bank
+        return bank_code(bank)
 
     def merge(self, other: Observations) -> Observations:
         """The counts of both added together."""
@@ -362,32 +374,35 @@ def _checked_counts(counts: object) -> Iterator[tuple[Key, tuple[int, int]]]:
                 "counts of 0 or more; build them with Observations.from_outcomes() or read_csv()."
             )
         code, pattern = key
-        if not _CODE.fullmatch(code) or not _is_pattern_key(pattern):
+        found = _any_code(code)
+        if found is None or found != code or not _is_pattern_key(pattern):
             # A text typed (a name) in place of a code or a pattern value would be written to
             # the file that is meant to hold no letter of anyone's name.
             raise ObservationsError(
-                "Observations take a bank code (letters, digits, _ . -, at most 32 characters) and "
-                "a pattern key (the values of a Pattern, as pattern_key gives them); build them "
-                "with Observations.from_outcomes() or read_csv()."
+                "Observations take a bank code (letters, digits, _ . -, at most 32 characters; a "
+                "packaged bank's in capitals) and a pattern key (the values of a Pattern, as "
+                "pattern_key gives them); build them with Observations.from_outcomes() or read_csv()."
             )
         yield key, value
 
 
-# The pattern keys found valid: a subset of the finitely many Patterns, so bounded.
-_PATTERN_KEYS: set[PatternKey] = set()
+# The pattern keys found valid, each as a Pattern gives it: a subset of the finitely many
+# Patterns, so bounded. Looked up by equality, which takes 1 for True: the types are compared too.
+_PATTERN_KEYS: dict[PatternKey, PatternKey] = {}
 
 
 def _is_pattern_key(key: PatternKey) -> bool:
-    if key in _PATTERN_KEYS:
-        return True
-    try:
-        pattern = Pattern(**dict(zip(PATTERN_FIELDS, key, strict=True)))
-    except (ValidationError, TypeError):
-        return False
-    if pattern_key(pattern) != key:  # a value pydantic would coerce ("1" for True) is not one
-        return False
-    _PATTERN_KEYS.add(key)
-    return True
+    made = _PATTERN_KEYS.get(key)
+    if made is None:
+        try:
+            made = pattern_key(Pattern(**dict(zip(PATTERN_FIELDS, key, strict=True))))
+        except (ValidationError, TypeError):
+            return False
+        if made != key:
+            return False
+        _PATTERN_KEYS[made] = made
+    # A value pydantic would coerce ("1", or 1 for True) is not one.
+    return all(type(value) is type(given) for value, given in zip(made, key, strict=True))
 
 
 def _row_order(item: tuple[Key, tuple[int, int]]) -> tuple[str, tuple[str, ...]]:

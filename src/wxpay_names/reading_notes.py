@@ -3,8 +3,10 @@
 A name read from its characters gets one spelling for ``format_name``, but the characters do
 not always decide it: a compound surname may be a single surname and a given name (单于飞),
 a surname may have two readings (覃 QIN or TAN, each from a source), a surname no table holds
-is read by its character's common reading (洗 XI, though the surname may be XIAN), and a document of Hong
-Kong, Macao, Taiwan or Singapore spells names otherwise. The candidates hold the other
+is read by its character's common reading (洗 XI, though the surname may be XIAN), a hyphen typed between
+surname and given name reads a double surname wherever the character after it is a surname
+too (张-爱玲: 张-爱 and 玲), and a document of Hong Kong, Macao, Taiwan or Singapore spells
+names otherwise. The candidates hold the other
 readings; these notes say so up front, where the command line and the web service show the
 name, each in its own words for how to give a name (``ways``). Each note has a stable
 ``code`` an app can act on. A given name's other readings (朝阳 CHAOYANG) are pypinyin's
@@ -19,7 +21,9 @@ from .front_wording import NameWays
 from .models import PassportName
 from .name_forms import spellings
 
-NoteCode = Literal["compound_surname", "surname_readings", "surname_unlisted", "pinyin_spelling"]
+NoteCode = Literal[
+    "compound_surname", "double_surname", "surname_readings", "surname_unlisted", "pinyin_spelling"
+]
 
 
 class ReadingNote(NamedTuple):
@@ -69,6 +73,20 @@ def reading_notes(name: PassportName, ways: NameWays = "options") -> tuple[Readi
                 f"apart: {split_en}.",
                 f"“{first}{rest[:1]}”被当作一个复姓（{name.surname}）。如果姓只是“{first}”（它本身也是姓，"
                 f"这种读法也在候选写法中），请把姓和名分开：{split_zh}。",
+            )
+        )
+    double = _double_surname_read(name.chinese, bool(name.given_names))
+    if double is not None:
+        surname, last, given, split = double
+        split_en, split_zh = (way.format(split=split) for way in _SPLIT[ways])
+        notes.append(
+            ReadingNote(
+                "double_surname",
+                f"{surname} was read as a double surname (双姓, {name.surname}), as GB/T 28039 joins "
+                f"one with a hyphen, and {given} as the given name. If {last} begins the given name, "
+                f"give the name with a space instead: {split_en}.",
+                f"“{surname}”被当作双姓（{name.surname}），因为 GB/T 28039 用连字符连接双姓；"
+                f"“{given}”是名。如果“{last}”是名的第一个字，请改用空格分开姓和名：{split_zh}。",
             )
         )
     surnames = _unique([name.surname] + ["".join(s.surname) for s in spelled if s.kind == "second_reading"])
@@ -137,6 +155,25 @@ def _unlisted_surname(name: PassportName) -> tuple[str, list[str]] | None:
     others = _unique([reading.upper().replace("Ü", "YU") for reading in readings_of(surname)])
     others = [reading for reading in others if reading != name.surname]
     return (surname, others) if others else None
+
+
+def _double_surname_read(text: str | None, has_given: bool) -> tuple[str, str, str, str] | None:
+    """A name typed with a hyphen and no space, read as a 双姓 with a given name after it: the
+    surname, the surname after the last hyphen, the given name, and the name split the other
+    way (张-爱玲: 张-爱, 爱, 玲, 张 爱玲). A hyphen typed between surname and given name reads
+    the first given character as a second surname wherever that character is a surname too:
+    the reading is said, with the other way to give it. None when the split was given."""
+    if not text or "-" not in text or " " in text or not has_given:
+        return None
+    from .inputs.chinese_surnames import split_surnames
+
+    units, given = split_surnames(text)
+    if len(units) < 2 or not given:
+        return None
+    surname = text[: len(text) - len(given)]
+    last = units[-1][0][0]
+    before = surname[: len(surname) - len(last) - 1]
+    return surname, last, given, f"{before} {last}{given}"
 
 
 def _unique(texts: list[str]) -> list[str]:

@@ -20,7 +20,6 @@ WeChat Pay. The zone is read by :func:`wxpay_names.inputs.mrz.read_zone`, the re
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from datetime import date
 from typing import get_args
@@ -31,7 +30,7 @@ from ..inputs.mrz_layout import Span
 from ..messages import error_message
 from ..models import Problem, ProblemCode
 from .results import DocumentCheck, Sex, TravelDocument
-from .text import require_text
+from .text import compact_number, require_text
 from .wording import most_blocking_first, say
 
 # A document that expires within this many days is warned of: renewing takes weeks, and the bank
@@ -65,12 +64,12 @@ def parse_mrz_document(text: str) -> TravelDocument:
     centenarian's, and a passport valid into the 2030s does not make its holder unborn); a
     date the zone leaves unknown (fillers) is ``None``.
     """
-    if isinstance(text, str) and not text.strip():
+    if isinstance(text, str) and not text.strip(" \t\r\n"):  # a control character is named, not "empty"
         # read_zone's own word for this offers the name field alone, which holds no document.
         raise MRZError(
             "The machine-readable zone is empty: give all its lines, as printed (2 lines of 44 "
             "characters in a passport).",
-            message_zh="机读区是空的：请按证件上印的完整输入机读区的每一行（护照为 2 行，每行 44 个字符）。",
+            message_zh="机读区没有内容：请按证件上印的内容，完整输入每一行（护照为 2 行，每行 44 个字符）。",
         )
     zone = read_zone(text)
     layout = zone.layout
@@ -162,13 +161,13 @@ def check_document(
 
 
 def comparable_number(number: str) -> str:
-    """A document number as typed, made comparable: width, case, spaces and fillers dropped.
+    """A document number as typed, made comparable: width, case, separators and fillers dropped,
+    any script's digits read as 0–9 (``compact_number``, as a resident ID number is read).
 
-    >>> comparable_number(" l898 902c3< "), comparable_number("Ｌ８９８９０２Ｃ３")
-    ('L898902C3', 'L898902C3')
+    >>> comparable_number(" l898 902c3< "), comparable_number("Ｌ８９８９０２Ｃ３"), comparable_number("٩٣٢")
+    ('L898902C3', 'L898902C3', '932')
     """
-    folded = unicodedata.normalize("NFKC", number[:256]).upper()
-    return "".join(char for char in folded if char.isalnum())
+    return "".join(char for char in compact_number(number) if char.isalnum())
 
 
 def unreadable(error: NameFormatError) -> Problem:

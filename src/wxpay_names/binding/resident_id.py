@@ -54,7 +54,7 @@ def check_permanent_resident_id(number: str) -> ResidentIdCheck:
         return ResidentIdCheck(format="unknown", problems=(say(ProblemCode.RESIDENT_ID_FORMAT),))
     if text[0] != FOREIGNER_FIRST_DIGIT:
         # A citizen's number starts with 1 to 8; one starting with 0 (or X) is neither's.
-        variant = "citizen" if "1" <= text[0] <= "8" else "default"
+        variant = "citizen" if "1" <= text[0] <= "8" else "first_digit"
         return ResidentIdCheck(
             format="unknown", problems=(say(ProblemCode.RESIDENT_ID_FORMAT, variant, first=text[0]),)
         )

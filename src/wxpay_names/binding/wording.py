@@ -250,11 +250,12 @@ WORDING: dict[ProblemCode, dict[str, Wording]] = {
         "resident_id": Wording(
             "The ID number differs from the one the bank holds. Since 1 December 2023 a Foreign "
             "Permanent Resident ID Card carries an 18-digit number in place of the old 15-character one "
-            "(grade B); no source was found on how banks take the new number: ask the bank to register "
-            "the number on your card, then update the ID in WeChat Pay.",
+            "(grade B). No source was found on how banks take the new number; our suggestion, not a "
+            "source's: ask the bank to update the number it holds to the one on your card, then update "
+            "the ID in WeChat Pay.",
             "证件号码与银行登记的不同。自 2023 年 12 月 1 日起，外国人永久居留身份证使用 18 位号码，"
-            "取代原来的 15 位号码（资料等级 B）；未找到银行如何登记新号码的资料：请到银行登记证件上的号码，"
-            "然后在微信支付中更新证件信息。",
+            "取代原来的 15 位号码（资料等级 B）。未找到银行如何登记新号码的资料；以下是本工具的建议，"
+            "并无资料依据：请到银行把预留号码更新为证件上的号码，然后在微信支付中更新证件信息。",
         ),
     },
     ProblemCode.DOCUMENT_NAME_DIFFERS: {
@@ -292,6 +293,11 @@ WORDING: dict[ProblemCode, dict[str, Wording]] = {
             "card.",
             "以 {first} 开头的 18 位号码是中国公民身份号码的格式；"
             "外国人永久居留身份证号码以 9 开头（资料等级 B/C）。请对照证件核对。",
+        ),
+        "first_digit": Wording(
+            "A Foreign Permanent Resident ID Card number starts with 9 (grade B/C), and this one starts "
+            "with {first}: check it against the card.",
+            "外国人永久居留身份证号码以 9 开头（资料等级 B/C），这个号码却以 {first} 开头：请对照证件核对。",
         ),
         "birth_date": Wording(
             "Digits 7 to 14 of the number are not a date of birth (year, month, day): check it against "

@@ -164,16 +164,17 @@ def name_from_field(field: str, source: NameSource) -> PassportName:
     that begins like an upper line (``P<UTO…``, ``PPUTO…``, ``I<UTO…``) or is longer than
     any name field is refused: read as a name, its document code would join the surname.
     """
-    field = field.upper()
+    upper = field.upper()
     # Before the characters: a whole zone given as a name (its line break read as a space)
     # is told to go to parse_mrz, not that it holds a space.
-    if _has_header(field) and (field[1] == FILLER or field[:2] in SHORTENED_LINE_CODES):
+    if _has_header(upper) and (upper[1] == FILLER or upper[:2] in SHORTENED_LINE_CODES):
         raise MRZError(
             f"The text begins like the upper line of a {_WHAT} (a document code and issuing State, "
             f"such as 'P<UTO'), not like a name field: pass the zone to parse_mrz(), give the name "
             "field alone ('ERIKSSON<<ANNA<MARIA'), or write the name as 'SURNAME, Given Names'.",
         )
-    _check_characters(field, None)
+    _check_characters(field, None)  # as given: upper-casing turns ß, ı, ſ, ﬁ into A–Z
+    field = upper
     if len(field) > _LONGEST_FIELD:
         raise MRZError(
             f"The MRZ name field has {len(field)} characters; it has at most {_LONGEST_FIELD}: give the "

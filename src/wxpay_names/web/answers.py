@@ -49,8 +49,10 @@ class ReadingNote(BaseModel):
 
     code: NoteCode = Field(
         description="compound_surname: two characters read as one compound surname (单于), which "
-        "may be a surname and a given name; surname_readings: the surname has another reading "
-        "(覃 QIN or TAN), among the candidates; surname_unlisted: a one-character surname no table "
+        "may be a surname and a given name; double_surname: a name typed with a hyphen read as a "
+        "double surname (张-爱玲: 张-爱 and 玲), whose second may begin the given name; "
+        "surname_readings: the surname has another reading (覃 QIN or TAN), among the candidates; "
+        "surname_unlisted: a one-character surname no table "
         "of the data holds, read by its common reading, though the character has others (洗 XI, "
         "also XIAN); pinyin_spelling: the spelling is Hanyu Pinyin, as mainland passports print "
         "it, not as documents of Hong Kong, Macao, Taiwan or Singapore do."
