@@ -11,6 +11,7 @@ The phone-width screenshots are saved under ``artifacts/`` (gitignored).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -345,6 +346,81 @@ def test_phone_width_screenshot(browser: Browser, server: Server, locale: str) -
     assert shot.stat().st_size > 10_000
     assert page.problems == []  # type: ignore[attr-defined]
     page.context.close()
+
+
+def test_a_banks_source_opened_at_phone_width_does_not_scroll_sideways(
+    browser: Browser, server: Server
+) -> None:
+    """BOC's source holds a long web address: opened, it made the page 1,252 px wide at 360."""
+    page = open_page(browser, server, viewport=PHONE)
+    show_names(page, "Zhang", "San", "BOC")
+    for summary in page.locator(".card details summary").all():
+        summary.click()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert page.problems == []  # type: ignore[attr-defined]
+    page.context.close()
+
+
+def test_the_focus_goes_to_the_answer_or_to_the_field_at_fault(page: Page) -> None:
+    """A disabled button lost the focus it held: after Check, or a refusal, the focus was on the
+    page's body and the next Tab started again from the top."""
+    page.fill("#surname", "Zhang")
+    page.fill("#given_names", "San")
+    page.select_option("#check-bank", "ICBC")
+    page.fill("#entered", "ZHANG SAM")
+    page.focus("#check")
+    page.keyboard.press("Space")
+    expect(page.locator("#check-result .verdict")).to_be_focused()
+    page.fill("#surname", "Sm1th")
+    page.focus("#show")
+    page.keyboard.press("Enter")
+    expect(page.locator("#name-error")).not_to_be_hidden()
+    expect(page.locator("#surname")).to_be_focused()
+
+
+def test_copying_is_said_to_a_screen_reader_and_every_form_has_its_button(page: Page) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    show_names(page, "Zhang", "San", "ICBC")
+    page.locator(".card[data-bank=ICBC] .expected button").click()
+    expect(page.locator("#copy-status")).to_have_attribute("role", "status")
+    expect(page.locator("#copy-status")).to_have_text(re.compile("Copied|Selected"))
+    # The forms to try next have a Copy button each, named by the form, its rank and the bank.
+    page.locator(".card[data-bank=ICBC] .others summary").click()
+    labels = page.locator(".card[data-bank=ICBC] .forms button").evaluate_all(
+        "buttons => buttons.map(b => b.getAttribute('aria-label'))"
+    )
+    assert "Copy Zhang San, form 2 at Industrial and Commercial Bank of China" in labels
+    assert len(labels) == page.locator(".card[data-bank=ICBC] .forms li").count()
+
+
+def test_opening_an_empty_chinese_box_keeps_the_results(page: Page) -> None:
+    """Opening the box, nothing typed in it, took the answers away without a word."""
+    show_names(page, "Zhang", "San", "ICBC")
+    page.locator("#chinese-box summary").click()
+    page.wait_for_function("document.getElementById('chinese-box').open")
+    page.wait_for_timeout(300)  # the toggle event comes after the box opens
+    assert page.locator("#bank-results .card").count() == 1
+    assert page.locator("#results").is_visible()
+
+
+def test_the_characters_of_a_name_are_marked_chinese_on_the_english_page(page: Page) -> None:
+    page.locator("#chinese-box summary").click()
+    page.fill("#chinese", "覃海洋")
+    page.check("#bank-list input[value=ICBC]")
+    page.click("#show")
+    expect(page.locator('#name-read span[lang="zh-CN"]')).to_have_text("覃海洋")
+
+
+def test_without_javascript_the_page_says_so_and_keeps_the_name_out_of_the_address(
+    browser: Browser, server: Server
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.url + "/")
+    expect(page.locator("noscript p").first).to_be_visible()
+    assert page.locator("#name-form").get_attribute("method") == "post"
+    assert page.locator("#check-form").get_attribute("method") == "post"
+    context.close()
 
 
 def test_the_log_holds_nothing_typed_in_the_page(browser: Browser, server: Server) -> None:
