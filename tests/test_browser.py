@@ -423,6 +423,50 @@ def test_without_javascript_the_page_says_so_and_keeps_the_name_out_of_the_addre
     context.close()
 
 
+def test_a_second_press_while_busy_sends_nothing_more(page: Page) -> None:
+    """A busy button is marked, not disabled (it kept the focus): a second press must not ask again."""
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url) if "/v1/" in request.url else None)
+    page.fill("#surname", "Zhang")
+    page.fill("#given_names", "San")
+    page.check("#bank-list input[value=ICBC]")
+    page.locator("#show").dblclick()
+    expect(page.locator("#bank-results .card")).to_have_count(1)
+    page.wait_for_timeout(300)
+    assert sum(url.endswith("/v1/format") for url in asked) == 1
+
+
+def test_the_notes_chinese_characters_are_marked_on_the_english_page(page: Page) -> None:
+    page.locator("#chinese-box summary").click()
+    page.fill("#chinese", "覃海洋")
+    page.check("#bank-list input[value=ICBC]")
+    page.click("#show")
+    expect(page.locator('#reading-notes span[lang="zh-CN"]').first).to_be_attached()
+
+
+def test_the_checks_refusal_is_said_before_the_next_forms(page: Page) -> None:
+    """Asked at once, the next forms' refusal (named for its field "refused") answered first and
+    was said instead of the check's, on a field the page does not have."""
+    refusal = {
+        "detail": {
+            "code": "TOO_LONG",
+            "message": "The refused text is too long.",
+            "message_zh": "太长。",
+            "field": "refused",
+        }
+    }
+    page.route("**/v1/next", lambda route: route.fulfill(status=422, json=refusal))
+    page.fill("#surname", "Zhang")
+    page.fill("#given_names", "San")
+    page.select_option("#check-bank", "ICBC")
+    page.fill("#entered", "Z" * 301)
+    page.click("#check")
+    expect(page.locator("#check-error")).not_to_be_hidden()
+    expect(page.locator("#check-error")).not_to_contain_text("The refused text")
+    expect(page.locator("#entered")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#entered")).to_be_focused()
+
+
 def test_the_log_holds_nothing_typed_in_the_page(browser: Browser, server: Server) -> None:
     """Runs last in this module: every name typed above went through this server (so it
     needs the browser, like them)."""

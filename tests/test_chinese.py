@@ -1052,3 +1052,29 @@ def test_a_double_surname_read_from_a_hyphen_says_the_other_way_to_give_it() -> 
     assert "在 chinese 字段中输入 张 爱玲" in note.zh
     split = from_chinese("张 爱玲")
     assert (split.surname, split.given_names) == ("ZHANG", "AILING")
+
+
+@pytest.mark.parametrize("dash", ["\u2010", "\u2013", "\u2014"])
+def test_the_double_surname_note_follows_any_dash_the_reader_takes(dash: str) -> None:
+    from wxpay_names.reading_notes import reading_notes
+
+    codes = [note.code for note in reading_notes(from_chinese(f"张{dash}爱玲"))]
+    assert "double_surname" in codes
+
+
+def test_the_double_surname_note_fits_the_name_it_is_of() -> None:
+    """Several surnames are not a 双姓; a compound after the hyphen is the given name's start, not
+    its first character; a name built by hand whose fields are not this reading gets no note."""
+    from wxpay_names.reading_notes import reading_notes
+
+    three = next(
+        note for note in reading_notes(from_chinese("张-李-王小明")) if note.code == "double_surname"
+    )
+    assert "双姓" not in three.en
+    assert "多个姓" in three.zh
+    compound = next(
+        note for note in reading_notes(from_chinese("张-欧阳娜娜")) if note.code == "double_surname"
+    )
+    assert "名的开头" in compound.zh
+    by_hand = PassportName(surname="ZHANG", given_names="AILING", chinese="张-爱玲", source="chinese")
+    assert "double_surname" not in [note.code for note in reading_notes(by_hand)]

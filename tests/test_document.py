@@ -224,3 +224,10 @@ def test_a_zone_of_a_control_character_names_it_rather_than_calling_it_empty() -
     problem = check_document("\x1c").problems[0]
     assert "empty" not in problem.message_en
     assert "U+001C" in problem.message_en or "\\x1c" in problem.message_en
+
+
+@pytest.mark.parametrize("text", ["\v", "\f\v", "\xa0", "\u3000"])
+def test_a_zone_of_white_space_alone_is_empty(text: str) -> None:
+    problem = check_document(text).problems[0]
+    assert "all its lines" in problem.message_en
+    assert "name field" not in problem.message_en

@@ -910,15 +910,20 @@ def test_an_outcome_refused_is_a_validation_error_and_the_librarys(bad: dict[str
     assert refused.value.field == next(iter(bad))
 
 
-def test_a_code_the_counts_hold_is_taken_as_it_is() -> None:
-    """PINGAN, a bank of one's own, is not the packaged PAB whose alias that is; a name still finds
-    a packaged bank."""
+def test_a_bank_is_named_as_outcome_names_it_whatever_the_counts_hold() -> None:
+    """A text names a bank as Outcome reads it (PINGAN, the packaged PAB's alias, is PAB), never
+    by which codes the counts hold (count("PINGAN") changed once a PINGAN row existed); a bank
+    of one's own coded PINGAN is asked for by its Bank."""
     pattern = candidates(ZHANG_SAN, "ICBC")[2].pattern
     key = pattern_key(pattern)
-    seen = Observations({("PINGAN", key): (5, 0), ("PAB", key): (1, 9)})
-    assert seen.count("PINGAN", pattern) == (5, 0)
-    assert seen.at("PINGAN") == {key: (5, 0)}
-    assert seen.count("平安银行", pattern) == (1, 9)
+    pab_only = Observations({("PAB", key): (1, 9)})
+    both = Observations({("PINGAN", key): (5, 0), ("PAB", key): (1, 9)})
+    assert pab_only.count("PINGAN", pattern) == both.count("PINGAN", pattern) == (1, 9)
+    assert Outcome("PINGAN", pattern, True).bank == "PAB"
+    own = get_bank("PAB").model_copy(update={"code": "PINGAN"})
+    assert both.count(own, pattern) == (5, 0)
+    assert both.at(own) == {key: (5, 0)}
+    assert both.count("平安银行", pattern) == (1, 9)
 
 
 def test_a_hand_made_mapping_takes_codes_and_values_as_a_file_would_hold_them() -> None:

@@ -409,7 +409,11 @@ def test_a_card_of_an_issuer_ones_bank_list_holds_under_its_own_code_is_no_other
     card = next(f"621260000000000{digit}" for digit in "0123456789" if luhn_valid(f"621260000000000{digit}"))
     result = preflight(ZHANG_SAN, bank="PINGAN", card=card, registry=registry)  # 621260, 16 digits: Ping An
     assert "CARD_BANK_DIFFERS" not in codes(result)
+    assert "CARD_BANK_NOT_LISTED" not in codes(result)  # found, by its Chinese name
     assert result.ok
+    found = preflight(ZHANG_SAN, card=card, registry=registry)
+    assert found.bank is not None
+    assert found.bank.code == "PINGAN"
     other = preflight(ZHANG_SAN, bank="ICBC", card=card, registry=registry)
     assert "CARD_BANK_DIFFERS" in codes(other)
 

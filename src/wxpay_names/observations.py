@@ -106,7 +106,7 @@ class OutcomeValidationError(ValidationError, ObservationsError):
         refused.field = next((str(item["loc"][0]) for item in error.errors() if item["loc"]), None)
         refused.message_zh = (
             f"这条尝试结果（Outcome）中的 {refused.field or '字段'} 无效：bank 应为银行代码，"
-            "pattern 应为候选写法的模式，accepted 应为 true 或 false。"
+            "pattern 应取自某个候选写法的 pattern，accepted 应为 true 或 false。"
         )
         refused.about_whole_name = False
         return refused
@@ -206,14 +206,12 @@ class Observations:
         """Every count at *bank*, by pattern key (what the re-ranking reads; not to be changed)."""
         return self._by_bank.get(self._code(bank), _NOTHING)
 
-    def _code(self, bank: Bank | str) -> str:
-        """*bank*'s code: a code these counts hold is taken as it is (a bank of one's own coded
-        PINGAN is not the packaged PAB, whose alias that is); other text as ``bank_code`` reads it."""
-        if isinstance(bank, Bank):
-            return bank.code
-        if isinstance(bank, str) and bank in self._by_bank:
-            return bank
-        return bank_code(bank)
+    @staticmethod
+    def _code(bank: Bank | str) -> str:
+        """*bank*'s code, as ``Outcome`` reads it: a ``Bank``'s own code (so a bank of your own
+        coded PINGAN is asked for by its ``Bank``: the text ``"PINGAN"`` names the packaged PAB,
+        whose alias that is), a text by ``bank_code``; never by which codes the counts hold."""
+        return bank.code if isinstance(bank, Bank) else bank_code(bank)
 
     def merge(self, other: Observations) -> Observations:
         """The counts of both added together."""

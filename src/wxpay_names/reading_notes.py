@@ -20,6 +20,7 @@ from typing import Literal, NamedTuple
 from .front_wording import NameWays
 from .models import PassportName
 from .name_forms import spellings
+from .validation import HYPHENS
 
 NoteCode = Literal[
     "compound_surname", "double_surname", "surname_readings", "surname_unlisted", "pinyin_spelling"
@@ -75,18 +76,24 @@ def reading_notes(name: PassportName, ways: NameWays = "options") -> tuple[Readi
                 f"这种读法也在候选写法中），请把姓和名分开：{split_zh}。",
             )
         )
-    double = _double_surname_read(name.chinese, bool(name.given_names))
+    double = _double_surname_read(name)
     if double is not None:
-        surname, last, given, split = double
+        surname, last, given, split, count = double
         split_en, split_zh = (way.format(split=split) for way in _SPLIT[ways])
+        hyphens, joined_en, joined_zh = (
+            ("hyphen was", "two surnames (a 双姓)", "两个姓（双姓）")
+            if count == 2
+            else ("hyphens were", "surnames", "多个姓")
+        )
+        begins_zh = "名的第一个字" if len(last) == 1 else "名的开头"
         notes.append(
             ReadingNote(
                 "double_surname",
-                f"{surname} was read as a double surname (双姓, {name.surname}), as GB/T 28039 joins "
-                f"one with a hyphen, and {given} as the given name. If {last} begins the given name, "
-                f"give the name with a space instead: {split_en}.",
-                f"“{surname}”被当作双姓（{name.surname}），因为 GB/T 28039 用连字符连接双姓；"
-                f"“{given}”是名。如果“{last}”是名的第一个字，请改用空格分开姓和名：{split_zh}。",
+                f"The {hyphens} read as joining {joined_en}: the surname {surname} ({name.surname}) "
+                f"and the given name {given}. If {last} begins the given name, give the name with a "
+                f"space instead: {split_en}.",
+                f"连字符被理解为连接{joined_zh}：姓为“{surname}”（{name.surname}），名为“{given}”。"
+                f"如果“{last}”是{begins_zh}，请改用空格分开姓和名：{split_zh}。",
             )
         )
     surnames = _unique([name.surname] + ["".join(s.surname) for s in spelled if s.kind == "second_reading"])
@@ -157,23 +164,34 @@ def _unlisted_surname(name: PassportName) -> tuple[str, list[str]] | None:
     return (surname, others) if others else None
 
 
-def _double_surname_read(text: str | None, has_given: bool) -> tuple[str, str, str, str] | None:
-    """A name typed with a hyphen and no space, read as a 双姓 with a given name after it: the
-    surname, the surname after the last hyphen, the given name, and the name split the other
-    way (张-爱玲: 张-爱, 爱, 玲, 张 爱玲). A hyphen typed between surname and given name reads
-    the first given character as a second surname wherever that character is a surname too:
-    the reading is said, with the other way to give it. None when the split was given."""
-    if not text or "-" not in text or " " in text or not has_given:
+def _double_surname_read(name: PassportName) -> tuple[str, str, str, str, int] | None:
+    """A name typed with a hyphen and no space, read as surnames joined by it with a given name
+    after them: the surname, the surname after the last hyphen, the given name, the name split
+    the other way, and how many surnames (张-爱玲: 张-爱, 爱, 玲, 张 爱玲, 2). A hyphen typed
+    between surname and given name reads the first given character as a second surname
+    wherever that character is a surname too: the reading is said, with the other way to give
+    it. None when the split was given, or the name was not read so (built by hand)."""
+    text = name.chinese or ""
+    if not text or " " in text or not name.given_names or not HYPHENS.intersection(text):
         return None
+    from .errors import NameFormatError
+    from .inputs.chinese import from_chinese
     from .inputs.chinese_surnames import split_surnames
 
+    text = "".join("-" if char in HYPHENS else char for char in text)  # any dash, as the reader folds it
+    try:
+        read = from_chinese(text)
+    except NameFormatError:
+        return None
+    if (read.surname, read.given_names) != (name.surname, name.given_names):
+        return None  # a name built by hand, its fields not this reading
     units, given = split_surnames(text)
     if len(units) < 2 or not given:
         return None
     surname = text[: len(text) - len(given)]
     last = units[-1][0][0]
     before = surname[: len(surname) - len(last) - 1]
-    return surname, last, given, f"{before} {last}{given}"
+    return surname, last, given, f"{before} {last}{given}", len(units)
 
 
 def _unique(texts: list[str]) -> list[str]:

@@ -151,10 +151,14 @@ def mask(digits: str) -> str:
 
 
 def _bank(issuer: Issuer, registry: BankRegistry) -> Bank | None:
-    """The registry's row of the issuer, by its exact code; None when the registry has none."""
-    if not issuer.bank:
-        return None
-    return next((bank for bank in registry.banks if bank.code == issuer.bank), None)
+    """The registry's row of the issuer, by its exact code, else by the dataset's Chinese name
+    as the registry spells it (a bank list of one's own may hold 平安银行 as PINGAN); None when
+    the registry has neither."""
+    if issuer.bank:
+        found = next((bank for bank in registry.banks if bank.code == issuer.bank), None)
+        if found is not None:
+            return found
+    return next((bank for bank in registry.banks if bank.name_zh == issuer.name_zh), None)
 
 
 def _issuer_name(issuer: Issuer, registry: BankRegistry) -> Wording:
