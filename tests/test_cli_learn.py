@@ -615,3 +615,17 @@ def test_learn_reads_column_names_in_any_case_and_says_a_semicolon_file(
     else:
         assert code == 0
         assert "ICBC,surname_first,none" in out
+
+
+@pytest.mark.parametrize("column", ["entered_at", "typedTime", "context"])
+def test_a_time_or_context_column_is_not_taken_for_name_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], column: str
+) -> None:
+    """An app's log with the time a form was entered, or a context, was refused whole as "may
+    hold a person's name"; the column is ignored like any other."""
+    log = tmp_path / "log.csv"
+    write_log(log, [f"ICBC,{NO_SPACE},true,x"], header=f"{HEADER},{column}")
+    code, out, err = run(capsys, "learn", str(log))
+    assert code == 0
+    assert "ICBC,surname_first,none" in out
+    assert "name" not in err.lower() or "Ignored" in err

@@ -464,11 +464,32 @@ def shown_column(column: str) -> str:
 def holds_name_text(column: str) -> bool:
     """Whether a column not of the format is named like one that holds a name or typed text.
 
+    Matched inside words (``fullname``, ``username``), so a name column is never let through;
+    two kinds of column that only look so are not refused: the time something was entered or
+    typed (``entered_at``, ``typedTime``), and a ``context``.
+
     >>> [holds_name_text(column) for column in ("name", "Full Name", "typed_text", "timestamp", "姓名")]
     [True, True, True, False, True]
+    >>> [holds_name_text(column) for column in ("entered_at", "typedTime", "context", "fullname")]
+    [False, False, False, True]
     """
     folded = column.strip().lower()
-    return folded not in PATTERN_FIELDS and any(word in folded for word in _NAME_WORDS)
+    if folded in PATTERN_FIELDS:
+        return False
+    found = {word for word in _NAME_WORDS if word in folded}
+    words = re.findall(
+        r"[a-z0-9]+|[^\x00-\x7f]+", re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", column.strip()).lower()
+    )
+    if words and words[-1] in _TIME_WORDS:
+        found -= {"entered", "typed"}  # when it was entered, not what
+    if "text" in found and all("text" not in word or word in _CONTEXT_WORDS for word in words):
+        found.discard("text")
+    return bool(found)
+
+
+# The last word of a column that holds a time (entered_at, typed_time, enteredTs).
+_TIME_WORDS = frozenset({"at", "time", "ts", "date", "timestamp", "on", "when"})
+_CONTEXT_WORDS = frozenset({"context", "contexts"})
 
 
 class Columns:
@@ -518,13 +539,14 @@ class Columns:
                 "on the first line, with commas between them."
             )
         # Column names are matched in any case (a spreadsheet's "Bank").
-        names = [column.strip().lstrip("\ufeff").strip().lower() for column in header]
+        given = [column.strip().lstrip("\ufeff").strip() for column in header]
+        names = [column.lower() for column in given]
         if len(names) == 1 and ";" in names[0]:
             raise ObservationsError(
                 f"{source} is separated by semicolons (as some spreadsheets export CSV): separate "
                 "the columns with commas."
             )
-        named = [shown_column(column) for column in names if holds_name_text(column)]
+        named = [shown_column(column) for column in given if holds_name_text(column)]
         if named:
             raise ObservationsError(
                 f"{source} has a column that may hold a person's name ({', '.join(named[:3])}): "
