@@ -14,6 +14,7 @@ tells them apart. A Luhn failure is a warning only: some UnionPay cards fail Luh
 from __future__ import annotations
 
 from ..cleaning import MAX_INPUT_LENGTH
+from ..errors import NameFormatError
 from ..messages import Wording
 from ..models import Bank, Problem, ProblemCode
 from ..registry import BankRegistry, default_registry, require_registry
@@ -151,14 +152,17 @@ def mask(digits: str) -> str:
 
 
 def _bank(issuer: Issuer, registry: BankRegistry) -> Bank | None:
-    """The registry's row of the issuer, by its exact code, else by the dataset's Chinese name
-    as the registry spells it (a bank list of one's own may hold 平安银行 as PINGAN); None when
-    the registry has neither."""
+    """The registry's row of the issuer, by its exact code, else by the dataset's whole Chinese
+    name as the registry finds a bank (a bank list of one's own may hold 平安银行 as PINGAN);
+    None when the registry has neither."""
     if issuer.bank:
         found = next((bank for bank in registry.banks if bank.code == issuer.bank), None)
         if found is not None:
             return found
-    return next((bank for bank in registry.banks if bank.name_zh == issuer.name_zh), None)
+    try:
+        return registry.get(issuer.name_zh)
+    except NameFormatError:
+        return None
 
 
 def _issuer_name(issuer: Issuer, registry: BankRegistry) -> Wording:

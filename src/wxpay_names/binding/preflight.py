@@ -254,28 +254,16 @@ def _choose_bank(
         problems.append(
             say(ProblemCode.CARD_BANK_DIFFERS, card_bank=_bank_name(card_bank), bank=_bank_name(bank))
         )
-    elif card is not None and card_bank is None and _another_bank(card, bank, registry):
-        # An issuer outside the bank list is another bank too; its warning (no name can be
-        # given) gives way, since the name is given for the bank named.
+    elif card is not None and card_bank is None and card.issuer_name_zh and card.issuer_code != bank.code:
+        # An issuer the bank list does not hold (by code or name: bank_of_card) is another bank
+        # too; its warning (no name can be given) gives way, since the name is given for the
+        # bank named.
         problems[:] = [
             problem for problem in problems if problem.code is not ProblemCode.CARD_BANK_NOT_LISTED
         ]
-        named = card.issuer_name_zh or ""  # set: _another_bank says no bank without it
-        issuer = Wording(f"{named} ({card.issuer_code})", named)
+        issuer = Wording(f"{card.issuer_name_zh} ({card.issuer_code})", card.issuer_name_zh)
         problems.append(say(ProblemCode.CARD_BANK_DIFFERS, card_bank=issuer, bank=_bank_name(bank)))
     return bank
-
-
-def _another_bank(card: CardInfo, bank: Bank, registry: BankRegistry) -> bool:
-    """Whether the card's issuer, outside the bank list, is a bank other than *bank*: a bank
-    list of one's own may hold the issuer under a code of its own (平安银行 as PINGAN), found by
-    its Chinese name as the bank list spells it."""
-    if card.issuer_name_zh is None or card.issuer_code == bank.code:
-        return False
-    try:
-        return registry.get(card.issuer_name_zh).code != bank.code
-    except NameFormatError:
-        return True
 
 
 def _bank_name(bank: Bank) -> Wording:
