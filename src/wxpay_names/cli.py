@@ -542,8 +542,8 @@ def _format(options: argparse.Namespace) -> int:
                     options.lang,
                     "Your observations moved a name to type up from a lower rank; its convention is "
                     "then what the outcomes show (inferred): --all gives the counts.",
-                    "您的观察数据把某个写法从较低的排位提到了第一位，此时写法以观察结果为依据（推断）："
-                    "请用 --all 查看次数。",
+                    "根据您的观察数据，有写法从后面升到了第 1 位；这些银行的“写法”一栏按观察结果推断，"
+                    "而非根据公开资料：请用 --all 查看试过和被接受的次数。",
                 )
             )
         _print_lines([*name_lines(name, options.lang), "", *table])

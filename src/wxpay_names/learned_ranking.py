@@ -224,7 +224,7 @@ def observed_note_zh(candidate: Candidate) -> str:
     tried = observed.accepted + observed.refused
     if candidate.pattern.spelling in PERSONAL_READINGS:
         return (
-            f"；与它顺序、空格和大小写相同、按第一种读音拼写的写法，在您的观察数据中试过 {tried} 次，"
+            f"；在您的观察数据中，按第一种读法拼写、顺序、空格和大小写与此相同的写法试过 {tried} 次，"
             f"被接受 {observed.accepted} 次（不计观察数据时排第 {observed.prior_rank} 位）"
         )
     whose = "（含写法相同的形式）" if observed.alike else ""

@@ -104,9 +104,10 @@ class OutcomeValidationError(ValidationError, ObservationsError):
         refused = cls.from_exception_data(error.title, error.errors())  # type: ignore[arg-type]
         refused.code = ErrorCode.OBSERVATIONS_DATA
         refused.field = next((str(item["loc"][0]) for item in error.errors() if item["loc"]), None)
+        what = f"的 {refused.field} 字段" if refused.field else "有字段"
         refused.message_zh = (
-            f"这条尝试结果（Outcome）中的 {refused.field or '字段'} 无效：bank 应为银行代码，"
-            "pattern 应取自某个候选写法的 pattern，accepted 应为 true 或 false。"
+            f"这条尝试结果（Outcome）{what}缺失、多余或取值无效：只能有 bank、pattern、accepted "
+            "三个字段；bank 应为银行代码，pattern 应取自某个候选写法的 pattern，accepted 应为 true 或 false。"
         )
         refused.about_whole_name = False
         return refused

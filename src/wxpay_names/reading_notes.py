@@ -92,7 +92,7 @@ def reading_notes(name: PassportName, ways: NameWays = "options") -> tuple[Readi
                 f"The {hyphens} read as joining {joined_en}: the surname {surname} ({name.surname}) "
                 f"and the given name {given}. If {last} begins the given name, give the name with a "
                 f"space instead: {split_en}.",
-                f"连字符被理解为连接{joined_zh}：姓为“{surname}”（{name.surname}），名为“{given}”。"
+                f"连字符被当作{joined_zh}的连接符：姓为“{surname}”（{name.surname}），名为“{given}”。"
                 f"如果“{last}”是{begins_zh}，请改用空格分开姓和名：{split_zh}。",
             )
         )

@@ -72,7 +72,7 @@ def parse_mrz_document(text: str) -> TravelDocument:
         raise MRZError(
             "The machine-readable zone is empty: give all its lines, as printed (2 lines of 44 "
             "characters in a passport).",
-            message_zh="机读区没有内容：请按证件上印的内容，完整输入每一行（护照为 2 行，每行 44 个字符）。",
+            message_zh="证件机读区为空：请按证件上印的样子完整输入每一行（护照为 2 行，每行 44 个字符）。",
         )
     zone = read_zone(text)
     layout = zone.layout

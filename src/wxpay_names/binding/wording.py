@@ -195,7 +195,7 @@ WORDING: dict[ProblemCode, dict[str, Wording]] = {
             "This is an international number of no country (+800, +881 and the like), not a number in "
             "mainland China. Every account-opening source found asks for a mobile number in China "
             "(grade B), and none says a bank holds another: check which number your bank holds.",
-            f"这是不属于任何国家或地区的国际号码（如 +800、+881 开头的号码），不是{_MIAN}的号码。"
+            f"这是不属于任何国家或地区的国际号码（如以 +800、+881 开头的号码），不是{_MIAN}的号码。"
             f"我们查到的开户资料都要求提供{_MIAN}的手机号（资料等级 B），"
             "没有资料说明银行可以预留其他号码：请确认您在银行预留的是哪个号码。",
         ),
@@ -254,8 +254,8 @@ WORDING: dict[ProblemCode, dict[str, Wording]] = {
             "source's: ask the bank to update the number it holds to the one on your card, then update "
             "the ID in WeChat Pay.",
             "证件号码与银行登记的不同。自 2023 年 12 月 1 日起，外国人永久居留身份证使用 18 位号码，"
-            "取代原来的 15 位号码（资料等级 B）。未找到银行如何登记新号码的资料；以下是本工具的建议，"
-            "并无资料依据：请到银行把预留号码更新为证件上的号码，然后在微信支付中更新证件信息。",
+            "取代原来的 15 位号码（资料等级 B）。暂无资料说明银行如何登记新号码；以下仅为本工具的建议，"
+            "并无资料依据：请到银行把登记的证件号码更新为新证上的号码，然后在微信支付中更新证件信息。",
         ),
     },
     ProblemCode.DOCUMENT_NAME_DIFFERS: {
