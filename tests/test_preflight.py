@@ -423,3 +423,24 @@ def test_a_bank_document_number_in_other_digits_is_the_same_number() -> None:
         ZHANG_SAN, bank="ICBC", document="932682198501010017", bank_document_number="٩٣٢٦٨٢١٩٨٥٠١٠١٠٠١٧"
     )
     assert codes(same) == []
+
+
+def test_an_issuer_ones_bank_list_holds_under_the_datasets_code_is_that_bank(tmp_path: Path) -> None:
+    """A bank list of one's own with Guangdong Rural Credit under the card data's code GDRCC (and
+    a Chinese name of its own): its card is that bank, not 'not listed' beside the name given."""
+    packaged = (Path(__file__).parent.parent / "data" / "banks.csv").read_text(encoding="utf-8")
+    icbc = next(line for line in packaged.splitlines() if line.startswith("ICBC,"))
+    row = icbc.replace(
+        "ICBC,Industrial and Commercial Bank of China,中国工商银行,工行|工商银行,",
+        "GDRCC,Guangdong Rural Credit,广东农信,,",
+        1,
+    )
+    own = tmp_path / "banks.csv"
+    own.write_text(packaged.rstrip("\n") + "\n" + row + "\n", encoding="utf-8")
+    registry = BankRegistry.from_csv(own)
+    result = preflight(ZHANG_SAN, bank="GDRCC", card="6223 0200 0000 0006", registry=registry)
+    assert "CARD_BANK_NOT_LISTED" not in codes(result)
+    assert "CARD_BANK_DIFFERS" not in codes(result)
+    assert result.card is not None
+    assert result.card.bank is not None
+    assert result.card.bank.code == "GDRCC"

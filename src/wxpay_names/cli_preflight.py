@@ -13,10 +13,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from .binding.phone import MAINLAND, NON_GEOGRAPHIC  # phonenumbers loads only when a number is checked
 from .cli_args import UsageError, one_bank, read_stdin, registry_of
 from .cli_output import write_json, write_text
 from .cli_render import bank_name, limit_line, over_limit, pick
-from .errors import MRZError, NameFormatError
+from .errors import InvalidArgumentError, NameFormatError
 from .front_wording import Lang, reworded_error
 from .models import PassportName
 
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_BLOCKED = 0, 1
 _MAINLAND = "中国大陆"
-_MAINLAND_REGION = "CN"  # binding.phone.MAINLAND, not imported: it loads phonenumbers
 NameReader = Callable[[argparse.Namespace], PassportName]
 _KINDS = {
     "debit": ("debit card", "借记卡"),
@@ -107,24 +107,25 @@ def run_preflight(options: argparse.Namespace, read_name: NameReader) -> int:
             options.text,
         )
     )
-    if options.bank_document_number is not None and document is None and options.resident_id is None:
+    # A name that cannot be read is a NAME_UNREADABLE problem beside the others, as the
+    # library's preflight and /v1/preflight say it (exit 1); giving it two ways is a usage error.
+    try:
+        result = check_binding(
+            (lambda: _read_as_the_cli_says(read_name, options)) if named else None,
+            bank=bank,
+            card=" ".join(options.card) if options.card else None,
+            phone=" ".join(options.phone) if options.phone else None,
+            document=document,
+            today=options.today,
+            bank_document_number=options.bank_document_number,
+            registry=registry_of(options),  # --banks-file: the bank and the card's issuer are found there
+            resident_id_number=options.resident_id,  # whatever it holds, said as a resident ID
+        )
+    except InvalidArgumentError:  # its one: a bank document number with no document to compare
         raise UsageError(
             "wxpay-names preflight: --bank-document-number is compared with the document's number: "
             "give a whole --mrz zone or --resident-id too."
-        )
-    # A name that cannot be read is a NAME_UNREADABLE problem beside the others, as the
-    # library's preflight and /v1/preflight say it (exit 1); giving it two ways is a usage error.
-    result = check_binding(
-        (lambda: _read_as_the_cli_says(read_name, options)) if named else None,
-        bank=bank,
-        card=" ".join(options.card) if options.card else None,
-        phone=" ".join(options.phone) if options.phone else None,
-        document=document,
-        today=options.today,
-        bank_document_number=options.bank_document_number,
-        registry=registry_of(options),  # --banks-file: the bank and the card's issuer are found there
-        resident_id_number=options.resident_id,  # whatever it holds, said as a resident ID
-    )
+        ) from None
     if options.json:
         write_json(result.model_dump(mode="json"))
     else:
@@ -150,25 +151,9 @@ def _whole_zone(zone: str | None) -> str | None:
     """
     if zone is None:
         return None
-    from .inputs.mrz import read_zone
-    from .inputs.mrz_layout import DOCUMENT_LAYOUTS
+    from .inputs.mrz import has_whole_zone_shape
 
-    try:
-        return zone if read_zone(zone).layout is not None else None
-    except MRZError:
-        pass
-    lines = zone.split()
-    if len(lines) == 1:  # a scanner that drops the line breaks
-        return (
-            zone
-            if any(len(lines[0]) == shape.line_length * shape.line_count for shape in DOCUMENT_LAYOUTS)
-            else None
-        )
-    whole = any(
-        len(lines) == shape.line_count and all(len(line) == shape.line_length for line in lines)
-        for shape in DOCUMENT_LAYOUTS
-    )
-    return zone if whole else None
+    return zone if has_whole_zone_shape(zone) else None
 
 
 def _iso_date(text: str) -> date:
@@ -275,9 +260,9 @@ def _phone_line(phone: PhoneCheck | None, lang: Lang) -> str:
         return ""
     if phone.mainland_mobile:
         where = pick(lang, "mainland China mobile", f"{_MAINLAND}手机号")
-    elif phone.region == _MAINLAND_REGION:  # a landline or service number in mainland China
+    elif phone.region == MAINLAND:  # a landline or service number in mainland China
         where = pick(lang, "mainland China landline or service number", f"{_MAINLAND}固定电话或服务号码")
-    elif phone.region == "001":  # libphonenumber's region of numbers of no country (+800, +881)
+    elif phone.region == NON_GEOGRAPHIC:  # numbers of no country (+800, +881)
         where = pick(lang, "an international number of no country", "不属于任何国家或地区的国际号码")
     else:
         where = pick(lang, f"outside mainland China ({phone.region})", f"{_MAINLAND}以外（{phone.region}）")

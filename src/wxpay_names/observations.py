@@ -21,6 +21,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import Enum
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
@@ -201,18 +202,11 @@ class Observations:
         """``(accepted, refused)`` outcomes of *pattern* at *bank*; ``(0, 0)`` when none."""
         if not isinstance(pattern, Pattern):
             raise ObservationsError(f"Outcomes are counted by Pattern, not {type(pattern).__name__}.")
-        return self._counts.get((self._code(bank), pattern_key(pattern)), (0, 0))
+        return self._counts.get((bank_code(bank), pattern_key(pattern)), (0, 0))
 
     def at(self, bank: Bank | str) -> Mapping[PatternKey, tuple[int, int]]:
         """Every count at *bank*, by pattern key (what the re-ranking reads; not to be changed)."""
-        return self._by_bank.get(self._code(bank), _NOTHING)
-
-    @staticmethod
-    def _code(bank: Bank | str) -> str:
-        """*bank*'s code, as ``Outcome`` reads it: a ``Bank``'s own code (so a bank of your own
-        coded PINGAN is asked for by its ``Bank``: the text ``"PINGAN"`` names the packaged PAB,
-        whose alias that is), a text by ``bank_code``; never by which codes the counts hold."""
-        return bank.code if isinstance(bank, Bank) else bank_code(bank)
+        return self._by_bank.get(bank_code(bank), _NOTHING)
 
     def merge(self, other: Observations) -> Observations:
         """The counts of both added together."""
@@ -663,10 +657,14 @@ def _any_code(cell: str) -> str | None:
     text = cell.strip()
     if not _CODE.fullmatch(text):
         return None
-    from .registry import banks
+    return text.upper() if text.upper() in _packaged_codes() else text
 
-    packaged = {bank.code for bank in banks()}
-    return text.upper() if text.upper() in packaged else text
+
+@cache
+def _packaged_codes() -> frozenset[str]:
+    from .registry import banks  # the bank list is read on the first cell, not at import
+
+    return frozenset(bank.code for bank in banks())
 
 
 _BOOLEANS = {"true": True, "false": False, "1": True, "0": False}

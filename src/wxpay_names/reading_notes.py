@@ -20,6 +20,7 @@ from typing import Literal, NamedTuple
 from .front_wording import NameWays
 from .models import PassportName
 from .name_forms import spellings
+from .spelling import Spelling
 from .validation import HYPHENS
 
 NoteCode = Literal[
@@ -76,7 +77,7 @@ def reading_notes(name: PassportName, ways: NameWays = "options") -> tuple[Readi
                 f"这种读法也在候选写法中），请把姓和名分开：{split_zh}。",
             )
         )
-    double = _double_surname_read(name)
+    double = _double_surname_read(name, spelled)
     if double is not None:
         surname, last, given, split, count = double
         split_en, split_zh = (way.format(split=split) for way in _SPLIT[ways])
@@ -146,7 +147,7 @@ def _unlisted_surname(name: PassportName) -> tuple[str, list[str]] | None:
     holds it and the character has other readings: the character and those readings, as
     the passport would write them."""
     text = name.chinese or ""
-    if not text or "-" in text:
+    if not text or HYPHENS.intersection(text):
         return None
     from .inputs.chinese_surnames import is_listed_surname, longest_surname
     from .inputs.pinyin_reading import readings_of
@@ -164,34 +165,36 @@ def _unlisted_surname(name: PassportName) -> tuple[str, list[str]] | None:
     return (surname, others) if others else None
 
 
-def _double_surname_read(name: PassportName) -> tuple[str, str, str, str, int] | None:
-    """A name typed with a hyphen and no space, read as surnames joined by it with a given name
-    after them: the surname, the surname after the last hyphen, the given name, the name split
-    the other way, and how many surnames (张-爱玲: 张-爱, 爱, 玲, 张 爱玲, 2). A hyphen typed
-    between surname and given name reads the first given character as a second surname
-    wherever that character is a surname too: the reading is said, with the other way to give
-    it. None when the split was given, or the name was not read so (built by hand)."""
-    text = name.chinese or ""
-    if not text or " " in text or not name.given_names or not HYPHENS.intersection(text):
-        return None
-    from .errors import NameFormatError
-    from .inputs.chinese import from_chinese
-    from .inputs.chinese_surnames import split_surnames
+class _DoubleSurname(NamedTuple):
+    """How a name typed with a hyphen was read (张-爱玲), and how to give it otherwise."""
 
-    text = "".join("-" if char in HYPHENS else char for char in text)  # any dash, as the reader folds it
-    try:
-        read = from_chinese(text)
-    except NameFormatError:
+    surname: str  # 张-爱
+    last: str  # the surname after the last hyphen: 爱
+    given: str  # 玲
+    split: str  # the name given the other way: 张 爱玲
+    surnames: int  # how many surnames the hyphens join
+
+
+def _double_surname_read(name: PassportName, spelled: tuple[Spelling, ...]) -> _DoubleSurname | None:
+    """A name typed with a hyphen and no space, read as surnames joined by it with a given name
+    after them. A hyphen typed between surname and given name reads the first given character
+    as a second surname wherever that character is a surname too: the reading is said, with
+    the other way to give it. None when the split was given (a space), or the name was not
+    read so (built by hand: its spellings hold no double surname)."""
+    text = name.chinese or ""
+    if " " in text or not name.given_names or not any(s.kind == "double_surname_spaced" for s in spelled):
         return None
-    if (read.surname, read.given_names) != (name.surname, name.given_names):
-        return None  # a name built by hand, its fields not this reading
+    from .inputs.chinese_surnames import split_surnames
+    from .inputs.chinese_text import ascii_hyphens
+
+    text = ascii_hyphens(text)  # any dash, as the reader folds it
     units, given = split_surnames(text)
     if len(units) < 2 or not given:
         return None
     surname = text[: len(text) - len(given)]
     last = units[-1][0][0]
     before = surname[: len(surname) - len(last) - 1]
-    return surname, last, given, f"{before} {last}{given}", len(units)
+    return _DoubleSurname(surname, last, given, f"{before} {last}{given}", len(units))
 
 
 def _unique(texts: list[str]) -> list[str]:

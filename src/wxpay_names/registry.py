@@ -80,6 +80,13 @@ class BankRegistry:
             return match.bank
         raise _unknown_bank(query, match.ambiguous, match.suggestions, self.banks)
 
+    def find(self, query: str) -> Bank | None:
+        """The bank *query* names exactly (its code, an alias or a name, case- and
+        full-width-insensitive), else None: never a close match, as ``get`` offers one."""
+        if len(query) > MAX_INPUT_LENGTH:
+            return None
+        return self._index.get(lookup_key(query))
+
     @cached_property
     def _matcher(self) -> BankMatcher:
         # Built on the first miss of the exact index: a lookup by code never pays for it.

@@ -14,7 +14,6 @@ tells them apart. A Luhn failure is a warning only: some UnionPay cards fail Luh
 from __future__ import annotations
 
 from ..cleaning import MAX_INPUT_LENGTH
-from ..errors import NameFormatError
 from ..messages import Wording
 from ..models import Bank, Problem, ProblemCode
 from ..registry import BankRegistry, default_registry, require_registry
@@ -78,19 +77,19 @@ def bank_of_card(number: str, *, registry: BankRegistry | None = None) -> CardIn
         problems.append(_shared_prefix(rows, len(digits), listed))
         return CardInfo.model_validate({**info, "problems": most_blocking_first(problems)})
     issuer = bin_table().issuers[issuers[0]]
+    bank = _bank(issuer, listed)
     if not same_length and SHORTEST_CARD <= len(digits) <= LONGEST_CARD:
         lengths = "/".join(str(length) for length in sorted({row.length for row in rows}))
         problems.append(
             say(
                 ProblemCode.CARD_LENGTH_UNEXPECTED,
-                issuer=_issuer_name(issuer, listed),
+                issuer=_issuer_name(issuer, bank),
                 expected=lengths,
                 length=str(len(digits)),
             )
         )
-    bank = _bank(issuer, listed)
     if bank is None:
-        problems.append(say(ProblemCode.CARD_BANK_NOT_LISTED, issuer=_issuer_name(issuer, listed)))
+        problems.append(say(ProblemCode.CARD_BANK_NOT_LISTED, issuer=_issuer_name(issuer, None)))
     kinds = {row.kind for row in candidates}
     info.update(
         issuer_code=issuer.code,
@@ -152,21 +151,19 @@ def mask(digits: str) -> str:
 
 
 def _bank(issuer: Issuer, registry: BankRegistry) -> Bank | None:
-    """The registry's row of the issuer, by its exact code, else by the dataset's whole Chinese
-    name as the registry finds a bank (a bank list of one's own may hold 平安银行 as PINGAN);
-    None when the registry has neither."""
+    """The registry's row of the issuer: by the bank list's code the dataset maps it to, else by
+    the dataset's own code or whole Chinese name as the registry names a bank exactly (a bank
+    list of one's own may hold 平安银行 as PINGAN, or an issuer under its dataset code); None
+    when the registry has none of them. Never a close name: that would be another bank."""
     if issuer.bank:
         found = next((bank for bank in registry.banks if bank.code == issuer.bank), None)
         if found is not None:
             return found
-    try:
-        return registry.get(issuer.name_zh)
-    except NameFormatError:
-        return None
+    return registry.find(issuer.code) or registry.find(issuer.name_zh)
 
 
-def _issuer_name(issuer: Issuer, registry: BankRegistry) -> Wording:
-    bank = _bank(issuer, registry)
+def _issuer_name(issuer: Issuer, bank: Bank | None) -> Wording:
+    """The issuer as messages name it: its bank's names where the bank list has it."""
     if bank is not None:
         return Wording(bank.name_en, bank.name_zh)
     return Wording(f"{issuer.name_zh} ({issuer.code})", issuer.name_zh)
@@ -174,7 +171,9 @@ def _issuer_name(issuer: Issuer, registry: BankRegistry) -> Wording:
 
 def _shared_prefix(rows: tuple[BinRow, ...], length: int, registry: BankRegistry) -> Problem:
     issuers = bin_table().issuers
-    parts = [(_issuer_name(issuers[row.issuer], registry), row.length) for row in rows]
+    parts = [
+        (_issuer_name(issuers[row.issuer], _bank(issuers[row.issuer], registry)), row.length) for row in rows
+    ]
     listed = Wording(
         ", ".join(f"{name.en}: {size} digits" for name, size in parts),
         "、".join(f"{name.zh} {size} 位" for name, size in parts),

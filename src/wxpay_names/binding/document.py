@@ -20,11 +20,11 @@ WeChat Pay. The zone is read by :func:`wxpay_names.inputs.mrz.read_zone`, the re
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from datetime import date
 from typing import get_args
 
+from ..cleaning import MAX_INPUT_LENGTH, is_white_space
 from ..errors import InvalidArgumentError, MRZError, NameFormatError
 from ..inputs.mrz import FILLER, document_number, read_zone
 from ..inputs.mrz_layout import Span
@@ -50,8 +50,6 @@ _FIELDS: dict[str, tuple[Span, Span, Span, Span]] = {
     "TD1": (Span(2, 16, 18), Span(2, 1, 6), Span(2, 8, 8), Span(2, 9, 14)),
 }
 _SEXES = frozenset(get_args(Sex))
-# What a zone given as nothing holds: white space, never a control character (named instead).
-_BLANK = frozenset(" \t\r\n\v\f")
 # An MRZ date has two year digits. Documents are issued for at most about ten years, so an
 # expiry year from 70 on is 19xx (a long-expired document) and below 70 is 20xx.
 _EXPIRY_PIVOT = 70
@@ -67,7 +65,7 @@ def parse_mrz_document(text: str) -> TravelDocument:
     centenarian's, and a passport valid into the 2030s does not make its holder unborn); a
     date the zone leaves unknown (fillers) is ``None``.
     """
-    if isinstance(text, str) and all(char in _BLANK or unicodedata.category(char) == "Zs" for char in text):
+    if isinstance(text, str) and len(text) <= MAX_INPUT_LENGTH and all(map(is_white_space, text)):
         # read_zone's own word for this offers the name field alone, which holds no document.
         raise MRZError(
             "The machine-readable zone is empty: give all its lines, as printed (2 lines of 44 "

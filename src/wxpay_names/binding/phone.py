@@ -31,7 +31,7 @@ RESOLD_PREFIXES = ("162", "165", "167", "170", "171")
 SATELLITE_PREFIXES = ("1349", "1619", "174")
 _MAINLAND_CODE, _MAINLAND_MOBILE_DIGITS = 86, 11
 # libphonenumber's region of numbers that belong to no country (+800, +881 satellite…).
-_NON_GEOGRAPHIC = "001"
+NON_GEOGRAPHIC = "001"
 # The regions of China outside the mainland, named one way in Chinese (libphonenumber's own
 # names differ: 香港, 澳门特区, 台湾地区).
 _REGIONS_ZH = {"HK": "中国香港", "MO": "中国澳门", "TW": "中国台湾"}
@@ -74,7 +74,7 @@ def check_phone(number: str, default_region: str = "CN") -> PhoneCheck:
     kind = phonenumbers.number_type(parsed)
     mobile = kind in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
     problems: list[Problem] = []
-    if region == _NON_GEOGRAPHIC:  # +800, +881, +882…: numbers of no country
+    if region == NON_GEOGRAPHIC:  # +800, +881, +882…: numbers of no country
         problems.append(say(ProblemCode.PHONE_OUTSIDE_MAINLAND, "no_country"))
     elif region != MAINLAND:
         known = region or "?"
@@ -112,9 +112,9 @@ def _satellite(country_code: int | None, national: str) -> PhoneCheck | None:
     no such range and calls it invalid; MIIT's notice (grade A) makes it a mobile network number."""
     if country_code != _MAINLAND_CODE or len(national) != _MAINLAND_MOBILE_DIGITS:
         return None
-    problems = _range_problems(national)
-    if not problems or problems[0].code is not ProblemCode.PHONE_SATELLITE:
+    if not national.startswith(SATELLITE_PREFIXES):
         return None
+    problems = _range_problems(national)
     return PhoneCheck(
         e164=f"+{_MAINLAND_CODE}{national}",
         region=MAINLAND,

@@ -74,11 +74,6 @@ def preflight(
         raise InvalidArgumentError(f"today is a datetime.date, not {type(today).__name__}.")
     if bank_document_number is not None:
         require_text(bank_document_number, "The bank's document number")
-        if document is None:
-            raise InvalidArgumentError(
-                "bank_document_number is compared with the document's number: give the document too "
-                "(its machine-readable zone, or a permanent resident ID number)."
-            )
     require_registry(registry)
     return check_binding(
         _reader(name),
@@ -108,12 +103,18 @@ def check_binding(
 
     *resident_id_number* is a document given as a permanent resident ID number, whatever it
     holds (the command line's ``--resident-id``); a *document* text is told apart by its shape.
+    A *bank_document_number* with no document to compare it with raises ``InvalidArgumentError``.
 
     For a caller whose name comes another way than ``parse_name`` reads (the web service's
     fields, zone or characters): a ``NameFormatError`` the reader raises is a
     ``NAME_UNREADABLE`` problem, as a text ``preflight`` cannot read is. The arguments are
     taken as checked.
     """
+    if bank_document_number is not None and document is None and resident_id_number is None:
+        raise InvalidArgumentError(
+            "bank_document_number is compared with the document's number: give the document too "
+            "(its machine-readable zone, or a permanent resident ID number)."
+        )
     problems: list[Problem] = []
 
     travel_document: TravelDocument | None = None
@@ -254,10 +255,10 @@ def _choose_bank(
         problems.append(
             say(ProblemCode.CARD_BANK_DIFFERS, card_bank=_bank_name(card_bank), bank=_bank_name(bank))
         )
-    elif card is not None and card_bank is None and card.issuer_name_zh and card.issuer_code != bank.code:
-        # An issuer the bank list does not hold (by code or name: bank_of_card) is another bank
-        # too; its warning (no name can be given) gives way, since the name is given for the
-        # bank named.
+    elif card is not None and card_bank is None and card.issuer_name_zh:
+        # An issuer the bank list does not hold (by any code or its name: bank_of_card) is
+        # another bank too; its warning (no name can be given) gives way, since the name is
+        # given for the bank named.
         problems[:] = [
             problem for problem in problems if problem.code is not ProblemCode.CARD_BANK_NOT_LISTED
         ]

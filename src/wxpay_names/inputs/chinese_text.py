@@ -83,9 +83,18 @@ def checked(
             if typed_at is None or not typed:
                 raise unreadable(char, position, what)
             raise unreadable(typed[typed_at[position]], typed_at[position], what)
-    if HYPHENS.intersection(key) - {"-"}:
-        return "".join("-" if char in HYPHENS else char for char in key)
-    return key
+    return ascii_hyphens(key)
+
+
+def ascii_hyphens(text: str) -> str:
+    """*text* with every dash a name may hold (``‐ – —`` …) as ``-``, as the reader takes it.
+
+    >>> ascii_hyphens("张–爱玲")
+    '张-爱玲'
+    """
+    if HYPHENS.intersection(text) - {"-"}:
+        return "".join("-" if char in HYPHENS else char for char in text)
+    return text
 
 
 def unreadable(char: str, position: int | None, what: str = "Chinese name") -> InvalidNameError:

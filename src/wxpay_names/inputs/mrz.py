@@ -114,9 +114,7 @@ def read_zone(text: str) -> Zone:
     if not isinstance(text, str):
         raise MRZError(f"A machine-readable zone is a str, not {type(text).__name__}.")
     check_length(text, _WHAT)
-    # Only ASCII white space separates lines: str.split() would also take the control
-    # characters U+001C–001F and U+0085 for breaks and let them pass unseen.
-    lines = [line for line in text.translate(_LINE_BREAKS).split(" ") if line]
+    lines = _zone_lines(text)
     if not lines:
         raise MRZError(f"The {_WHAT} is empty: give its lines, or the name field alone.")
     for number, line in enumerate(lines, start=1):
@@ -144,6 +142,26 @@ def read_zone(text: str) -> Zone:
         state=_issuing_state(lines[0], layout.issuing_state.read(lines)),
     )
     return Zone(name, tuple(lines), layout)
+
+
+def _zone_lines(text: str) -> list[str]:
+    # Only ASCII white space separates lines: str.split() would also take the control
+    # characters U+001C–001F and U+0085 for breaks and let them pass unseen.
+    return [line for line in text.translate(_LINE_BREAKS).split(" ") if line]
+
+
+def has_whole_zone_shape(text: str) -> bool:
+    """Whether *text* has the lines of a whole zone (2 of 44 or 36, or 3 of 30, or those run
+    together), whatever they hold: a zone the reader refuses may still be a whole one.
+
+    >>> has_whole_zone_shape("P<UTO" + "<" * 39 + " " + "1" * 44), has_whole_zone_shape("SMITH<<JOHN")
+    (True, False)
+    """
+    lines = _zone_lines(text)
+    if len(lines) == 1:
+        lines = _split_run_together(lines[0])
+    lengths = tuple(len(line) for line in lines)
+    return any(lengths == (layout.line_length,) * layout.line_count for layout in DOCUMENT_LAYOUTS)
 
 
 def _issuing_state(upper_line: str, state: str) -> str | None:
