@@ -67,7 +67,6 @@ from .cli_render import (
 from .cli_serve import add_serve_command
 from .errors import NameFormatError
 from .front_names import read_name
-from .learned_ranking import LearnedCandidate, learned_row
 from .messages import FILE_ERRORS_ZH
 from .models import Bank, Candidate, PassportName
 from .name_forms import spellings
@@ -536,7 +535,7 @@ def _format(options: argparse.Namespace) -> int:
     else:
         firsts = [(bank, found[0]) for bank, found in results]
         table = format_lines(firsts, options.lang, several_words=_several_words(name))
-        if any(isinstance(first, LearnedCandidate) and first.observed.prior_rank != 1 for _, first in firsts):
+        if seen and any(_moved_up(first) for _, first in firsts):
             table.append(
                 pick(
                     options.lang,
@@ -550,12 +549,20 @@ def _format(options: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _moved_up(first: Candidate) -> bool:
+    """Whether observations moved *first* to rank 1 from a lower one."""
+    observed = getattr(first, "observed", None)  # a LearnedCandidate's; learned_ranking not imported
+    return observed is not None and observed.prior_rank != 1
+
+
 def _row_followed(bank: Bank, first: Candidate) -> Bank:
     """The row a rank 1 ranked with observations follows: its order, spacing and case (as plan
     describes it), and ``inferred`` wherever the outcomes moved it up, even when those match
     the row (the first given name alone, another spelling)."""
+    from .learned_ranking import learned_row  # loaded with observations only: the CLI starts light
+
     row = learned_row(bank, first.pattern)
-    if row is bank and isinstance(first, LearnedCandidate) and first.observed.prior_rank != 1:
+    if row is bank and _moved_up(first):
         return bank.model_copy(
             update=dict.fromkeys(("evidence", "case_evidence", "given_separator_evidence"), "inferred")
         )

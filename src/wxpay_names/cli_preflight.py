@@ -13,7 +13,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .binding.phone import MAINLAND, NON_GEOGRAPHIC  # phonenumbers loads only when a number is checked
 from .cli_args import UsageError, one_bank, read_stdin, registry_of
 from .cli_output import write_json, write_text
 from .cli_render import bank_name, limit_line, over_limit, pick
@@ -258,6 +257,8 @@ def _card_line(card: CardInfo | None, lang: Lang) -> str:
 def _phone_line(phone: PhoneCheck | None, lang: Lang) -> str:
     if phone is None or phone.e164 is None:
         return ""
+    from .binding.phone import MAINLAND, NON_GEOGRAPHIC  # the CLI starts without binding
+
     if phone.mainland_mobile:
         where = pick(lang, "mainland China mobile", f"{_MAINLAND}手机号")
     elif phone.region == MAINLAND:  # a landline or service number in mainland China
