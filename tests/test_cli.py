@@ -1266,3 +1266,21 @@ def test_json_carries_the_reading_notes_as_the_web_service_does(
     notes = json.loads(out)["reading_notes"]
     assert [note["code"] for note in notes] == ["surname_readings", "pinyin_spelling"]
     assert "--surname and --given" in notes[-1]["message"]  # the command's way to give a Latin name
+
+
+def test_the_command_line_starts_without_what_only_some_commands_use() -> None:
+    """`wxpay-names banks` loads neither the pre-flight's modules nor the learned ranking: a
+    top-level import in a command module had added seven modules to every start."""
+    script = (
+        "import sys, contextlib, io\n"
+        "from wxpay_names.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['banks'])\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('wxpay_names'))))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert "wxpay_names.cli" in loaded
+    assert not [module for module in loaded if module.startswith("wxpay_names.binding")]
+    assert "wxpay_names.learned_ranking" not in loaded
