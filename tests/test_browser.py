@@ -238,8 +238,10 @@ def test_editing_the_name_takes_the_old_results_away(page: Page) -> None:
     expect(page.locator("#check-result .verdict")).to_have_count(0)
     # Asked again, the results are the new name's.
     page.click("#show")
+    expect(page.locator("#results")).to_be_visible()
+    # Waited for: the old, hidden card is in the page until the new answer replaces it.
+    expect(page.locator(".card[data-bank=ICBC] .expected .name-text")).to_have_text("LI SAN")
     expect(page.locator("#bank-results .card")).to_have_count(1)
-    assert typed_at(page, "ICBC") == "LI SAN"
 
 
 def test_reading_a_zone_takes_the_old_results_away(page: Page) -> None:
