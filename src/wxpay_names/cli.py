@@ -556,17 +556,14 @@ def _moved_up(first: Candidate) -> bool:
 
 
 def _row_followed(bank: Bank, first: Candidate) -> Bank:
-    """The row a rank 1 ranked with observations follows: its order, spacing and case (as plan
-    describes it), and ``inferred`` wherever the outcomes moved it up, even when those match
-    the row (the first given name alone, another spelling)."""
-    from .learned_ranking import learned_row  # loaded with observations only: the CLI starts light
+    """The row a rank 1 ranked with observations follows (``learned_row``: its order, spacing
+    and case), and ``inferred`` wherever the outcomes moved it up, even when those match the
+    row (the first given name alone, another spelling): the table says what the name to type
+    rests on. (``plan`` describes its banks by ``learned_row`` alone.)"""
+    from .learned_ranking import INFERRED, learned_row  # with observations only: the CLI starts light
 
     row = learned_row(bank, first.pattern)
-    if row is bank and _moved_up(first):
-        return bank.model_copy(
-            update=dict.fromkeys(("evidence", "case_evidence", "given_separator_evidence"), "inferred")
-        )
-    return row
+    return bank.model_copy(update=INFERRED) if row is bank and _moved_up(first) else row
 
 
 def _check(options: argparse.Namespace) -> int:

@@ -257,6 +257,10 @@ _ROWS: dict[tuple[int, tuple[object, ...]], tuple[Bank, Bank]] = {}
 _ROW_FIELDS: Final = ("order", "separator", "given_separator", "case")
 
 
+# A row's evidence, every column of it, when the row rests on observations.
+INFERRED: Final = dict.fromkeys(("evidence", "case_evidence", "given_separator_evidence"), "inferred")
+
+
 def learned_row(bank: Bank, pattern: Pattern) -> Bank:
     """*bank*'s row as the observations have it: its rank 1 written the way *pattern* is.
 
@@ -279,8 +283,7 @@ def learned_row(bank: Bank, pattern: Pattern) -> Bank:
     if all(getattr(bank, field) == update[field] for field in _ROW_FIELDS):
         row = bank
     else:
-        inferred = dict.fromkeys(("evidence", "case_evidence", "given_separator_evidence"), "inferred")
-        row = bank.model_copy(update={**update, **inferred})
+        row = bank.model_copy(update={**update, **INFERRED})
     if len(_ROWS) > 1024:
         _ROWS.clear()
     _ROWS[key] = (bank, row)

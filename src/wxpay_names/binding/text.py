@@ -18,8 +18,9 @@ def require_text(value: object, what: str) -> None:
 def compact_number(text: str) -> str:
     """*text* as one run of characters: group separators dropped (white space, invisible
     characters, periods, and dashes of any kind or a minus sign: ``-``, ``–``, U+2011, ``−``),
-    full-width forms folded, any script's decimal digits read as 0–9, letters in capitals. Cut
-    to ``MAX_INPUT_LENGTH + 1`` characters: longer than any input may be, so a caller can tell.
+    full-width forms folded, any script's decimal digits read as 0–9, letters in capitals. Read
+    up to ``MAX_INPUT_LENGTH + 1`` characters: the work is bounded, and a text over the limit
+    stays too long to be a number.
 
     >>> compact_number(" 6222–0200 ０１ "), compact_number("٩٣٢"), compact_number("932682-1985 0101x")
     ('6222020001', '932', '93268219850101X')
